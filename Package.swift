@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// Accord: a read-only HTTP/1.1 JSON API over a curated news corpus.
+// Dependencies point one way: accord -> API -> (HTTP, Store); HTTP -> COpenSSL.
+import PackageDescription
+
+let package = Package(
+    name: "accord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "accord", targets: ["accord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(name: "CSystem"),
+        .target(
+            name: "HTTP",
+            dependencies: ["COpenSSL", "CSystem"]
+        ),
+        .target(
+            name: "Store"
+        ),
+        .target(
+            name: "API",
+            dependencies: ["HTTP", "Store", "COpenSSL"]
+        ),
+        .executableTarget(
+            name: "accord",
+            dependencies: [
+                "API", "HTTP", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

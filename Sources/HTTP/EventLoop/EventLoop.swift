@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+import Synchronization
+
+/// One thread running an epoll loop over its own listening socket and the connections it
+/// accepted (redis `ae.c` style: a table of connections indexed by fd).
+///
+/// Thread contract: everything here is touched only on the loop's thread, except
+/// ``execute(_:)`` and ``wake()``, which other threads use to hand it work.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked Sendable: all mutable state is confined to the loop thread; `tasks` is a Mutex.
+    let index: Int
+    let server: ServerCore
+    let epoll: Epoll
+    var listener: ListeningSocket?
+    var connections: [Connection?] = []
+    var connectionCount = 0
+    /// Connections that only wait for the peer's FIN; a drain does not wait for them.
+    var lingeringCount = 0
+    let tasks = Mutex<[@Sendable (EventLoop) -> Void]>([])
+
+    // Per-loop scratch state, reused for every request on this loop.
+    let readBuffer: UnsafeMutableRawBufferPointer
+    var headBuffer: [UInt8] = []
+    var dateCache = DateCache()
+    var logClock = LogClock()
+    var requestIDs = RequestIDGenerator()
+    var accessLogBuffer = AccessLogBuffer()
+
+    var now: UInt64 = Syscall.monotonicNanoseconds()
+    var nextSweep: UInt64 = 0
+    var draining = false
+    var drainDeadline: UInt64 = 0
+    var stopped = false
+    /// While accept fails for lack of descriptors, the listener is parked until this time.
+    var acceptPausedUntil: UInt64 = 0
+    /// A spare descriptor released on EMFILE so the pending connection can be answered and closed.
+    var reserveFD: Int32 = -1
+
+    static let readBufferSize = 64 * 1024
+    static let lingerNanoseconds: UInt64 = 2_000_000_000
+
+    init(index: Int, server: ServerCore, listener: ListeningSocket) throws(SystemError) {
+        self.index = index
+        self.server = server
+        self.epoll = try Epoll()
+        self.listener = listener
+        self.readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readBufferSize, alignment: 16)
+        self.reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        headBuffer.reserveCapacity(1024)
+        try epoll.add(listener.fd, events: UInt32(EPOLLIN.rawValue))
+    }
+
+    deinit {
+        readBuffer.deallocate()
+    }
+
+    /// Runs `task` on the loop thread soon.
+    func execute(_ task: @escaping @Sendable (EventLoop) -> Void) {
+        tasks.withLock { $0.append(task) }
+        epoll.wake()
+    }
+
+    /// The loop body; returns when the loop has drained or been stopped.
+    func run() {
+        let capacity: Int32 = 256
+        let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Int(capacity))
+        defer {
+            events.deallocate()
+            closeAll()
+            epoll.close()
+            if reserveFD >= 0 { Syscall.close(reserveFD) }
+        }
+        dateCache.refresh()
+        while !stopped {
+            let timeout = Int32(clamping: max(1, Int((nextSweep &- min(nextSweep, now)) / 1_000_000)))
+            let count = epoll.wait(events, capacity: capacity, timeoutMilliseconds: nextSweep == 0 ? Int32(1) : timeout)
+            now = Syscall.monotonicNanoseconds()
+            dateCache.refresh()
+            for slot in 0..<count {
+                let event = events[slot]
+                dispatch(fd: event.data.fd, events: event.events)
+            }
+            if now >= nextSweep {
+                sweep()
+                nextSweep = now + server.sweepInterval
+            }
+            if draining && (connectionCount == lingeringCount || now >= drainDeadline) { stopped = true }
+        }
+        flushAccessLog()
+    }
+
+    func dispatch(fd: Int32, events: UInt32) {
+        if fd == epoll.wakeFD {
+            epoll.drainWake()
+            let pending = tasks.withLock { queue in
+                defer { queue = [] }
+                return queue
+            }
+            for task in pending { task(self) }
+        } else if let listener, fd == listener.fd {
+            acceptConnections()
+        } else if Int(fd) < connections.count, let connection = connections[Int(fd)] {
+            if events & (UInt32(EPOLLIN.rawValue) | Epoll.hangup) != 0 { handleReadable(connection) }
+            if events & Epoll.writable != 0, connections[Int(fd)] != nil { handleWritable(connection) }
+        }
+    }
+
+    /// Timeouts, the parked listener, and the access-log batch.
+    func sweep() {
+        let timeouts = server.timeoutNanoseconds
+        for case let connection? in connections {
+            if !connection.outbound.isEmpty {
+                if now - connection.lastWriteProgress > timeouts.write { close(connection) }
+                continue
+            }
+            switch connection.phase {
+            case .idle:
+                if now - connection.phaseStarted > timeouts.idle { close(connection) }
+            case .head:
+                if now - connection.phaseStarted > timeouts.header {
+                    reject(connection, Problem(status: .requestTimeout, detail: "The request header section was not received in time."))
+                    finish(connection)
+                }
+            case .body:
+                if now - connection.phaseStarted > timeouts.body {
+                    reject(connection, Problem(status: .requestTimeout, detail: "The request body was not received in time."))
+                    finish(connection)
+                }
+            case .lingering:
+                if now - connection.phaseStarted > Self.lingerNanoseconds { close(connection) }
+            }
+        }
+        if acceptPausedUntil != 0 && now >= acceptPausedUntil, let listener {
+            acceptPausedUntil = 0
+            try? epoll.add(listener.fd, events: UInt32(EPOLLIN.rawValue))
+        }
+        flushAccessLog()
+    }
+
+    func flushAccessLog() {
+        guard accessLogBuffer.lines > 0, let log = server.accessLog else { return }
+        let batch = accessLogBuffer.take()
+        log.submit(batch.bytes, lines: batch.lines)
+    }
+
+    /// Stops accepting, closes idle connections, and lets busy ones finish their request.
+    func beginDrain(deadline: UInt64) {
+        guard !draining else { return }
+        draining = true
+        drainDeadline = deadline
+        if let listener {
+            epoll.remove(listener.fd)
+            Syscall.close(listener.fd)
+            self.listener = nil
+        }
+        for case let connection? in connections where connection.isIdle {
+            close(connection)
+        }
+    }
+
+    func closeAll() {
+        for case let connection? in connections { close(connection) }
+        if let listener {
+            Syscall.close(listener.fd)
+            self.listener = nil
+        }
+    }
+}

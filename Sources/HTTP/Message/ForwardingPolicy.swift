@@ -1,0 +1,101 @@
+/// Applies `X-Forwarded-*` and `Forwarded` (RFC 7239) headers, but only from trusted proxies.
+///
+/// From an untrusted peer those headers are ignored: the client address is the peer, the
+/// host is `Host`, the scheme is the connection's. From a trusted peer the client address is
+/// the right-most forwarded address that is not itself a trusted proxy.
+public struct ForwardingPolicy: Sendable {
+    public var trustedProxies: [CIDR]
+
+    public init(trustedProxies: [CIDR]) {
+        self.trustedProxies = trustedProxies
+    }
+
+    func isTrusted(_ address: String) -> Bool {
+        trustedProxies.contains { $0.contains(address) }
+    }
+
+    public func apply(to request: inout HTTPRequest) {
+        request.context.host = request.headers["host"] ?? ""
+        guard !trustedProxies.isEmpty, isTrusted(request.context.peerAddress) else { return }
+        var chain: [String] = []
+        if let forwarded = request.headers.values("forwarded").nonEmpty {
+            let elements = Self.parseForwarded(forwarded.joined(separator: ","))
+            chain = elements.compactMap { $0["for"].map(Self.stripForwardedNode) }
+            if let last = elements.last {
+                if let proto = last["proto"], Self.isScheme(proto) { request.context.scheme = proto.lowercased() }
+                if let host = last["host"], Self.isHost(host) { request.context.host = host }
+            }
+        } else {
+            chain = request.headers.values("x-forwarded-for")
+                .flatMap { $0.split(separator: ",") }
+                .map { String($0.trimmingSpaces()) }
+            if let proto = request.headers["x-forwarded-proto"]?.split(separator: ",").last.map({ String($0.trimmingSpaces()) }),
+               Self.isScheme(proto) {
+                request.context.scheme = proto.lowercased()
+            }
+            if let host = request.headers["x-forwarded-host"]?.split(separator: ",").last.map({ String($0.trimmingSpaces()) }),
+               Self.isHost(host) {
+                request.context.host = host
+            }
+        }
+        if let prefix = request.headers["x-forwarded-prefix"], Self.isPrefix(prefix) {
+            request.context.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        }
+        // Walk from the nearest hop outwards; the first untrusted address is the client.
+        for address in chain.reversed() where CIDR.parseAddress(address) != nil {
+            request.context.clientAddress = address
+            if !isTrusted(address) { break }
+        }
+    }
+
+    /// `for=192.0.2.60;proto=http;by=203.0.113.43, for="[2001:db8::1]:4711"` → one dictionary per element.
+    static func parseForwarded(_ value: String) -> [[String: String]] {
+        value.split(separator: ",").map { element in
+            var pairs: [String: String] = [:]
+            for pair in element.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                var raw = String(parts[1].trimmingSpaces())
+                if raw.hasPrefix("\""), raw.hasSuffix("\""), raw.count >= 2 { raw = String(raw.dropFirst().dropLast()) }
+                pairs[String(parts[0].trimmingSpaces()).lowercased()] = raw
+            }
+            return pairs
+        }
+    }
+
+    /// `[2001:db8::1]:4711` → `2001:db8::1`; `192.0.2.60:80` → `192.0.2.60`.
+    static func stripForwardedNode(_ node: String) -> String {
+        if node.hasPrefix("["), let close = node.firstIndex(of: "]") {
+            return String(node[node.index(after: node.startIndex)..<close])
+        }
+        if node.filter({ $0 == ":" }).count == 1, let colon = node.firstIndex(of: ":") {
+            return String(node[..<colon])
+        }
+        return node
+    }
+
+    static func isScheme(_ value: String) -> Bool {
+        HTTPHeaders.equalsIgnoringCase(value, "http") || HTTPHeaders.equalsIgnoringCase(value, "https")
+    }
+
+    /// A host[:port] with no characters that could break out of a URL.
+    static func isHost(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 255 && value.utf8.allSatisfy { byte in
+            ASCII.isToken(byte) || byte == ASCII.colon || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+        } && !value.contains("/")
+    }
+
+    /// "/accord": starts with "/", plain path characters only.
+    static func isPrefix(_ value: String) -> Bool {
+        value.hasPrefix("/") && value.utf8.count <= 200 && value.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        } && !value.contains("..")
+    }
+}
+
+extension Array {
+    var nonEmpty: Self? { isEmpty ? nil : self }
+}

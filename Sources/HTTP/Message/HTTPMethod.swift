@@ -1,0 +1,44 @@
+/// The request methods Accord recognises (RFC 9110 §9 plus PATCH).
+///
+/// Any other well-formed method token is answered with 501 by the parser;
+/// a recognised method that no route allows gets 405 from the router.
+public enum HTTPMethod: String, Sendable, CaseIterable, Hashable {
+    case get = "GET"
+    case head = "HEAD"
+    case post = "POST"
+    case put = "PUT"
+    case delete = "DELETE"
+    case options = "OPTIONS"
+    case patch = "PATCH"
+    case trace = "TRACE"
+    case connect = "CONNECT"
+
+    /// Recognises a method from the raw bytes of a request line, without allocating.
+    init?(bytes: UnsafeRawBufferPointer) {
+        switch bytes.count {
+        case 3:
+            if bytes.elementsEqual("GET".utf8) { self = .get; return }
+            if bytes.elementsEqual("PUT".utf8) { self = .put; return }
+        case 4:
+            if bytes.elementsEqual("HEAD".utf8) { self = .head; return }
+            if bytes.elementsEqual("POST".utf8) { self = .post; return }
+        case 5:
+            if bytes.elementsEqual("PATCH".utf8) { self = .patch; return }
+            if bytes.elementsEqual("TRACE".utf8) { self = .trace; return }
+        case 6:
+            if bytes.elementsEqual("DELETE".utf8) { self = .delete; return }
+        case 7:
+            if bytes.elementsEqual("OPTIONS".utf8) { self = .options; return }
+            if bytes.elementsEqual("CONNECT".utf8) { self = .connect; return }
+        default:
+            break
+        }
+        return nil
+    }
+}
+
+/// The protocol versions Accord speaks. Any other well-formed `HTTP/x.y` gets 505.
+public enum HTTPVersion: String, Sendable, Hashable {
+    case http10 = "HTTP/1.0"
+    case http11 = "HTTP/1.1"
+}

@@ -1,0 +1,22 @@
+/// A response a handler returns. The engine adds `Date`, `Content-Length`,
+/// `Connection` and `X-Request-ID`, and drops the body for HEAD, 204 and 304.
+public struct HTTPResponse: Sendable {
+    public var status: HTTPStatus
+    public var headers: HTTPHeaders
+    /// The content. Arrays are copy-on-write, so a cached body is shared, not copied.
+    public var body: [UInt8]
+
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A response with a UTF-8 body and the given content type.
+    public init(status: HTTPStatus = .ok, contentType: String, body: String, headers: HTTPHeaders = HTTPHeaders()) {
+        self.status = status
+        self.headers = headers
+        self.headers.set("Content-Type", contentType)
+        self.body = Array(body.utf8)
+    }
+}

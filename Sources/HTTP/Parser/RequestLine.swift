@@ -1,0 +1,126 @@
+/// `method SP request-target SP HTTP-version` (RFC 9112 §3).
+struct RequestLine {
+    let method: HTTPMethod
+    let target: String
+    let version: HTTPVersion
+
+    static func parse(_ buffer: UnsafeRawBufferPointer, _ line: Range<Int>) -> Result<RequestLine, ParseError> {
+        guard let firstSpace = index(of: ASCII.space, in: buffer, line),
+              let secondSpace = index(of: ASCII.space, in: buffer, (firstSpace + 1)..<line.upperBound)
+        else { return .failure(.invalidRequestLine) }
+        let methodBytes = UnsafeRawBufferPointer(rebasing: buffer[line.lowerBound..<firstSpace])
+        guard !methodBytes.isEmpty, methodBytes.allSatisfy(ASCII.isToken) else { return .failure(.invalidRequestLine) }
+
+        let targetRange = (firstSpace + 1)..<secondSpace
+        guard !targetRange.isEmpty else { return .failure(.invalidRequestLine) }
+        for offset in targetRange where !ASCII.isTargetByte(buffer[offset]) {
+            return .failure(buffer[offset] == ASCII.cr ? .bareCarriageReturn : .invalidTarget)
+        }
+
+        let versionBytes = UnsafeRawBufferPointer(rebasing: buffer[(secondSpace + 1)..<line.upperBound])
+        let version: HTTPVersion
+        switch parseVersion(versionBytes) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): version = parsed
+        }
+        // A well-formed line with an unknown method is 501; checked after the version
+        // so that garbage lines stay 400.
+        guard let method = HTTPMethod(bytes: methodBytes) else { return .failure(.unknownMethod) }
+        let target = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[targetRange]), as: UTF8.self)
+        return .success(RequestLine(method: method, target: target, version: version))
+    }
+
+    /// `HTTP/DIGIT.DIGIT`; other well-formed versions are 505, anything else 400.
+    static func parseVersion(_ bytes: UnsafeRawBufferPointer) -> Result<HTTPVersion, ParseError> {
+        guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8),
+              bytes[6] == UInt8(ascii: "."),
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[5]),
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[7])
+        else {
+            if bytes.contains(ASCII.cr) { return .failure(.bareCarriageReturn) }
+            return .failure(.invalidRequestLine)
+        }
+        guard bytes[5] == UInt8(ascii: "1") else { return .failure(.unsupportedVersion) }
+        switch bytes[7] {
+        case UInt8(ascii: "1"): return .success(.http11)
+        case UInt8(ascii: "0"): return .success(.http10)
+        default: return .failure(.unsupportedVersion)
+        }
+    }
+
+    static func index(of byte: UInt8, in buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if buffer[offset] == byte { return offset }
+            offset += 1
+        }
+        return nil
+    }
+}
+
+/// `field-name ":" OWS field-value OWS` (RFC 9112 §5), with the strict rules:
+/// no obs-fold, no whitespace before the colon, token names, no control bytes in values.
+enum HeaderLine {
+    static func parse(
+        _ buffer: UnsafeRawBufferPointer, _ line: Range<Int>
+    ) -> Result<(name: Range<Int>, value: Range<Int>), ParseError> {
+        let first = buffer[line.lowerBound]
+        if first == ASCII.space || first == ASCII.tab { return .failure(.obsoleteLineFolding) }
+        guard let colon = RequestLine.index(of: ASCII.colon, in: buffer, line) else {
+            return .failure(.invalidHeaderName)
+        }
+        guard colon > line.lowerBound else { return .failure(.invalidHeaderName) }
+        let last = buffer[colon - 1]
+        if last == ASCII.space || last == ASCII.tab { return .failure(.whitespaceBeforeColon) }
+        for offset in line.lowerBound..<colon where !ASCII.isToken(buffer[offset]) {
+            return .failure(buffer[offset] == ASCII.cr ? .bareCarriageReturn : .invalidHeaderName)
+        }
+        var start = colon + 1
+        var end = line.upperBound
+        while start < end && (buffer[start] == ASCII.space || buffer[start] == ASCII.tab) { start += 1 }
+        while end > start && (buffer[end - 1] == ASCII.space || buffer[end - 1] == ASCII.tab) { end -= 1 }
+        for offset in start..<end where !ASCII.isFieldValueByte(buffer[offset]) {
+            return .failure(buffer[offset] == ASCII.cr ? .bareCarriageReturn : .invalidHeaderValue)
+        }
+        return .success((name: line.lowerBound..<colon, value: start..<end))
+    }
+
+    static func string(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// The bytes as an ASCII-lowercased String, written in place without a temporary array.
+    static func lowercasedString(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { out in
+            var index = 0
+            for offset in range {
+                out[index] = ASCII.lowercased(buffer[offset])
+                index += 1
+            }
+            return index
+        }
+    }
+}
+
+/// `chunk-size [ chunk-ext ]` (RFC 9112 §7.1). Extensions are accepted and ignored.
+enum ChunkSizeLine {
+    static func parse(_ buffer: UnsafeRawBufferPointer, _ line: Range<Int>) -> Int? {
+        var size = 0
+        var digits = 0
+        var offset = line.lowerBound
+        while offset < line.upperBound, let value = ASCII.hexValue(buffer[offset]) {
+            // 15 hex digits stay below Int.max: larger sizes are refused, not wrapped.
+            guard digits < 15 else { return nil }
+            size = size << 4 | Int(value)
+            digits += 1
+            offset += 1
+        }
+        guard digits > 0 else { return nil }
+        while offset < line.upperBound && (buffer[offset] == ASCII.space || buffer[offset] == ASCII.tab) { offset += 1 }
+        if offset < line.upperBound {
+            guard buffer[offset] == ASCII.semicolon else { return nil }
+            for index in offset..<line.upperBound where !ASCII.isFieldValueByte(buffer[index]) { return nil }
+        }
+        return size
+    }
+}

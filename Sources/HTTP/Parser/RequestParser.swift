@@ -1,0 +1,269 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+
+/// An incremental HTTP/1.1 request parser (RFC 9112).
+///
+/// Ownership: the caller owns the bytes. Each call to ``parse(_:)`` receives every byte
+/// received so far *from the first byte of the current request* (it may be called again
+/// with the same prefix plus more bytes). The parser keeps only offsets into that prefix
+/// and how far it has scanned, so delivery split at any byte boundary gives the same
+/// result, and byte-by-byte delivery stays linear.
+///
+/// After `.complete(request, consumed:)` the caller drops `consumed` bytes and calls
+/// ``parse(_:)`` again for the next (pipelined) request; the parser has reset itself.
+/// After `.invalid` the connection must be answered and closed.
+public struct RequestParser: Sendable {
+    /// Size limits; each one has its own status (414, 431, 413).
+    public struct Limits: Sendable, Equatable {
+        public var maxRequestLineBytes = 8 * 1024
+        public var maxHeaderBytes = 16 * 1024
+        public var maxHeaderFields = 100
+        public var maxBodyBytes = 1024 * 1024
+        public init() {}
+    }
+
+    public enum Result {
+        case complete(HTTPRequest, consumed: Int)
+        case needMoreData
+        case invalid(ParseError)
+    }
+
+    enum Stage: Sendable {
+        case requestLine, headers, fixedBody, chunkSize, chunkData, chunkDataEnd, trailers
+    }
+
+    public let limits: Limits
+    var stage = Stage.requestLine
+    /// Offset of the first byte not yet consumed by a complete line or body piece.
+    var position = 0
+    /// Offset up to which the current partial line has been searched for LF.
+    var scanned = 0
+    var headerSectionStart = 0
+    var method = HTTPMethod.get
+    var version = HTTPVersion.http11
+    var target = ""
+    var fields: [(name: Range<Int>, value: Range<Int>)] = []
+    var head = RequestHead()
+    var bodyRemaining = 0
+    var body: [UInt8] = []
+
+    /// True once the header section is complete and the body is still being received.
+    /// The connection uses it to send `100 Continue` when the client asked for it.
+    public var isAwaitingBody: Bool {
+        switch stage {
+        case .fixedBody, .chunkSize, .chunkData, .chunkDataEnd, .trailers: return true
+        case .requestLine, .headers: return false
+        }
+    }
+
+    /// True when the client sent `Expect: 100-continue` for the request being received.
+    public var expectsContinue: Bool { head.expectsContinue }
+
+    /// True when no byte of a request has been consumed yet (the connection is idle).
+    public var isAtRequestStart: Bool { stage == .requestLine && position == 0 }
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    public mutating func reset() {
+        self = RequestParser(limits: limits)
+    }
+
+    /// Parses as far as `buffer` allows; see the type's contract.
+    public mutating func parse(_ buffer: UnsafeRawBufferPointer) -> Result {
+        while true {
+            let step: Step
+            switch stage {
+            case .requestLine: step = parseRequestLine(buffer)
+            case .headers: step = parseHeaderLine(buffer)
+            case .fixedBody: step = parseFixedBody(buffer)
+            case .chunkSize: step = parseChunkSize(buffer)
+            case .chunkData: step = parseChunkData(buffer)
+            case .chunkDataEnd: step = parseChunkDataEnd(buffer)
+            case .trailers: step = parseTrailerLine(buffer)
+            }
+            switch step {
+            case .proceed:
+                continue
+            case .needMoreData:
+                return .needMoreData
+            case .invalid(let error):
+                return .invalid(error)
+            case .done:
+                let request = makeRequest()
+                let consumed = position
+                reset()
+                return .complete(request, consumed: consumed)
+            }
+        }
+    }
+
+    enum Step {
+        case proceed, needMoreData, done
+        case invalid(ParseError)
+    }
+
+    /// Finds the next line starting at `position`. Returns the line's content range
+    /// (without CR LF) and the offset after the LF, or nil if no LF has arrived yet.
+    mutating func nextLine(_ buffer: UnsafeRawBufferPointer) -> (content: Range<Int>, next: Int)? {
+        let from = max(scanned, position)
+        guard from < buffer.count, let base = buffer.baseAddress else {
+            scanned = max(scanned, buffer.count)
+            return nil
+        }
+        guard let found = memchr(base + from, Int32(ASCII.lf), buffer.count - from) else {
+            scanned = buffer.count
+            return nil
+        }
+        let lf = base.distance(to: UnsafeRawPointer(found))
+        var end = lf
+        if end > position && buffer[end - 1] == ASCII.cr { end -= 1 }
+        scanned = lf + 1
+        return (position..<end, lf + 1)
+    }
+
+    mutating func parseRequestLine(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard let (line, next) = nextLine(buffer) else {
+            if buffer.count - position > limits.maxRequestLineBytes { return .invalid(.requestLineTooLong) }
+            return .needMoreData
+        }
+        // RFC 9112 §2.2: ignore empty lines received before the request-line.
+        if line.isEmpty {
+            position = next
+            return .proceed
+        }
+        if line.count > limits.maxRequestLineBytes { return .invalid(.requestLineTooLong) }
+        switch RequestLine.parse(buffer, line) {
+        case .failure(let error):
+            return .invalid(error)
+        case .success(let parsed):
+            method = parsed.method
+            version = parsed.version
+            target = parsed.target
+        }
+        position = next
+        headerSectionStart = next
+        stage = .headers
+        return .proceed
+    }
+
+    mutating func parseHeaderLine(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard let (line, next) = nextLine(buffer) else {
+            if buffer.count - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
+            return .needMoreData
+        }
+        if next - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
+        position = next
+        if line.isEmpty { return finishHeaderSection(buffer) }
+        switch HeaderLine.parse(buffer, line) {
+        case .failure(let error):
+            return .invalid(error)
+        case .success(let field):
+            if fields.count >= limits.maxHeaderFields { return .invalid(.tooManyHeaderFields) }
+            fields.append(field)
+            return .proceed
+        }
+    }
+
+    mutating func finishHeaderSection(_ buffer: UnsafeRawBufferPointer) -> Step {
+        var headers = HTTPHeaders()
+        headers.fields.reserveCapacity(fields.count)
+        for field in fields {
+            headers.fields.append((
+                name: HeaderLine.lowercasedString(buffer, field.name),
+                value: HeaderLine.string(buffer, field.value)
+            ))
+        }
+        fields = []
+        switch RequestHead.interpret(headers, version: version) {
+        case .failure(let error):
+            return .invalid(error)
+        case .success(let interpreted):
+            head = interpreted
+        }
+        if head.chunked {
+            stage = .chunkSize
+            return .proceed
+        }
+        if let length = head.contentLength, length > 0 {
+            if length > limits.maxBodyBytes { return .invalid(.bodyTooLarge) }
+            bodyRemaining = length
+            stage = .fixedBody
+            return .proceed
+        }
+        return .done
+    }
+
+    mutating func parseFixedBody(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard buffer.count - position >= bodyRemaining else { return .needMoreData }
+        body = Array(buffer[position..<(position + bodyRemaining)])
+        position += bodyRemaining
+        bodyRemaining = 0
+        return .done
+    }
+
+    mutating func parseChunkSize(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard let (line, next) = nextLine(buffer) else {
+            if buffer.count - position > 1024 { return .invalid(.invalidChunkedEncoding) }
+            return .needMoreData
+        }
+        guard let size = ChunkSizeLine.parse(buffer, line) else { return .invalid(.invalidChunkedEncoding) }
+        position = next
+        if size == 0 {
+            headerSectionStart = next
+            stage = .trailers
+            return .proceed
+        }
+        if body.count + size > limits.maxBodyBytes { return .invalid(.bodyTooLarge) }
+        bodyRemaining = size
+        stage = .chunkData
+        return .proceed
+    }
+
+    mutating func parseChunkData(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard buffer.count - position >= bodyRemaining else { return .needMoreData }
+        body.append(contentsOf: buffer[position..<(position + bodyRemaining)])
+        position += bodyRemaining
+        bodyRemaining = 0
+        stage = .chunkDataEnd
+        return .proceed
+    }
+
+    mutating func parseChunkDataEnd(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard position < buffer.count else { return .needMoreData }
+        if buffer[position] == ASCII.lf {
+            position += 1
+        } else if buffer[position] == ASCII.cr {
+            guard position + 1 < buffer.count else { return .needMoreData }
+            guard buffer[position + 1] == ASCII.lf else { return .invalid(.invalidChunkedEncoding) }
+            position += 2
+        } else {
+            return .invalid(.invalidChunkedEncoding)
+        }
+        stage = .chunkSize
+        return .proceed
+    }
+
+    /// Trailer fields are checked like header fields and then discarded (RFC 9112 §7.1.2).
+    mutating func parseTrailerLine(_ buffer: UnsafeRawBufferPointer) -> Step {
+        guard let (line, next) = nextLine(buffer) else {
+            if buffer.count - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
+            return .needMoreData
+        }
+        if next - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
+        position = next
+        if line.isEmpty { return .done }
+        if case .failure(let error) = HeaderLine.parse(buffer, line) { return .invalid(error) }
+        return .proceed
+    }
+
+    func makeRequest() -> HTTPRequest {
+        HTTPRequest(
+            method: method, target: target, version: version,
+            headers: head.headers, body: body, keepAlive: head.keepAlive
+        )
+    }
+}

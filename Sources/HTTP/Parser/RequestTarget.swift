@@ -1,0 +1,107 @@
+/// Splits a request-target into a decoded path, path segments and query (RFC 9112 §3.2).
+///
+/// Accepts origin-form (`/path?query`), absolute-form (`http://host/path?query`) and, for
+/// OPTIONS, asterisk-form (`*`). Runs after framing, so a bad target is a 400 that leaves
+/// the connection usable.
+public struct RequestTarget: Sendable, Equatable {
+    public var path: String
+    public var segments: [String]
+    public var query: [Query]
+
+    public struct Query: Sendable, Equatable {
+        public var name: String
+        public var value: String
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case unsupportedForm
+        case invalidPercentEncoding
+        case invalidUTF8
+        case encodedNUL
+
+        public var detail: String {
+            switch self {
+            case .unsupportedForm: return "The request target must be an absolute path, an absolute URI, or '*' for OPTIONS."
+            case .invalidPercentEncoding: return "The request target contains an invalid percent-escape."
+            case .invalidUTF8: return "The request target decodes to bytes that are not valid UTF-8."
+            case .encodedNUL: return "The request target contains an encoded NUL byte."
+            }
+        }
+    }
+
+    public static func parse(_ target: String, method: HTTPMethod) throws(Failure) -> RequestTarget {
+        var raw = Substring(target)
+        if raw == "*" {
+            guard method == .options else { throw .unsupportedForm }
+            return RequestTarget(path: "*", segments: [], query: [])
+        }
+        if let afterScheme = stripScheme(raw) {
+            // absolute-form: drop the authority; the path starts at the first "/" or "?".
+            let pathStart = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
+            raw = afterScheme[pathStart...]
+            if raw.first != "/" { raw = "/" + raw }
+        }
+        guard raw.first == "/", !raw.contains("#") else { throw .unsupportedForm }
+        let rawPath: Substring
+        var rawQuery: Substring = ""
+        if let question = raw.firstIndex(of: "?") {
+            rawPath = raw[..<question]
+            rawQuery = raw[raw.index(after: question)...]
+        } else {
+            rawPath = raw
+        }
+        var segments: [String] = []
+        for piece in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
+            segments.append(try decode(piece, plusIsSpace: false))
+        }
+        let path = try decode(rawPath, plusIsSpace: false)
+        var query: [Query] = []
+        for pair in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
+            if let equals = pair.firstIndex(of: "=") {
+                query.append(Query(
+                    name: try decode(pair[..<equals], plusIsSpace: true),
+                    value: try decode(pair[pair.index(after: equals)...], plusIsSpace: true)
+                ))
+            } else {
+                query.append(Query(name: try decode(pair, plusIsSpace: true), value: ""))
+            }
+        }
+        return RequestTarget(path: path, segments: segments, query: query)
+    }
+
+    static func stripScheme(_ raw: Substring) -> Substring? {
+        for scheme in ["http://", "https://"] where raw.count >= scheme.count {
+            let prefix = raw.prefix(scheme.count)
+            if HTTPHeaders.equalsIgnoringCase(String(prefix), scheme) { return raw.dropFirst(scheme.count) }
+        }
+        return nil
+    }
+
+    /// Percent-decodes `text`; in a query, `+` is a space (form encoding).
+    public static func decode(_ text: Substring, plusIsSpace: Bool) throws(Failure) -> String {
+        let utf8 = text.utf8
+        if !utf8.contains(UInt8(ascii: "%")) && !(plusIsSpace && utf8.contains(UInt8(ascii: "+"))) {
+            return String(text)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(ASCII.hexValue),
+                      let low = iterator.next().flatMap(ASCII.hexValue)
+                else { throw .invalidPercentEncoding }
+                let decoded = high << 4 | low
+                guard decoded != 0 else { throw .encodedNUL }
+                bytes.append(decoded)
+            case UInt8(ascii: "+") where plusIsSpace:
+                bytes.append(ASCII.space)
+            default:
+                bytes.append(byte)
+            }
+        }
+        guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
+        return string
+    }
+}

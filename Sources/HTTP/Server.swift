@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+import Foundation
+import Synchronization
+
+/// An HTTP/1.1 server: one event loop per thread, each with its own `SO_REUSEPORT` listener.
+///
+/// Lifecycle: `init` → ``start()`` (binds, spawns the loops; throws if the address is
+/// unusable) → ``shutdown()`` (graceful: stop accepting, close idle connections, finish
+/// in-flight requests, give up after `drainSeconds`) → ``waitUntilStopped()``.
+/// All methods may be called from any thread.
+public final class HTTPServer: Sendable {
+    let core: ServerCore
+    let state = Mutex(State())
+
+    struct State {
+        var loops: [EventLoop] = []
+        var port = 0
+        var started = false
+        var draining = false
+        var stopped: [DispatchSemaphore] = []
+    }
+
+    public init(
+        configuration: ServerConfiguration,
+        responder: any HTTPResponder,
+        accessLog: AccessLog? = nil,
+        diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void = { _, _ in }
+    ) {
+        core = ServerCore(
+            configuration: configuration, responder: responder,
+            accessLog: configuration.accessLogEnabled ? accessLog : nil, diagnostics: diagnostics
+        )
+    }
+
+    /// The bound port (useful with port 0).
+    public var port: Int { state.withLock { $0.port } }
+
+    /// Engine counters (open connections and so on).
+    public var statistics: ServerStatistics { core.statistics }
+
+    /// True once ``shutdown()`` has been called.
+    public var isDraining: Bool { state.withLock { $0.draining } }
+
+    public func start() throws(SystemError) {
+        // Ignore SIGPIPE process-wide: a peer that vanishes mid-write gives EPIPE, not death.
+        signal(SIGPIPE, SIG_IGN)
+        Syscall.raiseOpenFileLimit()
+        let configuration = core.configuration
+        var loops: [EventLoop] = []
+        var port = configuration.port
+        do throws(SystemError) {
+            for index in 0..<max(1, configuration.threads) {
+                let listener = try ListeningSocket.bind(host: configuration.host, port: port)
+                port = listener.port
+                loops.append(try EventLoop(index: index, server: core, listener: listener))
+            }
+        } catch {
+            for loop in loops { loop.closeAll() }
+            throw error
+        }
+        var semaphores: [DispatchSemaphore] = []
+        for loop in loops {
+            let done = DispatchSemaphore(value: 0)
+            semaphores.append(done)
+            let thread = Thread {
+                loop.run()
+                done.signal()
+            }
+            thread.name = "accord-loop-\(loop.index)"
+            thread.start()
+        }
+        state.withLock {
+            $0.loops = loops
+            $0.port = port
+            $0.started = true
+            $0.stopped = semaphores
+        }
+    }
+
+    /// Begins a graceful shutdown; returns at once. Safe to call more than once.
+    public func shutdown() {
+        let loops: [EventLoop] = state.withLock { state in
+            if state.draining { return [] }
+            state.draining = true
+            return state.loops
+        }
+        let deadline = Syscall.monotonicNanoseconds() + UInt64(max(0, core.configuration.drainSeconds) * 1_000_000_000)
+        for loop in loops {
+            loop.execute { $0.beginDrain(deadline: deadline) }
+        }
+    }
+
+    /// Blocks until every loop has exited, then flushes the access log.
+    public func waitUntilStopped() {
+        let semaphores = state.withLock { $0.stopped }
+        for semaphore in semaphores {
+            semaphore.wait()
+            semaphore.signal()
+        }
+        core.accessLog?.flush()
+    }
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+
+/// Everything the engine needs to run; the zero-argument initialiser gives working defaults.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind: "0.0.0.0" (IPv4), "::" (IPv6 and IPv4), "127.0.0.1", a host name.
+    public var host = "0.0.0.0"
+    /// TCP port; 0 picks an ephemeral port (see ``HTTPServer/port``).
+    public var port = 8080
+    /// Number of event loops (threads), each with its own epoll and listening socket.
+    public var threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// Request size limits (request line 8 KiB, header section 16 KiB / 100 fields, body 1 MiB).
+    public var limits = RequestParser.Limits()
+    public var timeouts = Timeouts()
+    /// Open connections across all loops; the next one is answered 503 and closed.
+    public var maxConnections = 16_384
+    /// After this many requests a connection is closed (`Connection: close` on the last).
+    public var maxRequestsPerConnection = 100_000
+    /// Response bytes a client may leave unread before the server stops reading its requests.
+    public var maxPendingWriteBytes = 4 * 1024 * 1024
+    /// How long a graceful shutdown waits for in-flight requests before closing everything.
+    public var drainSeconds: Double = 10
+    /// Write one JSON line per request to standard output.
+    public var accessLogEnabled = true
+    /// Trusted reverse proxies (CIDRs); forwarded headers are honoured only from these peers.
+    public var trustedProxies: [CIDR] = []
+    /// TLS certificate and key (PEM); nil serves plain HTTP.
+    public var tls: TLSConfiguration?
+
+    public init() {}
+
+    /// Time limits, in seconds. Each protects against a different way of holding a slot.
+    public struct Timeouts: Sendable, Equatable {
+        /// From the first byte of a request to the end of its header section (slowloris).
+        public var header: Double = 10
+        /// From the end of the header section to the end of the body.
+        public var body: Double = 30
+        /// A keep-alive connection with no request in progress.
+        public var idle: Double = 75
+        /// A response the client does not read makes no progress for this long.
+        public var write: Double = 30
+        /// TLS handshake.
+        public var handshake: Double = 10
+        public init() {}
+    }
+}
+
+/// PEM files for HTTPS.
+public struct TLSConfiguration: Sendable, Equatable {
+    public var certificatePath: String
+    public var keyPath: String
+    public init(certificatePath: String, keyPath: String) {
+        self.certificatePath = certificatePath
+        self.keyPath = keyPath
+    }
+}

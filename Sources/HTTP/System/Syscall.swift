@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+
+/// The outcome of a non-blocking I/O call.
+enum IOResult: Equatable {
+    case processed(Int)
+    case wouldBlock
+}
+
+/// Thin wrappers for every system call the engine makes.
+///
+/// Each retries on EINTR, reports EAGAIN/EWOULDBLOCK as `.wouldBlock`, treats EBADF and
+/// EFAULT as our own bug (precondition), and throws ``SystemError`` for anything else.
+enum Syscall {
+    @inline(__always)
+    static func check(_ call: String, _ code: Int32 = errno) {
+        precondition(code != EBADF && code != EFAULT, "\(call): \(SystemError(call: call, code: code)) — an engine bug")
+    }
+
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult {
+        while true {
+            let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if count >= 0 { return .processed(count) }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+            check("read", code)
+            throw SystemError(call: "read", code: code)
+        }
+    }
+
+    static func writev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, count: Int32) throws(SystemError) -> IOResult {
+        while true {
+            let written = Glibc.writev(fd, vectors, count)
+            if written >= 0 { return .processed(written) }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+            check("writev", code)
+            throw SystemError(call: "writev", code: code)
+        }
+    }
+
+    /// Accepts one connection as non-blocking and close-on-exec; nil when none is pending.
+    static func accept(_ fd: Int32, address: UnsafeMutablePointer<sockaddr_storage>) throws(SystemError) -> Int32? {
+        while true {
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let client = address.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                accord_accept4(fd, $0, &length, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+            }
+            if client >= 0 { return client }
+            let code = errno
+            // ECONNABORTED: the peer gave up before we accepted; try the next one.
+            if code == EINTR || code == ECONNABORTED { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return nil }
+            check("accept4", code)
+            throw SystemError(call: "accept4", code: code)
+        }
+    }
+
+    static func close(_ fd: Int32) {
+        // Linux releases the descriptor even when close reports EINTR: never retry.
+        _ = Glibc.close(fd)
+    }
+
+    static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) throws(SystemError) {
+        var value = value
+        if setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)) != 0 {
+            throw SystemError(call: "setsockopt(\(name))")
+        }
+    }
+
+    /// Monotonic time in nanoseconds (vDSO, no system call on Linux).
+    @inline(__always)
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
+    /// Raises the soft open-file limit to the hard limit; returns the new soft limit.
+    @discardableResult
+    static func raiseOpenFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(clamping: limit.rlim_cur)
+    }
+}

@@ -1,0 +1,83 @@
+/// Serialises a status line and header section into a reusable byte buffer.
+///
+/// The engine adds `Date`, `Content-Length`, `Connection` and `X-Request-ID` itself so that a
+/// handler cannot get framing wrong; handler-supplied copies of those are dropped.
+enum ResponseHead {
+    static let statusLines: [Int: [UInt8]] = {
+        var lines: [Int: [UInt8]] = [:]
+        for code in [100, 200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 406, 408, 412, 413, 414,
+                     417, 429, 431, 500, 501, 503, 505] {
+            lines[code] = Array("HTTP/1.1 \(code) \(HTTPStatus(code).reasonPhrase)\r\n".utf8)
+        }
+        return lines
+    }()
+
+    static let engineOwned: Set<String> = ["date", "content-length", "connection", "x-request-id", "transfer-encoding"]
+
+    static func write(
+        _ response: HTTPResponse, contentLength: Int, keepAlive: Bool, version: HTTPVersion,
+        requestID: String, date: [UInt8], into out: inout [UInt8]
+    ) {
+        let status = response.status
+        if let line = statusLines[status.code] {
+            out.append(contentsOf: line)
+        } else {
+            out.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        }
+        out.append(contentsOf: date)
+        for (name, value) in response.headers where !isEngineOwned(name) {
+            out.append(contentsOf: name.utf8)
+            out.append(ASCII.colon)
+            out.append(ASCII.space)
+            out.append(contentsOf: value.utf8)
+            out.append(ASCII.cr)
+            out.append(ASCII.lf)
+        }
+        if status.code != 204 && status.code != 304 && status.code >= 200 {
+            if !response.headers.contains("content-type") && contentLength > 0 {
+                out.append(contentsOf: "Content-Type: application/octet-stream\r\n".utf8)
+            }
+            out.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(contentLength, to: &out)
+            out.append(ASCII.cr)
+            out.append(ASCII.lf)
+        }
+        if !keepAlive {
+            out.append(contentsOf: "Connection: close\r\n".utf8)
+        } else if version == .http10 {
+            out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        }
+        out.append(contentsOf: "X-Request-ID: ".utf8)
+        out.append(contentsOf: requestID.utf8)
+        out.append(contentsOf: "\r\n\r\n".utf8)
+    }
+
+    @inline(__always)
+    static func isEngineOwned(_ name: String) -> Bool {
+        // Fast path: handler headers rarely start with these letters.
+        guard let first = name.utf8.first.map(ASCII.lowercased) else { return false }
+        guard first == UInt8(ascii: "d") || first == UInt8(ascii: "c") || first == UInt8(ascii: "x")
+                || first == UInt8(ascii: "t") else { return false }
+        return engineOwned.contains(name.lowercased())
+    }
+
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var remaining = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while remaining > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+    }
+}

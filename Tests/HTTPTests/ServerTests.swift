@@ -1,0 +1,285 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+@testable import HTTP
+
+@Suite("Server over real sockets", .serialized)
+struct ServerTests {
+    @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        for index in 0..<3 {
+            try client.send("GET /n/\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(try response.json()["path"] as? String == "/n/\(index)")
+            #expect(response.header("Connection") == nil)
+        }
+    }
+
+    @Test func everyResponseHasDateLengthTypeAndRequestID() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.header("Date")?.hasSuffix(" GMT") == true)
+        #expect(response.header("Content-Length") == String(response.body.count))
+        #expect(response.header("Content-Type") == "application/json")
+        let generated = try #require(response.header("X-Request-ID"))
+        #expect(generated.count >= 16)
+
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\nX-Request-ID: abc-123\r\n\r\n")
+        #expect(try client.readResponse().header("X-Request-ID") == "abc-123")
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\nX-Request-ID: bad id with spaces\r\n\r\n")
+        let replaced = try client.readResponse().header("X-Request-ID")
+        #expect(replaced != nil && replaced != "bad id with spaces")
+    }
+
+    @Test func connectionCloseIsHonoured() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByPeer())
+    }
+
+    @Test func http10ClosesUnlessKeepAliveIsAsked() throws {
+        let server = try TestServer()
+        let plain = try server.client()
+        try plain.send("GET / HTTP/1.0\r\n\r\n")
+        #expect(try plain.readResponse().status == 200)
+        #expect(plain.isClosedByPeer())
+
+        let kept = try server.client()
+        try kept.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(try kept.readResponse().header("Connection") == "keep-alive")
+        try kept.send("GET /again HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(try kept.readResponse().status == 200)
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrder() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send((1...5).map { "GET /p/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+        for index in 1...5 {
+            #expect(try client.readResponse().json()["path"] as? String == "/p/\(index)")
+        }
+    }
+
+    @Test func byteByByteDeliveryWorks() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        for byte in Array("POST /slow?x=1 HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc".utf8) {
+            try client.send([byte])
+        }
+        let json = try client.readResponse().json()
+        #expect(json["path"] as? String == "/slow")
+        #expect(json["body"] as? String == "abc")
+    }
+
+    @Test func headGivesGetHeadersWithoutBody() throws {
+        let body = Array("{\"fixed\":true}".utf8)
+        let server = try TestServer(responder: ClosureResponder { request in
+            request.path == "/after" ? TestServer.echo.respond(to: request) : HTTPResponse(body: body)
+        })
+        let client = try server.client()
+        try client.send("GET /h HTTP/1.1\r\nHost: t\r\n\r\n")
+        let get = try client.readResponse()
+        try client.send("HEAD /h HTTP/1.1\r\nHost: t\r\n\r\n")
+        let head = try client.readResponse(bodyless: true)
+        #expect(head.status == 200)
+        #expect(head.header("Content-Length") == get.header("Content-Length"))
+        // The next response must follow directly: no stray body bytes after the HEAD answer.
+        try client.send("GET /after HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().json()["path"] as? String == "/after")
+    }
+
+    @Test func chunkedBodyIsDecoded() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n")
+        #expect(try client.readResponse().json()["body"] as? String == "Wikipedia")
+    }
+
+    @Test func expectContinueGetsAnInterimResponse() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("PUT /e HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n")
+        #expect(try client.readResponse().status == 100)
+        try client.send("data")
+        #expect(try client.readResponse().json()["body"] as? String == "data")
+    }
+
+    @Test func targetsArePercentDecodedAndBadEscapesAre400() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("GET /a%20b?q=x%2By+z&flag HTTP/1.1\r\nHost: t\r\n\r\n")
+        let json = try client.readResponse().json()
+        #expect(json["path"] as? String == "/a b")
+        #expect((json["query"] as? [String: String])?["q"] == "x+y z")
+        try client.send("GET /bad%zz HTTP/1.1\r\nHost: t\r\n\r\n")
+        let bad = try client.readResponse()
+        #expect(bad.status == 400)
+        #expect(bad.header("Content-Type") == "application/problem+json")
+        // A bad escape does not put framing in doubt: the connection stays usable.
+        try client.send("GET /ok HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        try client.send("GET http://example.com/abs?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n")
+        #expect(try client.readResponse().json()["path"] as? String == "/abs")
+    }
+
+    struct Rejection: Sendable, CustomTestStringConvertible {
+        let raw: String
+        let status: Int
+        var testDescription: String { "\(status): \(raw.prefix(40).debugDescription)" }
+    }
+
+    static let rejections: [Rejection] = [
+        Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
+        Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", status: 400),
+        Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: x\r\n\r\n", status: 400),
+        Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\n", status: 501),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nX: a\r\n b\r\n\r\n", status: 400),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost : t\r\n\r\n", status: 400),
+        Rejection(raw: "GET / HTTP/1.1\r\nHo\"st: t\r\n\r\n", status: 400),
+        Rejection(raw: "GET /\u{1} HTTP/1.1\r\nHost: t\r\n\r\n", status: 400),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nX: \u{0}\r\n\r\n", status: 400),
+        Rejection(raw: "GET / HTTP/1.1\r\n\r\n", status: 400),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", status: 400),
+        Rejection(raw: "GET /" + String(repeating: "x", count: 9000) + " HTTP/1.1\r\nHost: t\r\n\r\n", status: 414),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nX: " + String(repeating: "v", count: 17_000) + "\r\n\r\n", status: 431),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", status: 431),
+        Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n", status: 413),
+        Rejection(raw: "GET / HTTP/3.0\r\nHost: t\r\n\r\n", status: 505),
+        Rejection(raw: "BREW / HTTP/1.1\r\nHost: t\r\n\r\n", status: 501),
+        Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nExpect: nothing\r\n\r\n", status: 417),
+    ]
+
+    @Test(arguments: rejections)
+    func malformedRequestsGetTheirStatusAProblemAndAClose(_ rejection: Rejection) throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send(rejection.raw)
+        let response = try client.readResponse()
+        #expect(response.status == rejection.status)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(try response.json()["status"] as? Int == rejection.status)
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByPeer())
+        // The server keeps serving others.
+        let other = try server.client()
+        try other.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try other.readResponse().status == 200)
+    }
+
+    @Test func slowlorisGets408WhileOthersAreServed() throws {
+        let server = try TestServer { $0.timeouts.header = 0.4 }
+        let slow = try server.client()
+        try slow.send("GET / HTTP/1.1\r\nHost: t\r\n")
+        let started = Date()
+        let fast = try server.client()
+        try fast.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try fast.readResponse().status == 200)
+        #expect(Date().timeIntervalSince(started) < 0.3)
+        try slow.send("X-Trickle: 1\r\n")
+        let response = try slow.readResponse()
+        #expect(response.status == 408)
+        #expect(slow.isClosedByPeer())
+    }
+
+    @Test func idleKeepAliveConnectionsAreClosedAfterTheIdleTimeout() throws {
+        let server = try TestServer { $0.timeouts.idle = 0.3 }
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        #expect(client.isClosedByPeer())
+    }
+
+    @Test func connectionsBeyondTheCapGet503AndClose() throws {
+        let server = try TestServer {
+            $0.maxConnections = 2
+            $0.threads = 1
+        }
+        let first = try server.client()
+        let second = try server.client()
+        try first.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try first.readResponse().status == 200)
+        let third = try server.client()
+        let refused = try third.readResponse()
+        #expect(refused.status == 503)
+        #expect(refused.header("Retry-After") == "1")
+        #expect(third.isClosedByPeer())
+        _ = second
+        // Existing connections keep working, and a slot frees up when one closes.
+        try first.send("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        #expect(try first.readResponse().status == 200)
+        #expect(first.isClosedByPeer())
+        Thread.sleep(forTimeInterval: 0.1)
+        let fourth = try server.client()
+        try fourth.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try fourth.readResponse().status == 200)
+    }
+
+    @Test func maxRequestsPerConnectionClosesAfterTheLast() throws {
+        let server = try TestServer { $0.maxRequestsPerConnection = 2 }
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().header("Connection") == nil)
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().header("Connection") == "close")
+        #expect(client.isClosedByPeer())
+    }
+
+    @Test func gracefulShutdownFinishesTheRequestInFlight() throws {
+        let server = try TestServer { $0.drainSeconds = 5 }
+        let idle = try server.client()
+        let busy = try server.client()
+        try busy.send("GET /inflight HTTP/1.1\r\nHost: t\r\n")
+        Thread.sleep(forTimeInterval: 0.05)
+        server.server.shutdown()
+        #expect(idle.isClosedByPeer())
+        try busy.send("\r\n")
+        let response = try busy.readResponse()
+        #expect(response.status == 200)
+        #expect(response.header("Connection") == "close")
+        server.server.waitUntilStopped()
+        #expect(throws: (any Error).self) { _ = try RawClient(port: server.port, timeout: 0.5) }
+    }
+
+    @Test func ipv6LoopbackIsServed() throws {
+        let server = try TestServer { $0.host = "::1" }
+        let client = try RawClient(port: server.port, host: "::1")
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(try response.json()["client"] as? String == "::1")
+    }
+
+    @Test func aClientVanishingMidResponseDoesNotHurtTheServer() throws {
+        let big = [UInt8](repeating: UInt8(ascii: "x"), count: 8 * 1024 * 1024)
+        let server = try TestServer(responder: ClosureResponder { _ in HTTPResponse(body: big) })
+        for _ in 0..<3 {
+            let client = try server.client()
+            try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+            _ = try client.fill()
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().body.count == big.count)
+    }
+
+    @Test func peerResettingMidRequestIsHarmless() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nabc")
+        client.abort()
+        let other = try server.client()
+        try other.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try other.readResponse().status == 200)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+@testable import HTTP
+
+/// Starts an ``HTTPServer`` on 127.0.0.1 with an ephemeral port for one test.
+final class TestServer: @unchecked Sendable {
+    // @unchecked Sendable: `server` is set once in init and only read afterwards.
+    let server: HTTPServer
+    var port: Int { server.port }
+
+    init(
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        responder: any HTTPResponder = TestServer.echo
+    ) throws {
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        configuration.accessLogEnabled = false
+        configure(&configuration)
+        server = HTTPServer(configuration: configuration, responder: responder)
+        try server.start()
+    }
+
+    func client(timeout: Double = 3) throws -> RawClient { try RawClient(port: port, timeout: timeout) }
+
+    func stop() {
+        server.shutdown()
+        server.waitUntilStopped()
+    }
+
+    deinit { stop() }
+
+    /// Echoes what the server understood, as JSON, so tests can check parsing end to end.
+    static let echo = ClosureResponder { request in
+        let query = request.query.map { "\(JSONString.quote($0.name)):\(JSONString.quote($0.value))" }.joined(separator: ",")
+        let body = "{\"method\":\(JSONString.quote(request.method.rawValue)),\"path\":\(JSONString.quote(request.path)),"
+            + "\"query\":{\(query)},\"bodyLength\":\(request.body.count),"
+            + "\"body\":\(JSONString.quote(String(decoding: request.body, as: UTF8.self))),"
+            + "\"client\":\(JSONString.quote(request.context.clientAddress))}"
+        return HTTPResponse(contentType: "application/json", body: body)
+    }
+}
