@@ -1,0 +1,146 @@
+/// Builds a `SearchIndexStorage` in one pass over the documents plus a
+/// counting sort of the postings.
+///
+/// - Complexity: O(total text length + terms); memory about 20 bytes per
+///   token on top of the texts.
+struct SearchIndexBuilder {
+    private var tokenizer = SearchTokenizer()
+
+    private var documentIDs: [String] = []
+    private var documentKinds: [Int32] = []
+    private var kindNumbers: [String: Int32] = [:]
+    private var kindNames: [String] = []
+    private var documentFields: [Int32] = [0]
+    private var documentNumbers: [String: [String: Int32]] = [:]
+
+    private var fieldNames: [String] = []
+    private var fieldNameNumbers: [Int32] = []
+    private var nameNumbers: [String: Int32] = [:]
+    private var fieldTexts: [String] = []
+    private var fieldWeights: [Double] = []
+    private var fieldDocuments: [Int32] = []
+    private var fieldTokens: [UInt32] = [0]
+    /// Tokens in all fields of the same name in the same document.
+    private var fieldNameLengths: [Int] = []
+    private var nameTotals: [Int] = []
+    private var nameDocuments: [Int] = []
+
+    private var tokenTerms: [UInt32] = []
+    private var tokenFields: [UInt32] = []
+    private var tokenStarts: [UInt32] = []
+    private var tokenEnds: [UInt32] = []
+
+    private var termNumbers: [String: UInt32] = [:]
+    private var documentFrequencies: [UInt32] = []
+    private var lastDocumentOfTerm: [Int32] = []
+
+    mutating func add(_ document: SearchDocument) {
+        let number = Int32(documentIDs.count)
+        documentIDs.append(document.id)
+        documentKinds.append(kindNumber(document.kind))
+        if documentNumbers[document.kind, default: [:]][document.id] == nil {
+            documentNumbers[document.kind, default: [:]][document.id] = number
+        }
+        let firstField = fieldTexts.count
+        for field in document.fields {
+            addField(field, document: number)
+        }
+        // Per-document length of each field name, for BM25F normalisation.
+        var lengths: [Int32: Int] = [:]
+        for f in firstField..<fieldTexts.count {
+            lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
+        }
+        for (name, length) in lengths {
+            nameTotals[Int(name)] += length
+            nameDocuments[Int(name)] += 1
+        }
+        for f in firstField..<fieldTexts.count {
+            fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
+        }
+        documentFields.append(Int32(fieldTexts.count))
+    }
+
+    private mutating func addField(_ field: SearchField, document: Int32) {
+        let fieldNumber = UInt32(fieldTexts.count)
+        fieldNames.append(field.name)
+        fieldNameNumbers.append(nameNumber(field.name))
+        fieldTexts.append(field.text)
+        fieldWeights.append(field.weight)
+        fieldDocuments.append(document)
+        tokenizer.forEachToken(in: field.text) { term, start, end in
+            let termNumber: UInt32
+            if let known = termNumbers[term] {
+                termNumber = known
+            } else {
+                termNumber = UInt32(documentFrequencies.count)
+                termNumbers[term] = termNumber
+                documentFrequencies.append(0)
+                lastDocumentOfTerm.append(-1)
+            }
+            if lastDocumentOfTerm[Int(termNumber)] != document {
+                lastDocumentOfTerm[Int(termNumber)] = document
+                documentFrequencies[Int(termNumber)] += 1
+            }
+            tokenTerms.append(termNumber)
+            tokenFields.append(fieldNumber)
+            tokenStarts.append(UInt32(start))
+            tokenEnds.append(UInt32(end))
+        }
+        precondition(tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
+        fieldTokens.append(UInt32(tokenTerms.count))
+    }
+
+    private mutating func kindNumber(_ kind: String) -> Int32 {
+        if let known = kindNumbers[kind] { return known }
+        let number = Int32(kindNames.count)
+        kindNumbers[kind] = number
+        kindNames.append(kind)
+        return number
+    }
+
+    private mutating func nameNumber(_ name: String) -> Int32 {
+        if let known = nameNumbers[name] { return known }
+        let number = Int32(nameTotals.count)
+        nameNumbers[name] = number
+        nameTotals.append(0)
+        nameDocuments.append(0)
+        return number
+    }
+
+    func build() -> SearchIndexStorage {
+        let b = SearchIndexStorage.b
+        var factors: [Double] = []
+        factors.reserveCapacity(fieldTexts.count)
+        for f in 0..<fieldTexts.count {
+            let name = Int(fieldNameNumbers[f])
+            let average = nameDocuments[name] > 0 ? Double(nameTotals[name]) / Double(nameDocuments[name]) : 0
+            let normalisation = average > 0 ? 1 - b + b * Double(fieldNameLengths[f]) / average : 1
+            factors.append(fieldWeights[f] / normalisation)
+        }
+
+        // Counting sort by term; tokens are visited in ascending order, so
+        // each term's postings come out ascending.
+        var offsets = [UInt32](repeating: 0, count: documentFrequencies.count + 1)
+        for term in tokenTerms {
+            offsets[Int(term) + 1] += 1
+        }
+        for t in 0..<documentFrequencies.count {
+            offsets[t + 1] += offsets[t]
+        }
+        var cursor = offsets
+        var postings = [UInt32](repeating: 0, count: tokenTerms.count)
+        for (token, term) in tokenTerms.enumerated() {
+            postings[Int(cursor[Int(term)])] = UInt32(token)
+            cursor[Int(term)] += 1
+        }
+
+        return SearchIndexStorage(
+            documentIDs: documentIDs, documentKinds: documentKinds, kindNames: kindNames,
+            documentFields: documentFields, documentNumbers: documentNumbers, fieldNames: fieldNames,
+            fieldTexts: fieldTexts, fieldDocuments: fieldDocuments, fieldFactors: factors,
+            fieldTokens: fieldTokens, tokenTerms: tokenTerms, tokenFields: tokenFields,
+            tokenStarts: tokenStarts, tokenEnds: tokenEnds, termNumbers: termNumbers,
+            postingOffsets: offsets, postings: postings, documentFrequencies: documentFrequencies
+        )
+    }
+}

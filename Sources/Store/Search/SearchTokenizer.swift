@@ -1,0 +1,160 @@
+/// Turns text into normalised, stemmed search terms with the UTF-8 byte
+/// range each term came from. Documents and queries go through the same
+/// tokenizer, so they always agree on what a term is.
+///
+/// Rules, in order:
+/// - A token is a run of letters, digits and combining marks (Unicode
+///   `isAlphabetic`, decimal digits). Everything else separates tokens, so
+///   `"NATO-like"` is `nato`, `like` and `"10,000"` is `10`, `000`.
+/// - Case and diacritics are folded: ASCII by hand, other scalars through
+///   Foundation's `folding(options: [.caseInsensitive, .diacriticInsensitive])`
+///   plus a table for letters it keeps (ł→l, ø→o, æ→ae, œ→oe, đ→d, ı→i, þ→th).
+///   Combining marks are dropped, so decomposed text folds like precomposed.
+/// - Apostrophes (`'`, `’`, `‘`, `ʼ`) between letters join (`don't` → `dont`);
+///   a final `'s` is a possessive and is stripped (`Russia’s` → `russia`); a
+///   trailing apostrophe (`allies'`) ends the token.
+/// - Single letters joined by dots are an acronym: `U.S.` → `us`, `e.g.` → `eg`.
+///   The token's range then covers the dots, the final one included.
+/// - Each term is finally stemmed by `SearchStemmer` (plurals only).
+///
+/// A token's range spans every original character that produced it,
+/// including a stripped possessive, so snippets mark whole words.
+///
+/// Not thread-safe: it caches the folding of non-ASCII scalars. Use one value
+/// per task; it is cheap to create.
+struct SearchTokenizer {
+    /// A term and the half-open UTF-8 byte range `start..<end` it was read from.
+    struct Token: Hashable, Sendable {
+        var term: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Non-ASCII scalars seen so far; folding them through Foundation is slow.
+    var foldedScalars: [UInt32: FoldedScalar] = [:]
+    /// The folded bytes of the token being read.
+    var term: [UInt8] = []
+
+    init() {
+        term.reserveCapacity(32)
+    }
+
+    /// All tokens of `text`, in order.
+    mutating func tokens(in text: String) -> [Token] {
+        var result: [Token] = []
+        forEachToken(in: text) { term, start, end in
+            result.append(Token(term: term, start: start, end: end))
+        }
+        return result
+    }
+
+    /// Just the terms of `text`, in order.
+    mutating func terms(in text: String) -> [String] {
+        var result: [String] = []
+        forEachToken(in: text) { term, _, _ in result.append(term) }
+        return result
+    }
+
+    /// Calls `body(term, start, end)` for each token of `text`, in order.
+    /// - Complexity: O(n) in the UTF-8 length of `text`.
+    mutating func forEachToken(in text: String, _ body: (String, Int, Int) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            scan(bytes, body)
+        }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Int, Int) -> Void) {
+        var index = 0
+        var inWord = false
+        var start = 0
+        // Scalars appended since the word began or since the last acronym dot.
+        var segmentLength = 0
+        var lastWasLetter = false
+        var inAcronym = false
+
+        func finish(_ end: Int) {
+            SearchStemmer.stem(&term)
+            body(String(decoding: term, as: UTF8.self), start, end)
+            inWord = false
+        }
+
+        while index < bytes.count {
+            let (scalar, width) = Self.decode(bytes, at: index)
+            switch classify(scalar) {
+            case .word(let isLetter):
+                if !inWord {
+                    inWord = true
+                    start = index
+                    term.removeAll(keepingCapacity: true)
+                    segmentLength = 0
+                    inAcronym = false
+                }
+                appendFolded(scalar)
+                segmentLength += 1
+                lastWasLetter = isLetter
+                index += width
+            case .mark:
+                index += width
+            case .apostrophe:
+                let next = index + width
+                if inWord, next < bytes.count, isWord(bytes, at: next) {
+                    let after = next + 1
+                    if bytes[next] | 0x20 == UInt8(ascii: "s"), after >= bytes.count || !isWord(bytes, at: after) {
+                        finish(after)
+                        index = after
+                    } else {
+                        index = next
+                    }
+                } else {
+                    if inWord { finish(index) }
+                    index = next
+                }
+            case .dot:
+                let next = index + 1
+                if inWord, segmentLength == 1, lastWasLetter {
+                    if next < bytes.count, isLetter(bytes, at: next) {
+                        let after = next + Self.decode(bytes, at: next).width
+                        if after >= bytes.count || bytes[after] == UInt8(ascii: ".") || !isWord(bytes, at: after) {
+                            inAcronym = true
+                            segmentLength = 0
+                            index = next
+                            continue
+                        }
+                    } else if inAcronym {
+                        finish(next)
+                        index = next
+                        continue
+                    }
+                }
+                if inWord { finish(index) }
+                index = next
+            case .separator:
+                if inWord { finish(index) }
+                index += width
+            }
+        }
+        if inWord { finish(bytes.count) }
+    }
+
+    private mutating func isWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if case .word = classify(Self.decode(bytes, at: index).scalar) { return true }
+        return false
+    }
+
+    private mutating func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if case .word(let isLetter) = classify(Self.decode(bytes, at: index).scalar) { return isLetter }
+        return false
+    }
+
+    /// Decodes the scalar starting at `index`. The buffer is a Swift
+    /// string's storage, so it is valid UTF-8 and `index` is a boundary.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, width: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+    }
+}

@@ -1,0 +1,173 @@
+import Testing
+
+@testable import Store
+
+/// Builds a document with an optional weight-3 title and weight-1 body paragraphs.
+private func searchDocument(_ id: String, kind: String = "article", title: String? = nil, body: [String]) -> SearchDocument {
+    var fields: [SearchField] = []
+    if let title { fields.append(SearchField(name: "title", text: title, weight: 3)) }
+    fields += body.map { SearchField(name: "body", text: $0, weight: 1) }
+    return SearchDocument(id: id, kind: kind, fields: fields)
+}
+
+@Suite("SearchIndex")
+struct SearchIndexTests {
+    private func ids(_ index: SearchIndex, _ query: String, kinds: Set<String>? = nil) throws -> [String] {
+        try index.search(query, kinds: kinds).ids
+    }
+
+    @Test("a title match and more occurrences rank higher")
+    func ranking() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("body-once", title: "Talks in Europe", body: ["Leaders met; alaska was mentioned once in passing today."]),
+            searchDocument("title", title: "Alaska summit", body: ["Leaders met and talked for hours about many things today."]),
+            searchDocument("body-twice", title: "Talks in Europe", body: ["Alaska and alaska again, said the leaders at noon today."]),
+            searchDocument("none", title: "Other", body: ["Nothing relevant in this text at all."]),
+        ])
+        #expect(try ids(index, "alaska") == ["title", "body-twice", "body-once"])
+    }
+
+    @Test("a rare term weighs more than a common one")
+    func rareTerms() throws {
+        var documents = (0..<6).map { searchDocument("filler-\($0)", body: ["Ukraine news of the day number \($0)."]) }
+        documents.append(searchDocument("rare-often", body: ["alaska alaska alaska ukraine"]))
+        documents.append(searchDocument("common-often", body: ["ukraine ukraine ukraine alaska"]))
+        let index = SearchIndex(documents: documents)
+        #expect(try ids(index, "ukraine alaska") == ["rare-often", "common-often"])
+    }
+
+    @Test("all terms must match (AND)")
+    func andSemantics() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("both", body: ["A ceasefire was discussed in Alaska."]),
+            searchDocument("ceasefire", body: ["A ceasefire was discussed in Geneva."]),
+            searchDocument("alaska", body: ["Leaders met in Alaska."]),
+            searchDocument("split", title: "Alaska", body: ["The ceasefire holds."]),
+        ])
+        #expect(Set(try ids(index, "alaska ceasefire")) == ["both", "split"])
+        #expect(try ids(index, "alaska ceasefire geneva").isEmpty)
+        #expect(try ids(index, "unknownword alaska").isEmpty)
+    }
+
+    @Test("a phrase matches adjacent terms in order within one field only")
+    func phrases() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("adjacent", body: ["Allies offered security guarantees to Kyiv."]),
+            searchDocument("apart", body: ["Security matters, and guarantees were offered."]),
+            searchDocument("reversed", body: ["The guarantees' security was doubted."]),
+            searchDocument("across-fields", title: "Questions of security", body: ["Guarantees were offered."]),
+            searchDocument("singular", body: ["A security guarantee under a ceasefire."]),
+        ])
+        #expect(Set(try ids(index, "\"security guarantees\"")) == ["adjacent", "singular"])
+        #expect(Set(try ids(index, "security guarantees")) == ["adjacent", "apart", "reversed", "across-fields", "singular"])
+        #expect(try ids(index, "\"guarantees security\"") == ["reversed"])
+        #expect(try ids(index, "\"offered security guarantees to kyiv\"") == ["adjacent"])
+    }
+
+    @Test("plurals and singulars find each other")
+    func plurals() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("plural", body: ["Guarantees for several countries."]),
+            searchDocument("singular", body: ["A guarantee for one country."]),
+        ])
+        #expect(Set(try ids(index, "guarantees")) == ["plural", "singular"])
+        #expect(Set(try ids(index, "guarantee")) == ["plural", "singular"])
+        #expect(Set(try ids(index, "country")) == ["plural", "singular"])
+        #expect(Set(try ids(index, "countries")) == ["plural", "singular"])
+    }
+
+    @Test("case, diacritics, curly apostrophes and acronyms are insensitive")
+    func normalisation() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("accented", body: ["Zélensky met Łukasz in Kyiv’s centre with U.S. envoys."]),
+            searchDocument("plain", body: ["ZELENSKY spoke to the US press."]),
+        ])
+        #expect(Set(try ids(index, "zelensky")) == ["accented", "plain"])
+        #expect(Set(try ids(index, "Zélensky")) == ["accented", "plain"])
+        #expect(try ids(index, "lukasz") == ["accented"])
+        #expect(try ids(index, "kyiv's") == ["accented"])
+        #expect(Set(try ids(index, "U.S.")) == ["accented", "plain"])
+        #expect(Set(try ids(index, "us")) == ["accented", "plain"])
+    }
+
+    @Test("kinds filter")
+    func kinds() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("a1", kind: "article", body: ["Alaska summit"]),
+            searchDocument("e1", kind: "event", body: ["Alaska summit"]),
+            searchDocument("p1", kind: "proposal", body: ["Alaska summit"]),
+        ])
+        #expect(try ids(index, "alaska", kinds: ["event"]) == ["e1"])
+        #expect(Set(try ids(index, "alaska", kinds: ["event", "proposal"])) == ["e1", "p1"])
+        #expect(try ids(index, "alaska", kinds: ["entity"]).isEmpty)
+        #expect(try ids(index, "alaska", kinds: []).isEmpty)
+        #expect(try ids(index, "alaska").count == 3)
+    }
+
+    @Test("equal scores are ordered by kind, then id")
+    func tieOrder() throws {
+        let text = ["Leaders discussed a ceasefire."]
+        let index = SearchIndex(documents: [
+            searchDocument("b", kind: "event", body: text),
+            searchDocument("c", kind: "article", body: text),
+            searchDocument("a", kind: "event", body: text),
+            searchDocument("b", kind: "article", body: text),
+        ])
+        let results = try index.search("ceasefire")
+        #expect(results.map { "\($0.kind)/\($0.id)" } == ["article/b", "article/c", "event/a", "event/b"])
+        #expect(Set(results.map(\.score)).count == 1)
+        #expect(try index.search("ceasefire").ids == results.ids)
+    }
+
+    @Test("hits name the best field and its index")
+    func bestField() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("x", title: "Alaska summit", body: ["Leaders arrived.", "The summit in Alaska ended."]),
+            searchDocument("y", title: "Other", body: ["Leaders arrived.", "Talks ended.", "Alaska was cold."]),
+        ])
+        let hits = Array(try index.search("alaska"))
+        #expect(hits.map(\.id) == ["x", "y"])
+        #expect(hits[0].field == "title" && hits[0].fieldIndex == 0)
+        #expect(hits[1].field == "body" && hits[1].fieldIndex == 3)
+    }
+
+    @Test("document ids and single-document matching for list filters")
+    func filtering() throws {
+        let index = SearchIndex(documents: [
+            searchDocument("alaska-summit", kind: "event", body: ["Trump and Putin met in Alaska."]),
+            searchDocument("white-house", kind: "event", body: ["Meeting at the White House."]),
+            searchDocument("alaska-summit", kind: "article", body: ["Alaska again."]),
+        ])
+        let query = try SearchQuery(parsing: "alaska")
+        #expect(index.documentIDs(matching: query, kinds: ["event"]) == ["alaska-summit"])
+        #expect(index.documentIDs(matching: try SearchQuery(parsing: "\"white house\""), kinds: ["event"]) == ["white-house"])
+        #expect(index.matches(kind: "event", id: "alaska-summit", query: query))
+        #expect(!index.matches(kind: "event", id: "white-house", query: query))
+        #expect(!index.matches(kind: "entity", id: "alaska-summit", query: query))
+        #expect(index.documentIDs(matching: try SearchQuery(parsing: "nowhere"), kinds: nil).isEmpty)
+    }
+
+    @Test("empty queries throw; an empty index returns nothing")
+    func emptyCases() throws {
+        let index = SearchIndex(documents: [])
+        #expect(index.count == 0)
+        #expect(throws: SearchError.emptyQuery) { try index.search("  the  ") }
+        #expect(try index.search("alaska").isEmpty)
+        let blank = SearchIndex(documents: [SearchDocument(id: "blank", kind: "article", fields: [])])
+        #expect(try blank.search("alaska").isEmpty)
+    }
+
+    @Test("searches run concurrently on a shared index")
+    func concurrency() async throws {
+        let index = SearchIndex(documents: (0..<50).map {
+            searchDocument("d\($0)", body: ["Security guarantees item \($0) for Ukraine."])
+        })
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { (try? index.search("\"security guarantees\" ukraine").map(\.snippet).count) ?? -1 }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 50, count: 8))
+    }
+}
