@@ -1,0 +1,131 @@
+/// The immutable, indexed, in-memory knowledge base the API serves.
+///
+/// Built once by `SeedLoader` and never mutated, so it is shared freely
+/// across threads (`Sendable`, reference type: passing it around copies
+/// nothing). Collections keep a fixed order: `articles` by file name,
+/// `entities` and `proposals` as in the catalog files, `events` by start
+/// date then id (undated events last, by id). Every lookup by id is O(1);
+/// per-entity relations and statistics are precomputed at build.
+public final class KnowledgeBase: Sendable {
+    public let articles: [Article]
+    public let entities: [Entity]
+    public let events: [Event]
+    public let proposals: [Proposal]
+    /// Every mention, grouped by article (in `articles` order), then in text order.
+    public let mentions: [Mention]
+
+    let articlePositions: [String: Int]
+    let entityPositions: [String: Int]
+    let eventPositions: [String: Int]
+    let proposalPositions: [String: Int]
+    /// Per article id: the range of its mentions in `mentions`.
+    let mentionRanges: [String: Range<Int>]
+    /// Per entity id: positions in `mentions`, `articles`, `events`, `proposals`.
+    let mentionsByEntity: [String: [Int]]
+    let articlesByEntity: [String: [Int]]
+    let eventsByEntity: [String: [Int]]
+    let proposalsByEntity: [String: [Int]]
+    /// Per article id: positions in `events` and `proposals` citing it.
+    let eventsByArticle: [String: [Int]]
+    let proposalsByArticle: [String: [Int]]
+    let eventsByStatus: [Event.Status: [Int]]
+    let eventsByKind: [Event.Kind: [Int]]
+    let proposalsByStatus: [Proposal.Status: [Int]]
+    let proposalsByKind: [Proposal.Kind: [Int]]
+    let names: NameIndex
+    let statistics: [String: EntityStats]
+
+    init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
+        let articlePositions = KnowledgeBase.positions(articles.map(\.id))
+        let sortedEvents = events.sorted(by: KnowledgeBase.eventOrder)
+        let sortedMentions = mentions.enumerated().sorted { lhs, rhs in
+            let left = articlePositions[lhs.element.article] ?? Int.max
+            let right = articlePositions[rhs.element.article] ?? Int.max
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+        self.articles = articles
+        self.entities = entities
+        self.events = sortedEvents
+        self.proposals = proposals
+        self.mentions = sortedMentions
+        self.articlePositions = articlePositions
+        entityPositions = KnowledgeBase.positions(entities.map(\.id))
+        eventPositions = KnowledgeBase.positions(sortedEvents.map(\.id))
+        proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
+
+        var ranges: [String: Range<Int>] = [:]
+        var byEntity: [String: [Int]] = [:]
+        var articlesByEntity: [String: [Int]] = [:]
+        for (position, mention) in sortedMentions.enumerated() {
+            let lower = ranges[mention.article]?.lowerBound ?? position
+            ranges[mention.article] = lower..<(position + 1)
+            byEntity[mention.entity, default: []].append(position)
+            if let article = articlePositions[mention.article], articlesByEntity[mention.entity]?.last != article {
+                articlesByEntity[mention.entity, default: []].append(article)
+            }
+        }
+        mentionRanges = ranges
+        mentionsByEntity = byEntity
+        self.articlesByEntity = articlesByEntity
+
+        eventsByEntity = KnowledgeBase.group(sortedEvents) { event in
+            event.participants.map(\.entity) + (event.location.map { [$0] } ?? [])
+        }
+        proposalsByEntity = KnowledgeBase.group(proposals) { proposal in
+            proposal.proposers + proposal.guarantors + (proposal.beneficiary.map { [$0] } ?? []) + proposal.positions.map(\.entity)
+        }
+        eventsByArticle = KnowledgeBase.group(sortedEvents) { $0.articles }
+        proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
+        eventsByStatus = KnowledgeBase.group(sortedEvents) { [$0.status] }
+        eventsByKind = KnowledgeBase.group(sortedEvents) { [$0.kind] }
+        proposalsByStatus = KnowledgeBase.group(proposals) { [$0.status] }
+        proposalsByKind = KnowledgeBase.group(proposals) { [$0.kind] }
+        names = NameIndex(entities: entities)
+        statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
+    }
+
+    public func article(id: String) -> Article? {
+        articlePositions[id].map { articles[$0] }
+    }
+
+    public func entity(id: String) -> Entity? {
+        entityPositions[id].map { entities[$0] }
+    }
+
+    public func event(id: String) -> Event? {
+        eventPositions[id].map { events[$0] }
+    }
+
+    public func proposal(id: String) -> Proposal? {
+        proposalPositions[id].map { proposals[$0] }
+    }
+
+    /// Chronological by start date, then id; undated events last by id.
+    static func eventOrder(_ lhs: Event, _ rhs: Event) -> Bool {
+        switch (lhs.start, rhs.start) {
+        case let (left?, right?):
+            return left.date != right.date ? left.date < right.date : lhs.id < rhs.id
+        case (.some, nil):
+            return true
+        case (nil, .some):
+            return false
+        case (nil, nil):
+            return lhs.id < rhs.id
+        }
+    }
+
+    static func positions(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (position, id) in ids.enumerated() where result[id] == nil { result[id] = position }
+        return result
+    }
+
+    /// Positions of `items` under each key they list, each position once per key, in order.
+    static func group<Item, Key: Hashable>(_ items: [Item], keys: (Item) -> [Key]) -> [Key: [Int]] {
+        var result: [Key: [Int]] = [:]
+        for (position, item) in items.enumerated() {
+            for key in Set(keys(item)) { result[key, default: []].append(position) }
+        }
+        return result
+    }
+}

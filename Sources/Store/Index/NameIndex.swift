@@ -1,0 +1,74 @@
+import Foundation
+
+/// Case- and diacritic-insensitive lookup of entities by id, name or alias.
+///
+/// Keys are folded: canonical decomposition with combining marks removed,
+/// a few letters without decomposition mapped (`ł`→`l`, `ß`→`ss` ...),
+/// lowercased, curly quotes straightened and whitespace collapsed. The first
+/// entity (catalog order) to claim a key keeps it; ids win over names, names
+/// over aliases. Immutable after `init`.
+struct NameIndex: Sendable {
+    struct Entry: Sendable {
+        let entity: Int
+        let matched: String
+        let source: EntityMatch.Source
+    }
+
+    private let entries: [String: Entry]
+
+    init(entities: [Entity]) {
+        var entries: [String: Entry] = [:]
+        func add(_ text: String, _ entity: Int, _ source: EntityMatch.Source) {
+            let key = NameIndex.fold(text)
+            if !key.isEmpty && entries[key] == nil { entries[key] = Entry(entity: entity, matched: text, source: source) }
+        }
+        for (position, entity) in entities.enumerated() { add(entity.id, position, .id) }
+        for (position, entity) in entities.enumerated() { add(entity.name, position, .name) }
+        for (position, entity) in entities.enumerated() {
+            for alias in entity.aliases { add(alias.text, position, .alias) }
+        }
+        self.entries = entries
+    }
+
+    /// The entry for `query`; retries without a leading "the " and a trailing possessive.
+    func lookup(_ query: String) -> Entry? {
+        let key = NameIndex.fold(query)
+        if let entry = entries[key] { return entry }
+        var variants: [String] = []
+        if key.hasPrefix("the ") { variants.append(String(key.dropFirst(4))) } else { variants.append("the " + key) }
+        for suffix in ["'s", "'"] where key.hasSuffix(suffix) { variants.append(String(key.dropLast(suffix.count))) }
+        return variants.lazy.compactMap { entries[$0] }.first
+    }
+
+    static let undecomposable: [Character: String] = [
+        "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
+    ]
+
+    static func fold(_ text: String) -> String {
+        let decomposed = ShadowText.normalize(text).lowercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            default:
+                scalars.append(scalar)
+            }
+        }
+        var result = ""
+        for character in String(scalars) {
+            if let replacement = undecomposable[character] { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}
+
+extension KnowledgeBase {
+    /// Resolves an entity id, name or alias, ignoring case and diacritics
+    /// (`Zelenskiy`, `zelensky`, `volodymyr-zelensky` → the same person).
+    /// Returns nil when nothing matches.
+    public func resolve(name: String) -> EntityMatch? {
+        guard let entry = names.lookup(name) else { return nil }
+        return EntityMatch(entity: entities[entry.entity], matched: entry.matched, source: entry.source)
+    }
+}

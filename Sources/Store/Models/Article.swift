@@ -1,0 +1,51 @@
+/// A news article: cleaned paragraphs plus curated or derived metadata.
+///
+/// Built once by `SeedLoader` from `articles/<file>.txt` and its optional
+/// entry in `articles.json`. Without an entry (`isCurated == false`) the title
+/// is the text's first sentence, `outlet` and `published` are nil.
+public struct Article: Sendable, Hashable {
+    /// File name without `.txt`, lowercased, characters outside `[a-z0-9-]` replaced by `-`.
+    public let id: String
+    /// File name inside `articles/`, e.g. `000_44894ce68db02e79.txt`.
+    public let file: String
+    public let title: String
+    public let outlet: String?
+    public let published: DatePoint?
+    /// Field names whose values come from the curator, not the text.
+    public let enrichment: [String]
+    /// True when `articles.json` has an entry for the file.
+    public let isCurated: Bool
+    public let paragraphs: [Paragraph]
+    /// Boilerplate removed at load, in file order.
+    public let stripped: [StrippedBlock]
+    public let cleaning: CleaningReport
+
+    init(
+        id: String, file: String, title: String, outlet: String?, published: DatePoint?,
+        enrichment: [String], isCurated: Bool, paragraphs: [Paragraph],
+        stripped: [StrippedBlock], cleaning: CleaningReport
+    ) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.enrichment = enrichment
+        self.isCurated = isCurated
+        self.paragraphs = paragraphs
+        self.stripped = stripped
+        self.cleaning = cleaning
+    }
+
+    /// The article id for a file name, per FORMAT.md.
+    public static func id(forFile file: String) -> String {
+        var name = file
+        if name.lowercased().hasSuffix(".txt") { name.removeLast(4) }
+        var id = ""
+        for character in name.lowercased() {
+            let isAllowed = character.isASCII && (character.isLetter || character.isNumber || character == "-")
+            id.append(isAllowed ? character : "-")
+        }
+        return id
+    }
+}

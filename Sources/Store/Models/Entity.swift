@@ -1,0 +1,28 @@
+/// A person, country, organisation, place or agreement from `entities.json`.
+///
+/// `aliases` are the curated surface forms, without the canonical name;
+/// `allNames` adds it. `country` is the id of the country entity a place lies
+/// in or an organisation belongs to. References are verified at load.
+public struct Entity: Sendable, Hashable {
+    /// The entity's category (FORMAT.md `type`).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case person, country, organisation, place, agreement
+    }
+
+    public let id: String
+    public let kind: Kind
+    public let name: String
+    public let aliases: [Alias]
+    public let description: String?
+    /// Wikidata QID such as `Q3874799`.
+    public let wikidata: String?
+    public let coordinates: Coordinates?
+    /// Entity id of the country (places, organisations, optionally persons).
+    public let country: String?
+    public let enrichment: [String]
+
+    /// The canonical name (kind `.name`) followed by every alias.
+    public var allNames: [Alias] {
+        [Alias(text: name, kind: .name)] + aliases
+    }
+}

@@ -1,0 +1,14 @@
+/// A verbatim quote supporting a record, located in an article at load.
+///
+/// `quote` is as written by the curator. `paragraph`, `start` and `end` are
+/// computed by matching the normalised quote (straight quotes, plain spaces,
+/// collapsed whitespace; case-sensitive) against the cleaned article;
+/// `start..<end` counts Unicode scalars of that paragraph's served text.
+public struct Evidence: Sendable, Hashable {
+    /// Article id.
+    public let article: String
+    public let quote: String
+    public let paragraph: Int
+    public let start: Int
+    public let end: Int
+}

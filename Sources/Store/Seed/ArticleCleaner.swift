@@ -1,0 +1,96 @@
+/// The cleaned form of one article file: what `ArticleCleaner` produces.
+struct CleanedText: Sendable {
+    let paragraphs: [Paragraph]
+    /// `shadows[i]` is the matching form of `paragraphs[i].text`.
+    let shadows: [ShadowText]
+    let stripped: [StrippedBlock]
+    let report: CleaningReport
+}
+
+/// Turns the raw bytes of an article file into served paragraphs.
+///
+/// Steps: strict UTF-8 decoding (a BOM is dropped; the first bad byte is
+/// reported), line splitting (LF, CRLF, CR), boilerplate stripping
+/// (`BoilerplateDetector`), paragraph assembly, heading detection and repeat
+/// collapsing (`RepeatCollapser`). Paragraphs are separated by blank lines
+/// when the file has any, otherwise by single newlines; inside a blank-line
+/// block, hard-wrapped lines are joined with one space. Pure and linear in
+/// the input.
+enum ArticleCleaner {
+    static func clean(bytes: [UInt8], file: String) throws(SeedError) -> CleanedText {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if let bad = UTF8Validator.firstInvalidOffset(bytes, from: hasBOM ? 3 : 0) {
+            throw .invalidUTF8(SourceLocation.of(offset: bad, in: bytes, file: file), byteOffset: bad)
+        }
+        let body = hasBOM ? bytes[3...] : bytes[...]
+        let scalars = Array(String(decoding: body, as: UTF8.self).unicodeScalars)
+        let (lines, ending) = SourceLine.split(scalars)
+        let (keep, stripped) = BoilerplateDetector.strip(lines)
+        let blankLineMode = usesBlankLines(lines)
+        let drafts = assemble(lines: lines, keep: keep, blankLineMode: blankLineMode)
+        let collapsed = RepeatCollapser.collapse(drafts)
+        let report = CleaningReport(
+            byteCount: bytes.count,
+            byteOrderMarkRemoved: hasBOM,
+            lineEnding: ending,
+            paragraphBreak: blankLineMode ? .blankLine : .singleNewline,
+            lineCount: lines.count,
+            collapsedRepeats: collapsed.repeats
+        )
+        return CleanedText(paragraphs: collapsed.paragraphs, shadows: collapsed.shadows, stripped: stripped, report: report)
+    }
+
+    /// A paragraph before repeat collapsing.
+    struct Draft {
+        let scalars: [Unicode.Scalar]
+        let kind: Paragraph.Kind
+        let line: Int
+    }
+
+    /// True when some blank line separates two non-blank lines.
+    static func usesBlankLines(_ lines: [SourceLine]) -> Bool {
+        guard let first = lines.firstIndex(where: { !$0.isBlank }),
+              let last = lines.lastIndex(where: { !$0.isBlank }) else { return false }
+        return lines[first...last].contains { $0.isBlank }
+    }
+
+    /// Groups kept lines into paragraphs. Blank and stripped lines end a block.
+    static func assemble(lines: [SourceLine], keep: [Bool], blankLineMode: Bool) -> [Draft] {
+        var drafts: [Draft] = []
+        var block: [SourceLine] = []
+        func flush() {
+            defer { block.removeAll(keepingCapacity: true) }
+            guard !block.isEmpty else { return }
+            if blankLineMode && isHardWrapped(block) {
+                var joined: [Unicode.Scalar] = []
+                for line in block {
+                    if !joined.isEmpty { joined.append(" ") }
+                    joined.append(contentsOf: line.scalars)
+                }
+                drafts.append(Draft(scalars: joined, kind: LineShape.isHeading(joined) ? .heading : .body, line: block[0].number))
+            } else {
+                for line in block {
+                    drafts.append(Draft(scalars: line.scalars, kind: LineShape.isHeading(line.scalars) ? .heading : .body, line: line.number))
+                }
+            }
+        }
+        for (index, line) in lines.enumerated() {
+            if line.isBlank || !keep[index] {
+                flush()
+            } else {
+                block.append(line)
+            }
+        }
+        flush()
+        return drafts
+    }
+
+    /// A block whose non-final lines all look like a fixed-width wrap:
+    /// 40 to 100 scalars each and none of them in capitals (a subhead).
+    static func isHardWrapped(_ block: [SourceLine]) -> Bool {
+        guard block.count >= 2 else { return false }
+        return block.dropLast().allSatisfy { line in
+            (40...100).contains(line.scalars.count) && !LineShape.isAllCapitals(line.scalars)
+        }
+    }
+}

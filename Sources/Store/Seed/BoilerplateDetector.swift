@@ -1,0 +1,116 @@
+/// Finds the non-article lines of a news text: related-link sidebars,
+/// inline links, comment prompts, source credits, wire trailers and
+/// reporting credits.
+///
+/// Works on the file's lines (blank lines are ignored when following a
+/// sidebar). Rules look at the shape of a line, not at any outlet's markup;
+/// lines longer than 300 scalars are never boilerplate by themselves, which
+/// keeps the pass linear on very long lines.
+struct BoilerplateDetector {
+    /// What one line is, as far as boilerplate goes.
+    enum Role: Equatable {
+        case sidebarHeader
+        case single(StrippedBlock.Kind)
+        case content
+    }
+
+    static let sidebarHeaders: Set<String> = [
+        "read next", "read more", "read also", "also read", "see also", "related", "related stories",
+        "related articles", "related news", "related content", "related coverage", "related posts",
+        "more stories", "more news", "you may also like", "you might also like", "you may like",
+        "recommended", "recommended stories", "recommended for you", "most read", "most popular",
+        "trending", "trending now", "top stories", "more on this story", "don't miss", "editor's picks",
+    ]
+
+    static let linkPrefixes = [
+        "also read", "read also", "read more", "read next", "see also", "also see", "related",
+        "must read", "recommended", "you may also like", "don't miss",
+    ]
+
+    static let commentPrompts: Set<String> = [
+        "what is your opinion on this topic", "what is your opinion", "what's your opinion",
+        "what do you think", "leave the first comment", "leave a comment", "leave your comment",
+        "leave a reply", "post a comment", "add a comment", "be the first to comment",
+        "comments", "join the conversation", "join the discussion", "share your thoughts",
+        "share your opinion", "have your say", "show comments", "view comments", "load comments",
+        "tell us what you think", "let us know what you think",
+    ]
+
+    static let creditPrefixes = [
+        "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+        "with inputs from", "with input from", "with agency inputs", "inputs from", "edited by",
+    ]
+
+    /// The role of a single line out of context.
+    static func role(of line: SourceLine) -> Role {
+        guard let key = line.ruleKey() else { return .content }
+        let bare = trimTrailingPunctuation(key)
+        if sidebarHeaders.contains(bare) || (bare.hasPrefix("more from ") && LineShape.wordCount(line.scalars) <= 6) {
+            return .sidebarHeader
+        }
+        if commentPrompts.contains(bare) || isCommentCount(bare) {
+            return .single(.commentPrompt)
+        }
+        if isInlineLink(key) { return .single(.inlineLink) }
+        if isSourceCredit(key, line: line) { return .single(.sourceCredit) }
+        if isAgencyTrailer(key, line: line) { return .single(.agencyTrailer) }
+        let unparenthesised = key.hasPrefix("(") ? String(key.dropFirst()) : key
+        if creditPrefixes.contains(where: { unparenthesised.hasPrefix($0 + " ") || unparenthesised.hasPrefix($0 + ":") }) {
+            return .single(.reportingCredit)
+        }
+        return .content
+    }
+
+    static func trimTrailingPunctuation(_ key: String) -> String {
+        var result = Substring(key)
+        while let last = result.last, last == " " || ".:!?\u{2026}-|".contains(last) { result.removeLast() }
+        return String(result)
+    }
+
+    /// `12 comments`, `comments (3)`.
+    static func isCommentCount(_ bare: String) -> Bool {
+        let words = bare.split(separator: " ")
+        if words.count == 2, words[0].allSatisfy(\.isNumber), words[1] == "comments" || words[1] == "comment" { return true }
+        return words.count == 2 && words[0] == "comments" && words[1].hasPrefix("(") && words[1].hasSuffix(")")
+    }
+
+    /// `Also Read: headline`, `Related - headline`, `READ MORE | headline`.
+    static func isInlineLink(_ key: String) -> Bool {
+        for prefix in linkPrefixes where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count).drop { $0 == " " }
+            guard let separator = rest.first, ":-\u{2013}\u{2014}|\u{00BB}>".contains(separator) else { continue }
+            if rest.dropFirst().contains(where: { $0.isLetter || $0.isNumber }) { return true }
+        }
+        return false
+    }
+
+    /// `Source: Reuters`, `(Sources: AP, AFP)`: short, a credit and nothing else.
+    static func isSourceCredit(_ key: String, line: SourceLine) -> Bool {
+        guard line.scalars.count <= 100, LineShape.wordCount(line.scalars) <= 10 else { return false }
+        var body = Substring(key)
+        if body.hasPrefix("(") && body.hasSuffix(")") { body = body.dropFirst().dropLast() }
+        for prefix in ["sources", "source"] where body.hasPrefix(prefix) {
+            let rest = body.dropFirst(prefix.count).drop { $0 == " " }
+            guard let separator = rest.first, ":-\u{2013}\u{2014}|".contains(separator) else { return false }
+            return rest.dropFirst().contains { $0.isLetter }
+        }
+        return false
+    }
+
+    /// `--Agencies`, `— Reuters`, `- IANS`, `(AFP)`: a dash-led or bracketed wire name.
+    static func isAgencyTrailer(_ key: String, line: SourceLine) -> Bool {
+        guard line.scalars.count <= 60 else { return false }
+        var body = Substring(key)
+        if body.hasPrefix("(") && body.hasSuffix(")") {
+            body = body.dropFirst().dropLast()
+            guard LineShape.wordCount(Array(body.unicodeScalars)) <= 3 else { return false }
+        } else {
+            let dashes = body.prefix { "-\u{2013}\u{2014}\u{2012}\u{2015}".contains($0) }
+            guard (1...3).contains(dashes.count) else { return false }
+            body = body.dropFirst(dashes.count)
+        }
+        let name = body.drop { $0 == " " }
+        guard name.contains(where: \.isLetter), LineShape.wordCount(Array(name.unicodeScalars)) <= 4 else { return false }
+        return name.allSatisfy { $0.isLetter || $0 == " " || $0 == "," || $0 == "&" || $0 == "/" || $0 == "." || $0 == "'" }
+    }
+}

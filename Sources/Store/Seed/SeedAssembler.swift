@@ -1,0 +1,163 @@
+/// The single-threaded worker behind `SeedLoader`: turns seed files into
+/// models, collecting every error and warning instead of stopping early.
+///
+/// Order matters: articles are cleaned first (evidence is located in them),
+/// then `articles.json`, `entities.json`, `proposals.json`, `events.json`;
+/// references are checked once every collection is known; mentions are
+/// detected last. Used once per load and discarded.
+struct SeedAssembler {
+    /// A reference to check once all collections are loaded.
+    struct PendingReference {
+        enum Target {
+            /// Any entity, or (with a warning otherwise) one of `preferred`.
+            case entity(preferred: [Entity.Kind], description: String)
+            case proposal
+        }
+
+        let location: SourceLocation
+        let path: String
+        let id: String
+        let target: Target
+    }
+
+    let directory: String
+    let strict: Bool
+    var report = LoadReport()
+    let clock = ContinuousClock()
+
+    var articles: [Article] = []
+    var articleIndex: [String: Int] = [:]
+    var cleaned: [String: CleanedText] = [:]
+    /// Ids of article files that exist but were skipped (bad encoding, empty).
+    var skippedArticleIDs: Set<String> = []
+    var entities: [Entity] = []
+    var entityIndex: [String: Int] = [:]
+    /// Per entity id: the location of its name (index 0) and of each alias.
+    var aliasLocations: [String: [SourceLocation]] = [:]
+    var events: [Event] = []
+    var proposals: [Proposal] = []
+    var proposalIDs: Set<String> = []
+    var pending: [PendingReference] = []
+    var loadedFiles: [SeedFile] = []
+
+    init(directory: String, strict: Bool) {
+        self.directory = directory
+        self.strict = strict
+        report.directory = directory
+    }
+
+    /// The location label for a path relative to the seeds directory.
+    func label(_ relativePath: String) -> String {
+        directory.isEmpty ? relativePath : directory + "/" + relativePath
+    }
+
+    mutating func record(_ error: SeedError) {
+        report.errors.append(error)
+    }
+
+    mutating func record(_ error: JSONError) {
+        report.errors.append(.json(error))
+    }
+
+    mutating func warn(_ warning: SeedWarning) {
+        report.warnings.append(warning)
+    }
+
+    mutating func time<T>(_ phase: String, _ body: (inout SeedAssembler) -> T) -> T {
+        let start = clock.now
+        let result = body(&self)
+        report.timings.append(LoadReport.Timing(phase: phase, duration: clock.now - start))
+        return result
+    }
+
+    /// Runs every phase over `files` (paths relative to the seeds directory).
+    mutating func assemble(_ files: [SeedFile]) throws(SeedLoadFailure) -> SeedLoadResult {
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let articleFiles = files.filter { $0.path.hasPrefix("articles/") }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        time("clean") { $0.cleanArticles(articleFiles) }
+        time("annotations") { assembler in
+            assembler.loadArticleMetadata(byPath["articles.json"])
+            assembler.loadEntities(byPath["entities.json"])
+            assembler.loadProposals(byPath["proposals.json"])
+            assembler.loadEvents(byPath["events.json"])
+            assembler.checkReferences()
+        }
+        let mentions = time("mentions") { $0.detectMentions() }
+        let fatal = report.errors.filter { $0.isFatal(strict: strict) }
+        guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
+        let knowledgeBase = time("index") { assembler in
+            KnowledgeBase(
+                articles: assembler.articles, entities: assembler.entities,
+                events: assembler.events, proposals: assembler.proposals, mentions: mentions
+            )
+        }
+        return SeedLoadResult(knowledgeBase: knowledgeBase, report: report, files: SeedFile.sortedByPath(loadedFiles))
+    }
+
+    mutating func cleanArticles(_ files: [SeedFile]) {
+        var fileForID: [String: String] = [:]
+        for file in files {
+            let name = String(file.path.dropFirst("articles/".count))
+            guard name.lowercased().hasSuffix(".txt"), !name.contains("/") else {
+                if !name.hasPrefix(".") { warn(.ignoredFile(path: label(file.path))) }
+                continue
+            }
+            let id = Article.id(forFile: name)
+            if let other = fileForID[id] {
+                record(.duplicateID(SourceLocation(file: label(file.path), line: 1, column: 1), id: id,
+                                    collection: "article", firstDefinedAt: SourceLocation(file: label("articles/" + other), line: 1, column: 1)))
+                continue
+            }
+            fileForID[id] = name
+            let text: CleanedText
+            do {
+                text = try ArticleCleaner.clean(bytes: file.bytes, file: label(file.path))
+            } catch {
+                record(error)
+                skippedArticleIDs.insert(id)
+                report.skipped.append(LoadReport.SkippedFile(path: label(file.path), reason: error.message))
+                continue
+            }
+            guard !text.paragraphs.isEmpty else {
+                warn(.emptyArticle(path: label(file.path)))
+                skippedArticleIDs.insert(id)
+                report.skipped.append(LoadReport.SkippedFile(path: label(file.path), reason: "no article text"))
+                continue
+            }
+            loadedFiles.append(file)
+            cleaned[id] = text
+            articleIndex[id] = articles.count
+            articles.append(Article(
+                id: id, file: name, title: FirstSentence.title(of: text.paragraphs), outlet: nil, published: nil,
+                enrichment: [], isCurated: false, paragraphs: text.paragraphs, stripped: text.stripped, cleaning: text.report
+            ))
+            report.articles.append(LoadReport.ArticleSummary(
+                id: id, file: name, paragraphCount: text.paragraphs.count,
+                headingCount: text.paragraphs.filter { $0.kind == .heading }.count,
+                stripped: text.stripped, cleaning: text.report
+            ))
+        }
+    }
+
+    mutating func detectMentions() -> [Mention] {
+        let detector = MentionDetector(entities: entities)
+        for conflict in detector.conflicts {
+            let locations = aliasLocations[conflict.entity] ?? []
+            let location = locations.indices.contains(conflict.aliasIndex)
+                ? locations[conflict.aliasIndex]
+                : SourceLocation(file: label("entities.json"), line: 1, column: 1)
+            guard let owner = entityIndex[conflict.entity] else { continue }
+            let alias = entities[owner].allNames[conflict.aliasIndex].text
+            warn(.aliasConflict(location, alias: alias, entity: conflict.entity, keptFor: conflict.keptFor))
+        }
+        var mentions: [Mention] = []
+        for article in articles {
+            guard let text = cleaned[article.id] else { continue }
+            for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
+                mentions.append(contentsOf: detector.mentions(in: paragraph, shadow: shadow, article: article.id))
+            }
+        }
+        return mentions
+    }
+}

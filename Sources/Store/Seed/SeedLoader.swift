@@ -1,0 +1,91 @@
+import Foundation
+
+/// Loads a seeds directory (see `seeds/FORMAT.md`) into a `KnowledgeBase`.
+///
+/// Reads `articles/*.txt` (sorted by name), `articles.json`,
+/// `entities.json`, `events.json` and `proposals.json`; a missing JSON file
+/// is an empty collection with a warning, a broken one is an error. Every
+/// error of the load is collected; if any is fatal, `load()` throws one
+/// `SeedLoadFailure` carrying all of them (the server must not start).
+/// Article files that are not UTF-8 or cannot be read are skipped and
+/// reported in `LoadReport.errors`, unless `strict`, where they are fatal.
+/// Synchronous, single-threaded, linear in the size of the seeds; call it
+/// once at startup from any thread.
+public struct SeedLoader: Sendable {
+    public let directory: String
+    public let strict: Bool
+
+    public init(directory: String, strict: Bool = false) {
+        self.directory = directory
+        self.strict = strict
+    }
+
+    /// Reads and loads the directory.
+    public func load() throws(SeedLoadFailure) -> SeedLoadResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (files, problems) = SeedLoader.readDirectory(directory)
+        if problems.contains(where: { $0.isFatal(strict: strict) }) {
+            var report = LoadReport()
+            report.directory = directory
+            report.errors = problems
+            throw SeedLoadFailure(errors: problems.filter { $0.isFatal(strict: strict) }, report: report)
+        }
+        var assembler = SeedAssembler(directory: directory, strict: strict)
+        assembler.report.errors = problems
+        assembler.report.skipped = problems.compactMap { problem in
+            guard case .unreadable(let path, let reason) = problem else { return nil }
+            return LoadReport.SkippedFile(path: path, reason: reason)
+        }
+        assembler.report.timings.append(LoadReport.Timing(phase: "read", duration: clock.now - start))
+        return try assembler.assemble(files)
+    }
+
+    /// Loads seed files already in memory (paths relative to the seeds
+    /// directory, e.g. `entities.json`, `articles/a.txt`). `directory` only
+    /// prefixes the file names in messages.
+    public static func load(files: [SeedFile], directory: String = "seeds", strict: Bool = false) throws(SeedLoadFailure) -> SeedLoadResult {
+        var assembler = SeedAssembler(directory: directory, strict: strict)
+        return try assembler.assemble(files)
+    }
+
+    /// The seed files under `directory`, and the problems met reading them.
+    static func readDirectory(_ directory: String) -> (files: [SeedFile], problems: [SeedError]) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [.missingDirectory(path: directory)])
+        }
+        let articlesPath = directory + "/articles"
+        guard manager.fileExists(atPath: articlesPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [.missingDirectory(path: articlesPath)])
+        }
+        var files: [SeedFile] = []
+        var problems: [SeedError] = []
+        for name in ["articles.json", "entities.json", "events.json", "proposals.json"] {
+            let path = directory + "/" + name
+            guard manager.fileExists(atPath: path) else { continue }
+            if let data = manager.contents(atPath: path) {
+                files.append(SeedFile(path: name, bytes: [UInt8](data)))
+            } else {
+                problems.append(.unreadable(path: path, reason: "permission denied or not a regular file"))
+            }
+        }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: articlesPath)
+        } catch {
+            return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")])
+        }
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let path = articlesPath + "/" + name
+            if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            if let data = manager.contents(atPath: path) {
+                files.append(SeedFile(path: "articles/" + name, bytes: [UInt8](data)))
+            } else {
+                problems.append(.unreadable(path: path, reason: "permission denied or not a regular file"))
+            }
+        }
+        return (files, problems)
+    }
+}

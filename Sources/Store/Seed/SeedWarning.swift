@@ -1,0 +1,35 @@
+/// Something odd in the seeds that does not stop the load.
+///
+/// Reported in `LoadReport.warnings`; `description` is
+/// `file:line:column: message` or `path: message`.
+public enum SeedWarning: Sendable, Hashable, CustomStringConvertible {
+    /// An empty article file, or one with no text left after cleaning; skipped.
+    case emptyArticle(path: String)
+    /// An optional collection file that does not exist; loaded as empty.
+    case missingCollection(path: String)
+    /// A file in `articles/` that does not end in `.txt`; ignored.
+    case ignoredFile(path: String)
+    /// Two entities claim the same surface form; mentions go to `keptFor`.
+    case aliasConflict(SourceLocation, alias: String, entity: String, keptFor: String)
+    /// An `enrichment` entry that names no field of its record.
+    case unknownEnrichmentField(SourceLocation, path: String, field: String)
+    /// A reference to an existing entity of an unexpected type.
+    case unexpectedEntityKind(SourceLocation, path: String, id: String, expected: String, actual: Entity.Kind)
+
+    public var description: String {
+        switch self {
+        case .emptyArticle(let path):
+            return "\(path): no article text (empty file or only boilerplate); skipped"
+        case .missingCollection(let path):
+            return "\(path): file not found; loaded as an empty collection"
+        case .ignoredFile(let path):
+            return "\(path): not a .txt file; ignored"
+        case .aliasConflict(let location, let alias, let entity, let keptFor):
+            return "\(location): alias '\(alias)' of '\(entity)' is already a name of '\(keptFor)'; mentions go to '\(keptFor)'"
+        case .unknownEnrichmentField(let location, let path, let field):
+            return "\(location): \(path): '\(field)' is not a field of this record"
+        case .unexpectedEntityKind(let location, let path, let id, let expected, let actual):
+            return "\(location): \(path): '\(id)' is a \(actual.rawValue), expected \(expected)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// The matching form of a served text, with a map back to served offsets.
+///
+/// Curly single and double quotes become `'` and `"`, every Unicode space or
+/// line break (non-breaking spaces included) becomes one ASCII space with runs
+/// collapsed, leading and trailing spaces are dropped, and invisible
+/// characters (zero-width spaces and joiners, soft hyphens, stray BOMs) are
+/// removed. `origins[i]` is the served scalar offset that shadow scalar `i`
+/// came from, so a match in the shadow maps back to the served text. Built
+/// once per paragraph at load; O(n).
+struct ShadowText: Sendable, Hashable {
+    let scalars: [Unicode.Scalar]
+    let origins: [Int]
+    let servedCount: Int
+
+    init(served: [Unicode.Scalar]) {
+        var scalars: [Unicode.Scalar] = []
+        var origins: [Int] = []
+        scalars.reserveCapacity(served.count)
+        origins.reserveCapacity(served.count)
+        var pendingSpace: Int?
+        for (offset, scalar) in served.enumerated() {
+            guard let mapped = ShadowText.map(scalar) else { continue }
+            if mapped == " " {
+                if pendingSpace == nil { pendingSpace = offset }
+                continue
+            }
+            if let space = pendingSpace, !scalars.isEmpty {
+                scalars.append(" ")
+                origins.append(space)
+            }
+            pendingSpace = nil
+            scalars.append(mapped)
+            origins.append(offset)
+        }
+        self.scalars = scalars
+        self.origins = origins
+        self.servedCount = served.count
+    }
+
+    init(_ text: String) {
+        self.init(served: Array(text.unicodeScalars))
+    }
+
+    /// The shadow as a string (for keys and messages).
+    var string: String {
+        ShadowText.makeString(scalars)
+    }
+
+    /// A string from scalars, encoded straight to UTF-8 (much faster than
+    /// going through `String.UnicodeScalarView`, which matters at load).
+    static func makeString<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// The served range covered by the non-empty shadow range `range`.
+    func servedRange(_ range: Range<Int>) -> Range<Int> {
+        precondition(!range.isEmpty && range.upperBound <= scalars.count, "shadow range out of bounds")
+        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+    }
+
+    /// The matching form of a single scalar: nil to drop it, " " for any space.
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if scalar.value < 0x80 {
+            return (0x09...0x0D).contains(scalar.value) ? " " : scalar
+        }
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032:
+            return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033:
+            return "\""
+        case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+            return nil
+        default:
+            return scalar.properties.isWhitespace ? " " : scalar
+        }
+    }
+
+    /// The matching form of `text` as a string (quotes, spaces, trimming).
+    static func normalize(_ text: String) -> String {
+        ShadowText(text).string
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+@testable import Store
+
+@Suite struct BoilerplateDetectorTests {
+    static let lead = "Ukraine is set to hold talks with allies on Friday."
+
+    @Test(arguments: [
+        ("Also Read: Zelensky Lauds India's Role in Ukraine Peace Efforts", StrippedBlock.Kind.inlineLink),
+        ("ALSO READ - Trump threatens consequences", .inlineLink),
+        ("Related: Europe weighs troop plan", .inlineLink),
+        ("Read more | Kyiv after the strikes", .inlineLink),
+        ("What is your opinion on this topic?", .commentPrompt),
+        ("Leave the first comment", .commentPrompt),
+        ("Leave a comment", .commentPrompt),
+        ("12 comments", .commentPrompt),
+        ("Source: Reuters", .sourceCredit),
+        ("(Sources: AP, AFP)", .sourceCredit),
+        ("--Agencies", .agencyTrailer),
+        ("\u{2014} Agencies", .agencyTrailer),
+        ("- IANS", .agencyTrailer),
+        ("(AFP)", .agencyTrailer),
+        ("(Reporting by Tom Balmforth; Editing by Mark Heinrich)", .reportingCredit),
+        ("With inputs from agencies", .reportingCredit),
+    ])
+    func singleLineRules(line: String, kind: StrippedBlock.Kind) throws {
+        let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)\nThe talks continue next week in Kyiv.")
+        #expect(cleaned.paragraphs.map(\.text) == [Self.lead, "The talks continue next week in Kyiv."])
+        #expect(cleaned.stripped == [StrippedBlock(kind: kind, text: line, line: 2)])
+    }
+
+    @Test(arguments: [
+        "Source of the leak remained unclear, officials said.",
+        "Related talks will follow in Geneva next month.",
+        "Also, read the statement released by the Kremlin.",
+        "- Ukraine wants guarantees; Russia refuses them.",
+        "Leave a comment like that and you will be banned, he joked.",
+    ])
+    func articleSentencesSurvive(line: String) throws {
+        let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")
+        #expect(cleaned.stripped.isEmpty)
+        #expect(cleaned.paragraphs.count == 2)
+    }
+
+    @Test func timestampedSidebarIsStrippedUpToTheNextNonTeaser() throws {
+        let text = """
+            \(Self.lead)
+            Read next
+            08:42
+            North Korean troops
+            Around 600 North Korean soldiers have been killed, lawmakers said.
+            07:45
+            Biden-era AI chip
+            The administration is reviewing a rule on chips.
+            What is your opinion on this topic?
+            Leave the first comment
+            """
+        let cleaned = try StoreFixtures.clean(text)
+        #expect(cleaned.paragraphs.map(\.text) == [Self.lead])
+        #expect(cleaned.stripped.map(\.kind) == [.relatedLinks, .commentPrompt, .commentPrompt])
+        #expect(cleaned.stripped[0].line == 2)
+        #expect(cleaned.stripped[0].text.split(separator: "\n").count == 7)
+    }
+
+    @Test func timestampedSidebarStopsAtAnUntimedParagraph() throws {
+        let text = """
+            \(Self.lead)
+            Read next
+            08:42
+            Teaser title
+            Teaser blurb that goes on for a while.
+            The article resumes here with a long sentence that is not a teaser at all.
+            """
+        let cleaned = try StoreFixtures.clean(text)
+        #expect(cleaned.paragraphs.map(\.text) == [Self.lead, "The article resumes here with a long sentence that is not a teaser at all."])
+    }
+
+    @Test func untimedSidebarOfTitles() throws {
+        let text = "\(Self.lead)\n\nYou May Also Like\n\nEurope weighs troop plan\n\nKyiv counts the cost\n"
+        let cleaned = try StoreFixtures.clean(text)
+        #expect(cleaned.paragraphs.map(\.text) == [Self.lead])
+        #expect(cleaned.stripped.map(\.kind) == [.relatedLinks])
+        #expect(cleaned.stripped[0].text == "You May Also Like\nEurope weighs troop plan\nKyiv counts the cost")
+    }
+
+    @Test func sidebarHeaderFollowedByArticleTextOnlyStripsTheHeader() throws {
+        let cleaned = try StoreFixtures.clean("\(Self.lead)\nRelated\nThe article goes on with a full sentence about the talks.")
+        #expect(cleaned.paragraphs.count == 2)
+        #expect(cleaned.stripped.map(\.text) == ["Related"])
+    }
+
+    @Test(arguments: ["08:42", "8:42 pm", "2025-08-18", "5 hours ago"])
+    func timestamps(text: String) {
+        #expect(LineShape.isTimestamp(Array(text.unicodeScalars)))
+    }
+}

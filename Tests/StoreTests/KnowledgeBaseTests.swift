@@ -1,0 +1,113 @@
+import Testing
+@testable import Store
+
+@Suite struct KnowledgeBaseTests {
+    static let base: KnowledgeBase = {
+        do {
+            return try SeedLoader(directory: StoreFixtures.directory("minimal-seeds")).load().knowledgeBase
+        } catch {
+            fatalError("minimal-seeds must load: \(error)")
+        }
+    }()
+
+    @Test func lookupsByID() throws {
+        let base = Self.base
+        #expect(base.article(id: "a")?.title == "Zelenskiy meets Trump")
+        #expect(base.entity(id: "washington")?.coordinates == Coordinates(latitude: 38.9072, longitude: -77.0369))
+        #expect(base.event(id: "eu-training-pledge")?.kind == .other)
+        #expect(base.proposal(id: "nato-like-guarantees")?.status == .underDiscussion)
+        #expect(base.article(id: "zzz") == nil && base.entity(id: "zzz") == nil)
+    }
+
+    @Test func cleaningOfTheFixtureArticles() throws {
+        let a = try #require(Self.base.article(id: "a"))
+        #expect(a.paragraphs.count == 2)
+        #expect(a.stripped.map(\.kind) == [.relatedLinks, .commentPrompt])
+        let b = try #require(Self.base.article(id: "b"))
+        #expect(b.paragraphs.map(\.kind) == [.body, .heading, .body])
+        #expect(b.stripped.map(\.text) == ["Source: Reuters"])
+        #expect(b.published?.precision == .month)
+        let c = try #require(Self.base.article(id: "c"))
+        #expect(c.title == "The European Union pledged to train troops.")
+    }
+
+    @Test func evidenceOffsetsAreComputed() throws {
+        let event = try #require(Self.base.event(id: "washington-meeting-2025-08-18"))
+        let evidence = try #require(event.evidence.first)
+        let paragraph = try #require(Self.base.article(id: evidence.article)?.paragraphs[evidence.paragraph])
+        #expect(paragraph.excerpt(start: evidence.start, end: evidence.end) == evidence.quote)
+        let proposal = try #require(Self.base.proposal(id: "nato-like-guarantees"))
+        let curly = proposal.evidence[1]
+        #expect(Self.base.article(id: "a")?.paragraphs[curly.paragraph].excerpt(start: curly.start, end: curly.end)
+                == "Zelenskyy\u{2019}s team said the \u{201C}security guarantees\u{201D} were discussed.")
+    }
+
+    @Test func derivedEventAndProposalFields() throws {
+        let event = try #require(Self.base.event(id: "washington-meeting-2025-08-18"))
+        #expect(event.articles == ["a"])
+        #expect(event.outlets == ["Reuters"])
+        let proposal = try #require(Self.base.proposal(id: "nato-like-guarantees"))
+        #expect(proposal.articles == ["b", "a"])
+        #expect(proposal.firstReported?.iso == "2025-08-01")
+        #expect(Self.base.event(id: "eu-training-pledge")?.outlets == [])
+    }
+
+    @Test func eventsAreSortedAndFiltered() {
+        let base = Self.base
+        #expect(base.events.map(\.id) == ["washington-meeting-2025-08-18", "eu-training-pledge"])
+        #expect(base.events(status: .held).map(\.id) == ["washington-meeting-2025-08-18"])
+        #expect(base.events(kind: .other).map(\.id) == ["eu-training-pledge"])
+        #expect(base.events(status: .held, kind: .other).isEmpty)
+        let august = base.events(from: CalendarDate(iso: "2025-08-01"), to: CalendarDate(iso: "2025-08-31"))
+        #expect(august.map(\.id) == ["washington-meeting-2025-08-18"])
+        #expect(base.events(from: CalendarDate(iso: "2025-08-19")).isEmpty)
+        #expect(base.events(involving: "washington").map(\.id) == ["washington-meeting-2025-08-18"])
+        #expect(base.events(citing: "c").map(\.id) == ["eu-training-pledge"])
+    }
+
+    @Test func proposalsAreFiltered() {
+        let base = Self.base
+        #expect(base.proposals(status: .underDiscussion).count == 1)
+        #expect(base.proposals(kind: .ceasefire).isEmpty)
+        for entity in ["volodymyr-zelensky", "nato", "ukraine", "mark-rutte"] {
+            #expect(base.proposals(involving: entity).map(\.id) == ["nato-like-guarantees"], "\(entity)")
+        }
+        #expect(base.proposals(involving: "russia").isEmpty)
+        #expect(base.proposals(citing: "a").count == 1)
+    }
+
+    @Test func entityRelationsAndStats() throws {
+        let base = Self.base
+        let zelensky = base.mentions(ofEntity: "volodymyr-zelensky")
+        #expect(zelensky.map(\.text) == ["Volodymyr Zelenskiy", "Zelenskyy", "Zelensky"])
+        #expect(base.articles(mentioning: "volodymyr-zelensky").map(\.id) == ["a", "b"])
+        let stats = try #require(base.stats(forEntity: "volodymyr-zelensky"))
+        #expect(stats.mentionCount == 3)
+        #expect(stats.articleCount == 2)
+        #expect(stats.firstSeen?.iso == "2025-08-01")
+        #expect(stats.lastSeen?.iso == "2025-08-18")
+        #expect(stats.coOccurrences.first == EntityStats.CoOccurrence(entity: "donald-trump", articleCount: 1))
+        #expect(stats.coOccurrences.count == 7)
+        let europe = try #require(base.stats(forEntity: "european-union"))
+        #expect(europe.mentionCount == 2)
+        #expect(europe.firstSeen == nil, "article c is undated")
+        #expect(base.stats(forEntity: "nope") == nil)
+    }
+
+    @Test func coOccurrencesAreSortedByCountThenID() throws {
+        let stats = try #require(Self.base.stats(forEntity: "ukraine"))
+        let counts = stats.coOccurrences.map(\.articleCount)
+        #expect(counts == counts.sorted(by: >))
+        #expect(stats.coOccurrences.map(\.entity) == ["mark-rutte", "nato", "volodymyr-zelensky"])
+    }
+
+    @Test func mentionsAreGroupedByArticleInTextOrder() {
+        let mentions = Self.base.mentions
+        let articles = mentions.map(\.article)
+        #expect(articles == articles.sorted())
+        let a = Self.base.mentions(inArticle: "a")
+        #expect(a.map(\.entity) == [
+            "volodymyr-zelensky", "united-states", "donald-trump", "washington", "volodymyr-zelensky", "russia",
+        ])
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import Store
+
+@Suite struct ValidationSummaryTests {
+    @Test func summaryOfASuccessfulLoad() throws {
+        let result = try SeedLoader(directory: StoreFixtures.directory("minimal-seeds")).load()
+        let text = ValidationSummary(result: result).text
+        #expect(text.contains("loaded: 3 articles, 9 entities, "))
+        #expect(text.contains("2 events, 1 proposals"))
+        #expect(text.contains("stripped related-links at line 3 (4 lines): \"Read next / 08:42 / Unrelated teaser"))
+        #expect(text.contains("stripped source-credit at line 7 (1 line): \"Source: Reuters\""))
+        #expect(text.contains("errors: 0"))
+        #expect(text.hasSuffix("result: OK\n"))
+    }
+
+    @Test func summaryOfAFailedLoad() {
+        do {
+            _ = try SeedLoader(directory: StoreFixtures.directory("broken-references")).load()
+            Issue.record("loaded")
+        } catch {
+            let text = ValidationSummary(failure: error).text
+            #expect(text.contains("errors: 2"))
+            #expect(text.contains("'atlantis' does not name an entity"))
+            #expect(text.hasSuffix("result: FAILED with 2 fatal errors\n"))
+        }
+    }
+
+    @Test func candidatesAreUncoveredCapitalisedNames() throws {
+        let article = StoreFixtures.file("articles/a.txt", """
+            The Atlantic Council warned that Putin doubts the resolve of Kyiv.
+            Diplomatic efforts stalled. Meanwhile Kremlin spokesperson Dmitry Peskov spoke on Friday.
+            In Washington, the Bank of England was not discussed. Dmitry Peskov spoke again.
+            """)
+        let entities = StoreFixtures.entitiesJSON("""
+            {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
+            {"id": "kyiv", "type": "place", "name": "Kyiv", "aliases": []}
+            """)
+        let result = try StoreFixtures.load([article, entities])
+        let candidates = ValidationSummary(result: result).candidates
+        #expect(candidates.first == CandidateFinder.Candidate(text: "Dmitry Peskov", count: 2, articles: ["a"]))
+        let names = Set(candidates.map(\.text))
+        #expect(names.isSuperset(of: ["Atlantic Council", "Kremlin", "Washington", "Bank of England"]))
+        #expect(names.isDisjoint(with: ["Putin", "Kyiv", "Diplomatic", "Friday", "The Atlantic Council", "Meanwhile", "In"]))
+    }
+}
