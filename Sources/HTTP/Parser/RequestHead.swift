@@ -74,7 +74,7 @@ struct RequestHead: Sendable {
 
 extension Substring {
     /// Without leading and trailing spaces and tabs (OWS).
-    func trimmingSpaces() -> Substring {
+    public func trimmingSpaces() -> Substring {
         var result = self
         while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
         while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }

@@ -1,0 +1,64 @@
+import HTTP
+import Store
+import Synchronization
+
+/// Accord's HTTP responder: routes, formats, caching and CORS over the current dataset.
+///
+/// Thread contract: called concurrently from every event loop. The dataset is swapped
+/// atomically on reload (``replace(dataset:)``); each request reads it once and keeps it.
+public final class Application: HTTPResponder {
+    let router: Router
+    let current: Mutex<Dataset>
+    let cors: CORSPolicy
+    public let service: ServiceInfo
+    /// Set while the server drains: `/readyz` answers 503.
+    let draining = Atomic<Bool>(false)
+    public let metrics = Metrics()
+
+    public init(dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo()) {
+        self.current = Mutex(dataset)
+        self.cors = cors
+        self.service = service
+        self.router = Router(errorResponder: ProblemMapper.response)
+        registerRoutes()
+    }
+
+    public var dataset: Dataset { current.withLock { $0 } }
+
+    /// Swaps in a freshly loaded dataset; requests already running finish on the old one.
+    public func replace(dataset: Dataset) {
+        current.withLock { $0 = dataset }
+    }
+
+    public func beginDraining() {
+        draining.store(true, ordering: .relaxed)
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let origin = request.headers["origin"]
+        if request.method == .options, let origin, request.headers["access-control-request-method"] != nil {
+            return cors.preflight(origin: origin)
+        }
+        let started = Metrics.now()
+        var response = router.respond(to: request)
+        cors.decorate(&response, origin: origin)
+        metrics.record(request: request, response: response, router: router, seconds: Metrics.now() - started)
+        return response
+    }
+
+    func registerRoutes() {
+        registerServiceRoutes()
+        registerArticleRoutes()
+        registerEntityRoutes()
+        registerEventRoutes()
+        registerProposalRoutes()
+        registerSearchRoutes()
+    }
+}
+
+/// Name and version shown by `GET /`.
+public struct ServiceInfo: Sendable {
+    public var name = "accord"
+    public var version = "0.1.0"
+    public init() {}
+}

@@ -1,0 +1,48 @@
+import HTTP
+
+/// Everything `accord serve` can be told. Built from four sources, later ones winning:
+/// built-in defaults < config file (`--config`) < environment (`ACCORD_*`) < flags.
+/// The defaults here are the ones `config/accord.json` documents (a test keeps them equal).
+public struct AccordConfiguration: Sendable {
+    public var server = ServerConfiguration()
+    /// Seeds directory; nil means "find the default" (see `SeedsLocator`).
+    public var seeds: String?
+    /// Fail at startup on any unreadable article instead of skipping it.
+    public var strict = false
+    public var corsOrigins = ["*"]
+    public var logLevel = "info"
+    public var logFormat = "json"
+    /// Threads: 0 means one per core.
+    public var threads = 0
+
+    public init() {}
+
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+    public static let logFormats = ["json", "text"]
+
+    /// Checks that concern more than one setting.
+    public func validated() throws(ConfigurationError) -> AccordConfiguration {
+        var result = self
+        if threads > 0 { result.server.threads = threads }
+        let hasCertificate = server.tls?.certificatePath.isEmpty == false
+        let hasKey = server.tls?.keyPath.isEmpty == false
+        if hasCertificate != hasKey {
+            throw ConfigurationError(source: "tls", message: "tls.certificate and tls.key must be given together.")
+        }
+        if !hasCertificate { result.server.tls = nil }
+        return result
+    }
+}
+
+/// A configuration problem, naming where it came from (file:line:column, variable or flag).
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let source: String
+    public let message: String
+
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
+
+    public var description: String { "\(source): \(message)" }
+}

@@ -1,0 +1,61 @@
+import Store
+
+/// One loaded, immutable seed set: the knowledge base, its search index and its version.
+///
+/// The application swaps whole datasets on reload; a request keeps the one it started with.
+public final class Dataset: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let search: SearchIndex
+    public let report: LoadReport
+    /// SHA-256 (hex) over every seed file's path and bytes: equal on every replica with the same seeds.
+    public let version: String
+    /// Wall-clock load time (RFC 3339) and the load's duration in milliseconds.
+    public let loadedAt: String
+    public let loadMilliseconds: Double
+    public let cache = ResponseCache()
+
+    public init(result: SeedLoadResult, loadedAt: String, loadMilliseconds: Double) {
+        knowledgeBase = result.knowledgeBase
+        report = result.report
+        var parts: [[UInt8]] = []
+        for file in result.files.sorted(by: { $0.path < $1.path }) {
+            parts.append(Array(file.path.utf8) + [0])
+            parts.append(Array(String(file.bytes.count).utf8) + [0])
+            parts.append(file.bytes)
+        }
+        version = SHA256.hex(SHA256.digest(parts: parts))
+        self.loadedAt = loadedAt
+        self.loadMilliseconds = loadMilliseconds
+        search = SearchIndex(documents: Dataset.searchDocuments(result.knowledgeBase))
+    }
+
+    /// What search sees: titles weigh most, then names and aliases, then text.
+    static func searchDocuments(_ base: KnowledgeBase) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        for article in base.articles {
+            var fields = [SearchField(name: "title", text: article.title, weight: 3)]
+            fields += article.paragraphs.map { SearchField(name: "text", text: $0.text, weight: 1) }
+            documents.append(SearchDocument(id: article.id, kind: "article", fields: fields))
+        }
+        for entity in base.entities {
+            var fields = [SearchField(name: "name", text: entity.name, weight: 3)]
+            fields += entity.aliases.map { SearchField(name: "alias", text: $0.text, weight: 2) }
+            if let description = entity.description { fields.append(SearchField(name: "description", text: description, weight: 1)) }
+            documents.append(SearchDocument(id: entity.id, kind: "entity", fields: fields))
+        }
+        for event in base.events {
+            var fields = [SearchField(name: "title", text: event.title, weight: 3),
+                          SearchField(name: "summary", text: event.summary, weight: 1.5)]
+            fields += event.evidence.map { SearchField(name: "evidence", text: $0.quote, weight: 1) }
+            documents.append(SearchDocument(id: event.id, kind: "event", fields: fields))
+        }
+        for proposal in base.proposals {
+            var fields = [SearchField(name: "title", text: proposal.title, weight: 3),
+                          SearchField(name: "summary", text: proposal.summary, weight: 1.5)]
+            fields += proposal.conditions.map { SearchField(name: "condition", text: $0.text, weight: 1) }
+            fields += proposal.evidence.map { SearchField(name: "evidence", text: $0.quote, weight: 1) }
+            documents.append(SearchDocument(id: proposal.id, kind: "proposal", fields: fields))
+        }
+        return documents
+    }
+}

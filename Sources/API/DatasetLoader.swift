@@ -1,0 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Store
+
+/// Loads a seeds directory into a ``Dataset`` (startup and SIGHUP reload).
+public enum DatasetLoader {
+    public static func load(directory: String, strict: Bool) -> Result<Dataset, SeedLoadFailure> {
+        let started = Metrics.now()
+        do throws(SeedLoadFailure) {
+            let result = try SeedLoader(directory: directory, strict: strict).load()
+            let milliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
+            let dataset = Dataset(result: result, loadedAt: ISO8601DateFormatter().string(from: Date()), loadMilliseconds: milliseconds)
+            return .success(dataset)
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// RFC 4180 CSV from a list of JSON records.
+///
+/// Columns are the union of the records' keys in first-seen order; nested objects become
+/// dotted columns (`start.date`), arrays of scalars are joined with "; ", and arrays of
+/// objects use their `id`/`name`/`entity.id` when they have one, else compact JSON.
+enum CSVEncoder {
+    static func encode(_ records: [JSON]) -> [UInt8] {
+        var columns: [String] = []
+        var seen: Set<String> = []
+        let rows: [[(String, String)]] = records.map { record in
+            var cells: [(String, String)] = []
+            flatten(record, prefix: "", into: &cells)
+            for (column, _) in cells where !seen.contains(column) {
+                seen.insert(column)
+                columns.append(column)
+            }
+            return cells
+        }
+        var out = columns.map(quote).joined(separator: ",") + "\r\n"
+        for row in rows {
+            let values = Dictionary(row, uniquingKeysWith: { first, _ in first })
+            out += columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\r\n"
+        }
+        return Array(out.utf8)
+    }
+
+    static func flatten(_ value: JSON, prefix: String, into cells: inout [(String, String)]) {
+        switch value {
+        case .object(let members):
+            for (key, member) in members where key != "links" {
+                flatten(member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells)
+            }
+        case .array(let elements):
+            cells.append((prefix, elements.map(scalarText).joined(separator: "; ")))
+        default:
+            cells.append((prefix, scalarText(value)))
+        }
+    }
+
+    static func scalarText(_ value: JSON) -> String {
+        switch value {
+        case .string(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return ""
+        case .object:
+            if case .string(let id)? = value["id"] { return id }
+            if case .object? = value["entity"], case .string(let id)? = value["entity"]?["id"] {
+                if case .string(let role)? = value["role"] { return "\(id) (\(role))" }
+                if case .string(let stance)? = value["stance"] { return "\(id) (\(stance))" }
+                return id
+            }
+            if case .string(let quote)? = value["quote"], case .string(let article)? = value["article"] { return "\(article): \(quote)" }
+            if case .string(let text)? = value["text"] { return text }
+            return value.text
+        case .array(let elements):
+            return elements.map(scalarText).joined(separator: "; ")
+        }
+    }
+
+    /// Quotes a field when it holds a comma, quote or line break (RFC 4180 §2).
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

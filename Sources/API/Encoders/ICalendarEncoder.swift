@@ -1,0 +1,116 @@
+import Store
+
+/// Events as an RFC 5545 calendar. Day precision gives an all-day DTSTART (and DTEND the day
+/// after the last day); week, month and year precision span the whole period, and the
+/// description says so. Proposed and scheduled events are TENTATIVE, held ones CONFIRMED,
+/// rejected and cancelled ones CANCELLED. Undated events are left out (a VEVENT needs DTSTART).
+/// DTSTAMP is the newest article date, so the same data always gives the same bytes (and ETag).
+enum ICalendarEncoder {
+    static func encode(_ events: [Event], representation: Representation) -> [UInt8] {
+        let stamp = (representation.knowledgeBase.articles.compactMap { $0.published?.date }.max()).map { compact($0) + "T000000Z" } ?? "20000101T000000Z"
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Accord//Ukraine security guarantees//EN",
+            "CALSCALE:GREGORIAN", "X-WR-CALNAME:Accord events",
+        ]
+        for event in events {
+            guard let start = event.start else { continue }
+            let last = event.end ?? start
+            let endExclusive = periodEnd(last)
+            lines.append("BEGIN:VEVENT")
+            lines.append("UID:\(event.id)@accord")
+            lines.append("DTSTAMP:\(stamp)")
+            lines.append("DTSTART;VALUE=DATE:\(compact(start.date))")
+            lines.append("DTEND;VALUE=DATE:\(compact(endExclusive))")
+            lines.append("SUMMARY:\(escape(event.title))")
+            var description = event.summary
+            if start.precision != .day { description += " (Date known to the \(start.precision.rawValue): \(start.reason))" }
+            description += " Sources: " + event.articles.joined(separator: ", ")
+            lines.append("DESCRIPTION:\(escape(description))")
+            if let id = event.location, let place = representation.knowledgeBase.entity(id: id) {
+                lines.append("LOCATION:\(escape(place.name))")
+                if let coordinates = place.coordinates {
+                    lines.append("GEO:\(coordinates.latitude);\(coordinates.longitude)")
+                }
+            }
+            lines.append("STATUS:\(status(event.status))")
+            lines.append("CATEGORIES:\(escape(event.kind.rawValue))")
+            lines.append("URL:\(representation.url("/events/\(event.id)"))")
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return Array(lines.map(fold).joined(separator: "\r\n").appending("\r\n").utf8)
+    }
+
+    static func status(_ status: Event.Status) -> String {
+        switch status {
+        case .held: return "CONFIRMED"
+        case .scheduled, .proposed: return "TENTATIVE"
+        case .rejected, .cancelled: return "CANCELLED"
+        }
+    }
+
+    /// The day after the period a date point covers (DTEND is exclusive for DATE values).
+    static func periodEnd(_ point: DatePoint) -> CalendarDate {
+        let days: Int
+        switch point.precision {
+        case .day: days = 1
+        case .week: days = 7
+        case .month: days = daysInMonth(point.date)
+        case .year: days = (point.date.year % 4 == 0 && point.date.year % 100 != 0) || point.date.year % 400 == 0 ? 366 : 365
+        }
+        return adding(days, to: point.date)
+    }
+
+    static func daysInMonth(_ date: CalendarDate) -> Int {
+        (28...31).reversed().first { CalendarDate(year: date.year, month: date.month, day: $0) != nil } ?? 30
+    }
+
+    static func adding(_ days: Int, to date: CalendarDate) -> CalendarDate {
+        var current = date
+        for _ in 0..<days {
+            if let next = CalendarDate(year: current.year, month: current.month, day: current.day + 1) {
+                current = next
+            } else if let next = CalendarDate(year: current.year, month: current.month + 1, day: 1) {
+                current = next
+            } else if let next = CalendarDate(year: current.year + 1, month: 1, day: 1) {
+                current = next
+            }
+        }
+        return current
+    }
+
+    static func compact(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
+
+    /// TEXT escaping (RFC 5545 §3.3.11).
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets are folded with CRLF + space (RFC 5545 §3.1), never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var out = ""
+        var current = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if current + size > 75 {
+                out += "\r\n "
+                current = 1
+            }
+            out.append(character)
+            current += size
+        }
+        return out
+    }
+}

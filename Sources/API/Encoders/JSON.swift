@@ -1,0 +1,108 @@
+/// A JSON value with ordered object members, so every representation has a stable byte
+/// form (and therefore a stable ETag) on every replica.
+public indirect enum JSON: Sendable, Equatable {
+    case object([(String, JSON)])
+    case array([JSON])
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// `value` as a string, or null.
+    public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
+
+    public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+
+    /// UTF-8 bytes; `pretty` indents with two spaces (RFC 8259 allows either).
+    public func serialized(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, pretty: pretty, depth: 0)
+        if pretty { out.append(0x0A) }
+        return out
+    }
+
+    func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+        switch self {
+        case .object(let members):
+            if members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, pretty, depth + 1)
+                out.append(UInt8(ascii: "\""))
+                JSONEscaping.escape(key, into: &out)
+                out.append(contentsOf: pretty ? "\": ".utf8 : "\":".utf8)
+                value.write(into: &out, pretty: pretty, depth: depth + 1)
+            }
+            newline(&out, pretty, depth)
+            out.append(UInt8(ascii: "}"))
+        case .array(let elements):
+            if elements.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, pretty, depth + 1)
+                element.write(into: &out, pretty: pretty, depth: depth + 1)
+            }
+            newline(&out, pretty, depth)
+            out.append(UInt8(ascii: "]"))
+        case .string(let value):
+            out.append(UInt8(ascii: "\""))
+            JSONEscaping.escape(value, into: &out)
+            out.append(UInt8(ascii: "\""))
+        case .int(let value):
+            out.append(contentsOf: String(value).utf8)
+        case .double(let value):
+            out.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
+        case .bool(let value):
+            out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        }
+    }
+
+    private func newline(_ out: inout [UInt8], _ pretty: Bool, _ depth: Int) {
+        guard pretty else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// Member lookup for tests and encoders.
+    public subscript(key: String) -> JSON? {
+        if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
+        return nil
+    }
+}
+
+enum JSONEscaping {
+    static func escape(_ value: String, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, byte])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, byte])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default:
+                out.append(byte)
+            }
+        }
+    }
+}

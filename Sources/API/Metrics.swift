@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HTTP
+import Synchronization
+
+/// Request counters and a latency histogram, rendered in the Prometheus text format.
+///
+/// Requests are counted by route template (not raw path, so cardinality stays bounded) and
+/// status. Safe to call from every loop: one short critical section per request.
+public final class Metrics: Sendable {
+    static let bounds: [Double] = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 0.5, 1]
+
+    struct State {
+        var requests: [String: Int] = [:]
+        var buckets = [Int](repeating: 0, count: Metrics.bounds.count + 1)
+        var latencySum = 0.0
+        var latencyCount = 0
+        var responseBytes = 0
+        var reloads = 0
+        var reloadFailures = 0
+    }
+
+    let state = Mutex(State())
+    /// Engine counters (open connections ...), attached once the server starts.
+    let engine = Mutex<ServerStatistics?>(nil)
+
+    public init() {}
+
+    public func attach(_ statistics: ServerStatistics) {
+        engine.withLock { $0 = statistics }
+    }
+
+    public func recordReload(success: Bool) {
+        state.withLock { success ? ($0.reloads += 1) : ($0.reloadFailures += 1) }
+    }
+
+    func record(request: HTTPRequest, response: HTTPResponse, router: Router, seconds: Double) {
+        let route: String
+        switch router.match(request.method, segments: request.pathSegments) {
+        case .found(_, _, let template): route = template
+        default: route = "unmatched"
+        }
+        let key = "\(route)\u{1}\(request.method.rawValue)\u{1}\(response.status.code)"
+        let bucket = Self.bounds.firstIndex { seconds <= $0 } ?? Self.bounds.count
+        state.withLock { state in
+            state.requests[key, default: 0] += 1
+            state.buckets[bucket] += 1
+            state.latencySum += seconds
+            state.latencyCount += 1
+            state.responseBytes += response.body.count
+        }
+    }
+
+    func render(dataset: Dataset) -> String {
+        let snapshot = state.withLock { $0 }
+        var out = "# HELP accord_requests_total Requests answered, by route template, method and status.\n"
+        out += "# TYPE accord_requests_total counter\n"
+        for (key, count) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+            guard parts.count == 3 else { continue }
+            out += "accord_requests_total{route=\"\(parts[0])\",method=\"\(parts[1])\",status=\"\(parts[2])\"} \(count)\n"
+        }
+        out += "# HELP accord_request_duration_seconds Time to produce a response (handler).\n"
+        out += "# TYPE accord_request_duration_seconds histogram\n"
+        var cumulative = 0
+        for (index, bound) in Self.bounds.enumerated() {
+            cumulative += snapshot.buckets[index]
+            out += "accord_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
+        }
+        cumulative += snapshot.buckets[Self.bounds.count]
+        out += "accord_request_duration_seconds_bucket{le=\"+Inf\"} \(cumulative)\n"
+        out += "accord_request_duration_seconds_sum \(snapshot.latencySum)\n"
+        out += "accord_request_duration_seconds_count \(snapshot.latencyCount)\n"
+        out += "# HELP accord_response_body_bytes_total Response body bytes produced.\n# TYPE accord_response_body_bytes_total counter\n"
+        out += "accord_response_body_bytes_total \(snapshot.responseBytes)\n"
+        if let engine = engine.withLock({ $0 }) {
+            out += "# HELP accord_open_connections Open client connections.\n# TYPE accord_open_connections gauge\n"
+            out += "accord_open_connections \(engine.openConnections.load(ordering: .relaxed))\n"
+            out += "# HELP accord_connections_accepted_total Connections accepted.\n# TYPE accord_connections_accepted_total counter\n"
+            out += "accord_connections_accepted_total \(engine.acceptedConnections.load(ordering: .relaxed))\n"
+            out += "# HELP accord_connections_refused_total Connections refused at the connection limit.\n# TYPE accord_connections_refused_total counter\n"
+            out += "accord_connections_refused_total \(engine.refusedConnections.load(ordering: .relaxed))\n"
+        }
+        out += "# HELP accord_dataset_info The loaded dataset.\n# TYPE accord_dataset_info gauge\n"
+        out += "accord_dataset_info{version=\"\(dataset.version)\",loaded_at=\"\(dataset.loadedAt)\"} 1\n"
+        out += "# HELP accord_dataset_load_seconds Time the last successful load took.\n# TYPE accord_dataset_load_seconds gauge\n"
+        out += "accord_dataset_load_seconds \(dataset.loadMilliseconds / 1000)\n"
+        out += "# HELP accord_reloads_total Successful reloads.\n# TYPE accord_reloads_total counter\n"
+        out += "accord_reloads_total \(snapshot.reloads)\n"
+        out += "# HELP accord_reload_failures_total Reloads rejected because the new seeds had errors.\n# TYPE accord_reload_failures_total counter\n"
+        out += "accord_reload_failures_total \(snapshot.reloadFailures)\n"
+        return out
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,71 @@
+import HTTP
+
+/// The API's closed set of errors. Mapping to HTTP happens here and nowhere else.
+public enum APIError: Error, Sendable {
+    /// A query parameter this endpoint does not know.
+    case unknownParameter(String, allowed: [String])
+    /// A parameter with a value that cannot be used.
+    case invalidParameter(String, value: String, reason: String)
+    /// A parameter given more than once where only one value is allowed.
+    case repeatedParameter(String)
+    /// No record with this id in a collection.
+    case notFound(collection: String, id: String)
+    /// The client accepts none of the formats this resource can produce.
+    case notAcceptable(available: [String])
+
+    public var problem: Problem {
+        switch self {
+        case .unknownParameter(let name, let allowed):
+            return Problem(
+                status: .badRequest, title: "Unknown query parameter",
+                detail: "Unknown query parameter '\(name)'. Allowed: \(allowed.joined(separator: ", ")).",
+                type: "https://accord.example/problems/unknown-parameter",
+                extensions: [("parameter", JSON.string(name).text), ("allowed", JSON.strings(allowed).text)]
+            )
+        case .invalidParameter(let name, let value, let reason):
+            return Problem(
+                status: .badRequest, title: "Invalid query parameter",
+                detail: "Invalid value '\(value)' for '\(name)': \(reason)",
+                type: "https://accord.example/problems/invalid-parameter",
+                extensions: [("parameter", JSON.string(name).text), ("value", JSON.string(value).text)]
+            )
+        case .repeatedParameter(let name):
+            return Problem(
+                status: .badRequest, title: "Repeated query parameter",
+                detail: "The query parameter '\(name)' may appear only once; use a comma-separated list.",
+                type: "https://accord.example/problems/invalid-parameter",
+                extensions: [("parameter", JSON.string(name).text)]
+            )
+        case .notFound(let collection, let id):
+            return Problem(
+                status: .notFound, title: "Not found",
+                detail: "No \(collection) with id '\(id)'.",
+                type: "https://accord.example/problems/not-found",
+                extensions: [("collection", JSON.string(collection).text), ("id", JSON.string(id).text)]
+            )
+        case .notAcceptable(let available):
+            return Problem(
+                status: .notAcceptable, title: "Not acceptable",
+                detail: "This resource is available as: \(available.joined(separator: ", ")).",
+                type: "https://accord.example/problems/not-acceptable",
+                extensions: [("available", JSON.strings(available).text)]
+            )
+        }
+    }
+}
+
+extension JSON {
+    /// Compact serialisation as a String (for problem extensions).
+    var text: String { String(decoding: serialized(), as: UTF8.self) }
+}
+
+enum ProblemMapper {
+    /// The one place errors become responses: API errors and problems keep their status;
+    /// anything else is a 500 that reveals nothing.
+    static func response(for error: any Error, request: HTTPRequest) -> HTTPResponse {
+        if let apiError = error as? APIError { return apiError.problem.response(requestID: request.context.requestID) }
+        if let problem = error as? Problem { return problem.response(requestID: request.context.requestID) }
+        return Problem(status: .internalServerError, detail: "The server failed to answer this request.")
+            .response(requestID: request.context.requestID)
+    }
+}

@@ -1,0 +1,109 @@
+import HTTP
+import Store
+
+/// A request's query parameters, checked against what the endpoint allows.
+///
+/// Unknown parameters and repeated ones are errors that name the parameter, so a typo
+/// (`?stauts=held`) is reported instead of silently ignored.
+struct QueryParameters {
+    private var values: [String: String] = [:]
+    let allowed: [String]
+
+    /// Every endpoint understands these.
+    static let common = ["format", "pretty"]
+    static let paging = ["limit", "offset"]
+
+    init(_ request: HTTPRequest, allowed: [String]) throws(APIError) {
+        self.allowed = (allowed + Self.common).sorted()
+        for (name, value) in request.query {
+            guard self.allowed.contains(name) else { throw .unknownParameter(name, allowed: self.allowed) }
+            guard values[name] == nil else { throw .repeatedParameter(name) }
+            values[name] = value
+        }
+    }
+
+    subscript(name: String) -> String? { values[name] }
+
+    /// A non-empty trimmed value, or nil when absent; present but empty is an error.
+    func string(_ name: String) throws(APIError) -> String? {
+        guard let raw = values[name] else { return nil }
+        let value = raw.trimmingCharacters(in: " ")
+        guard !value.isEmpty else { throw .invalidParameter(name, value: raw, reason: "must not be empty.") }
+        return value
+    }
+
+    /// A comma-separated list of enum values (`status=held,scheduled`).
+    func enumList<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(APIError) -> [E]? where E.RawValue == String {
+        guard let value = try string(name) else { return nil }
+        var result: [E] = []
+        for item in value.split(separator: ",") {
+            let raw = String(item).trimmingCharacters(in: " ")
+            guard let parsed = E(rawValue: raw) else {
+                throw .invalidParameter(name, value: raw, reason: "allowed values: \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            result.append(parsed)
+        }
+        return result
+    }
+
+    func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws(APIError) -> Int {
+        guard let value = try string(name) else { return defaultValue }
+        guard let number = Int(value), range.contains(number) else {
+            throw .invalidParameter(name, value: value, reason: "must be an integer from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return number
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day of a year or month.
+    func date(_ name: String, end: Bool) throws(APIError) -> CalendarDate? {
+        guard let value = try string(name) else { return nil }
+        let invalid = APIError.invalidParameter(name, value: value, reason: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+              let year = Int(parts[0]) else { throw invalid }
+        let month = parts.count > 1 ? Int(parts[1]) ?? 0 : (end ? 12 : 1)
+        let day: Int
+        if parts.count == 3 {
+            day = Int(parts[2]) ?? 0
+        } else {
+            day = end ? ((28...31).reversed().first { CalendarDate(year: year, month: month, day: $0) != nil } ?? 0) : 1
+        }
+        guard let date = CalendarDate(year: year, month: month, day: day) else { throw invalid }
+        return date
+    }
+
+    /// `pretty`, `pretty=true`, `pretty=1` turn indentation on.
+    var pretty: Bool {
+        guard let value = values["pretty"] else { return false }
+        return value.isEmpty || value == "true" || value == "1"
+    }
+}
+
+/// `limit` (default 20, at most 100) and `offset`.
+struct Page {
+    let limit: Int
+    let offset: Int
+
+    static let defaultLimit = 20
+    static let maximumLimit = 100
+
+    init(_ query: QueryParameters) throws(APIError) {
+        limit = try query.integer("limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)
+        offset = try query.integer("offset", default: 0, range: 0...1_000_000_000)
+    }
+
+    func slice<T>(_ items: [T]) -> ArraySlice<T> {
+        let start = min(offset, items.count)
+        return items[start..<min(items.count, start + limit)]
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == set { slice = slice.dropFirst() }
+        while slice.last == set { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

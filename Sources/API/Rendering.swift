@@ -1,0 +1,90 @@
+import HTTP
+import Store
+
+/// What a route builds from the dataset: its JSON and, where the resource has them,
+/// other encodings. Built once per normalised request and then served from the cache.
+struct Rendered {
+    var json: JSON
+    /// Records for `text/csv` (lists).
+    var csvRecords: [JSON]?
+    /// Other encodings (GeoJSON, iCalendar), produced on demand.
+    var encodings: [Format: () -> [UInt8]] = [:]
+    /// RFC 8288 `Link` header value for lists.
+    var link: String?
+}
+
+/// Everything a route's build step may read.
+struct RouteContext {
+    let request: HTTPRequest
+    let parameters: Parameters
+    let query: QueryParameters
+    let representation: Representation
+    var knowledgeBase: KnowledgeBase { representation.knowledgeBase }
+}
+
+extension Application {
+    /// Registers a GET route whose representation is cached per normalised request.
+    func resource(
+        _ template: String, parameters allowed: [String], formats: [Format] = [.json],
+        cacheControl: String = "public, max-age=60",
+        _ build: @escaping @Sendable (RouteContext) throws -> Rendered
+    ) {
+        router.get(template) { [unowned self] request, parameters in
+            try serve(request, parameters, allowed: allowed, formats: formats, cacheControl: cacheControl, build)
+        }
+    }
+
+    func serve(
+        _ request: HTTPRequest, _ parameters: Parameters, allowed: [String], formats: [Format], cacheControl: String,
+        _ build: (RouteContext) throws -> Rendered
+    ) throws -> HTTPResponse {
+        let dataset = self.dataset
+        let base = request.context.absoluteURL("")
+        let key = request.target + "\u{1}" + (request.headers["accept"] ?? "") + "\u{1}" + base
+        if let entry = dataset.cache.get(key) {
+            return Self.response(entry, request: request, cacheControl: cacheControl)
+        }
+        let query = try QueryParameters(request, allowed: allowed)
+        let format = try Format.negotiate(request, formatParameter: query["format"], available: formats)
+        let context = RouteContext(
+            request: request, parameters: parameters, query: query,
+            representation: Representation(dataset: dataset, base: base)
+        )
+        let rendered = try build(context)
+        let body: [UInt8]
+        switch format {
+        case .json: body = rendered.json.serialized(pretty: query.pretty)
+        case .csv: body = CSVEncoder.encode(rendered.csvRecords ?? [rendered.json])
+        default: body = rendered.encodings[format]?() ?? rendered.json.serialized(pretty: query.pretty)
+        }
+        let entry = ResponseCache.Entry(
+            body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"",
+            contentType: format.mediaType, link: rendered.link
+        )
+        dataset.cache.put(key, entry)
+        return Self.response(entry, request: request, cacheControl: cacheControl)
+    }
+
+    static func response(_ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String) -> HTTPResponse {
+        var headers: HTTPHeaders = [
+            "Content-Type": entry.contentType, "ETag": entry.etag,
+            "Cache-Control": cacheControl, "Vary": "Accept",
+        ]
+        if let link = entry.link { headers.add("Link", link) }
+        if let condition = request.headers["if-none-match"], Self.matches(condition, etag: entry.etag) {
+            return HTTPResponse(status: .notModified, headers: headers)
+        }
+        return HTTPResponse(status: .ok, headers: headers, body: entry.body)
+    }
+
+    /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored; `*` matches.
+    static func matches(_ condition: String, etag: String) -> Bool {
+        for candidate in condition.split(separator: ",") {
+            var tag = candidate.trimmingSpaces()
+            if tag == "*" { return true }
+            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            if tag == etag[...] { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,69 @@
+import HTTP
+import Store
+
+extension Application {
+    /// `/articles`, `/articles/{id}`, `/articles/{id}/entities|events|proposals`.
+    func registerArticleRoutes() {
+        resource("/articles", parameters: QueryParameters.paging + ["q", "sort"], formats: [.json, .csv]) { context in
+            var articles = context.knowledgeBase.articles
+            if let ids = try context.matching(kind: "article") { articles = articles.filter { ids.contains($0.id) } }
+            articles = try Self.sortedByDate(articles, context.query, date: { $0.published }, id: { $0.id })
+            return try context.list(articles) { context.representation.article($0) }
+        }
+        resource("/articles/{id}", parameters: ["include"]) { context in
+            let article = try context.record("article", context.knowledgeBase.article(id:))
+            let allowed = ["text", "paragraphs", "mentions", "cleaning"]
+            var include: Set<String> = []
+            for item in (try context.query.string("include") ?? "").split(separator: ",") {
+                guard allowed.contains(String(item)) else {
+                    throw APIError.invalidParameter("include", value: String(item), reason: "allowed values: \(allowed.joined(separator: ", ")).")
+                }
+                include.insert(String(item))
+            }
+            return Rendered(json: context.representation.article(article, include: include))
+        }
+        resource("/articles/{id}/entities", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let article = try context.record("article", context.knowledgeBase.article(id:))
+            let ids = Set(context.knowledgeBase.mentions(inArticle: article.id).map(\.entity))
+            let entities = context.knowledgeBase.entities.filter { ids.contains($0.id) }
+            return try context.list(entities) { context.representation.entity($0) }
+        }
+        resource("/articles/{id}/events", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let article = try context.record("article", context.knowledgeBase.article(id:))
+            let events = Self.chronological(context.knowledgeBase.events(citing: article.id), descending: false)
+            return try context.list(events) { context.representation.event($0) }
+        }
+        resource("/articles/{id}/proposals", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let article = try context.record("article", context.knowledgeBase.article(id:))
+            let proposals = context.knowledgeBase.proposals(citing: article.id).sorted { $0.id < $1.id }
+            return try context.list(proposals) { context.representation.proposal($0) }
+        }
+    }
+
+    /// `sort=date|-date` (default: by id).
+    static func sortedByDate<T>(
+        _ items: [T], _ query: QueryParameters, date: (T) -> DatePoint?, id: (T) -> String
+    ) throws -> [T] {
+        guard let sort = try query.string("sort") else { return items.sorted { id($0) < id($1) } }
+        guard sort == "date" || sort == "-date" else {
+            throw APIError.invalidParameter("sort", value: sort, reason: "allowed values: date, -date.")
+        }
+        return byDate(items, descending: sort == "-date", date: date, id: id)
+    }
+
+    /// A total order: by date (descending if asked), undated last either way, ties by id.
+    static func byDate<T>(_ items: [T], descending: Bool, date: (T) -> DatePoint?, id: (T) -> String) -> [T] {
+        items.sorted { left, right in
+            switch (date(left), date(right)) {
+            case let (l?, r?) where l.date != r.date: return descending ? l.date > r.date : l.date < r.date
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return id(left) < id(right)
+            }
+        }
+    }
+
+    static func chronological(_ events: [Event], descending: Bool) -> [Event] {
+        byDate(events, descending: descending, date: { $0.start }, id: { $0.id })
+    }
+}

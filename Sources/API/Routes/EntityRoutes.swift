@@ -1,0 +1,55 @@
+import HTTP
+import Store
+
+extension Application {
+    /// `/entities`, `/entities/resolve`, `/entities/{id}` and its sub-collections.
+    func registerEntityRoutes() {
+        resource("/entities", parameters: QueryParameters.paging + ["type", "q"], formats: [.json, .csv]) { context in
+            var entities = context.knowledgeBase.entities
+            if let types = try context.query.enumList("type", Entity.Kind.self) {
+                entities = entities.filter { types.contains($0.kind) }
+            }
+            if let ids = try context.matching(kind: "entity") { entities = entities.filter { ids.contains($0.id) } }
+            return try context.list(entities.sorted { $0.id < $1.id }) { context.representation.entity($0) }
+        }
+        resource("/entities/resolve", parameters: ["name"]) { context in
+            guard let name = try context.query.string("name") else {
+                throw APIError.invalidParameter("name", value: "", reason: "a name to resolve is required.")
+            }
+            guard let match = context.knowledgeBase.resolve(name: name) else {
+                throw APIError.notFound(collection: "entity matching a name", id: name)
+            }
+            return Rendered(json: .object([
+                ("query", .string(name)), ("matched", .string(match.matched)), ("matchedBy", .string(match.source.rawValue)),
+                ("entity", context.representation.entity(match.entity)),
+            ]))
+        }
+        resource("/entities/{id}", parameters: []) { context in
+            let entity = try context.record("entity", context.knowledgeBase.entity(id:))
+            return Rendered(json: context.representation.entity(entity, detailed: true))
+        }
+        resource("/entities/{id}/articles", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let entity = try context.record("entity", context.knowledgeBase.entity(id:))
+            let articles = context.knowledgeBase.articles(mentioning: entity.id).sorted { $0.id < $1.id }
+            return try context.list(articles) { context.representation.article($0) }
+        }
+        resource("/entities/{id}/events", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let entity = try context.record("entity", context.knowledgeBase.entity(id:))
+            let events = Self.chronological(context.knowledgeBase.events(involving: entity.id), descending: false)
+            return try context.list(events) { context.representation.event($0) }
+        }
+        resource("/entities/{id}/proposals", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let entity = try context.record("entity", context.knowledgeBase.entity(id:))
+            let proposals = context.knowledgeBase.proposals(involving: entity.id).sorted { $0.id < $1.id }
+            return try context.list(proposals) { context.representation.proposal($0) }
+        }
+        resource("/entities/{id}/mentions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let entity = try context.record("entity", context.knowledgeBase.entity(id:))
+            let mentions = context.knowledgeBase.mentions(ofEntity: entity.id).sorted {
+                ($0.article, $0.paragraph, $0.start) < ($1.article, $1.paragraph, $1.start)
+            }
+            guard case .array(let records) = context.representation.mentions(mentions) else { return try context.list([Int]()) { _ in .null } }
+            return try context.list(records) { $0 }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import HTTP
+
+extension Application {
+    /// `/` (index), `/healthz`, `/readyz`.
+    func registerServiceRoutes() {
+        resource("/", parameters: []) { [service] context in
+            let dataset = context.representation.dataset
+            let kb = context.knowledgeBase
+            let url = context.representation.url
+            return Rendered(json: .object([
+                ("service", .string(service.name)), ("version", .string(service.version)),
+                ("dataset", .object([
+                    ("version", .string(dataset.version)), ("loadedAt", .string(dataset.loadedAt)),
+                    ("articles", .int(kb.articles.count)), ("entities", .int(kb.entities.count)),
+                    ("events", .int(kb.events.count)), ("proposals", .int(kb.proposals.count)),
+                    ("mentions", .int(kb.mentions.count)),
+                ])),
+                ("links", .object([
+                    ("self", .string(url("/"))), ("articles", .string(url("/articles"))),
+                    ("entities", .string(url("/entities"))), ("events", .string(url("/events"))),
+                    ("proposals", .string(url("/proposals"))), ("search", .string(url("/search?q={query}"))),
+                    ("calendar", .string(url("/events.ics"))), ("openapi", .string(url("/openapi.json"))),
+                    ("health", .string(url("/healthz"))), ("ready", .string(url("/readyz"))),
+                    ("metrics", .string(url("/metrics"))),
+                ])),
+            ]))
+        }
+        let openAPI = Array(OpenAPIDocument.json.utf8)
+        let openAPITag = "\"" + SHA256.hex(SHA256.digest(openAPI)) + "\""
+        router.get("/openapi.json") { request, _ in
+            Application.response(
+                ResponseCache.Entry(body: openAPI, etag: openAPITag, contentType: "application/json", link: nil),
+                request: request, cacheControl: "public, max-age=300"
+            )
+        }
+        router.get("/healthz") { _, _ in
+            HTTPResponse(contentType: "application/json", body: "{\"status\":\"ok\"}",
+                         headers: ["Cache-Control": "no-store"])
+        }
+        router.get("/metrics") { [unowned self] _, _ in
+            HTTPResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.render(dataset: dataset),
+                         headers: ["Cache-Control": "no-store"])
+        }
+        router.get("/readyz") { [unowned self] _, _ in
+            let dataset = self.dataset
+            if draining.load(ordering: .relaxed) {
+                return HTTPResponse(status: .serviceUnavailable, contentType: "application/json",
+                                    body: "{\"status\":\"draining\"}", headers: ["Cache-Control": "no-store"])
+            }
+            return HTTPResponse(contentType: "application/json",
+                                body: "{\"status\":\"ready\",\"dataset\":\(JSONString.quote(dataset.version))}",
+                                headers: ["Cache-Control": "no-store"])
+        }
+    }
+}

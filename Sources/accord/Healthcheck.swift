@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+
+/// `accord healthcheck`: for container HEALTHCHECKs without curl. Sends `GET /healthz`
+/// to the local server and exits 0 on a 200, 1 otherwise.
+struct Healthcheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exit 0 if the local server answers GET /healthz with 200 (for container health checks)."
+    )
+
+    @Option(help: "Host to ask.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to ask (default: ACCORD_PORT or 8080).")
+    var port: Int?
+
+    @Option(help: "Path to request.")
+    var path = "/healthz"
+
+    @Option(help: "Seconds to wait for the answer.")
+    var timeout: Double = 2
+
+    func run() throws {
+        let target = port ?? ProcessInfo.processInfo.environment["ACCORD_PORT"].flatMap(Int.init) ?? 8080
+        let status = HealthProbe.status(host: host, port: target, path: path, timeout: timeout)
+        guard status == 200 else {
+            FileHandle.standardError.write(Data("unhealthy: \(status.map { "status \($0)" } ?? "no answer") from \(host):\(target)\(path)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("healthy")
+    }
+}
+
+enum HealthProbe {
+    /// The status code of `GET path`, or nil if there was no well-formed answer in time.
+    static func status(host: String, port: Int, path: String, timeout: Double) -> Int? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list?.pointee else { return nil }
+        defer { freeaddrinfo(list) }
+        let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var interval = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        guard connect(fd, info.ai_addr, info.ai_addrlen) == 0 else { return nil }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
+        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        guard count >= 12 else { return nil }
+        let line = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard line.hasPrefix("HTTP/1.") else { return nil }
+        return Int(line.dropFirst(9).prefix(3))
+    }
+}

@@ -1,0 +1,100 @@
+import API
+import ArgumentParser
+import Dispatch
+import Foundation
+import HTTP
+import Logging
+import Store
+
+/// Wires configuration, seeds, application and engine together, and owns the signal handlers.
+final class ServerRunner: @unchecked Sendable {
+    // @unchecked Sendable: mutable state is only touched on `signalQueue` (serial).
+    let configuration: AccordConfiguration
+    let logger: Logger
+    let seedsDirectory: String
+    let signalQueue = DispatchQueue(label: "accord.signals")
+    var sources: [DispatchSourceSignal] = []
+
+    init(configuration: AccordConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        self.seedsDirectory = configuration.seeds ?? SeedsLocator.defaultDirectory()
+    }
+
+    func run() throws {
+        let dataset: Dataset
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
+        case .success(let loaded):
+            dataset = loaded
+        case .failure(let failure):
+            logger.critical("seeds rejected; not starting", metadata: ["seeds": "\(seedsDirectory)", "errors": "\(failure.errors.count)"])
+            FileHandle.standardError.write(Data("accord: cannot load seeds from \(seedsDirectory):\n\(failure.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        for error in dataset.report.errors {
+            logger.error("skipped seed file", metadata: ["problem": "\(error)"])
+        }
+        let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins))
+        let diagnostics = logger
+        let server = HTTPServer(
+            configuration: configuration.server, responder: application, accessLog: AccessLog(),
+            diagnostics: { level, message in
+                switch level {
+                case .debug: diagnostics.debug("\(message)")
+                case .info: diagnostics.info("\(message)")
+                case .warning: diagnostics.warning("\(message)")
+                case .error: diagnostics.error("\(message)")
+                }
+            }
+        )
+        do {
+            try server.start()
+        } catch {
+            logger.critical("cannot listen", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("accord: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        application.metrics.attach(server.statistics)
+        logger.info("accord listening", metadata: [
+            "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
+            "seeds": "\(seedsDirectory)", "dataset": "\(dataset.version.prefix(12))",
+            "articles": "\(dataset.knowledgeBase.articles.count)", "loadMs": "\(dataset.loadMilliseconds)",
+            "tls": "\(configuration.server.tls != nil)",
+        ])
+        installSignalHandlers(server: server, application: application)
+        server.waitUntilStopped()
+        logger.info("accord stopped")
+    }
+
+    func installSignalHandlers(server: HTTPServer, application: Application) {
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
+            source.setEventHandler { [self] in
+                if signalNumber == SIGHUP {
+                    reload(application)
+                } else {
+                    logger.info("draining", metadata: ["signal": "\(signalNumber == SIGTERM ? "SIGTERM" : "SIGINT")",
+                                                        "drainSeconds": "\(configuration.server.drainSeconds)"])
+                    application.beginDraining()
+                    server.shutdown()
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// SIGHUP: load and validate the seeds again; swap only if they are clean.
+    func reload(_ application: Application) {
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
+        case .success(let dataset):
+            application.replace(dataset: dataset)
+            application.metrics.recordReload(success: true)
+            logger.info("reloaded seeds", metadata: ["dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)"])
+        case .failure(let failure):
+            application.metrics.recordReload(success: false)
+            logger.error("reload rejected; still serving the previous seeds", metadata: ["errors": "\(failure.description)"])
+        }
+    }
+}
