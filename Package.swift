@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        // Shared by the test targets: a raw-socket client and an in-process server on an ephemeral port.
+        .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import Testing
 @testable import HTTP
+import TestSupport
 
 @Suite("Server over real sockets", .serialized)
 struct ServerTests {

@@ -21,7 +21,11 @@ public struct CORSPolicy: Sendable {
 
     /// Adds `Access-Control-Allow-Origin` and friends to an actual response.
     func decorate(_ response: inout HTTPResponse, origin: String?) {
-        if !allowsAny { response.headers.add("Vary", "Origin") }
+        if !allowsAny {
+            // One Vary field listing both, so caches that read only the first still see Origin.
+            let vary = response.headers["vary"].map { $0 + ", Origin" } ?? "Origin"
+            response.headers.set("Vary", vary)
+        }
         guard let origin, let allowed = allowedOrigin(for: origin) else { return }
         response.headers.add("Access-Control-Allow-Origin", allowed)
         response.headers.add("Access-Control-Expose-Headers", Self.exposed)

@@ -5,30 +5,31 @@ import Foundation
 
 /// A blocking TCP client for tests: sends exact bytes, reads exact responses.
 /// Every read has a timeout, so a server bug fails a test instead of hanging it.
-final class RawClient {
-    let fd: Int32
+public final class RawClient {
+    public let fd: Int32
     var isOpen = true
-    var buffer: [UInt8] = []
+    public var buffer: [UInt8] = []
 
-    struct Response {
-        var status: Int
-        var reason: String
-        var headers: [(String, String)]
-        var body: [UInt8]
-        var text: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? {
+    public struct Response {
+        public var status: Int
+        public var reason: String
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
-        func json() throws -> [String: Any] {
+        public func json() throws -> [String: Any] {
             try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] ?? [:]
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    init(port: Int, host: String = "127.0.0.1", timeout: Double = 3) throws {
+    public init(port: Int, host: String = "127.0.0.1", timeout: Double = 3) throws {
         let ipv6 = host.contains(":")
         fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
@@ -64,16 +65,16 @@ final class RawClient {
     deinit { if isOpen { Glibc.close(fd) } }
 
     /// Closes with SO_LINGER 0: the kernel sends a reset instead of a FIN.
-    func abort() {
+    public func abort() {
         var option = linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
         Glibc.close(fd)
         isOpen = false
     }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -83,7 +84,7 @@ final class RawClient {
     }
 
     /// Reads more bytes into the buffer; false on EOF or reset.
-    func fill() throws -> Bool {
+    public func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count > 0 {
@@ -95,7 +96,7 @@ final class RawClient {
     }
 
     /// Reads one response; `bodyless` for HEAD, 1xx, 204, 304.
-    func readResponse(bodyless: Bool = false) throws -> Response {
+    public func readResponse(bodyless: Bool = false) throws -> Response {
         var headerEnd: Int?
         while headerEnd == nil {
             if let range = find([13, 10, 13, 10]) {
@@ -126,7 +127,7 @@ final class RawClient {
     }
 
     /// True if the server closed the connection (EOF or reset) within the timeout.
-    func isClosedByPeer() -> Bool {
+    public func isClosedByPeer() -> Bool {
         while true {
             do {
                 if try !fill() { return true }
@@ -136,7 +137,7 @@ final class RawClient {
         }
     }
 
-    func find(_ pattern: [UInt8]) -> Int? {
+    public func find(_ pattern: [UInt8]) -> Int? {
         guard buffer.count >= pattern.count else { return nil }
         for start in 0...(buffer.count - pattern.count) where buffer[start] == pattern[0] {
             if Array(buffer[start..<(start + pattern.count)]) == pattern { return start }
@@ -145,5 +146,5 @@ final class RawClient {
     }
 
     /// Half-closes the sending side.
-    func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 }

@@ -1,13 +1,13 @@
 import Foundation
-@testable import HTTP
+import HTTP
 
 /// Starts an ``HTTPServer`` on 127.0.0.1 with an ephemeral port for one test.
-final class TestServer: @unchecked Sendable {
+public final class TestServer: @unchecked Sendable {
     // @unchecked Sendable: `server` is set once in init and only read afterwards.
-    let server: HTTPServer
-    var port: Int { server.port }
+    public let server: HTTPServer
+    public var port: Int { server.port }
 
-    init(
+    public init(
         configure: (inout ServerConfiguration) -> Void = { _ in },
         responder: any HTTPResponder = TestServer.echo
     ) throws {
@@ -21,9 +21,9 @@ final class TestServer: @unchecked Sendable {
         try server.start()
     }
 
-    func client(timeout: Double = 3) throws -> RawClient { try RawClient(port: port, timeout: timeout) }
+    public func client(timeout: Double = 3) throws -> RawClient { try RawClient(port: port, timeout: timeout) }
 
-    func stop() {
+    public func stop() {
         server.shutdown()
         server.waitUntilStopped()
     }
@@ -31,7 +31,7 @@ final class TestServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Echoes what the server understood, as JSON, so tests can check parsing end to end.
-    static let echo = ClosureResponder { request in
+    public static let echo = ClosureResponder { request in
         let query = request.query.map { "\(JSONString.quote($0.name)):\(JSONString.quote($0.value))" }.joined(separator: ",")
         let body = "{\"method\":\(JSONString.quote(request.method.rawValue)),\"path\":\(JSONString.quote(request.path)),"
             + "\"query\":{\(query)},\"bodyLength\":\(request.body.count),"

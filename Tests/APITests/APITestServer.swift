@@ -1,0 +1,53 @@
+import API
+import Foundation
+import HTTP
+import Store
+import TestSupport
+
+/// The repository's seeds directory, found from this file's path.
+let repositorySeeds: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("seeds").path
+
+/// The shipped seeds, loaded once for all API tests (they are immutable).
+let shippedDataset: Dataset = {
+    switch DatasetLoader.load(directory: repositorySeeds, strict: true) {
+    case .success(let dataset): return dataset
+    case .failure(let failure): fatalError("the shipped seeds must load: \(failure)")
+    }
+}()
+
+/// Accord's application over the shipped seeds on an ephemeral port.
+func startAccord(
+    cors: CORSPolicy = CORSPolicy(), configure: (inout ServerConfiguration) -> Void = { _ in }
+) throws -> (TestServer, Application) {
+    let application = Application(dataset: shippedDataset, cors: cors)
+    let server = try TestServer(configure: configure, responder: application)
+    application.metrics.attach(server.server.statistics)
+    return (server, application)
+}
+
+extension RawClient {
+    /// GET `target` on this keep-alive connection.
+    func get(_ target: String, headers: [String: String] = [:], method: String = "GET") throws -> Response {
+        let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+        try send("\(method) \(target) HTTP/1.1\r\nHost: accord.test\r\n\(extra)\r\n")
+        return try readResponse(bodyless: method == "HEAD")
+    }
+
+    /// GET `target` and decode the JSON object body.
+    func json(_ target: String, headers: [String: String] = [:]) throws -> [String: Any] {
+        let response = try get(target, headers: headers)
+        guard response.status == 200 else {
+            throw Failure(description: "GET \(target) gave \(response.status): \(response.text)")
+        }
+        return try response.json()
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    var data: [[String: Any]] { self["data"] as? [[String: Any]] ?? [] }
+    var meta: [String: Any] { self["meta"] as? [String: Any] ?? [:] }
+    var links: [String: Any] { self["links"] as? [String: Any] ?? [:] }
+    var ids: [String] { data.compactMap { $0["id"] as? String } }
+}

@@ -1,0 +1,176 @@
+import API
+import Foundation
+import HTTP
+import Testing
+import TestSupport
+
+@Suite("API conventions over real sockets", .serialized)
+struct ConventionTests {
+    @Test(arguments: [
+        ("/events?stauts=held", 400, "stauts"), ("/events?status=maybe", 400, "status"),
+        ("/events?limit=0", 400, "limit"), ("/events?limit=101", 400, "limit"), ("/events?offset=-1", 400, "offset"),
+        ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
+        ("/events?sort=title", 400, "sort"), ("/events?status=held&status=scheduled", 400, "status"),
+        ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
+    ])
+    func badParametersAre400NamingTheParameter(_ target: String, _ status: Int, _ parameter: String) throws {
+        let (server, _) = try startAccord()
+        let response = try server.client().get(target)
+        #expect(response.status == status)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        let problem = try response.json()
+        #expect(problem["parameter"] as? String == parameter)
+        #expect(problem["status"] as? Int == status)
+        #expect((problem["detail"] as? String)?.contains(parameter) == true)
+    }
+
+    @Test func unknownParametersListTheAllowedOnes() throws {
+        let (server, _) = try startAccord()
+        let problem = try server.client().get("/events?colour=red").json()
+        let allowed = try #require(problem["allowed"] as? [String])
+        #expect(allowed.contains("participant") && allowed.contains("limit"))
+    }
+
+    @Test(arguments: ["/events/nope", "/entities/nope", "/proposals/nope", "/articles/nope", "/entities/nope/events"])
+    func unknownIDsAre404NamingTheID(_ target: String) throws {
+        let (server, _) = try startAccord()
+        let response = try server.client().get(target)
+        #expect(response.status == 404)
+        #expect(try response.json()["id"] as? String == "nope")
+    }
+
+    @Test func unknownPathsAre404AndWrongMethodsAre405() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        #expect(try client.get("/nothing/here").status == 404)
+        try client.send("DELETE /events HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 405)
+        #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(try client.get("/events").status == 200)
+    }
+
+    @Test(arguments: ["/articles", "/entities", "/events", "/proposals", "/search?q=ukraine"])
+    func pagingThroughEveryCollectionYieldsEachRecordOnce(_ start: String) throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        var seen: [String] = []
+        var next: String? = start + (start.contains("?") ? "&" : "?") + "limit=3"
+        var total = -1
+        var pages = 0
+        while let url = next, pages < 100 {
+            let target = url.replacingOccurrences(of: "http://accord.test", with: "")
+            let response = try client.get(target)
+            #expect(response.status == 200)
+            let page = try response.json()
+            total = page.meta["total"] as? Int ?? -1
+            seen += page.data.map { "\($0["type"] ?? "")/\($0["id"] ?? "")" }
+            next = page.links["next"] as? String
+            if next != nil { #expect(response.header("Link")?.contains("rel=\"next\"") == true) }
+            pages += 1
+        }
+        #expect(seen.count == total)
+        #expect(Set(seen).count == seen.count)
+    }
+
+    @Test func formatsFollowAcceptAndFormat() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let csv = try client.get("/events?limit=100", headers: ["Accept": "text/csv"])
+        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+        let rows = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first?.hasPrefix("id,title,kind,status") == true)
+        #expect(rows.count == 24)
+        #expect(try client.get("/entities?format=csv").header("Content-Type") == "text/csv; charset=utf-8")
+
+        let geo = try client.get("/events?format=geojson&limit=100")
+        #expect(geo.header("Content-Type") == "application/geo+json")
+        let collection = try geo.json()
+        #expect(collection["type"] as? String == "FeatureCollection")
+        let features = (collection["features"] as? [[String: Any]]) ?? []
+        let whiteHouse = try #require(features.first { $0["id"] as? String == "white-house-meeting-2025-08-18" })
+        let coordinates = try #require((whiteHouse["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+        #expect(coordinates[0] < -70 && coordinates[0] > -80, "longitude first")
+        #expect(coordinates[1] > 35 && coordinates[1] < 45)
+
+        let calendar = try client.get("/events.ics")
+        #expect(calendar.header("Content-Type") == "text/calendar; charset=utf-8")
+        #expect(calendar.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(calendar.text.contains("UID:white-house-meeting-2025-08-18@accord"))
+        #expect(calendar.text.contains("STATUS:CONFIRMED") && calendar.text.contains("STATUS:TENTATIVE"))
+        #expect(calendar.text.contains("DTSTART;VALUE=DATE:20250818"))
+        #expect(try client.get("/events", headers: ["Accept": "text/calendar"]).header("Content-Type") == "text/calendar; charset=utf-8")
+
+        let refused = try client.get("/events", headers: ["Accept": "image/png"])
+        #expect(refused.status == 406)
+        #expect(try client.get("/events", headers: ["Accept": "text/html;q=0.9, application/json;q=0.8"]).header("Content-Type") == "application/json")
+        let pretty = try client.get("/events/white-house-meeting-2025-08-18?pretty")
+        #expect(pretty.text.contains("\n  \"id\""))
+    }
+
+    @Test func etagsAreStrongStableAcrossReplicasAndRevalidate() throws {
+        let (server, _) = try startAccord()
+        let (replica, _) = try startAccord()
+        let client = try server.client()
+        let first = try client.get("/events")
+        let etag = try #require(first.header("ETag"))
+        #expect(etag.hasPrefix("\"") && !etag.hasPrefix("W/") && etag.count == 66)
+        #expect(first.header("Cache-Control")?.contains("max-age") == true)
+        #expect(first.header("Vary") == "Accept")
+        #expect(try replica.client().get("/events").header("ETag") == etag)
+        let revalidated = try client.get("/events", headers: ["If-None-Match": etag])
+        #expect(revalidated.status == 304)
+        #expect(revalidated.body.isEmpty)
+        #expect(revalidated.header("ETag") == etag)
+        #expect(try client.get("/events", headers: ["If-None-Match": "\"other\", W/\(etag)"]).status == 304)
+        #expect(try client.get("/events", headers: ["If-None-Match": "\"other\""]).status == 200)
+        #expect(try client.get("/events?format=csv").header("ETag") != etag)
+    }
+
+    @Test func corsAllowsConfiguredOriginsAndAnswersPreflight() throws {
+        let (open, _) = try startAccord()
+        let client = try open.client()
+        let simple = try client.get("/events", headers: ["Origin": "https://app.example"])
+        #expect(simple.header("Access-Control-Allow-Origin") == "*")
+        #expect(simple.header("Access-Control-Expose-Headers")?.contains("ETag") == true)
+        #expect(simple.header("Access-Control-Expose-Headers")?.contains("Link") == true)
+        #expect(simple.header("Access-Control-Expose-Headers")?.contains("X-Request-ID") == true)
+        let preflight = try client.get("/events", headers: ["Origin": "https://app.example", "Access-Control-Request-Method": "GET"], method: "OPTIONS")
+        #expect(preflight.status == 204)
+        #expect(preflight.header("Access-Control-Allow-Methods")?.contains("GET") == true)
+
+        let (closed, _) = try startAccord(cors: CORSPolicy(allowedOrigins: ["https://good.example"]))
+        let other = try closed.client()
+        #expect(try other.get("/events", headers: ["Origin": "https://good.example"]).header("Access-Control-Allow-Origin") == "https://good.example")
+        let denied = try other.get("/events", headers: ["Origin": "https://evil.example"])
+        #expect(denied.header("Access-Control-Allow-Origin") == nil)
+        #expect(denied.header("Vary")?.contains("Origin") == true)
+    }
+
+    @Test func forwardedHeadersShapeLinksOnlyFromTrustedProxies() throws {
+        let forwarded = ["X-Forwarded-Proto": "https", "X-Forwarded-Host": "api.example.org",
+                         "X-Forwarded-Prefix": "/accord", "X-Forwarded-For": "203.0.113.7"]
+        let (trusted, _) = try startAccord { $0.trustedProxies = [CIDR("127.0.0.1/32")].compactMap { $0 } }
+        let page = try trusted.client().json("/events?limit=5", headers: forwarded)
+        #expect((page.links["next"] as? String)?.hasPrefix("https://api.example.org/accord/events?") == true)
+        let (untrusted, _) = try startAccord()
+        let plain = try untrusted.client().json("/events?limit=5", headers: forwarded)
+        #expect((plain.links["next"] as? String)?.hasPrefix("http://accord.test/events?") == true)
+    }
+
+    @Test func healthReadinessAndMetrics() throws {
+        let (server, application) = try startAccord()
+        let client = try server.client()
+        #expect(try client.get("/healthz").status == 200)
+        #expect(try client.get("/readyz").status == 200)
+        _ = try client.get("/events")
+        let metrics = try client.get("/metrics")
+        #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)
+        #expect(metrics.text.contains("accord_requests_total{route=\"/events\",method=\"GET\",status=\"200\"}"))
+        #expect(metrics.text.contains("accord_request_duration_seconds_bucket{le=\"+Inf\"}"))
+        #expect(metrics.text.contains("accord_open_connections 1"))
+        application.beginDraining()
+        #expect(try client.get("/readyz").status == 503)
+        #expect(try client.get("/healthz").status == 200)
+    }
+}
