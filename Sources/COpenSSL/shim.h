@@ -38,4 +38,32 @@ static inline long accord_SSL_OP_defaults(void) {
     return SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE;
 }
 
+// ALPN: Accord speaks only HTTP/1.1. A client that offers it gets it; a client that offers
+// only other protocols (e.g. h2) continues without ALPN rather than failing the handshake.
+static const unsigned char accord_alpn_http11[] = { 8, 'h', 't', 't', 'p', '/', '1', '.', '1' };
+
+static int accord_alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
+                              const unsigned char *in, unsigned int inlen, void *arg) {
+    (void)ssl; (void)arg;
+    unsigned char *selected = NULL;
+    if (SSL_select_next_proto(&selected, outlen, accord_alpn_http11, sizeof(accord_alpn_http11), in, inlen)
+            == OPENSSL_NPN_NEGOTIATED) {
+        *out = selected;
+        return SSL_TLSEXT_ERR_OK;
+    }
+    return SSL_TLSEXT_ERR_NOACK;
+}
+
+static inline void accord_SSL_CTX_use_alpn_http11(SSL_CTX *ctx) {
+    SSL_CTX_set_alpn_select_cb(ctx, accord_alpn_select, NULL);
+}
+
+/// The first queued OpenSSL error as text (empty when none), clearing the queue.
+static inline void accord_ERR_text(char *buffer, size_t length) {
+    unsigned long code = ERR_get_error();
+    buffer[0] = 0;
+    if (code != 0) ERR_error_string_n(code, buffer, length);
+    ERR_clear_error();
+}
+
 #endif

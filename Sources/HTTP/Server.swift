@@ -7,6 +7,9 @@ import Synchronization
 
 /// An HTTP/1.1 server: one event loop per thread, each with its own `SO_REUSEPORT` listener.
 ///
+/// With a ``TLSContext`` every listener speaks HTTPS: handshakes run non-blocking on the same
+/// loops, and a plain-HTTP request on the TLS port gets a plain 400 and a close.
+///
 /// Lifecycle: `init` → ``start()`` (binds, spawns the loops; throws if the address is
 /// unusable) → ``shutdown()`` (graceful: stop accepting, close idle connections, finish
 /// in-flight requests, give up after `drainSeconds`) → ``waitUntilStopped()``.
@@ -27,11 +30,12 @@ public final class HTTPServer: Sendable {
         configuration: ServerConfiguration,
         responder: any HTTPResponder,
         accessLog: AccessLog? = nil,
+        tls: TLSContext? = nil,
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void = { _, _ in }
     ) {
         core = ServerCore(
             configuration: configuration, responder: responder,
-            accessLog: configuration.accessLogEnabled ? accessLog : nil, diagnostics: diagnostics
+            accessLog: configuration.accessLogEnabled ? accessLog : nil, tls: tls, diagnostics: diagnostics
         )
     }
 

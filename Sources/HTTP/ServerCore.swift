@@ -6,6 +6,8 @@ final class ServerCore: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
     let accessLog: AccessLog?
+    /// Set when the server speaks HTTPS on its listeners.
+    let tls: TLSContext?
     let forwarding: ForwardingPolicy
     let diagnostics: @Sendable (DiagnosticLevel, String) -> Void
     let statistics = ServerStatistics()
@@ -17,10 +19,11 @@ final class ServerCore: Sendable {
     }
 
     init(
-        configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?,
+        configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?, tls: TLSContext?,
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void
     ) {
         self.configuration = configuration
+        self.tls = tls
         self.responder = responder
         self.accessLog = accessLog
         self.forwarding = ForwardingPolicy(trustedProxies: configuration.trustedProxies)

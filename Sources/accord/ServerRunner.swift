@@ -34,10 +34,20 @@ final class ServerRunner: @unchecked Sendable {
         for error in dataset.report.errors {
             logger.error("skipped seed file", metadata: ["problem": "\(error)"])
         }
+        var tls: TLSContext?
+        if let files = configuration.server.tls {
+            do throws(TLSContext.Failure) {
+                tls = try TLSContext(configuration: files)
+            } catch {
+                logger.critical("TLS setup failed; not starting", metadata: ["file": "\(error.file)", "reason": "\(error.reason)"])
+                FileHandle.standardError.write(Data("accord: TLS: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins))
         let diagnostics = logger
         let server = HTTPServer(
-            configuration: configuration.server, responder: application, accessLog: AccessLog(),
+            configuration: configuration.server, responder: application, accessLog: AccessLog(), tls: tls,
             diagnostics: { level, message in
                 switch level {
                 case .debug: diagnostics.debug("\(message)")

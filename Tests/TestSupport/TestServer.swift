@@ -9,7 +9,8 @@ public final class TestServer: @unchecked Sendable {
 
     public init(
         configure: (inout ServerConfiguration) -> Void = { _ in },
-        responder: any HTTPResponder = TestServer.echo
+        responder: any HTTPResponder = TestServer.echo,
+        tls: TLSContext? = nil
     ) throws {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
@@ -17,7 +18,7 @@ public final class TestServer: @unchecked Sendable {
         configuration.threads = 2
         configuration.accessLogEnabled = false
         configure(&configuration)
-        server = HTTPServer(configuration: configuration, responder: responder)
+        server = HTTPServer(configuration: configuration, responder: responder, tls: tls)
         try server.start()
     }
 

@@ -14,6 +14,8 @@ final class Connection {
         case body
         /// Output shut down after a final response; discarding input until the peer closes.
         case lingering
+        /// A TLS listener's connection before its handshake completes: the handshake timeout applies.
+        case handshake
     }
 
     let fd: Int32
@@ -56,7 +58,7 @@ final class Connection {
     var desiredEvents: UInt32 {
         var events: UInt32 = 0
         if !readsPaused && !peerClosed { events |= Epoll.readable }
-        if !outbound.isEmpty { events |= Epoll.writable }
+        if !outbound.isEmpty || transport.tls?.wantsWrite == true { events |= Epoll.writable }
         return events
     }
 

@@ -22,6 +22,9 @@ extension EventLoop {
             let (ip, port) = withUnsafePointer(to: &address) { SocketAddress.describe($0) }
             let admitted = server.admitConnection()
             register(fd: fd, peerAddress: ip, port: port, counted: admitted)
+            if admitted, server.tls != nil, let connection = connections[Int(fd)] {
+                connection.phase = .handshake
+            }
             if !admitted, let connection = connections[Int(fd)] {
                 reject(connection, Problem(
                     status: .serviceUnavailable,

@@ -11,6 +11,19 @@ extension EventLoop {
             discardInput(connection)
             return
         }
+        if connection.phase == .handshake {
+            continueHandshake(connection)
+            return
+        }
+        readOnce(connection)
+        // OpenSSL may hold decrypted bytes that epoll cannot report: drain them now.
+        while let tls = connection.transport.tls, tls.hasBufferedInput, connections[Int(connection.fd)] === connection,
+              !connection.readsPaused, !connection.closeWhenDone {
+            readOnce(connection)
+        }
+    }
+
+    func readOnce(_ connection: Connection) {
         let result: IOResult
         do {
             result = try connection.transport.receive(into: readBuffer)
@@ -120,7 +133,10 @@ extension EventLoop {
         var request = parsed
         let clientID = request.headers["x-request-id"]
         let requestID = clientID.flatMap { RequestIDGenerator.isWellFormed($0) ? $0 : nil } ?? requestIDs.next()
-        request.context = RequestContext(peer: connection.peer, peerAddress: connection.peerAddress, requestID: requestID)
+        request.context = RequestContext(
+            peer: connection.peer, peerAddress: connection.peerAddress, requestID: requestID,
+            isSecure: connection.transport.tls != nil
+        )
         connection.requestsServed += 1
 
         var response: HTTPResponse
@@ -223,6 +239,10 @@ extension EventLoop {
     // MARK: writing and closing
 
     func handleWritable(_ connection: Connection) {
+        if connection.phase == .handshake {
+            continueHandshake(connection)
+            return
+        }
         flush(connection)
         guard connections[Int(connection.fd)] != nil else { return }
         if connection.outbound.isEmpty {
@@ -266,6 +286,7 @@ extension EventLoop {
             return
         }
         if connection.phase != .lingering {
+            connection.transport.tls?.shutdown()
             shutdown(connection.fd, Int32(SHUT_WR))
             // Only the peer's FIN is awaited now: the slot is free for a new client.
             if connection.counted {
@@ -311,6 +332,7 @@ extension EventLoop {
         guard Int(fd) < connections.count, connections[Int(fd)] === connection else { return }
         connections[Int(fd)] = nil
         connectionCount -= 1
+        if connection.phase != .lingering { connection.transport.tls?.shutdown() }
         if connection.phase == .lingering { lingeringCount -= 1 }
         epoll.remove(fd)
         Syscall.close(fd)

@@ -131,6 +131,8 @@ final class EventLoop: @unchecked Sendable {
                 }
             case .lingering:
                 if now - connection.phaseStarted > Self.lingerNanoseconds { close(connection) }
+            case .handshake:
+                if now - connection.phaseStarted > timeouts.handshake { close(connection) }
             }
         }
         if acceptPausedUntil != 0 && now >= acceptPausedUntil, let listener {

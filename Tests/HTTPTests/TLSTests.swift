@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+@testable import HTTP
+import TestSupport
+
+/// A throwaway self-signed certificate for localhost/127.0.0.1, made with the openssl CLI.
+struct ThrowawayCertificate {
+    let directory: String
+    var certificate: String { directory + "/cert.pem" }
+    var key: String { directory + "/key.pem" }
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "accord-tls-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let status = try run("/usr/bin/openssl", [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "1",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]).status
+        guard status == 0 else { throw RawClient.Failure(description: "openssl req failed") }
+    }
+}
+
+/// Runs a program; returns its exit status and standard output.
+@discardableResult
+func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+@Suite("TLS through OpenSSL", .serialized)
+struct TLSTests {
+    func startTLSServer(_ certificate: ThrowawayCertificate, configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> TestServer {
+        let context = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: certificate.key))
+        return try TestServer(configure: configure, responder: TestServer.echo, tls: context)
+    }
+
+    @Test func curlSpeaksHTTPSWithKeepAliveAndHead() throws {
+        let certificate = try ThrowawayCertificate()
+        let server = try startTLSServer(certificate)
+        let base = "https://localhost:\(server.port)"
+        let twice = try run("/usr/bin/curl", [
+            "-sS", "--cacert", certificate.certificate, "-w", "%{http_code} %{num_connects}\n",
+            "\(base)/one", "-o", "/dev/null", "\(base)/two", "-o", "/dev/null",
+        ])
+        #expect(twice.status == 0)
+        // Two 200s over one TLS connection: the second reused it (0 new connects).
+        #expect(twice.output == "200 1\n200 0\n")
+        let body = try run("/usr/bin/curl", ["-sS", "--cacert", certificate.certificate, "\(base)/path?x=1"])
+        #expect(body.output.contains("\"path\":\"/path\""))
+        let head = try run("/usr/bin/curl", ["-sS", "-I", "--cacert", certificate.certificate, "\(base)/head"])
+        #expect(head.output.hasPrefix("HTTP/1.1 200"))
+        #expect(head.output.lowercased().contains("content-length:"))
+        let tls10 = try run("/usr/bin/curl", ["-sS", "--cacert", certificate.certificate, "--tls-max", "1.1", "\(base)/"])
+        #expect(tls10.status != 0, "TLS 1.1 must be refused")
+    }
+
+    @Test func plainHTTPToTheTLSPortIsRejectedCleanly() throws {
+        let certificate = try ThrowawayCertificate()
+        let server = try startTLSServer(certificate)
+        let client = try server.client()
+        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 400)
+        #expect(response.text.contains("HTTPS"))
+        #expect(client.isClosedByPeer())
+    }
+
+    @Test func aStalledHandshakeDoesNotBlockOthersAndTimesOut() throws {
+        let certificate = try ThrowawayCertificate()
+        let server = try startTLSServer(certificate) {
+            $0.timeouts.handshake = 0.5
+            $0.threads = 1
+        }
+        let stalled = try server.client(timeout: 3)
+        try stalled.send([0x16, 0x03, 0x01])  // the start of a ClientHello, then silence
+        let started = Date()
+        let other = try run("/usr/bin/curl", ["-sS", "--cacert", certificate.certificate, "-o", "/dev/null",
+                                              "-w", "%{http_code}", "https://localhost:\(server.port)/"])
+        #expect(other.output == "200")
+        #expect(Date().timeIntervalSince(started) < 0.5)
+        #expect(stalled.isClosedByPeer())
+    }
+
+    @Test func badFilesAreErrorsNamingTheFile() throws {
+        let certificate = try ThrowawayCertificate()
+        let other = try ThrowawayCertificate()
+        #expect(throws: TLSContext.Failure.self) {
+            try TLSContext(configuration: TLSConfiguration(certificatePath: "/nonexistent.pem", keyPath: certificate.key))
+        }
+        do {
+            _ = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: other.key))
+            Issue.record("a key that does not match must be refused")
+        } catch {
+            #expect(error.file == other.key)
+            #expect(error.reason.contains("does not match"))
+        }
+        do {
+            _ = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.key, keyPath: certificate.key))
+            Issue.record("a key is not a certificate")
+        } catch {
+            #expect(error.file == certificate.key)
+        }
+    }
+}
