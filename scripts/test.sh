@@ -40,7 +40,7 @@ for check in scripts/e2e/*.sh; do
     [ -e "$check" ] || continue
     name=$(basename "$check" .sh)
     status=0
-    ACCORD_BINARY="$binary" ACCORD_URL="http://127.0.0.1:$port" bash "$check" || status=$?
+    E2E_BINARY="$binary" E2E_URL="http://127.0.0.1:$port" bash "$check" || status=$?
     case $status in
         0) report "$name" "passed"; passed=$((passed + 1)) ;;
         77) report "$name" "SKIPPED (a tool it needs is missing)"; skipped=$((skipped + 1)) ;;

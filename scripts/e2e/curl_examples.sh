@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's curl examples, against the running server: they must keep working.
 set -euo pipefail
-url=${ACCORD_URL:?}
+url=${E2E_URL:?}
 command -v curl >/dev/null || exit 77
 held=$(curl -fsS "$url/events?status=held")
 python3 - "$held" <<'PY'
