@@ -18,12 +18,13 @@ FROM ubuntu:noble
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libssl3t64 \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin accord
+    && groupadd --system --gid 10001 accord \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin accord
 WORKDIR /app
 COPY --from=build /out/accord /app/accord
 COPY seeds /app/seeds
 COPY config /app/config
-USER accord
+USER 10001:10001
 ENV ACCORD_HOST=0.0.0.0 \
     ACCORD_PORT=8080
 EXPOSE 8080
