@@ -40,9 +40,10 @@ public final class Application: HTTPResponder {
             return cors.preflight(origin: origin)
         }
         let started = Metrics.now()
-        var response = router.respond(to: request)
+        let dispatched = router.dispatch(request)
+        var response = dispatched.response
         cors.decorate(&response, origin: origin)
-        metrics.record(request: request, response: response, router: router, seconds: Metrics.now() - started)
+        metrics.record(route: dispatched.template, method: request.method, response: response, seconds: Metrics.now() - started)
         return response
     }
 

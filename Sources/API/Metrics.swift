@@ -11,8 +11,15 @@ import Synchronization
 public final class Metrics: Sendable {
     static let bounds: [Double] = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1, 0.5, 1]
 
+    /// Counter key: the template string is shared storage, so building a key allocates nothing.
+    struct RouteKey: Hashable {
+        let route: String
+        let method: HTTPMethod
+        let status: Int
+    }
+
     struct State {
-        var requests: [String: Int] = [:]
+        var requests: [RouteKey: Int] = [:]
         var buckets = [Int](repeating: 0, count: Metrics.bounds.count + 1)
         var latencySum = 0.0
         var latencyCount = 0
@@ -35,13 +42,8 @@ public final class Metrics: Sendable {
         state.withLock { success ? ($0.reloads += 1) : ($0.reloadFailures += 1) }
     }
 
-    func record(request: HTTPRequest, response: HTTPResponse, router: Router, seconds: Double) {
-        let route: String
-        switch router.match(request.method, segments: request.pathSegments) {
-        case .found(_, _, let template): route = template
-        default: route = "unmatched"
-        }
-        let key = "\(route)\u{1}\(request.method.rawValue)\u{1}\(response.status.code)"
+    func record(route: String?, method: HTTPMethod, response: HTTPResponse, seconds: Double) {
+        let key = RouteKey(route: route ?? "unmatched", method: method, status: response.status.code)
         let bucket = Self.bounds.firstIndex { seconds <= $0 } ?? Self.bounds.count
         state.withLock { state in
             state.requests[key, default: 0] += 1
@@ -56,10 +58,11 @@ public final class Metrics: Sendable {
         let snapshot = state.withLock { $0 }
         var out = "# HELP accord_requests_total Requests answered, by route template, method and status.\n"
         out += "# TYPE accord_requests_total counter\n"
-        for (key, count) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
-            guard parts.count == 3 else { continue }
-            out += "accord_requests_total{route=\"\(parts[0])\",method=\"\(parts[1])\",status=\"\(parts[2])\"} \(count)\n"
+        let ordered = snapshot.requests.sorted {
+            ($0.key.route, $0.key.method.rawValue, $0.key.status) < ($1.key.route, $1.key.method.rawValue, $1.key.status)
+        }
+        for (key, count) in ordered {
+            out += "accord_requests_total{route=\"\(key.route)\",method=\"\(key.method.rawValue)\",status=\"\(key.status)\"} \(count)\n"
         }
         out += "# HELP accord_request_duration_seconds Time to produce a response (handler).\n"
         out += "# TYPE accord_request_duration_seconds histogram\n"

@@ -94,25 +94,31 @@ public struct Router: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        dispatch(request).response
+    }
+
+    /// Answers `request` and says which template matched (nil when none did), so callers can
+    /// count by route without matching twice.
+    public func dispatch(_ request: HTTPRequest) -> (response: HTTPResponse, template: String?) {
         switch match(request.method, segments: request.pathSegments) {
-        case .found(let handler, let parameters, _):
+        case .found(let handler, let parameters, let template):
             do {
-                return try handler(request, parameters)
+                return (try handler(request, parameters), template)
             } catch {
-                return errorResponder(error, request)
+                return (errorResponder(error, request), template)
             }
         case .methodNotAllowed(let allowed):
             if request.method == .options {
-                return HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")])
+                return (HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")]), nil)
             }
             let problem = Problem(
                 status: .methodNotAllowed,
                 detail: "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
                 headers: ["Allow": allowed.joined(separator: ", ")]
             )
-            return errorResponder(problem, request)
+            return (errorResponder(problem, request), nil)
         case .notFound:
-            return errorResponder(Problem(status: .notFound, detail: "No resource at \(request.path)."), request)
+            return (errorResponder(Problem(status: .notFound, detail: "No resource at \(request.path)."), request), nil)
         }
     }
 

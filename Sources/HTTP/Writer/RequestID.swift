@@ -8,18 +8,26 @@ import CSystem
 /// Generated IDs are a random per-loop prefix (from the OS) plus a counter, so they are
 /// unique across loops and restarts without a lock or a random call per request.
 struct RequestIDGenerator {
-    private let prefix: String
-    private var counter: UInt64 = 0
+    /// 16 hex digits of randomness, then "-", then room for 8 hex digits of counter.
+    private var template: [UInt8]
+    private var counter: UInt32 = 0
+    private static let digits = Array("0123456789abcdef".utf8)
 
     init() {
         var random: UInt64 = 0
         if getrandom(&random, 8, 0) != 8 { random = UInt64(Syscall.monotonicNanoseconds()) }
-        prefix = String(random, radix: 16).leftPadded(to: 16)
+        template = Array(String(random, radix: 16).leftPadded(to: 16).utf8) + Array("-00000000".utf8)
     }
 
+    /// The next ID, formatted straight into one String (no intermediate strings).
     mutating func next() -> String {
         counter &+= 1
-        return prefix + "-" + String(counter, radix: 16).leftPadded(to: 8)
+        var value = counter
+        for index in stride(from: template.count - 1, through: template.count - 8, by: -1) {
+            template[index] = Self.digits[Int(value & 0xF)]
+            value >>= 4
+        }
+        return String(decoding: template, as: UTF8.self)
     }
 
     /// 1–128 characters from a conservative set, so the ID is safe in logs and headers.
