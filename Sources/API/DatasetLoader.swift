@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import HTTP
 import Store
 
 /// Loads a seeds directory into a ``Dataset`` (startup and SIGHUP reload).
@@ -11,7 +11,7 @@ public enum DatasetLoader {
         do throws(SeedLoadFailure) {
             let result = try SeedLoader(directory: directory, strict: strict).load()
             let milliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
-            let dataset = Dataset(result: result, loadedAt: ISO8601DateFormatter().string(from: Date()), loadMilliseconds: milliseconds)
+            let dataset = Dataset(result: result, loadedAt: UTCTimestamp.now(), loadMilliseconds: milliseconds)
             return .success(dataset)
         } catch {
             return .failure(error)

@@ -10,6 +10,8 @@ public enum APIError: Error, Sendable {
     case repeatedParameter(String)
     /// No record with this id in a collection.
     case notFound(collection: String, id: String)
+    /// No entity has this id, name or alias (`/entities/resolve`).
+    case unresolvedName(String)
     /// The client accepts none of the formats this resource can produce.
     case notAcceptable(available: [String])
 
@@ -42,6 +44,13 @@ public enum APIError: Error, Sendable {
                 detail: "No \(collection) with id '\(id)'.",
                 type: "https://accord.example/problems/not-found",
                 extensions: [("collection", JSON.string(collection).text), ("id", JSON.string(id).text)]
+            )
+        case .unresolvedName(let name):
+            return Problem(
+                status: .notFound, title: "Not found",
+                detail: "No entity has the id, name or alias '\(name)'.",
+                type: "https://accord.example/problems/not-found",
+                extensions: [("collection", JSON.string("entity").text), ("id", JSON.string(name).text)]
             )
         case .notAcceptable(let available):
             return Problem(

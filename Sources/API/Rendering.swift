@@ -39,27 +39,32 @@ extension Application {
         _ build: (RouteContext) throws -> Rendered
     ) throws -> HTTPResponse {
         let dataset = self.dataset
-        let base = request.context.absoluteURL("")
-        let key = request.target + "\u{1}" + (request.headers["accept"] ?? "") + "\u{1}" + base
+        let context = request.context
+        let key = ResponseCache.Key(
+            target: request.target, accept: request.headers["accept"],
+            scheme: context.scheme, host: context.host, prefix: context.prefix
+        )
         if let entry = dataset.cache.get(key) {
             return Self.response(entry, request: request, cacheControl: cacheControl)
         }
+        let base = context.absoluteURL("")
         let query = try QueryParameters(request, allowed: allowed)
         let format = try Format.negotiate(request, formatParameter: query["format"], available: formats)
-        let context = RouteContext(
+        let routeContext = RouteContext(
             request: request, parameters: parameters, query: query,
             representation: Representation(dataset: dataset, base: base)
         )
-        let rendered = try build(context)
+        let rendered = try build(routeContext)
         let body: [UInt8]
         switch format {
         case .json: body = rendered.json.serialized(pretty: query.pretty)
         case .csv: body = CSVEncoder.encode(rendered.csvRecords ?? [rendered.json])
         default: body = rendered.encodings[format]?() ?? rendered.json.serialized(pretty: query.pretty)
         }
+        // The calendar is one unpaged feed: no Link header for it.
         let entry = ResponseCache.Entry(
             body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"",
-            contentType: format.mediaType, link: rendered.link
+            contentType: format.mediaType, link: format == .ics ? nil : rendered.link
         )
         dataset.cache.put(key, entry)
         return Self.response(entry, request: request, cacheControl: cacheControl)

@@ -2,7 +2,7 @@
 import Glibc
 import CSystem
 #endif
-import Foundation
+import Dispatch
 import Synchronization
 
 /// An HTTP/1.1 server: one event loop per thread, each with its own `SO_REUSEPORT` listener.
@@ -69,12 +69,10 @@ public final class HTTPServer: Sendable {
         for loop in loops {
             let done = DispatchSemaphore(value: 0)
             semaphores.append(done)
-            let thread = Thread {
+            try LoopThread.spawn(name: "accord-loop-\(loop.index)") {
                 loop.run()
                 done.signal()
             }
-            thread.name = "accord-loop-\(loop.index)"
-            thread.start()
         }
         state.withLock {
             $0.loops = loops

@@ -1,4 +1,4 @@
-import Foundation
+import HTTP
 import Logging
 
 /// Diagnostics go to stderr, as JSON lines (default) or text; stdout is the access log.
@@ -27,15 +27,13 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields: [String: String] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
-        var object: [String: Any] = [
-            "time": ISO8601DateFormatter().string(from: Date()), "level": event.level.rawValue,
-            "label": label, "message": "\(event.message)",
-        ]
-        if !fields.isEmpty { object["metadata"] = fields }
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        data.append(0x0A)
-        FileHandle.standardError.write(data)
+        var line = "{\"time\":\(JSONString.quote(UTCTimestamp.now())),\"level\":\(JSONString.quote(event.level.rawValue)),"
+        line += "\"label\":\(JSONString.quote(label)),\"message\":\(JSONString.quote("\(event.message)"))"
+        let fields = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
+        if !fields.isEmpty {
+            let members = fields.sorted { $0.key < $1.key }.map { "\(JSONString.quote($0.key)):\(JSONString.quote("\($0.value)"))" }
+            line += ",\"metadata\":{" + members.joined(separator: ",") + "}"
+        }
+        UTCTimestamp.writeToStandardError(line + "}")
     }
 }

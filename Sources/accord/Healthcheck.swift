@@ -2,7 +2,8 @@
 import Glibc
 #endif
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import HTTP
 
 /// `accord healthcheck`: for container HEALTHCHECKs without curl. Sends `GET /healthz`
 /// to the local server and exits 0 on a 200, 1 otherwise.
@@ -27,7 +28,7 @@ struct Healthcheck: ParsableCommand {
         let target = port ?? ProcessInfo.processInfo.environment["ACCORD_PORT"].flatMap(Int.init) ?? 8080
         let status = HealthProbe.status(host: host, port: target, path: path, timeout: timeout)
         guard status == 200 else {
-            FileHandle.standardError.write(Data("unhealthy: \(status.map { "status \($0)" } ?? "no answer") from \(host):\(target)\(path)\n".utf8))
+            UTCTimestamp.writeToStandardError("unhealthy: \(status.map { "status \($0)" } ?? "no answer") from \(host):\(target)\(path)")
             throw ExitCode(1)
         }
         print("healthy")

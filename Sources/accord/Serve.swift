@@ -1,7 +1,7 @@
 import API
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
 import HTTP
 import Logging
 import Store
@@ -52,7 +52,7 @@ struct Serve: ParsableCommand {
                 file: config, environment: ProcessInfo.processInfo.environment, flags: flags()
             )
         } catch {
-            FileHandle.standardError.write(Data("accord: configuration error: \(error)\n".utf8))
+            UTCTimestamp.writeToStandardError("accord: configuration error: \(error)")
             throw ExitCode(2)
         }
         DiagnosticsLog.bootstrap(level: configuration.logLevel, format: configuration.logFormat)

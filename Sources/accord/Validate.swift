@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let directory = seeds ?? SeedsLocator.defaultDirectory()
+        let directory = seeds ?? ResourceLocator.seeds()
         let result: SeedLoadResult
         do throws(SeedLoadFailure) {
             result = try SeedLoader(directory: directory, strict: strict).load()

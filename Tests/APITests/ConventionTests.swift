@@ -135,6 +135,8 @@ struct ConventionTests {
         #expect(simple.header("Access-Control-Expose-Headers")?.contains("ETag") == true)
         #expect(simple.header("Access-Control-Expose-Headers")?.contains("Link") == true)
         #expect(simple.header("Access-Control-Expose-Headers")?.contains("X-Request-ID") == true)
+        // Sent without Origin too, so a cached same-origin response also serves cross-origin pages.
+        #expect(try client.get("/events").header("Access-Control-Allow-Origin") == "*")
         let preflight = try client.get("/events", headers: ["Origin": "https://app.example", "Access-Control-Request-Method": "GET"], method: "OPTIONS")
         #expect(preflight.status == 204)
         #expect(preflight.header("Access-Control-Allow-Methods")?.contains("GET") == true)

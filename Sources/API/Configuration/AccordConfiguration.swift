@@ -5,7 +5,7 @@ import HTTP
 /// The defaults here are the ones `config/accord.json` documents (a test keeps them equal).
 public struct AccordConfiguration: Sendable {
     public var server = ServerConfiguration()
-    /// Seeds directory; nil means "find the default" (see `SeedsLocator`).
+    /// Seeds directory; nil means "find the default" (see `ResourceLocator` in the accord target).
     public var seeds: String?
     /// Fail at startup on any unreadable article instead of skipping it.
     public var strict = false

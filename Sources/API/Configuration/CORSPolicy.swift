@@ -20,12 +20,19 @@ public struct CORSPolicy: Sendable {
     }
 
     /// Adds `Access-Control-Allow-Origin` and friends to an actual response.
+    ///
+    /// With `*` the headers go on every response, with or without `Origin`, so a response
+    /// cached from a same-origin request is valid for a cross-origin one. With a list of
+    /// origins the answer depends on `Origin`, so `Vary: Origin` tells caches to keep them apart.
     func decorate(_ response: inout HTTPResponse, origin: String?) {
-        if !allowsAny {
-            // One Vary field listing both, so caches that read only the first still see Origin.
-            let vary = response.headers["vary"].map { $0 + ", Origin" } ?? "Origin"
-            response.headers.set("Vary", vary)
+        if allowsAny {
+            response.headers.add("Access-Control-Allow-Origin", "*")
+            response.headers.add("Access-Control-Expose-Headers", Self.exposed)
+            return
         }
+        // One Vary field listing both, so caches that read only the first still see Origin.
+        let vary = response.headers["vary"].map { $0 + ", Origin" } ?? "Origin"
+        response.headers.set("Vary", vary)
         guard let origin, let allowed = allowedOrigin(for: origin) else { return }
         response.headers.add("Access-Control-Allow-Origin", allowed)
         response.headers.add("Access-Control-Expose-Headers", Self.exposed)

@@ -32,10 +32,29 @@ enum CSVEncoder {
             }
         case .array(let elements):
             cells.append((prefix, elements.map(scalarText).joined(separator: "; ")))
+        case .null:
+            // A missing nested object still fills its columns, so every page has the same header.
+            if let keys = nullShapes[String(prefix.split(separator: ".").last ?? "")] {
+                for key in keys { cells.append(("\(prefix).\(key)", "")) }
+            } else {
+                cells.append((prefix, ""))
+            }
         default:
             cells.append((prefix, scalarText(value)))
         }
     }
+
+    /// The members of the nested objects that may be null, by field name.
+    static let nullShapes: [String: [String]] = {
+        let date = ["date", "precision", "reason"]
+        let reference = ["id", "name", "type"]
+        return [
+            "start": date, "end": date, "published": date, "firstSeen": date, "lastSeen": date,
+            "firstReported": date, "date": date,
+            "location": reference, "country": reference, "beneficiary": reference,
+            "coordinates": ["lat", "lon"],
+        ]
+    }()
 
     static func scalarText(_ value: JSON) -> String {
         switch value {

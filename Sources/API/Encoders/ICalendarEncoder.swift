@@ -38,7 +38,7 @@ enum ICalendarEncoder {
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return Array(lines.map(fold).joined(separator: "\r\n").appending("\r\n").utf8)
+        return Array((lines.map(fold).joined(separator: "\r\n") + "\r\n").utf8)
     }
 
     static func status(_ status: Event.Status) -> String {

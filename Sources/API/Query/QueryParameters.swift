@@ -32,12 +32,31 @@ struct QueryParameters {
         return value
     }
 
+    /// A comma-separated list (`status=held, scheduled`): items trimmed; a list with an empty
+    /// item (`status=,` or `status=held,,x`) is refused rather than read as "no filter".
+    func list(_ name: String) throws(APIError) -> [String]? {
+        guard let value = try string(name) else { return nil }
+        let items = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
+        guard !items.contains(where: \.isEmpty) else {
+            throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+        }
+        return items
+    }
+
+    /// A list restricted to `allowed` values.
+    func list(_ name: String, allowed: [String]) throws(APIError) -> [String]? {
+        guard let items = try list(name) else { return nil }
+        for item in items where !allowed.contains(item) {
+            throw .invalidParameter(name, value: item, reason: "allowed values: \(allowed.joined(separator: ", ")).")
+        }
+        return items
+    }
+
     /// A comma-separated list of enum values (`status=held,scheduled`).
     func enumList<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(APIError) -> [E]? where E.RawValue == String {
-        guard let value = try string(name) else { return nil }
+        guard let items = try list(name) else { return nil }
         var result: [E] = []
-        for item in value.split(separator: ",") {
-            let raw = String(item).trimmingCharacters(in: " ")
+        for raw in items {
             guard let parsed = E(rawValue: raw) else {
                 throw .invalidParameter(name, value: raw, reason: "allowed values: \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
             }

@@ -12,14 +12,7 @@ extension Application {
         }
         resource("/articles/{id}", parameters: ["include"]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
-            let allowed = ["text", "paragraphs", "mentions", "cleaning"]
-            var include: Set<String> = []
-            for item in (try context.query.string("include") ?? "").split(separator: ",") {
-                guard allowed.contains(String(item)) else {
-                    throw APIError.invalidParameter("include", value: String(item), reason: "allowed values: \(allowed.joined(separator: ", ")).")
-                }
-                include.insert(String(item))
-            }
+            let include = Set(try context.query.list("include", allowed: ["text", "paragraphs", "mentions", "cleaning"]) ?? [])
             return Rendered(json: context.representation.article(article, include: include))
         }
         resource("/articles/{id}/entities", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in

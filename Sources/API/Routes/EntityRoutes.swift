@@ -17,7 +17,7 @@ extension Application {
                 throw APIError.invalidParameter("name", value: "", reason: "a name to resolve is required.")
             }
             guard let match = context.knowledgeBase.resolve(name: name) else {
-                throw APIError.notFound(collection: "entity matching a name", id: name)
+                throw APIError.unresolvedName(name)
             }
             return Rendered(json: .object([
                 ("query", .string(name)), ("matched", .string(match.matched)), ("matchedBy", .string(match.source.rawValue)),

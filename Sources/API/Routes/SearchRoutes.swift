@@ -10,14 +10,7 @@ extension Application {
             guard let text = try context.query.string("q") else {
                 throw APIError.invalidParameter("q", value: "", reason: "a search query is required, e.g. q=security+guarantees or q=\"security guarantees\".")
             }
-            var kinds: Set<String>?
-            if let types = try context.query.string("type") {
-                let requested = types.split(separator: ",").map(String.init)
-                for kind in requested where !Self.searchKinds.contains(kind) {
-                    throw APIError.invalidParameter("type", value: kind, reason: "allowed values: \(Self.searchKinds.joined(separator: ", ")).")
-                }
-                kinds = Set(requested)
-            }
+            let kinds = try context.query.list("type", allowed: Self.searchKinds).map(Set.init)
             let parsed = try context.searchQuery(text)
             let results = context.representation.dataset.search.search(parsed, kinds: kinds)
             let hits = Array(results.indices)

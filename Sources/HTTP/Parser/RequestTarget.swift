@@ -35,7 +35,7 @@ public struct RequestTarget: Sendable, Equatable {
             guard method == .options else { throw .unsupportedForm }
             return RequestTarget(path: "*", segments: [], query: [])
         }
-        if let afterScheme = stripScheme(raw) {
+        if raw.first != "/", let afterScheme = stripScheme(raw) {
             // absolute-form: drop the authority; the path starts at the first "/" or "?".
             let pathStart = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
             raw = afterScheme[pathStart...]

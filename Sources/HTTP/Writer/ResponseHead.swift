@@ -3,24 +3,20 @@
 /// The engine adds `Date`, `Content-Length`, `Connection` and `X-Request-ID` itself so that a
 /// handler cannot get framing wrong; handler-supplied copies of those are dropped.
 enum ResponseHead {
-    static let statusLines: [Int: [UInt8]] = {
-        var lines: [Int: [UInt8]] = [:]
-        for code in [100, 200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 406, 408, 412, 413, 414,
-                     417, 429, 431, 500, 501, 503, 505] {
-            lines[code] = Array("HTTP/1.1 \(code) \(HTTPStatus(code).reasonPhrase)\r\n".utf8)
-        }
-        return lines
-    }()
+    /// Status lines indexed by code (100...599), built once.
+    static let statusLines: [[UInt8]] = (0..<600).map { code in
+        code < 100 ? [] : Array("HTTP/1.1 \(code) \(HTTPStatus(code).reasonPhrase)\r\n".utf8)
+    }
 
-    static let engineOwned: Set<String> = ["date", "content-length", "connection", "x-request-id", "transfer-encoding"]
+    static let engineOwned = ["date", "content-length", "connection", "x-request-id", "transfer-encoding"]
 
     static func write(
         _ response: HTTPResponse, contentLength: Int, keepAlive: Bool, version: HTTPVersion,
         requestID: String, date: [UInt8], into out: inout [UInt8]
     ) {
         let status = response.status
-        if let line = statusLines[status.code] {
-            out.append(contentsOf: line)
+        if (100..<600).contains(status.code) {
+            out.append(contentsOf: statusLines[status.code])
         } else {
             out.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
         }
@@ -58,7 +54,7 @@ enum ResponseHead {
         guard let first = name.utf8.first.map(ASCII.lowercased) else { return false }
         guard first == UInt8(ascii: "d") || first == UInt8(ascii: "c") || first == UInt8(ascii: "x")
                 || first == UInt8(ascii: "t") else { return false }
-        return engineOwned.contains(name.lowercased())
+        return engineOwned.contains { HTTPHeaders.equalsIgnoringCase($0, name) }
     }
 
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Case- and diacritic-insensitive lookup of entities by id, name or alias.
 ///
@@ -40,26 +39,8 @@ struct NameIndex: Sendable {
         return variants.lazy.compactMap { entries[$0] }.first
     }
 
-    static let undecomposable: [Character: String] = [
-        "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
-    ]
-
     static func fold(_ text: String) -> String {
-        let decomposed = ShadowText.normalize(text).lowercased().decomposedStringWithCanonicalMapping
-        var scalars = String.UnicodeScalarView()
-        for scalar in decomposed.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            default:
-                scalars.append(scalar)
-            }
-        }
-        var result = ""
-        for character in String(scalars) {
-            if let replacement = undecomposable[character] { result += replacement } else { result.append(character) }
-        }
-        return result
+        DiacriticFolding.fold(ShadowText.normalize(text))
     }
 }
 

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The immutable arrays behind a `SearchIndex`, laid out struct-of-arrays.
 ///

@@ -1,5 +1,3 @@
-import Foundation
-
 extension SearchTokenizer {
     /// What a scalar does to tokenisation.
     enum ScalarClass: Hashable, Sendable {
@@ -16,18 +14,6 @@ extension SearchTokenizer {
         var scalarClass: ScalarClass
         var bytes: [UInt8]
     }
-
-    /// Letters that Foundation's diacritic folding leaves alone because
-    /// they have no canonical decomposition.
-    static let extraFolds: [UInt32: String] = [
-        0x0142: "l", 0x0141: "l", 0x0140: "l", 0x013F: "l",  // ł Ł ŀ Ŀ
-        0x00F8: "o", 0x00D8: "o",  // ø Ø
-        0x00E6: "ae", 0x00C6: "ae", 0x0153: "oe", 0x0152: "oe",  // æ Æ œ Œ
-        0x0111: "d", 0x0110: "d", 0x00F0: "d", 0x00D0: "d",  // đ Đ ð Ð
-        0x0131: "i", 0x00FE: "th", 0x00DE: "th",  // ı þ Þ
-        0x0127: "h", 0x0126: "h", 0x0167: "t", 0x0166: "t",  // ħ Ħ ŧ Ŧ
-        0x00DF: "ss", 0x1E9E: "ss",  // ß ẞ
-    ]
 
     mutating func classify(_ scalar: UInt32) -> ScalarClass {
         if scalar < 0x80 {
@@ -82,20 +68,7 @@ extension SearchTokenizer {
         guard properties.isAlphabetic else {
             return FoldedScalar(scalarClass: .separator, bytes: [])
         }
-        let foundation = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var text = ""
-        for piece in foundation.unicodeScalars {
-            switch piece.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            default:
-                if let extra = extraFolds[piece.value] {
-                    text += extra
-                } else {
-                    text.unicodeScalars.append(piece)
-                }
-            }
-        }
+        let text = DiacriticFolding.fold(scalar)
         if text.isEmpty {
             return FoldedScalar(scalarClass: .mark, bytes: [])
         }

@@ -1,4 +1,7 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
 
 /// Loads a seeds directory (see `seeds/FORMAT.md`) into a `KnowledgeBase`.
 ///
@@ -49,15 +52,19 @@ public struct SeedLoader: Sendable {
         return try assembler.assemble(files)
     }
 
+    static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// The seed files under `directory`, and the problems met reading them.
     static func readDirectory(_ directory: String) -> (files: [SeedFile], problems: [SeedError]) {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard isDirectory(directory) else {
             return ([], [.missingDirectory(path: directory)])
         }
         let articlesPath = directory + "/articles"
-        guard manager.fileExists(atPath: articlesPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard isDirectory(articlesPath) else {
             return ([], [.missingDirectory(path: articlesPath)])
         }
         var files: [SeedFile] = []
@@ -79,7 +86,7 @@ public struct SeedLoader: Sendable {
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = articlesPath + "/" + name
-            if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            if isDirectory(path) { continue }
             if let data = manager.contents(atPath: path) {
                 files.append(SeedFile(path: "articles/" + name, bytes: [UInt8](data)))
             } else {
