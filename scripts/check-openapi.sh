@@ -73,7 +73,8 @@ arguments=(--config-file "$workdir/schemathesis.toml" run "$document" --url "$ba
 
 echo "check-openapi: schemathesis $(schemathesis --version 2>/dev/null | tail -n 1) against $base"
 result=0
-timeout --kill-after=10 "$time_limit" schemathesis "${arguments[@]}" || result=$?
+# From the scratch directory: schemathesis keeps a cache (.schemathesis/) in the working directory.
+(cd "$workdir" && timeout --kill-after=10 "$time_limit" schemathesis "${arguments[@]}") || result=$?
 if ((result == 124)); then
     echo "check-openapi: schemathesis did not finish within ${time_limit}s" >&2
 fi
