@@ -24,6 +24,7 @@ WORKDIR /app
 COPY --from=build /out/accord /app/accord
 COPY seeds /app/seeds
 COPY config /app/config
+COPY web /app/web
 USER 10001:10001
 ENV ACCORD_HOST=0.0.0.0 \
     ACCORD_PORT=8080

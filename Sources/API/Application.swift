@@ -10,14 +10,19 @@ public final class Application: HTTPResponder {
     let router: Router
     let current: Mutex<Dataset>
     let cors: CORSPolicy
+    /// The web explorer's files (`/` for browsers, `/explorer/{file}`); nil: JSON only.
+    let web: StaticFiles?
     public let service: ServiceInfo
     /// Set while the server drains: `/readyz` answers 503.
     let draining = Atomic<Bool>(false)
     public let metrics = Metrics()
 
-    public init(dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo()) {
+    public init(
+        dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil
+    ) {
         self.current = Mutex(dataset)
         self.cors = cors
+        self.web = web
         self.service = service
         self.router = Router(errorResponder: ProblemMapper.response)
         registerRoutes()
@@ -54,6 +59,7 @@ public final class Application: HTTPResponder {
         registerEventRoutes()
         registerProposalRoutes()
         registerSearchRoutes()
+        registerExplorerRoutes()
     }
 }
 

@@ -1,7 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import API
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
 import HTTP
 import Logging
 import Store
@@ -18,7 +21,7 @@ final class ServerRunner: @unchecked Sendable {
     init(configuration: AccordConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        self.seedsDirectory = configuration.seeds ?? SeedsLocator.defaultDirectory()
+        self.seedsDirectory = configuration.seeds ?? ResourceLocator.seeds()
     }
 
     func run() throws {
@@ -28,7 +31,7 @@ final class ServerRunner: @unchecked Sendable {
             dataset = loaded
         case .failure(let failure):
             logger.critical("seeds rejected; not starting", metadata: ["seeds": "\(seedsDirectory)", "errors": "\(failure.errors.count)"])
-            FileHandle.standardError.write(Data("accord: cannot load seeds from \(seedsDirectory):\n\(failure.description)\n".utf8))
+            UTCTimestamp.writeToStandardError("accord: cannot load seeds from \(seedsDirectory):\n\(failure.description)")
             throw ExitCode(1)
         }
         for error in dataset.report.errors {
@@ -40,11 +43,11 @@ final class ServerRunner: @unchecked Sendable {
                 tls = try TLSContext(configuration: files)
             } catch {
                 logger.critical("TLS setup failed; not starting", metadata: ["file": "\(error.file)", "reason": "\(error.reason)"])
-                FileHandle.standardError.write(Data("accord: TLS: \(error)\n".utf8))
+                UTCTimestamp.writeToStandardError("accord: TLS: \(error)")
                 throw ExitCode(1)
             }
         }
-        let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins))
+        let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins), web: loadExplorer())
         let diagnostics = logger
         let server = HTTPServer(
             configuration: configuration.server, responder: application, accessLog: AccessLog(), tls: tls,
@@ -61,7 +64,7 @@ final class ServerRunner: @unchecked Sendable {
             try server.start()
         } catch {
             logger.critical("cannot listen", metadata: ["error": "\(error)"])
-            FileHandle.standardError.write(Data("accord: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)\n".utf8))
+            UTCTimestamp.writeToStandardError("accord: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
             throw ExitCode(1)
         }
         application.metrics.attach(server.statistics)
@@ -74,6 +77,23 @@ final class ServerRunner: @unchecked Sendable {
         installSignalHandlers(server: server, application: application)
         server.waitUntilStopped()
         logger.info("accord stopped")
+    }
+
+    /// The web explorer's files, if a `web/` directory is found (see ``ResourceLocator``).
+    /// Without it, or with a file missing, Accord serves the API alone (`/` stays JSON).
+    func loadExplorer() -> StaticFiles? {
+        guard let directory = ResourceLocator.find("web", containing: StaticFiles.pageName) else {
+            logger.info("explorer disabled: no web/ directory beside the binary or in the checkout")
+            return nil
+        }
+        do throws(StaticFiles.Failure) {
+            let files = try StaticFiles(directory: directory)
+            logger.debug("explorer loaded", metadata: ["web": "\(directory)", "bytes": "\(files.byteCount)"])
+            return files
+        } catch {
+            logger.error("explorer disabled: incomplete web/ directory", metadata: ["web": "\(directory)", "problem": "\(error)"])
+            return nil
+        }
     }
 
     func installSignalHandlers(server: HTTPServer, application: Application) {

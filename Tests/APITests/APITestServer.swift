@@ -17,11 +17,14 @@ let shippedDataset: Dataset = {
     }
 }()
 
-/// Accord's application over the shipped seeds on an ephemeral port.
+/// The repository's web explorer directory (`web/`), found from this file's path.
+let repositoryWeb: String = URL(fileURLWithPath: repositorySeeds).deletingLastPathComponent().appendingPathComponent("web").path
+
+/// Accord's application over the shipped seeds on an ephemeral port; `web` installs the explorer.
 func startAccord(
-    cors: CORSPolicy = CORSPolicy(), configure: (inout ServerConfiguration) -> Void = { _ in }
+    cors: CORSPolicy = CORSPolicy(), web: StaticFiles? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
 ) throws -> (TestServer, Application) {
-    let application = Application(dataset: shippedDataset, cors: cors)
+    let application = Application(dataset: shippedDataset, cors: cors, web: web)
     let server = try TestServer(configure: configure, responder: application)
     application.metrics.attach(server.server.statistics)
     return (server, application)

@@ -1,9 +1,9 @@
 import HTTP
 
 extension Application {
-    /// `/` (index), `/healthz`, `/readyz`.
+    /// `/` (index, or the explorer page for browsers), `/healthz`, `/readyz`.
     func registerServiceRoutes() {
-        resource("/", parameters: []) { [service] context in
+        let index: @Sendable (RouteContext) throws -> Rendered = { [service] context in
             let dataset = context.representation.dataset
             let kb = context.knowledgeBase
             let url = context.representation.url
@@ -24,6 +24,10 @@ extension Application {
                     ("metrics", .string(url("/metrics"))),
                 ])),
             ]))
+        }
+        router.get("/") { [unowned self] request, parameters in
+            if let page = explorerPage(for: request) { return page }
+            return try serve(request, parameters, allowed: [], formats: [.json], cacheControl: "public, max-age=60", index)
         }
         let openAPI = Array(OpenAPIDocument.json.utf8)
         let openAPITag = "\"" + SHA256.hex(SHA256.digest(openAPI)) + "\""
