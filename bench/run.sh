@@ -1,0 +1,371 @@
+#!/usr/bin/env bash
+# bench/run.sh - Accord against Hummingbird 2 and nginx (and optionally FlyingFox) on loopback,
+# through the shared judging harness /work/shared/bench/compare.sh, plus the extra loads of the
+# performance goals. See bench/README.md.
+#
+# Usage: bench/run.sh [--quick] [--rounds N] [--duration D] [--d1 D] [--idle N] [--hold S]
+#                     [--startup-runs N] [--threads N] [--flyingfox] [--no-build]
+#                     [--only main,extra,idle,startup] [--rev REV] [--quiet-wait S] [--out DIR]
+#
+#   (1) main     compare.sh --peers nginx --start accord=... --start hummingbird=... with
+#                BODY_FILE = Accord's own GET /events body (captured at the port compare.sh will
+#                give Accord, so every server sends byte-identical bodies);
+#                loads "64:<duration> 1:<d1>:same"
+#   (2) extra    wrk at 64 connections against already-running servers, interleaved rounds:
+#                accord-filtered  GET /events?participant=zelensky&status=held&sort=-date
+#                accord-search    GET /search?q=security+guarantees
+#                accord-304       GET /events with If-None-Match: <its ETag>  (304, no body)
+#                accord-miss      the filtered query with a distinct query string on every request
+#                                 (bench/cache_miss.lua): Accord's response cache never hits (informational)
+#                hummingbird      GET /events, the static body: the reference of the ratio column
+#   (3) idle     compare.sh --idle-only --idle <N> (default 10000) for accord, hummingbird, nginx
+#   (4) startup  bench/startup_probe.py: exec -> first 200 on GET /events, median of N (default 5),
+#                and VmRSS after start-up (plus its anonymous / file-backed split)
+#   then a goal table (met / MISSED) on stdout and in <out>/summary.md.
+#
+#   --quick        1 round, 64:3s 1:2s, extra loads 3s, idle hold 2s, 3 start-up runs (~3 min)
+#   --rounds N     interleaved rounds (default 3)       --duration D   64-connection loads (default 10s)
+#   --d1 D         1-connection load (default 5s)        --idle N       idle connections (default 10000)
+#   --hold S       idle hold seconds (default 5)         --threads N    Accord --threads (default: its own, one per core)
+#   --flyingfox    add FlyingFox (TCP_NODELAY variant) to the main comparison
+#   --no-build     do not run swift build (binaries must exist)
+#   --only LIST    run only these sections (main,extra,idle,startup)
+#   --rev REV      build and serve a snapshot of git revision REV (git archive into
+#                  /tmp/accord-bench-src-<sha>, its own .build-static) instead of the working tree:
+#                  a stable measurement while Sources/ is being edited
+#   --quiet-wait S before each section, wait up to S seconds (default 300) for the machine to be
+#                  idle (<= 10% busy), then measure anyway with a warning
+#   --out DIR      raw outputs (default bench/results/<timestamp>, gitignored)
+#
+# Loopback only (127.0.0.1). Every process this script starts is recorded by PID and ended by PID
+# on exit; compare.sh ends its own. Every step is bounded by timeout(1).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+HARNESS="${BENCH_HARNESS:-/work/shared/bench}"
+COMPARE="$HARNESS/compare.sh"
+LOCK=/tmp/accord-swift-build.lock
+
+ROUNDS=3; D64=10s; D1=5s; DX=""; IDLE_N=10000; HOLD=5; STARTUP_RUNS=5; WARMUP=2s
+QUIET_WAIT=300; THREADS=""; FLYINGFOX=0; BUILD=1; ONLY="main,extra,idle,startup"; OUT=""
+QUICK=0; REV=""
+
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage 0 ;;
+    --quick) QUICK=1 ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --duration) D64="$2"; shift ;;
+    --d1) D1="$2"; shift ;;
+    --idle) IDLE_N="$2"; shift ;;
+    --hold) HOLD="$2"; shift ;;
+    --startup-runs) STARTUP_RUNS="$2"; shift ;;
+    --threads) THREADS="$2"; shift ;;
+    --flyingfox) FLYINGFOX=1 ;;
+    --no-build) BUILD=0 ;;
+    --only) ONLY="$2"; shift ;;
+    --rev) REV="$2"; shift ;;
+    --quiet-wait) QUIET_WAIT="$2"; shift ;;
+    --out) OUT="$2"; shift ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+if [ "$QUICK" = 1 ]; then ROUNDS=1; D64=3s; D1=2s; HOLD=2; STARTUP_RUNS=3; WARMUP=1s; fi
+DX="${DX:-$D64}"
+want() { case ",$ONLY," in *",$1,"*) return 0;; *) return 1;; esac; }
+
+[ -x "$COMPARE" ] || die "harness not found: $COMPARE"
+for tool in wrk curl python3 timeout flock; do command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y wrk nginx curl)"; done
+if want main || want idle; then command -v nginx >/dev/null || die "nginx not found (apt-get install -y nginx)"; fi
+
+OUT="${OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
+exec > >(tee -a "$OUT/run.log") 2>&1
+
+# 10,000 idle connections need as many descriptors in the server and in the client.
+HARD_NOFILE=$(ulimit -Hn); [ "$HARD_NOFILE" = unlimited ] && HARD_NOFILE=1048576
+NOFILE=$(( HARD_NOFILE < 65536 ? HARD_NOFILE : 65536 ))
+ulimit -n "$NOFILE"
+[ "$NOFILE" -gt $(( IDLE_N + 200 )) ] || echo "warning: open-file limit $NOFILE is low for $IDLE_N idle connections" >&2
+
+SRC="$ROOT"
+if [ -n "$REV" ]; then   # a snapshot of one commit, so edits in progress do not change what is measured
+  SHA=$(git -C "$ROOT" rev-parse --verify "$REV^{commit}") || die "unknown revision $REV"
+  SRC="/tmp/accord-bench-src-${SHA:0:12}"
+  if [ ! -f "$SRC/Package.swift" ]; then
+    mkdir -p "$SRC.tmp" && git -C "$ROOT" archive --format=tar "$SHA" | tar -x -C "$SRC.tmp" && mv "$SRC.tmp" "$SRC"
+    [ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$SRC/"
+  fi
+fi
+ACCORD="$SRC/.build-static/release/accord"
+HB="$HERE/peers/hummingbird-peer/.build/release/HBPeer"
+FF="$HERE/peers/flyingfox-peer/.build/release/FFPeer"
+ACCORD_ARGS=(--host 127.0.0.1 --no-access-log --seeds "$SRC/seeds")
+[ -n "$THREADS" ] && ACCORD_ARGS+=(--threads "$THREADS")
+
+# ------------------------------------------------------------------ process bookkeeping
+PIDS=()
+KILLED_COMPARE=()   # output files of compare.sh runs that timeout(1) ended
+cleanup() {
+  local p f
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  # safety net: servers that compare.sh reported starting, if timeout(1) had to kill it
+  for f in "${KILLED_COMPARE[@]}"; do
+    [ -f "$f" ] || continue
+    for p in $(grep -ho 'started [^ ]* pid=[0-9]*' "$f" | sed 's/.*pid=//'); do
+      if kill -0 "$p" 2>/dev/null && tr '\0' ' ' < /proc/"$p"/cmdline 2>/dev/null | grep -qE 'accord|HBPeer|FFPeer|nginx'; then
+        kill -TERM "$p" 2>/dev/null || true; sleep 1; kill -KILL "$p" 2>/dev/null || true
+      fi
+    done
+  done
+  return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_quiet() {  # wait up to QUIET_WAIT s until the whole machine is <= 10% busy over 3 s (others' builds add noise)
+  local end=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
+  while :; do
+    read -r b0 t0 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat); sleep 3
+    read -r b1 t1 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
+    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
+    if [ "$pct" -le 10 ]; then echo "machine quiet before $1 (${pct}% busy)"; return 0; fi
+    if [ "$SECONDS" -ge "$end" ]; then echo "WARNING: machine still ${pct}% busy after waiting ${QUIET_WAIT}s; measuring $1 anyway (see the other% columns)"; return 0; fi
+    echo "machine ${pct}% busy (other processes, e.g. builds); waiting before $1..."; sleep 7
+  done
+}
+port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_200() {  # url pid: wait (bounded, 30 s) for a 200
+  local i
+  for i in $(seq 1 300); do
+    kill -0 "$2" 2>/dev/null || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" 2>/dev/null)" = 200 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+STARTED_PID=""
+start_server() {  # name url-for-readiness env... -- cmd...: starts in background, sets STARTED_PID
+  local name=$1 url=$2; shift 2
+  local envs=()
+  while [ "$1" != -- ]; do envs+=("$1"); shift; done; shift
+  env "${envs[@]}" "$@" > "$OUT/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  wait_200 "$url" "$STARTED_PID" || { tail -20 "$OUT/$name.log" >&2; die "$name did not answer 200 on $url"; }
+  echo "started $name pid=$STARTED_PID ($url)"
+}
+run_compare() {  # label outfile limit_s args...: compare.sh bounded by timeout(1), output to outfile
+  local label=$1 outfile=$2 limit=$3 rc=0; shift 3
+  timeout -k 30 "$limit" "$COMPARE" "$@" > "$outfile" 2>&1 || rc=$?
+  [ "$rc" = 124 ] || [ "$rc" = 137 ] && KILLED_COMPARE+=("$outfile")
+  [ "$rc" = 0 ] || echo "compare.sh ($label) exited with $rc; see $outfile"
+  cat "$outfile"
+}
+stop_server() {
+  local p=$1
+  kill -TERM "$p" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$p" 2>/dev/null || true
+  wait "$p" 2>/dev/null || true
+}
+
+echo "== bench/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname): $(nproc) CPUs, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(swift --version 2>/dev/null | head -1)"
+echo "   rounds=$ROUNDS loads=\"64:$D64 1:$D1:same\" extra=64:$DX idle=$IDLE_N hold=${HOLD}s startup-runs=$STARTUP_RUNS threads=${THREADS:-default} out=$OUT"
+if [ -n "$REV" ]; then echo "   accord: snapshot of $REV = ${SHA:0:12} in $SRC"
+else echo "   accord: working tree $ROOT at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | grep -q . && echo ' + uncommitted changes in Sources/' || true)"; fi
+
+# ------------------------------------------------------------------ builds (one at a time, under the lock)
+build() {  # dir log args...
+  local dir=$1 log=$2; shift 2
+  echo "building in $dir: swift build $* (log $log)"
+  (cd "$dir" && timeout -k 30 2400 flock "$LOCK" swift build "$@" > "$log" 2>&1) || { tail -30 "$log" >&2; die "build failed: $dir"; }
+}
+if [ "$BUILD" = 1 ]; then
+  build "$SRC" "$OUT/build-accord.log" -c release --product accord --static-swift-stdlib --scratch-path .build-static
+  [ -x "$HB" ] || build "$HERE/peers/hummingbird-peer" "$OUT/build-hummingbird.log" -c release --product HBPeer
+  [ "$FLYINGFOX" = 1 ] && { [ -x "$FF" ] || build "$HERE/peers/flyingfox-peer" "$OUT/build-flyingfox.log" -c release --product FFPeer; }
+fi
+[ -x "$ACCORD" ] || die "missing $ACCORD (run without --no-build)"
+[ -x "$HB" ] || die "missing $HB (run without --no-build)"
+[ "$FLYINGFOX" = 1 ] && { [ -x "$FF" ] || die "missing $FF"; }
+
+# ------------------------------------------------------------------ capture Accord's /events body
+# compare.sh starts --peers first, then --start in order, from BASE_PORT up: nginx=BASE,
+# accord=BASE+1, hummingbird=BASE+2, flyingfox=BASE+3. Accord's body carries absolute links
+# (http://127.0.0.1:PORT/...), so capture it at BASE+1: then all servers send identical bytes.
+BASE=18080
+while :; do
+  ok=1; for k in 0 1 2 3; do port_free $((BASE + k)) || ok=0; done
+  [ "$ok" = 1 ] && break
+  BASE=$((BASE + 10)); [ "$BASE" -lt 19000 ] || die "no 4 consecutive free ports in 18080-19000"
+done
+CAPTURE_PORT=$((BASE + 1))
+BODY="$OUT/accord-events.json"
+start_server accord-capture "http://127.0.0.1:$CAPTURE_PORT/events" -- "$ACCORD" serve "${ACCORD_ARGS[@]}" --port "$CAPTURE_PORT"
+CAPTURE_PID=$STARTED_PID
+curl -s --max-time 5 -D "$OUT/accord-events.headers" -o "$BODY" "http://127.0.0.1:$CAPTURE_PORT/events"
+curl -s --max-time 5 -o "$OUT/accord-events.check" "http://127.0.0.1:$CAPTURE_PORT/events"
+cmp -s "$BODY" "$OUT/accord-events.check" || die "Accord's /events body is not stable between two requests"
+stop_server "$CAPTURE_PID"
+echo "captured Accord GET /events: $(wc -c < "$BODY") body bytes, $(wc -c < "$OUT/accord-events.headers") header bytes -> $BODY"
+
+ACCORD_START="$ACCORD serve --host 127.0.0.1 --port \$PORT --no-access-log --seeds $SRC/seeds${THREADS:+ --threads $THREADS}"
+
+# ------------------------------------------------------------------ (1) main comparison
+if want main; then
+  echo; wait_quiet main; echo "=================== (1) GET /events: accord vs hummingbird vs nginx (compare.sh)"
+  starts=(--start "accord=$ACCORD_START" --start "hummingbird=$HB")
+  [ "$FLYINGFOX" = 1 ] && starts+=(--start "flyingfox-nodelay=env FF_NODELAY=1 $FF")
+  BODY_FILE="$BODY" BASE_PORT=$BASE run_compare main "$OUT/main.txt" 2400 --peers nginx "${starts[@]}" \
+      --loads "64:$D64 1:$D1:same" --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT/main"
+fi
+
+# ------------------------------------------------------------------ (2) extra loads
+if want extra; then
+  echo; wait_quiet extra; echo "=================== (2) filtered query, search, 304, cache miss vs Hummingbird static (compare.sh, running targets)"
+  FILTER_Q='/events?participant=zelensky&status=held&sort=-date'
+  SEARCH_Q='/search?q=security+guarantees'
+  PA=$(free_port); start_server accord-a "http://127.0.0.1:$PA/events" -- "$ACCORD" serve "${ACCORD_ARGS[@]}" --port "$PA"; PID_A=$STARTED_PID
+  PB=$(free_port); start_server accord-b "http://127.0.0.1:$PB/events" -- "$ACCORD" serve "${ACCORD_ARGS[@]}" --port "$PB"; PID_B=$STARTED_PID
+  PC=$(free_port); start_server accord-c "http://127.0.0.1:$PC/events" -- "$ACCORD" serve "${ACCORD_ARGS[@]}" --port "$PC"; PID_C=$STARTED_PID
+  PH=$(free_port); start_server hummingbird-x "http://127.0.0.1:$PH/events" PORT="$PH" HOST=127.0.0.1 BODY_FILE="$BODY" -- "$HB"; PID_H=$STARTED_PID
+
+  # The 304 and cache-miss loads need wrk options that compare.sh does not pass; a wrk wrapper
+  # (bench/wrk_shim.sh) first in PATH adds them for exactly one URL each (separate Accord
+  # instances, so the URLs differ).
+  INM_URL="http://127.0.0.1:$PB/events"
+  ETAG=$(curl -s -D - -o /dev/null "$INM_URL" | awk 'tolower($1)=="etag:"{print $2}' | tr -d '\r')
+  [ -n "$ETAG" ] || die "no ETag on $INM_URL"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$INM_URL")
+  [ "$code" = 304 ] || die "If-None-Match: $ETAG on $INM_URL gave $code, not 304"
+  MISS_URL="http://127.0.0.1:$PC$FILTER_Q"
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$MISS_URL&kind=other,summit,bilateral-meeting,multilateral-meeting,talks,phone-call,visit,un-session,deadline,attack,press-conference")
+  [ "$code" = 200 ] || die "cache-miss query shape gave $code"
+  for u in "$FILTER_Q" "$SEARCH_Q"; do
+    code=$(curl -s -o "$OUT/extra-body$(echo "$u" | tr -c 'a-z0-9' '_').json" -w '%{http_code}' "http://127.0.0.1:$PA$u")
+    [ "$code" = 200 ] || die "GET $u gave $code"
+  done
+  echo "304 check: If-None-Match: $ETAG -> 304 ok; filtered body $(curl -s "http://127.0.0.1:$PA$FILTER_Q" | wc -c) B, search body $(curl -s "http://127.0.0.1:$PA$SEARCH_Q" | wc -c) B"
+  mkdir -p "$OUT/shim"; ln -sf "$HERE/wrk_shim.sh" "$OUT/shim/wrk"
+  REAL_WRK="$(command -v wrk)"
+  PATH="$OUT/shim:$PATH" SHIM_REAL_WRK="$REAL_WRK" SHIM_INM_URL="$INM_URL" SHIM_ETAG="$ETAG" \
+    SHIM_LUA_URLS="$MISS_URL" SHIM_LUA="$HERE/cache_miss.lua" BODY_FILE="$BODY" \
+    run_compare extra "$OUT/extra.txt" 2400 \
+         "accord-filtered=http://127.0.0.1:$PA$FILTER_Q@$PID_A" \
+         "accord-search=http://127.0.0.1:$PA$SEARCH_Q@$PID_A" \
+         "accord-304=$INM_URL@$PID_B" \
+         "accord-miss=$MISS_URL@$PID_C" \
+         "hummingbird=http://127.0.0.1:$PH/events@$PID_H" \
+         --ref hummingbird --loads "64:$DX" --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT/extra"
+  # the 304 load must really have produced 304s: count them in Accord's own metrics
+  curl -s "http://127.0.0.1:$PB/metrics" | grep -E '^accord_requests_total' | sed 's/^/  accord-304 instance: /' || true
+  for p in "$PID_A" "$PID_B" "$PID_C" "$PID_H"; do stop_server "$p"; done
+fi
+
+# ------------------------------------------------------------------ (3) idle keep-alive connections
+if want idle; then
+  echo; wait_quiet idle; echo "=================== (3) $IDLE_N idle keep-alive connections (compare.sh --idle-only)"
+  BODY_FILE="$BODY" BASE_PORT=$BASE run_compare idle "$OUT/idle.txt" 1200 --peers nginx \
+      --start "accord=$ACCORD_START" --start "hummingbird=$HB" \
+      --idle-only --idle "$IDLE_N" --hold "$HOLD" --out "$OUT/idle"
+fi
+
+# ------------------------------------------------------------------ (4) start-up time and idle RSS
+if want startup; then
+  echo; wait_quiet startup; echo "=================== (4) start-up: exec -> first 200 on GET /events (median of $STARTUP_RUNS), idle RSS"
+  timeout -k 10 600 python3 "$HERE/startup_probe.py" --runs "$STARTUP_RUNS" --name accord --rss-delay 1 -- \
+      "$ACCORD" serve "${ACCORD_ARGS[@]}" --port '{port}' > "$OUT/startup.json" || echo "startup probe failed"
+  # where the idle RSS lives: the largest resident mappings of a fresh instance after one GET /events
+  PS_=$(free_port); start_server accord-rss "http://127.0.0.1:$PS_/events" -- "$ACCORD" serve "${ACCORD_ARGS[@]}" --port "$PS_"
+  sleep 1
+  awk '/^[0-9a-f]+-[0-9a-f]+ /{name=($6==""?"[anon]":$6)} /^Rss:/{r[name]+=$2} END{for(n in r) if(r[n]>=256) printf "%8d kB  %s\n", r[n], n}' \
+      /proc/"$STARTED_PID"/smaps | sort -rn | head -12 > "$OUT/startup-rss-mappings.txt"
+  grep -E '^(VmRSS|RssAnon|RssFile|RssShmem|Threads)' /proc/"$STARTED_PID"/status > "$OUT/startup-rss-status.txt"
+  stop_server "$STARTED_PID"
+  echo "largest resident mappings after start-up + one GET /events:"; sed 's/^/  /' "$OUT/startup-rss-mappings.txt"
+  sed 's/^/  /' "$OUT/startup-rss-status.txt"
+fi
+
+# ------------------------------------------------------------------ goal table
+echo; echo "=================== summary (goals)"
+python3 - "$OUT" "$IDLE_N" <<'PY' | tee "$OUT/summary.md"
+import csv, json, os, statistics as st, sys
+out, idle_n = sys.argv[1], int(sys.argv[2])
+
+def rows(path):
+    p = os.path.join(out, path)
+    return list(csv.DictReader(open(p), delimiter="\t")) if os.path.exists(p) else []
+
+def med(rs, name, load, key):
+    v = [float(r[key]) for r in rs if r["name"] == name and r["load"] == load and r[key] not in ("", "NA")]
+    return st.median(v) if v else None
+
+def verdict(ok): return "met" if ok else "**MISSED**"
+lines = ["| goal | measured | target | result |", "| --- | --- | --- | --- |"]
+def add(goal, measured, target, ok):
+    lines.append(f"| {goal} | {measured} | {target} | {verdict(ok) if ok is not None else 'n/a'} |")
+
+main = rows("main/wrk.tsv")
+if main:
+    loads = list(dict.fromkeys(r["load"] for r in main))
+    c64 = next((l for l in loads if l.startswith("c64")), None)
+    c1 = next((l for l in loads if l.startswith("c1/")), None)
+    if c64:
+        a, h, n = (med(main, x, c64, "rps") for x in ("accord", "hummingbird", "nginx"))
+        ap99, np99 = med(main, "accord", c64, "p99_ms"), med(main, "nginx", c64, "p99_ms")
+        if a and h: add("GET /events, 64 conns: accord / hummingbird req/s", f"{a:,.0f} / {h:,.0f} = {a/h:.2f}x", ">= 2.0x", a / h >= 2.0)
+        if a and n: add("GET /events, 64 conns: accord / nginx req/s", f"{a:,.0f} / {n:,.0f} = {a/n:.2f}x", ">= 0.85x", a / n >= 0.85)
+        if ap99 and np99: add("GET /events, 64 conns: p99 accord / nginx", f"{ap99:.3f} / {np99:.3f} ms = {ap99/np99:.2f}x", "<= 1.5x", ap99 / np99 <= 1.5)
+    if c1:
+        a50, n50 = med(main, "accord", c1, "p50_ms"), med(main, "nginx", c1, "p50_ms")
+        a, n = med(main, "accord", c1, "rps"), med(main, "nginx", c1, "rps")
+        if a50 and n50: add(f"GET /events, 1 conn ({c1.split('/')[1]} core): p50 accord / nginx", f"{a50*1000:.0f} / {n50*1000:.0f} us = {a50/n50:.2f}x ({a:,.0f} vs {n:,.0f} req/s)", "<= 1.5x", a50 / n50 <= 1.5)
+extra = rows("extra/wrk.tsv")
+if extra:
+    load = extra[0]["load"]
+    h = med(extra, "hummingbird", load, "rps")
+    for name, label, goal in (("accord-filtered", "filtered /events?participant=zelensky&status=held&sort=-date", True),
+                              ("accord-search", "/search?q=security+guarantees", True),
+                              ("accord-304", "304 revalidation of /events (If-None-Match)", True),
+                              ("accord-miss", "filtered query, every request a cache miss (informational)", False)):
+        a = med(extra, name, load, "rps")
+        if a and h:
+            p99 = med(extra, name, load, "p99_ms")
+            add(f"{label}: accord / hummingbird static, 64 conns", f"{a:,.0f} / {h:,.0f} = {a/h:.2f}x (p99 {p99:.2f} ms)", ">= 1.5x" if goal else "(none)", (a / h >= 1.5) if goal else None)
+ip = os.path.join(out, "idle/idle.jsonl")
+if os.path.exists(ip):
+    for r in (json.loads(l) for l in open(ip) if l.strip()):
+        if r["name"] != "accord": continue
+        per = (r["rss_kb_after"] - r["rss_kb_before"]) / r["n"]
+        per_open = (r["rss_kb_open"] - r["rss_kb_before"]) / r["n"]
+        add(f"{r['n']:,} idle keep-alive connections: RSS per connection, all served",
+            f"{per:.1f} KB after the GETs ({per_open:.1f} KB while idle); opened {r['opened']:,}, closed idle {r['closed_while_idle']}, served {r['served_ok']:,}; "
+            f"RSS {r['rss_kb_before']/1024:.1f} -> {r['rss_kb_open']/1024:.1f} -> {r['rss_kb_after']/1024:.1f} MB",
+            f"< 4 KB, all {idle_n:,}", per < 4 and r["all_served"] and r["n"] == idle_n)
+sp = os.path.join(out, "startup.json")
+if os.path.exists(sp) and os.path.getsize(sp):
+    s = json.load(open(sp))
+    add("start-up: exec -> first 200 on GET /events (median)", f"{s['median_first_ms']:.1f} ms (loadMs {s['median_load_ms']}, runs: {', '.join(str(r['first_ms']) for r in s['runs'])})", "< 150 ms", s["median_first_ms"] < 150)
+    add("idle RSS after start-up (VmRSS, median)", f"{s['median_rss_idle_kb']/1024:.1f} MB (anon {s['median_rss_anon_kb']/1024:.1f} MB, file-backed {s['median_rss_file_kb']/1024:.1f} MB)", "< 20 MB", s["median_rss_idle_kb"] < 20 * 1024)
+print("\n".join(lines))
+print()
+print("per-round req/s (raw, from wrk.tsv):")
+for path in ("main/wrk.tsv", "extra/wrk.tsv"):
+    rs = rows(path)
+    groups = {}
+    for r in rs: groups.setdefault((r["load"], r["name"]), []).append(f"{float(r['rps']):,.0f} (p50 {r['p50_ms']} p99 {r['p99_ms']} ms, err {r['errors']})")
+    for (load, name), vals in groups.items(): print(f"  {load:<9} {name:<16} " + "; ".join(vals))
+PY
+echo; echo "raw outputs: $OUT"
