@@ -21,14 +21,16 @@ binary=.build-static/release/accord
 
 # Libraries the runtime stage has: glibc's, libgcc/libstdc++ (base of ubuntu:noble), libssl3t64, zlib.
 allowed='^(linux-vdso\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libutil\.so|ld-linux-x86-64\.so|libgcc_s\.so|libstdc\+\+\.so|libssl\.so\.3|libcrypto\.so\.3|libz\.so)'
+libraries=$(ldd "$binary")
 echo "shared libraries of $binary:"
-ldd "$binary" | tee /dev/stderr | awk '{print $1}' | sed 's#.*/##' | while read -r library; do
+echo "$libraries"
+awk '{print $1}' <<<"$libraries" | sed 's#.*/##' | while read -r library; do
     if ! [[ "$library" =~ $allowed ]]; then
         echo "not in the runtime image: $library" >&2
         exit 1
     fi
 done
-if ldd "$binary" | grep -q "libswift\|libFoundation\|libdispatch\|libicu"; then
+if grep -q "libswift\|libFoundation\|libdispatch\|libicu" <<<"$libraries"; then
     echo "the Swift runtime is linked dynamically; expected --static-swift-stdlib" >&2; exit 1
 fi
 
