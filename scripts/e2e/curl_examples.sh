@@ -12,9 +12,13 @@ assert page["data"] and all(e["status"] == "held" for e in page["data"]), "not a
 assert dates == sorted(dates), "not in date order"
 assert all(e["sources"] and e["evidence"] for e in page["data"]), "an event without sources"
 PY
-curl -fsS "$url/entities/resolve?name=Zelenskiy" | grep -q '"volodymyr-zelensky"'
-curl -fsS "$url/search?q=security+guarantees&limit=1" | grep -q '<mark>'
-curl -fsS "$url/events.ics" | grep -q 'BEGIN:VCALENDAR'
+# Capture, then match: `curl | grep -q` fails under pipefail when grep exits before curl finishes.
+resolved=$(curl -fsS "$url/entities/resolve?name=Zelenskiy")
+grep -q '"volodymyr-zelensky"' <<<"$resolved"
+search=$(curl -fsS "$url/search?q=security+guarantees&limit=1")
+grep -q '<mark>' <<<"$search"
+calendar=$(curl -fsS "$url/events.ics")
+grep -q 'BEGIN:VCALENDAR' <<<"$calendar"
 etag=$(curl -fsS -o /dev/null -D - "$url/events" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$url/events")" = 304 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/events?stauts=held")" = 400 ]

@@ -41,15 +41,17 @@ requests=$(awk '/requests in/{print $1}' "$work/wrk.txt")
 [ "${requests:-0}" -gt 100 ] || fail "wrk made too few requests: $(cat "$work/wrk.txt")"
 after=$(etag)
 [ "$before" != "$after" ] || fail "the ETag did not change after the data changed"
-curl -fsS "$base/articles" | grep -q '(revised)' || fail "the reloaded title is not served"
+articles=$(curl -fsS "$base/articles")
+grep -q '(revised)' <<<"$articles" || fail "the reloaded title is not served"
 
 # 2. A broken seed set is rejected and the old data keeps serving.
 echo '{"articles": [' >"$work/seeds/articles.json"
 kill -HUP "$server"
 sleep 0.5
 [ "$(etag)" = "$after" ] || fail "a rejected reload changed the served data"
-curl -fsS "$base/metrics" | grep -q '^accord_reload_failures_total 1$' || fail "the failed reload is not counted"
-curl -fsS "$base/metrics" | grep -q '^accord_reloads_total 3$' || fail "the successful reloads are not counted"
+metrics=$(curl -fsS "$base/metrics")
+grep -q '^accord_reload_failures_total 1$' <<<"$metrics" || fail "the failed reload is not counted"
+grep -q '^accord_reloads_total 3$' <<<"$metrics" || fail "the successful reloads are not counted"
 grep -q 'reload rejected' "$work/err.log" || fail "the failed reload is not logged"
 
 # 3. Drain: a request in flight when SIGTERM arrives is answered; /readyz says 503.
