@@ -8,6 +8,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "accord", targets: ["accord"]),
+        // Libraries so that separate packages (fuzz/) can link the engine, the store and the API.
+        .library(name: "HTTP", targets: ["HTTP"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "API", targets: ["API"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -8,7 +8,7 @@ import Synchronization
 /// atomically on reload (``replace(dataset:)``); each request reads it once and keeps it.
 public final class Application: HTTPResponder {
     let router: Router
-    let current: Mutex<Dataset>
+    let current: Locked<Dataset>
     let cors: CORSPolicy
     /// The web explorer's files (`/` for browsers, `/explorer/{file}`); nil: JSON only.
     let web: StaticFiles?
@@ -20,7 +20,7 @@ public final class Application: HTTPResponder {
     public init(
         dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil
     ) {
-        self.current = Mutex(dataset)
+        self.current = Locked(dataset)
         self.cors = cors
         self.web = web
         self.service = service

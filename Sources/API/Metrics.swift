@@ -28,9 +28,9 @@ public final class Metrics: Sendable {
         var reloadFailures = 0
     }
 
-    let state = Mutex(State())
+    let state = Locked(State())
     /// Engine counters (open connections ...), attached once the server starts.
-    let engine = Mutex<ServerStatistics?>(nil)
+    let engine = Locked<ServerStatistics?>(nil)
 
     public init() {}
 

@@ -16,7 +16,7 @@ import Synchronization
 /// All methods may be called from any thread.
 public final class HTTPServer: Sendable {
     let core: ServerCore
-    let state = Mutex(State())
+    let state = Locked(State())
 
     struct State {
         var loops: [EventLoop] = []

@@ -9,7 +9,7 @@ import TestSupport
 
 /// Counts the requests a responder sees, by path, so a test can prove what never reached it.
 final class RecordingResponder: HTTPResponder {
-    let paths = Mutex<[String]>([])
+    let paths = Locked<[String]>([])
     let body: [UInt8]
 
     init(body: [UInt8] = Array("ok".utf8)) { self.body = body }

@@ -10,7 +10,7 @@ import Synchronization
 /// Thread contract: everything here is touched only on the loop's thread, except
 /// ``execute(_:)`` and ``wake()``, which other threads use to hand it work.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked Sendable: all mutable state is confined to the loop thread; `tasks` is a Mutex.
+    // @unchecked Sendable: all mutable state is confined to the loop thread; `tasks` is Locked.
     let index: Int
     let server: ServerCore
     let epoll: Epoll
@@ -19,7 +19,7 @@ final class EventLoop: @unchecked Sendable {
     var connectionCount = 0
     /// Connections that only wait for the peer's FIN; a drain does not wait for them.
     var lingeringCount = 0
-    let tasks = Mutex<[@Sendable (EventLoop) -> Void]>([])
+    let tasks = Locked<[@Sendable (EventLoop) -> Void]>([])
 
     // Per-loop scratch state, reused for every request on this loop.
     let readBuffer: UnsafeMutableRawBufferPointer

@@ -15,7 +15,10 @@ public struct ForwardingPolicy: Sendable {
     }
 
     public func apply(to request: inout HTTPRequest) {
-        request.context.host = request.headers["host"] ?? ""
+        // Host is client-controlled and ends up in Link headers and bodies: keep only a
+        // plain host[:port] (anything else reads as no host, i.e. "localhost").
+        let host = request.headers["host"] ?? ""
+        request.context.host = Self.isHost(host) ? host : ""
         guard !trustedProxies.isEmpty, isTrusted(request.context.peerAddress) else { return }
         var chain: [String] = []
         if let forwarded = request.headers.values("forwarded").nonEmpty {

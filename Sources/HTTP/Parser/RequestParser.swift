@@ -127,7 +127,8 @@ public struct RequestParser: Sendable {
 
     mutating func parseRequestLine(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard let (line, next) = nextLine(buffer) else {
-            if buffer.count - position > limits.maxRequestLineBytes { return .invalid(.requestLineTooLong) }
+            // One more byte than the limit: it may be the CR of a line exactly at the limit.
+            if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(.requestLineTooLong) }
             return .needMoreData
         }
         // RFC 9112 §2.2: ignore empty lines received before the request-line.
@@ -205,11 +206,16 @@ public struct RequestParser: Sendable {
         return .done
     }
 
+    /// A chunk-size line (size and extensions) longer than this is refused, however it arrives.
+    static let maxChunkSizeLineBytes = 1024
+
     mutating func parseChunkSize(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard let (line, next) = nextLine(buffer) else {
-            if buffer.count - position > 1024 { return .invalid(.invalidChunkedEncoding) }
+            // One more byte than the limit: it may be the CR of a line exactly at the limit.
+            if buffer.count - position > Self.maxChunkSizeLineBytes + 1 { return .invalid(.invalidChunkedEncoding) }
             return .needMoreData
         }
+        if line.count > Self.maxChunkSizeLineBytes { return .invalid(.invalidChunkedEncoding) }
         guard let size = ChunkSizeLine.parse(buffer, line) else { return .invalid(.invalidChunkedEncoding) }
         position = next
         if size == 0 {
