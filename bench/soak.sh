@@ -4,7 +4,7 @@
 #   bash bench/soak.sh                      # 60 s (CI)
 #   SOAK_SECONDS=1800 bash bench/soak.sh    # the manual 30-minute soak
 #
-# Builds `accord` in release (scratch path .build-release), starts it on 127.0.0.1 with the
+# Builds `accord` in release (static Swift stdlib, scratch path .build-static), starts it on 127.0.0.1 with the
 # shipped seeds and the access log on (written to /dev/null, so its writer is under load too),
 # and runs wrk for SOAK_SECONDS over bench/soak.lua: /events, a filtered /events, /search,
 # /entities/{id}, /proposals?opponent=, /events.ics, and If-None-Match revalidations (304).
@@ -30,7 +30,7 @@ BUILD="${SOAK_BUILD:-1}"
 WAIT="${SOAK_WAIT:-600}"
 OUT="${SOAK_OUT:-$ROOT/bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}"
 LOCK=/tmp/accord-swift-build.lock
-BIN="$ROOT/.build-release/release/accord"
+BIN="$ROOT/.build-static/release/accord"
 
 die() { echo "soak: $*" >&2; exit 2; }
 for tool in wrk curl python3 timeout flock; do
@@ -50,7 +50,7 @@ done
 if [ "$BUILD" = 1 ]; then
     echo "soak: building release (log $OUT/build.log)"
     # flock directly: swift-locked would wait for this very script (it watches bench/soak.sh).
-    (cd "$ROOT" && timeout -k 30 2400 flock "$LOCK" swift build -c release --scratch-path .build-release --product accord) \
+    (cd "$ROOT" && timeout -k 30 2400 flock "$LOCK" swift build -c release --static-swift-stdlib --scratch-path .build-static --product accord) \
         > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "release build failed"; }
 fi
 [ -x "$BIN" ] || die "no binary at $BIN (run with SOAK_BUILD=1)"
