@@ -178,14 +178,15 @@ struct ServerTests {
     }
 
     @Test func slowlorisGets408WhileOthersAreServed() throws {
-        let server = try TestServer { $0.timeouts.header = 0.4 }
+        let server = try TestServer { $0.timeouts.header = 1.5 }
         let slow = try server.client()
         try slow.send("GET / HTTP/1.1\r\nHost: t\r\n")
         let started = Date()
         let fast = try server.client()
         try fast.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try fast.readResponse().status == 200)
-        #expect(Date().timeIntervalSince(started) < 0.3)
+        // Well before the slow client's header timeout: it does not hold anyone up.
+        #expect(Date().timeIntervalSince(started) < 1.0)
         try slow.send("X-Trickle: 1\r\n")
         let response = try slow.readResponse()
         #expect(response.status == 408)
