@@ -40,6 +40,8 @@
 # Loopback only (127.0.0.1). Every process this script starts is recorded by PID and ended by PID
 # on exit; compare.sh ends its own. Every step is bounded by timeout(1).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -51,7 +53,6 @@ ROUNDS=3; D64=10s; D1=5s; DX=""; IDLE_N=10000; HOLD=5; STARTUP_RUNS=5; WARMUP=2s
 QUIET_WAIT=300; THREADS=""; FLYINGFOX=0; BUILD=1; ONLY="main,extra,idle,startup"; OUT=""
 QUICK=0; REV=""
 
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
@@ -133,19 +134,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_quiet() {  # wait up to QUIET_WAIT s until the whole machine is <= 10% busy over 3 s (others' builds add noise)
-  local end=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
-  while :; do
-    read -r b0 t0 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat); sleep 3
-    read -r b1 t1 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
-    if [ "$pct" -le 10 ]; then echo "machine quiet before $1 (${pct}% busy)"; return 0; fi
-    if [ "$SECONDS" -ge "$end" ]; then echo "WARNING: machine still ${pct}% busy after waiting ${QUIET_WAIT}s; measuring $1 anyway (see the other% columns)"; return 0; fi
-    echo "machine ${pct}% busy (other processes, e.g. builds); waiting before $1..."; sleep 7
-  done
-}
 port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_200() {  # url pid: wait (bounded, 30 s) for a 200
   local i
   for i in $(seq 1 300); do

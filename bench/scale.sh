@@ -27,6 +27,8 @@
 #
 # Loopback only. Every process this script starts is ended by PID on exit; bounded by timeout(1).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -35,7 +37,6 @@ COMPARE="$HARNESS/compare.sh"
 LOCK=/tmp/accord-swift-build.lock
 
 QUIET_WAIT=300; N=10000; ROUNDS=3; DUR=10s; RUNS=3; REV=""; BUILD=1; OUT=""; WARMUP=2s
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "scale.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -87,18 +88,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-wait_quiet() {  # wait up to QUIET_WAIT s until the whole machine is <= 10% busy over 3 s (others' builds add noise)
-  local end=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
-  while :; do
-    read -r b0 t0 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat); sleep 3
-    read -r b1 t1 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
-    if [ "$pct" -le 10 ]; then echo "machine quiet before $1 (${pct}% busy)"; return 0; fi
-    if [ "$SECONDS" -ge "$end" ]; then echo "WARNING: machine still ${pct}% busy after waiting ${QUIET_WAIT}s; measuring $1 anyway (see the other% columns)"; return 0; fi
-    echo "machine ${pct}% busy (other processes, e.g. builds); waiting before $1..."; sleep 7
-  done
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "== bench/scale.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname): $(nproc) CPUs; articles=$N rounds=$ROUNDS duration=$DUR runs=$RUNS out=$OUT"
 echo "   accord: ${REV:+snapshot of $REV in }$SRC"

@@ -1,0 +1,21 @@
+# Shared helpers for bench/*.sh (sourced, not run).
+
+# usage: print the script's header comment (from line 2 to `set -euo`) and exit.
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+
+# wait_quiet LABEL: wait up to QUIET_WAIT s until the whole machine is <= 10% busy over 3 s
+# (other sessions' builds and tests on this 2-vCPU box otherwise dominate a measurement).
+wait_quiet() {
+  local end=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
+  while :; do
+    read -r b0 t0 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat); sleep 3
+    read -r b1 t1 < <(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
+    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
+    if [ "$pct" -le 10 ]; then echo "machine quiet before $1 (${pct}% busy)"; return 0; fi
+    if [ "$SECONDS" -ge "$end" ]; then echo "WARNING: machine still ${pct}% busy after waiting ${QUIET_WAIT}s; measuring $1 anyway (see the other% columns)"; return 0; fi
+    echo "machine ${pct}% busy (other processes, e.g. builds); waiting before $1..."; sleep 7
+  done
+}
+
+# free_port: a TCP port on 127.0.0.1 that is free right now.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
