@@ -201,6 +201,25 @@ struct ServerTests {
         #expect(client.isClosedByPeer())
     }
 
+    @Test func aBusyKeepAliveConnectionOutlivesTheIdleTimeout() throws {
+        // Found by the 30-minute soak: the idle clock must restart with every request, or a busy
+        // connection is closed once per idle timeout, racing with the client's next request.
+        let server = try TestServer { $0.timeouts.idle = 0.4 }
+        let client = try server.client()
+        let started = Date()
+        var answered = 0
+        while Date().timeIntervalSince(started) < 1.5 {
+            try client.send("GET /busy/\(answered) HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try client.readResponse().status == 200)
+            answered += 1
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(answered >= 10)
+        #expect(server.server.statistics.acceptedConnections.load(ordering: .relaxed) == 1)
+        // Once it really is idle, the timeout still applies.
+        #expect(client.isClosedByPeer())
+    }
+
     @Test func connectionsBeyondTheCapGet503AndClose() throws {
         let server = try TestServer {
             $0.maxConnections = 2

@@ -115,7 +115,9 @@ extension EventLoop {
         } else {
             phase = .head
         }
-        if phase != connection.phase {
+        // The idle clock restarts on every activity; the header and body clocks run from the
+        // start of their phase, however the bytes trickle in (that is the slowloris defence).
+        if phase != connection.phase || phase == .idle {
             connection.phase = phase
             connection.phaseStarted = now
         }
@@ -250,6 +252,8 @@ extension EventLoop {
                 finish(connection)
                 return
             }
+            // The idle period starts when the last response has left, not when it was queued.
+            if connection.phase == .idle { connection.phaseStarted = now }
             if connection.readsPaused {
                 connection.readsPaused = false
                 if !connection.inbound.isEmpty {
