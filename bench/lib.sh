@@ -1,5 +1,11 @@
 # Shared helpers for bench/*.sh (sourced, not run).
 
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+HARNESS="${BENCH_HARNESS:-/work/shared/bench}"
+COMPARE="$HARNESS/compare.sh"
+LOCK=/tmp/accord-swift-build.lock
+
 # usage: print the script's header comment (from line 2 to `set -euo`) and exit.
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 

@@ -43,11 +43,6 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-HARNESS="${BENCH_HARNESS:-/work/shared/bench}"
-COMPARE="$HARNESS/compare.sh"
-LOCK=/tmp/accord-swift-build.lock
 
 ROUNDS=3; D64=10s; D1=5s; DX=""; IDLE_N=10000; HOLD=5; STARTUP_RUNS=5; WARMUP=2s
 QUIET_WAIT=300; THREADS=""; FLYINGFOX=0; BUILD=1; ONLY="main,extra,idle,startup"; OUT=""

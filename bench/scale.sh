@@ -30,11 +30,6 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-HARNESS="${BENCH_HARNESS:-/work/shared/bench}"
-COMPARE="$HARNESS/compare.sh"
-LOCK=/tmp/accord-swift-build.lock
 
 QUIET_WAIT=300; N=10000; ROUNDS=3; DUR=10s; RUNS=3; REV=""; BUILD=1; OUT=""; WARMUP=2s
 die() { echo "scale.sh: $*" >&2; exit 2; }

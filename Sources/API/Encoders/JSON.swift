@@ -1,3 +1,5 @@
+import HTTP
+
 /// A JSON value with ordered object members, so every representation has a stable byte
 /// form (and therefore a stable ETag) on every replica.
 public indirect enum JSON: Sendable, Equatable {
@@ -39,7 +41,7 @@ public indirect enum JSON: Sendable, Equatable {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty, depth + 1)
                 out.append(UInt8(ascii: "\""))
-                JSONEscaping.escape(key, into: &out)
+                JSONString.escape(utf8: key.utf8, into: &out)
                 out.append(contentsOf: pretty ? "\": ".utf8 : "\":".utf8)
                 value.write(into: &out, pretty: pretty, depth: depth + 1)
             }
@@ -60,7 +62,7 @@ public indirect enum JSON: Sendable, Equatable {
             out.append(UInt8(ascii: "]"))
         case .string(let value):
             out.append(UInt8(ascii: "\""))
-            JSONEscaping.escape(value, into: &out)
+            JSONString.escape(utf8: value.utf8, into: &out)
             out.append(UInt8(ascii: "\""))
         case .int(let value):
             out.append(contentsOf: String(value).utf8)
@@ -83,26 +85,5 @@ public indirect enum JSON: Sendable, Equatable {
     public subscript(key: String) -> JSON? {
         if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
         return nil
-    }
-}
-
-enum JSONEscaping {
-    static func escape(_ value: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, byte])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, byte])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default:
-                out.append(byte)
-            }
-        }
     }
 }

@@ -51,7 +51,7 @@ enum URLEncoding {
             if isUnreserved(byte) {
                 out.append(Character(Unicode.Scalar(byte)))
             } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
         return out
@@ -68,11 +68,5 @@ enum URLEncoding {
         default:
             return byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
         }
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

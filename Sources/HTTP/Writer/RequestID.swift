@@ -47,7 +47,8 @@ struct RequestIDGenerator {
 }
 
 extension String {
-    func leftPadded(to length: Int) -> String {
+    /// Zeros on the left up to `length` characters (hex and decimal fields).
+    public func leftPadded(to length: Int) -> String {
         count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }
