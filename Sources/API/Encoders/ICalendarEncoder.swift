@@ -62,7 +62,7 @@ enum ICalendarEncoder {
     }
 
     static func daysInMonth(_ date: CalendarDate) -> Int {
-        (28...31).reversed().first { CalendarDate(year: date.year, month: date.month, day: $0) != nil } ?? 30
+        CalendarDate.daysIn(month: date.month, year: date.year) ?? 30
     }
 
     static func adding(_ days: Int, to date: CalendarDate) -> CalendarDate {

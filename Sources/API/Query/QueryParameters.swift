@@ -86,7 +86,7 @@ struct QueryParameters {
         if parts.count == 3 {
             day = Int(parts[2]) ?? 0
         } else {
-            day = end ? ((28...31).reversed().first { CalendarDate(year: year, month: month, day: $0) != nil } ?? 0) : 1
+            day = end ? (CalendarDate.daysIn(month: month, year: year) ?? 0) : 1
         }
         guard let date = CalendarDate(year: year, month: month, day: day) else { throw invalid }
         return date

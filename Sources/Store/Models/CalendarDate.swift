@@ -43,6 +43,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var description: String { iso }
 
+    /// Days in `month` of `year` (28...31), or nil for a month outside 1...12.
+    public static func daysIn(month: Int, year: Int) -> Int? {
+        (28...31).reversed().first { CalendarDate(year: year, month: month, day: $0) != nil }
+    }
+
     /// Days since 1970-01-01 (negative before), for arithmetic and ranges.
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
