@@ -41,7 +41,7 @@ public indirect enum JSON: Sendable, Equatable {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty, depth + 1)
                 out.append(UInt8(ascii: "\""))
-                JSONString.escape(utf8: key.utf8, into: &out)
+                JSONString.escape(key, into: &out)
                 out.append(contentsOf: pretty ? "\": ".utf8 : "\":".utf8)
                 value.write(into: &out, pretty: pretty, depth: depth + 1)
             }
@@ -62,10 +62,10 @@ public indirect enum JSON: Sendable, Equatable {
             out.append(UInt8(ascii: "]"))
         case .string(let value):
             out.append(UInt8(ascii: "\""))
-            JSONString.escape(utf8: value.utf8, into: &out)
+            JSONString.escape(value, into: &out)
             out.append(UInt8(ascii: "\""))
         case .int(let value):
-            out.append(contentsOf: String(value).utf8)
+            DecimalDigits.append(value, to: &out)
         case .double(let value):
             out.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
         case .bool(let value):

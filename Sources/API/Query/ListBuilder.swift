@@ -6,6 +6,7 @@ extension RouteContext {
     func list<T>(_ items: [T], encode: (T) -> JSON) throws -> Rendered {
         let page = try Page(query)
         let records = page.slice(items).map(encode)
+        let pageURL = PageURL(self)
         var links: [(String, JSON)] = [("self", .string(pageURL(offset: page.offset, limit: page.limit)))]
         var header: [String] = []
         let lastOffset = items.isEmpty ? 0 : ((items.count - 1) / page.limit) * page.limit
@@ -32,29 +33,45 @@ extension RouteContext {
         ])
         return Rendered(json: json, csvRecords: records, link: header.joined(separator: ", "))
     }
+}
 
-    /// This request's URL with `offset` and `limit` replaced, other parameters kept in order.
-    func pageURL(offset: Int, limit: Int) -> String {
-        var items = request.query.filter { $0.name != "offset" && $0.name != "limit" }
-        items.append((name: "limit", value: String(limit)))
-        if offset > 0 { items.append((name: "offset", value: String(offset))) }
-        let query = items.map { URLEncoding.encode($0.name) + "=" + URLEncoding.encode($0.value) }.joined(separator: "&")
-        return representation.url(URLEncoding.encodePath(request.path) + "?" + query)
+/// This request's URL with `offset` and `limit` replaced, other parameters kept in order.
+/// The kept part is encoded once per list, not once per link.
+struct PageURL {
+    private let prefix: String
+
+    init(_ context: RouteContext) {
+        var prefix = context.representation.url(URLEncoding.encodePath(context.request.path)) + "?"
+        for item in context.request.query where item.name != "offset" && item.name != "limit" {
+            prefix += URLEncoding.encode(item.name) + "=" + URLEncoding.encode(item.value) + "&"
+        }
+        self.prefix = prefix
+    }
+
+    func callAsFunction(offset: Int, limit: Int) -> String {
+        offset > 0 ? "\(prefix)limit=\(limit)&offset=\(offset)" : "\(prefix)limit=\(limit)"
     }
 }
 
 /// Percent-encoding for the URLs Accord writes (RFC 3986 unreserved characters stay).
 enum URLEncoding {
+    private static let upperHex = Array("0123456789ABCDEF".utf8)
+
     static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
+        let utf8 = text.utf8
+        guard !utf8.allSatisfy(isUnreserved) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count * 3)
+        for byte in utf8 {
             if isUnreserved(byte) {
-                out.append(Character(Unicode.Scalar(byte)))
+                out.append(byte)
             } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out.append(UInt8(ascii: "%"))
+                out.append(upperHex[Int(byte >> 4)])
+                out.append(upperHex[Int(byte & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func encodePath(_ path: String) -> String {

@@ -82,10 +82,11 @@ public struct ForwardingPolicy: Sendable {
     }
 
     /// A host[:port] with no characters that could break out of a URL.
+    /// Token characters, ":" and brackets only (so never "/", "@" or spaces).
     static func isHost(_ value: String) -> Bool {
         !value.isEmpty && value.utf8.count <= 255 && value.utf8.allSatisfy { byte in
             ASCII.isToken(byte) || byte == ASCII.colon || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-        } && !value.contains("/")
+        }
     }
 
     /// "/accord": starts with "/", plain path characters only.

@@ -49,6 +49,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// ASCII case-insensitive comparison (header names are ASCII tokens).
     public static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }  // O(1) for native strings
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {
@@ -72,6 +73,7 @@ enum ASCII {
     static let space: UInt8 = 0x20
     static let colon: UInt8 = 0x3A
     static let semicolon: UInt8 = 0x3B
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {

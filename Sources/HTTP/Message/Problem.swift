@@ -51,27 +51,38 @@ public enum JSONString {
 
     public static func escape(_ value: String, into out: inout String) {
         var bytes: [UInt8] = []
-        escape(utf8: value.utf8, into: &bytes)
+        escape(value, into: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Escapes UTF-8 into a byte buffer: quotes, backslashes and control characters.
-    public static func escape<S: Sequence>(utf8: S, into out: inout [UInt8]) where S.Element == UInt8 {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for byte in utf8 {
+    /// Escapes `value`'s UTF-8 into a byte buffer: quotes, backslashes and control characters.
+    /// Runs of bytes that need no escape are copied in bulk.
+    public static func escape(_ value: String, into out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { escape($0, into: &out) }
+    }
+
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
             default:
-                out.append(byte)
+                out.append(contentsOf: "u00".utf8)
+                out.append(ASCII.hexDigits[Int(byte >> 4)])
+                out.append(ASCII.hexDigits[Int(byte & 0xF)])
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

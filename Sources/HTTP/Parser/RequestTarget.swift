@@ -41,26 +41,28 @@ public struct RequestTarget: Sendable, Equatable {
             raw = afterScheme[pathStart...]
             if raw.first != "/" { raw = "/" + raw }
         }
-        guard raw.first == "/", !raw.contains("#") else { throw .unsupportedForm }
+        guard raw.first == "/", !raw.utf8.contains(UInt8(ascii: "#")) else { throw .unsupportedForm }
         let rawPath: Substring
         var rawQuery: Substring = ""
-        if let question = raw.firstIndex(of: "?") {
+        if let question = raw.utf8.firstIndex(of: UInt8(ascii: "?")) {
             rawPath = raw[..<question]
-            rawQuery = raw[raw.index(after: question)...]
+            rawQuery = raw[raw.utf8.index(after: question)...]
         } else {
             rawPath = raw
         }
         var segments: [String] = []
-        for piece in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
-            segments.append(try decode(piece, plusIsSpace: false))
+        // Byte-wise splitting: "/", "&" and "=" are ASCII, so no grapheme breaking is needed.
+        for piece in rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            segments.append(try decode(Substring(piece), plusIsSpace: false))
         }
         let path = try decode(rawPath, plusIsSpace: false)
         var query: [Query] = []
-        for pair in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
-            if let equals = pair.firstIndex(of: "=") {
+        for bytes in rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let pair = Substring(bytes)
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 query.append(Query(
                     name: try decode(pair[..<equals], plusIsSpace: true),
-                    value: try decode(pair[pair.index(after: equals)...], plusIsSpace: true)
+                    value: try decode(pair[pair.utf8.index(after: equals)...], plusIsSpace: true)
                 ))
             } else {
                 query.append(Query(name: try decode(pair, plusIsSpace: true), value: ""))

@@ -11,7 +11,6 @@ struct RequestIDGenerator {
     /// 16 hex digits of randomness, then "-", then room for 8 hex digits of counter.
     private var template: [UInt8]
     private var counter: UInt32 = 0
-    private static let digits = Array("0123456789abcdef".utf8)
 
     init() {
         var random: UInt64 = 0
@@ -24,7 +23,7 @@ struct RequestIDGenerator {
         counter &+= 1
         var value = counter
         for index in stride(from: template.count - 1, through: template.count - 8, by: -1) {
-            template[index] = Self.digits[Int(value & 0xF)]
+            template[index] = ASCII.hexDigits[Int(value & 0xF)]
             value >>= 4
         }
         return String(decoding: template, as: UTF8.self)

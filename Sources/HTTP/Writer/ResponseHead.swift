@@ -34,7 +34,7 @@ enum ResponseHead {
                 out.append(contentsOf: "Content-Type: application/octet-stream\r\n".utf8)
             }
             out.append(contentsOf: "Content-Length: ".utf8)
-            appendDecimal(contentLength, to: &out)
+            DecimalDigits.append(contentLength, to: &out)
             out.append(ASCII.cr)
             out.append(ASCII.lf)
         }
@@ -55,25 +55,5 @@ enum ResponseHead {
         guard first == UInt8(ascii: "d") || first == UInt8(ascii: "c") || first == UInt8(ascii: "x")
                 || first == UInt8(ascii: "t") else { return false }
         return engineOwned.contains { HTTPHeaders.equalsIgnoringCase($0, name) }
-    }
-
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var remaining = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while remaining > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-        }
     }
 }
