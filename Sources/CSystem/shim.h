@@ -20,4 +20,19 @@ extern int pthread_setname_np(pthread_t thread, const char *name);
 static inline int accord_pthread_setname(pthread_t thread, const char *name) {
     return pthread_setname_np(thread, name);
 }
+
+#include <sched.h>
+// sched_getaffinity is a GNU extension, hidden like accept4. Counts the CPUs this process may
+// run on (taskset, a container's cpuset); 0 if the call fails.
+extern int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask);
+static inline int accord_affinity_cpu_count(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) return 0;
+    const unsigned long *words = (const unsigned long *)&set;
+    int count = 0;
+    for (unsigned long index = 0; index < sizeof(set) / sizeof(unsigned long); index++) {
+        count += __builtin_popcountl(words[index]);
+    }
+    return count;
+}
 #endif

@@ -9,8 +9,9 @@ public struct ServerConfiguration: Sendable {
     public var host = "0.0.0.0"
     /// TCP port; 0 picks an ephemeral port (see ``HTTPServer/port``).
     public var port = 8080
-    /// Number of event loops (threads), each with its own epoll and listening socket.
-    public var threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// Number of event loops (threads), each with its own epoll and listening socket;
+    /// by default one per usable CPU (affinity mask and cgroup CPU quota respected).
+    public var threads = CPUCount.usable()
     /// Request size limits (request line 8 KiB, header section 16 KiB / 100 fields, body 1 MiB).
     public var limits = RequestParser.Limits()
     public var timeouts = Timeouts()

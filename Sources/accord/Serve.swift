@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
     @Option(help: "JSON configuration file (see config/accord.json).")
     var config: String?
 
-    @Option(help: "Event-loop threads; 0 = one per core (default 0).")
+    @Option(help: "Event-loop threads; 0 = one per usable CPU: affinity mask and cgroup quota (default 0).")
     var threads: String?
 
     @Option(name: .customLong("tls-cert"), help: "PEM certificate: serve HTTPS (with --tls-key).")

@@ -3,16 +3,14 @@
 # The server must not spin (CPU stays low while the listener is parked), must answer what it
 # can, and must serve normally again once the clients leave.
 set -euo pipefail
-binary=${E2E_BINARY:?}
-work=$(mktemp -d)
-server=""
-cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+CHECK="descriptor exhaustion"
+# shellcheck source=scripts/e2e/lib/own_server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/own_server.sh"
+port=$(free_port)
 # -H too: the server raises its soft limit to the hard one at startup.
 (ulimit -Sn 64; ulimit -Hn 64; exec "$binary" serve --host 127.0.0.1 --port "$port" --threads 1 --no-access-log) 2>"$work/err.log" &
 server=$!
-for _ in $(seq 1 100); do "$binary" healthcheck --port "$port" >/dev/null 2>&1 && break; sleep 0.05; done
+wait_healthy "$port"
 
 python3 - "$port" "$server" <<'PY'
 import os, socket, sys, time

@@ -4,21 +4,18 @@
 # - SIGHUP with broken seeds: rejected, counted in /metrics, the old data keeps serving;
 # - SIGTERM with a request in flight: /readyz answers 503 on it, then the server exits 0.
 set -euo pipefail
-binary=${E2E_BINARY:?}
 command -v wrk >/dev/null || exit 77
 command -v curl >/dev/null || exit 77
 
-work=$(mktemp -d)
-server=""
-cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-fail() { echo "reload/drain: $*" >&2; cat "$work/err.log" >&2 || true; exit 1; }
+CHECK="reload/drain"
+# shellcheck source=scripts/e2e/lib/own_server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/own_server.sh"
 
 cp -r seeds "$work/seeds"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$binary" serve --host 127.0.0.1 --port "$port" --seeds "$work/seeds" --no-access-log 2>"$work/err.log" &
 server=$!
-for _ in $(seq 1 100); do "$binary" healthcheck --port "$port" >/dev/null 2>&1 && break; sleep 0.05; done
+wait_healthy "$port"
 base="http://127.0.0.1:$port"
 etag() { curl -fsS -o /dev/null -D - "$base/articles" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 before=$(etag)

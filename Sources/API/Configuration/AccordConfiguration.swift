@@ -12,7 +12,7 @@ public struct AccordConfiguration: Sendable {
     public var corsOrigins = ["*"]
     public var logLevel = "info"
     public var logFormat = "json"
-    /// Threads: 0 means one per core.
+    /// Threads: 0 means one per usable CPU (affinity mask, cgroup CPU quota).
     public var threads = 0
 
     public init() {}

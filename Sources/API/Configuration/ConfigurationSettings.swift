@@ -5,7 +5,7 @@ extension ConfigurationSetting {
     static let all: [ConfigurationSetting] = [
         text("host", "Address to bind (0.0.0.0, ::, 127.0.0.1, a host name).") { $0.server.host = $1 },
         integer("port", 0...65535, "TCP port (0 picks a free one).") { $0.server.port = $1 },
-        integer("threads", 0...256, "Event loops; 0 = one per core.") { $0.threads = $1 },
+        integer("threads", 0...256, "Event loops; 0 = one per usable CPU (affinity mask, cgroup CPU quota).") { $0.threads = $1 },
         text("seeds", "Seeds directory (default: the repository's or the installed seeds/).") { $0.seeds = $1 },
         boolean("strict", "Refuse to start if any article file cannot be read.") { $0.strict = $1 },
         integer("limits.maxRequestLineBytes", 64...1_048_576, "Longest request line (414 beyond).") { $0.server.limits.maxRequestLineBytes = $1 },

@@ -1,0 +1,16 @@
+# Sourced by the end-to-end checks that start their own Accord (scripts/test.sh runs only
+# scripts/e2e/*.sh, not this file). Set CHECK (a label for failures) before sourcing.
+# Provides: $binary, $work (a temp dir, removed on exit with the server killed), $server (set it
+# to the PID you start), free_port, wait_healthy PORT, fail MESSAGE (prints $work/err.log too).
+binary=${E2E_BINARY:?}
+work=$(mktemp -d)
+server=""
+cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "${CHECK:-e2e}: $*" >&2; cat "$work/err.log" >&2 2>/dev/null || true; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Up to 5 s for the server on PORT to answer its healthcheck.
+wait_healthy() {
+    for _ in $(seq 1 100); do "$binary" healthcheck --port "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done
+    return 0
+}
