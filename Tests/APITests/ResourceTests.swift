@@ -18,6 +18,28 @@ struct ResourceTests {
         }
     }
 
+    @Test func pageLinksKeepTheOtherParametersInOrderAndReplaceOnlyLimitAndOffset() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let response = try client.get("/events?limit=3&status=held&offset=3&sort=-date")
+        let page = try response.json()
+        let total = try #require(page.meta["total"] as? Int)
+        #expect(total > 6)
+        let base = "http://accord.test/events?status=held&sort=-date&"
+        #expect(page.links["self"] as? String == base + "limit=3&offset=3")
+        #expect(page.links["next"] as? String == base + "limit=3&offset=6")
+        #expect(page.links["prev"] as? String == base + "limit=3")
+        let last = (total - 1) / 3 * 3
+        #expect(response.header("Link") == "<\(base)limit=3&offset=6>; rel=\"next\", <\(base)limit=3>; rel=\"prev\", "
+            + "<\(base)limit=3>; rel=\"first\", <\(base)limit=3&offset=\(last)>; rel=\"last\"")
+
+        // Values are re-encoded (a "+" space comes back as %20); no other parameters, no "&" left over.
+        let search = try client.json("/search?q=security+guarantees&limit=1&offset=1")
+        #expect(search.links["self"] as? String == "http://accord.test/search?q=security%20guarantees&limit=1&offset=1")
+        let plain = try client.json("/events")
+        #expect(plain.links["self"] as? String == "http://accord.test/events?limit=20")
+    }
+
     @Test func heldEventsComeInDateOrderWithTheirSources() throws {
         let (server, _) = try startAccord()
         let list = try server.client().json("/events?status=held&limit=100")

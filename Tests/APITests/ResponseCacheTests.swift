@@ -47,5 +47,14 @@ struct ResponseCacheTests {
         let link = try #require(response.header("Link"))
         #expect(!link.contains("evil.example"))
         #expect(link.contains("<http://localhost/events?limit=2&offset=2>; rel=\"next\""))
+
+        // A fragment or userinfo in Host would change what the links point at.
+        for host in ["x#y", "evil.example@good.example", "a?b", "a^b"] {
+            try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: \(host)\r\n\r\n")
+            let other = try client.readResponse()
+            #expect(other.header("Link")?.contains("<http://localhost/events?limit=2&offset=2>") == true, "Host: \(host)")
+        }
+        try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n")
+        #expect(try client.readResponse().header("Link")?.contains("<http://[::1]:8080/events?limit=2&offset=2>") == true)
     }
 }

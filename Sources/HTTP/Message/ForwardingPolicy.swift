@@ -82,10 +82,19 @@ public struct ForwardingPolicy: Sendable {
     }
 
     /// A host[:port] with no characters that could break out of a URL.
-    /// Token characters, ":" and brackets only (so never "/", "@" or spaces).
+    /// A plain `host[:port]`: letters, digits, "-", ".", "_", "~", ":" and IPv6 brackets
+    /// (RFC 3986 reg-name / IP-literal without escapes), so never "/", "#", "@", "?" or spaces.
     static func isHost(_ value: String) -> Bool {
         !value.isEmpty && value.utf8.count <= 255 && value.utf8.allSatisfy { byte in
-            ASCII.isToken(byte) || byte == ASCII.colon || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                 UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                return true
+            default:
+                return false
+            }
         }
     }
 
