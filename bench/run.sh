@@ -10,7 +10,8 @@
 #   (1) main     compare.sh --peers nginx --start accord=... --start hummingbird=... with
 #                BODY_FILE = Accord's own GET /events body (captured at the port compare.sh will
 #                give Accord, so every server sends byte-identical bodies);
-#                loads "64:<duration> 1:<d1>:same"
+#                loads "64:<duration> 1:<d1>:same 64:<duration>:split" (split: each server pinned to
+#                CPU 0 and wrk to CPU 1, so wrk cannot take the server's CPU: informational, no goal)
 #   (2) extra    wrk at 64 connections against already-running servers, interleaved rounds:
 #                accord-filtered  GET /events?participant=zelensky&status=held&sort=-date
 #                accord-search    GET /search?q=security+guarantees
@@ -166,7 +167,7 @@ stop_server() {
 }
 
 echo "== bench/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname): $(nproc) CPUs, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(swift --version 2>/dev/null | head -1)"
-echo "   rounds=$ROUNDS loads=\"64:$D64 1:$D1:same\" extra=64:$DX idle=$IDLE_N hold=${HOLD}s startup-runs=$STARTUP_RUNS threads=${THREADS:-default} out=$OUT"
+echo "   rounds=$ROUNDS loads=\"64:$D64 1:$D1:same 64:$D64:split\" extra=64:$DX idle=$IDLE_N hold=${HOLD}s startup-runs=$STARTUP_RUNS threads=${THREADS:-default} out=$OUT"
 if [ -n "$REV" ]; then echo "   accord: snapshot of $REV = ${SHA:0:12} in $SRC"
 else echo "   accord: working tree $ROOT at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | grep -q . && echo ' + uncommitted changes in Sources/' || true)"; fi
 
@@ -213,7 +214,7 @@ if want main; then
   starts=(--start "accord=$ACCORD_START" --start "hummingbird=$HB")
   [ "$FLYINGFOX" = 1 ] && starts+=(--start "flyingfox-nodelay=env FF_NODELAY=1 $FF")
   BODY_FILE="$BODY" BASE_PORT=$BASE run_compare main "$OUT/main.txt" 2400 --peers nginx "${starts[@]}" \
-      --loads "64:$D64 1:$D1:same" --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT/main"
+      --loads "64:$D64 1:$D1:same 64:$D64:split" --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT/main"
 fi
 
 # ------------------------------------------------------------------ (2) extra loads
@@ -304,7 +305,8 @@ def add(goal, measured, target, ok):
 main = rows("main/wrk.tsv")
 if main:
     loads = list(dict.fromkeys(r["load"] for r in main))
-    c64 = next((l for l in loads if l.startswith("c64")), None)
+    c64 = next((l for l in loads if l == "c64/free"), None)
+    split = next((l for l in loads if l == "c64/split"), None)
     c1 = next((l for l in loads if l.startswith("c1/")), None)
     if c64:
         a, h, n = (med(main, x, c64, "rps") for x in ("accord", "hummingbird", "nginx"))
@@ -312,6 +314,9 @@ if main:
         if a and h: add("GET /events, 64 conns: accord / hummingbird req/s", f"{a:,.0f} / {h:,.0f} = {a/h:.2f}x", ">= 2.0x", a / h >= 2.0)
         if a and n: add("GET /events, 64 conns: accord / nginx req/s", f"{a:,.0f} / {n:,.0f} = {a/n:.2f}x", ">= 0.85x", a / n >= 0.85)
         if ap99 and np99: add("GET /events, 64 conns: p99 accord / nginx", f"{ap99:.3f} / {np99:.3f} ms = {ap99/np99:.2f}x", "<= 1.5x", ap99 / np99 <= 1.5)
+    if split:
+        a, h, n = (med(main, x, split, "rps") for x in ("accord", "hummingbird", "nginx"))
+        if a and h and n: add("GET /events, 64 conns, split (server on CPU 0, wrk on CPU 1; informational): accord / hummingbird, accord / nginx", f"{a:,.0f} / {h:,.0f} = {a/h:.2f}x; / {n:,.0f} = {a/n:.2f}x", "(none)", None)
     if c1:
         a50, n50 = med(main, "accord", c1, "p50_ms"), med(main, "nginx", c1, "p50_ms")
         a, n = med(main, "accord", c1, "rps"), med(main, "nginx", c1, "rps")
