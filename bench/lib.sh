@@ -25,3 +25,33 @@ wait_quiet() {
 
 # free_port: a TCP port on 127.0.0.1 that is free right now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# raise_nofile: lift the soft open-file limit to min(hard limit, 65536); sets NOFILE.
+raise_nofile() {
+  local hard; hard=$(ulimit -Hn); [ "$hard" = unlimited ] && hard=1048576
+  NOFILE=$(( hard < 65536 ? hard : 65536 ))
+  ulimit -n "$NOFILE"
+}
+
+# source_tree REV: SRC = the checkout, or with a REV a git-archive snapshot of that commit in /tmp
+# (so edits in progress do not change what is measured; SHA = its commit); ACCORD = its static
+# release binary. The calling script defines die.
+source_tree() {
+  SRC="$ROOT"
+  if [ -n "$1" ]; then
+    SHA=$(git -C "$ROOT" rev-parse --verify "$1^{commit}") || die "unknown revision $1"
+    SRC="/tmp/accord-bench-src-${SHA:0:12}"
+    if [ ! -f "$SRC/Package.swift" ]; then
+      mkdir -p "$SRC.tmp" && git -C "$ROOT" archive --format=tar "$SHA" | tar -x -C "$SRC.tmp" && mv "$SRC.tmp" "$SRC"
+      [ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$SRC/"
+    fi
+  fi
+  ACCORD="$SRC/.build-static/release/accord"
+}
+
+# build DIR LOG ARGS...: swift build ARGS in DIR under the shared build lock, bounded; dies on failure.
+build() {
+  local dir=$1 log=$2; shift 2
+  echo "building in $dir: swift build $* (log $log)"
+  (cd "$dir" && timeout -k 30 2400 flock "$LOCK" swift build "$@" > "$log" 2>&1) || { tail -30 "$log" >&2; die "build failed: $dir"; }
+}

@@ -85,21 +85,10 @@ mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
 exec > >(tee -a "$OUT/run.log") 2>&1
 
 # 10,000 idle connections need as many descriptors in the server and in the client.
-HARD_NOFILE=$(ulimit -Hn); [ "$HARD_NOFILE" = unlimited ] && HARD_NOFILE=1048576
-NOFILE=$(( HARD_NOFILE < 65536 ? HARD_NOFILE : 65536 ))
-ulimit -n "$NOFILE"
+raise_nofile
 [ "$NOFILE" -gt $(( IDLE_N + 200 )) ] || echo "warning: open-file limit $NOFILE is low for $IDLE_N idle connections" >&2
 
-SRC="$ROOT"
-if [ -n "$REV" ]; then   # a snapshot of one commit, so edits in progress do not change what is measured
-  SHA=$(git -C "$ROOT" rev-parse --verify "$REV^{commit}") || die "unknown revision $REV"
-  SRC="/tmp/accord-bench-src-${SHA:0:12}"
-  if [ ! -f "$SRC/Package.swift" ]; then
-    mkdir -p "$SRC.tmp" && git -C "$ROOT" archive --format=tar "$SHA" | tar -x -C "$SRC.tmp" && mv "$SRC.tmp" "$SRC"
-    [ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$SRC/"
-  fi
-fi
-ACCORD="$SRC/.build-static/release/accord"
+source_tree "$REV"
 HB="$HERE/peers/hummingbird-peer/.build/release/HBPeer"
 FF="$HERE/peers/flyingfox-peer/.build/release/FFPeer"
 ACCORD_ARGS=(--host 127.0.0.1 --no-access-log --seeds "$SRC/seeds")
@@ -172,11 +161,6 @@ if [ -n "$REV" ]; then echo "   accord: snapshot of $REV = ${SHA:0:12} in $SRC"
 else echo "   accord: working tree $ROOT at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | grep -q . && echo ' + uncommitted changes in Sources/' || true)"; fi
 
 # ------------------------------------------------------------------ builds (one at a time, under the lock)
-build() {  # dir log args...
-  local dir=$1 log=$2; shift 2
-  echo "building in $dir: swift build $* (log $log)"
-  (cd "$dir" && timeout -k 30 2400 flock "$LOCK" swift build "$@" > "$log" 2>&1) || { tail -30 "$log" >&2; die "build failed: $dir"; }
-}
 if [ "$BUILD" = 1 ]; then
   build "$SRC" "$OUT/build-accord.log" -c release --product accord --static-swift-stdlib --scratch-path .build-static
   [ -x "$HB" ] || build "$HERE/peers/hummingbird-peer" "$OUT/build-hummingbird.log" -c release --product HBPeer

@@ -56,19 +56,9 @@ for tool in wrk curl python3 timeout flock; do command -v "$tool" >/dev/null || 
 OUT="${OUT:-$HERE/results/scale-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
 exec > >(tee -a "$OUT/scale.log") 2>&1
-HARD_NOFILE=$(ulimit -Hn); [ "$HARD_NOFILE" = unlimited ] && HARD_NOFILE=1048576
-ulimit -n $(( HARD_NOFILE < 65536 ? HARD_NOFILE : 65536 ))
+raise_nofile
 
-SRC="$ROOT"
-if [ -n "$REV" ]; then
-  SHA=$(git -C "$ROOT" rev-parse --verify "$REV^{commit}") || die "unknown revision $REV"
-  SRC="/tmp/accord-bench-src-${SHA:0:12}"
-  if [ ! -f "$SRC/Package.swift" ]; then
-    mkdir -p "$SRC.tmp" && git -C "$ROOT" archive --format=tar "$SHA" | tar -x -C "$SRC.tmp" && mv "$SRC.tmp" "$SRC"
-    [ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$SRC/"
-  fi
-fi
-ACCORD="$SRC/.build-static/release/accord"
+source_tree "$REV"
 
 PIDS=()
 cleanup() {
@@ -87,9 +77,7 @@ trap 'exit 130' INT TERM
 echo "== bench/scale.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname): $(nproc) CPUs; articles=$N rounds=$ROUNDS duration=$DUR runs=$RUNS out=$OUT"
 echo "   accord: ${REV:+snapshot of $REV in }$SRC"
 if [ "$BUILD" = 1 ]; then
-  echo "building $SRC (release, log $OUT/build-accord.log)"
-  (cd "$SRC" && timeout -k 30 2400 flock "$LOCK" swift build -c release --product accord --static-swift-stdlib --scratch-path .build-static > "$OUT/build-accord.log" 2>&1) \
-    || { tail -30 "$OUT/build-accord.log" >&2; die "build failed"; }
+  build "$SRC" "$OUT/build-accord.log" -c release --product accord --static-swift-stdlib --scratch-path .build-static
 fi
 [ -x "$ACCORD" ] || die "missing $ACCORD"
 

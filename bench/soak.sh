@@ -20,8 +20,8 @@
 # Loopback only; every process this script starts is ended by its PID; every step is bounded.
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SOAK_SECONDS="${SOAK_SECONDS:-60}"
 CONNECTIONS="${SOAK_CONNECTIONS:-64}"
 WRK_THREADS="${SOAK_THREADS:-2}"
@@ -29,7 +29,6 @@ ACCESS_LOG="${SOAK_ACCESS_LOG:-1}"
 BUILD="${SOAK_BUILD:-1}"
 WAIT="${SOAK_WAIT:-600}"
 OUT="${SOAK_OUT:-$ROOT/bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}"
-LOCK=/tmp/accord-swift-build.lock
 BIN="$ROOT/.build-static/release/accord"
 
 die() { echo "soak: $*" >&2; exit 2; }
@@ -48,10 +47,8 @@ while pgrep -f "compare.sh|bench/run.sh|bench/scale.sh" >/dev/null 2>&1; do
 done
 
 if [ "$BUILD" = 1 ]; then
-    echo "soak: building release (log $OUT/build.log)"
-    # flock directly: swift-locked would wait for this very script (it watches bench/soak.sh).
-    (cd "$ROOT" && timeout -k 30 2400 flock "$LOCK" swift build -c release --static-swift-stdlib --scratch-path .build-static --product accord) \
-        > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "release build failed"; }
+    # flock directly (lib.sh's build): swift-locked would wait for this very script.
+    build "$ROOT" "$OUT/build.log" -c release --static-swift-stdlib --scratch-path .build-static --product accord
 fi
 [ -x "$BIN" ] || die "no binary at $BIN (run with SOAK_BUILD=1)"
 
