@@ -9,13 +9,21 @@ public enum UTCTimestamp {
     }
 
     public static func format(_ seconds: time_t) -> String {
-        var value = seconds
-        var parts = tm()
-        gmtime_r(&value, &parts)
-        func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let parts = brokenDown(seconds)
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
+
+    /// `seconds` since the epoch as UTC calendar fields (also used for the `Date` header).
+    static func brokenDown(_ seconds: time_t) -> tm {
+        var value = seconds
+        var parts = tm()
+        gmtime_r(&value, &parts)
+        return parts
+    }
+
+    /// A calendar field as at least two digits ("07").
+    static func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
     /// Writes `text` to standard error unbuffered (diagnostics before logging is set up).
     public static func writeToStandardError(_ text: String) {

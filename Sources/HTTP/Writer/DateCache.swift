@@ -14,18 +14,15 @@ struct DateCache {
         let now = time(nil)
         guard now != second else { return }
         second = now
-        headerLine = Array("date: \(DateCache.imfFixdate(now))\r\n".utf8)
-        headerLine.replaceSubrange(0..<4, with: "Date".utf8)
+        headerLine = Array("Date: \(DateCache.imfFixdate(now))\r\n".utf8)
     }
 
     static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func imfFixdate(_ seconds: time_t) -> String {
-        var time = seconds
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let parts = UTCTimestamp.brokenDown(seconds)
+        let two = UTCTimestamp.two
         return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
