@@ -35,4 +35,9 @@ static inline int accord_affinity_cpu_count(void) {
     }
     return count;
 }
+#include <malloc.h>
+// malloc_trim: give freed heap pages back after a burst (glibc keeps them otherwise).
+static inline int accord_malloc_trim(void) {
+    return malloc_trim(0);
+}
 #endif

@@ -31,11 +31,12 @@ public final class HTTPServer: Sendable {
         responder: any HTTPResponder,
         accessLog: AccessLog? = nil,
         tls: TLSContext? = nil,
+        clock: any MonotonicClock = SystemClock(),
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void = { _, _ in }
     ) {
         core = ServerCore(
             configuration: configuration, responder: responder,
-            accessLog: configuration.accessLogEnabled ? accessLog : nil, tls: tls, diagnostics: diagnostics
+            accessLog: configuration.accessLogEnabled ? accessLog : nil, tls: tls, clock: clock, diagnostics: diagnostics
         )
     }
 
@@ -89,7 +90,7 @@ public final class HTTPServer: Sendable {
             state.draining = true
             return state.loops
         }
-        let deadline = Syscall.monotonicNanoseconds() + UInt64(max(0, core.configuration.drainSeconds) * 1_000_000_000)
+        let deadline = core.clock.nanoseconds() + UInt64(max(0, core.configuration.drainSeconds) * 1_000_000_000)
         for loop in loops {
             loop.execute { $0.beginDrain(deadline: deadline) }
         }

@@ -19,8 +19,13 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 16_384
     /// After this many requests a connection is closed (`Connection: close` on the last).
     public var maxRequestsPerConnection = 100_000
-    /// Response bytes a client may leave unread before the server stops reading its requests.
-    public var maxPendingWriteBytes = 4 * 1024 * 1024
+    /// Open connections from one client address (an IPv6 client counts by its /64; behind a
+    /// trusted proxy, by the forwarded address). The next one is answered 503 with `Retry-After`.
+    public var maxConnectionsPerClient = 512
+    /// Response bytes waiting for slow clients, server-wide. Each connection holds at most one
+    /// unsent response (no request is parsed while one waits); beyond this total no connection
+    /// parses a new request until the clients read.
+    public var maxPendingWriteBytes = 64 * 1024 * 1024
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var drainSeconds: Double = 10
     /// Write one JSON line per request to standard output.

@@ -12,32 +12,80 @@ final class ServerCore: Sendable {
     let diagnostics: @Sendable (DiagnosticLevel, String) -> Void
     let statistics = ServerStatistics()
     let sweepInterval: UInt64
-    let timeoutNanoseconds: TimeoutNanoseconds
+    /// The limits each connection's ``ConnectionStateMachine`` enforces.
+    let machineTimeouts: ConnectionStateMachine.Timeouts
+    /// Where deadlines read time (the system's monotonic clock, or a test's manual one).
+    let clock: any MonotonicClock
+    /// Open connections per client (see ``ClientKey``), for `maxConnectionsPerClient`.
+    let clients = Locked<[String: Int]>([:])
 
-    struct TimeoutNanoseconds: Sendable {
-        let header, body, idle, write, handshake: UInt64
-    }
+    static let lingerNanoseconds: UInt64 = 2_000_000_000
 
     init(
         configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog?, tls: TLSContext?,
+        clock: any MonotonicClock = SystemClock(),
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void
     ) {
         self.configuration = configuration
         self.tls = tls
         self.responder = responder
         self.accessLog = accessLog
+        self.clock = clock
         self.forwarding = ForwardingPolicy(trustedProxies: configuration.trustedProxies)
         self.diagnostics = diagnostics
         let timeouts = configuration.timeouts
         func nanos(_ seconds: Double) -> UInt64 { UInt64(max(0.001, seconds) * 1_000_000_000) }
-        timeoutNanoseconds = TimeoutNanoseconds(
+        machineTimeouts = ConnectionStateMachine.Timeouts(
             header: nanos(timeouts.header), body: nanos(timeouts.body), idle: nanos(timeouts.idle),
-            write: nanos(timeouts.write), handshake: nanos(timeouts.handshake)
+            write: nanos(timeouts.write), handshake: nanos(timeouts.handshake), linger: Self.lingerNanoseconds
         )
         // Check deadlines often enough that the shortest timeout is honoured within ~25%.
-        let shortest = [timeoutNanoseconds.header, timeoutNanoseconds.body, timeoutNanoseconds.idle,
-                        timeoutNanoseconds.write, timeoutNanoseconds.handshake].min() ?? 1_000_000_000
+        let shortest = [machineTimeouts.header, machineTimeouts.body, machineTimeouts.idle,
+                        machineTimeouts.write, machineTimeouts.handshake].min() ?? 1_000_000_000
         sweepInterval = min(100_000_000, max(5_000_000, shortest / 4))
+    }
+
+    /// Adds `delta` (negative when bytes left) to the server-wide unsent total.
+    func noteUnsent(_ delta: Int) {
+        let total = statistics.unsentBytes.add(delta, ordering: .relaxed).newValue
+        if delta > 0 && total > statistics.unsentPeak.load(ordering: .relaxed) {
+            statistics.unsentPeak.store(total, ordering: .relaxed)
+        }
+    }
+
+    /// True while the unsent total is over `maxPendingWriteBytes`: no connection parses.
+    var unsentBudgetSpent: Bool {
+        statistics.unsentBytes.load(ordering: .relaxed) > configuration.maxPendingWriteBytes
+    }
+
+    /// Counts a connection for `client`; false when that client is at `maxConnectionsPerClient`.
+    func admitClient(_ key: String) -> Bool {
+        let limit = configuration.maxConnectionsPerClient
+        let admitted = clients.withLock { counts -> Bool in
+            let open = counts[key, default: 0]
+            guard open < limit else { return false }
+            counts[key] = open + 1
+            return true
+        }
+        if !admitted { statistics.refusedPerClient.add(1, ordering: .relaxed) }
+        return admitted
+    }
+
+    func releaseClient(_ key: String) {
+        clients.withLock { counts in
+            let open = counts[key, default: 1] - 1
+            counts[key] = open > 0 ? open : nil
+        }
+    }
+
+    /// Returns freed response buffers to the system once a burst of unsent output is over
+    /// (glibc keeps freed memory in its arenas otherwise, and RSS would stay at the peak).
+    func trimHeapIfQuiet() {
+        let peak = statistics.unsentPeak.load(ordering: .relaxed)
+        guard peak > 8 << 20, statistics.unsentBytes.load(ordering: .relaxed) < 1 << 20 else { return }
+        if statistics.unsentPeak.compareExchange(expected: peak, desired: 0, ordering: .relaxed).exchanged {
+            Syscall.trimHeap()
+        }
     }
 
     /// Counts a new connection; false when the server is at `maxConnections`.
@@ -79,5 +127,11 @@ public final class ServerStatistics: Sendable {
     public let acceptedConnections = Atomic<Int>(0)
     public let refusedConnections = Atomic<Int>(0)
     public let descriptorExhaustions = Atomic<Int>(0)
+    /// Connections refused because their client was at `maxConnectionsPerClient`.
+    public let refusedPerClient = Atomic<Int>(0)
+    /// Response bytes queued on every connection and not yet taken by the kernel.
+    public let unsentBytes = Atomic<Int>(0)
+    /// The most `unsentBytes` reached since the heap was last trimmed.
+    let unsentPeak = Atomic<Int>(0)
     public init() {}
 }

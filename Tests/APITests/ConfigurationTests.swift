@@ -21,6 +21,7 @@ struct ConfigurationTests {
         #expect(loaded.server.limits == defaults.server.limits)
         #expect(loaded.server.timeouts == defaults.server.timeouts)
         #expect(loaded.server.maxConnections == defaults.server.maxConnections)
+        #expect(loaded.server.maxConnectionsPerClient == defaults.server.maxConnectionsPerClient)
         #expect(loaded.server.maxRequestsPerConnection == defaults.server.maxRequestsPerConnection)
         #expect(loaded.server.maxPendingWriteBytes == defaults.server.maxPendingWriteBytes)
         #expect(loaded.server.drainSeconds == defaults.server.drainSeconds)

@@ -38,23 +38,35 @@ struct ResponseCacheTests {
         #expect(cache.bytes < 2000)
     }
 
-    @Test func aHostThatIsNotAHostNameNeverReachesLinks() throws {
+    @Test func aHostThatIsNotAHostNameIsRefusedAndNeverReachesLinks() throws {
         let (server, _) = try startAccord()
-        let client = try server.client()
-        try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: x/>; rel=\"preload\", <https://evil.example/a.js\r\n\r\n")
-        let response = try client.readResponse()
-        #expect(response.status == 200)
-        let link = try #require(response.header("Link"))
-        #expect(!link.contains("evil.example"))
-        #expect(link.contains("<http://localhost/events?limit=2&offset=2>; rel=\"next\""))
-
-        // A fragment or userinfo in Host would change what the links point at.
-        for host in ["x#y", "evil.example@good.example", "a?b", "a^b"] {
+        // RFC 9112 §3.2: an invalid Host is a 400, whatever follows it in the header.
+        for host in ["x/>; rel=\"preload\", <https://evil.example/a.js", "x#y", "evil.example@good.example", "a?b", "a^b",
+                     "bad/host name", "a b", "x@y", "[::1", "x:y:z", "host:99999", "host:0", "[fe80::1%25eth0]"] {
+            let client = try server.client()
             try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: \(host)\r\n\r\n")
-            let other = try client.readResponse()
-            #expect(other.header("Link")?.contains("<http://localhost/events?limit=2&offset=2>") == true, "Host: \(host)")
+            let response = try client.readResponse()
+            #expect(response.status == 400, "Host: \(host)")
+            #expect(response.header("Link") == nil, "Host: \(host)")
         }
+        let client = try server.client()
+        // Valid RFC 3986 hosts that are not plain host names are answered, with links to localhost.
+        for host in ["a!b", "x%41y"] {
+            try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: \(host)\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200, "Host: \(host)")
+            #expect(response.header("Link")?.contains("<http://localhost/events?limit=2&offset=2>") == true, "Host: \(host)")
+        }
+        try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: [v1.fe]\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
         try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n")
         #expect(try client.readResponse().header("Link")?.contains("<http://[::1]:8080/events?limit=2&offset=2>") == true)
+        // An absolute-form target's authority wins over Host (RFC 9112 §3.2.2).
+        try client.send("GET http://api.example:8443/events?limit=2 HTTP/1.1\r\nHost: other.example\r\n\r\n")
+        #expect(try client.readResponse().header("Link")?.contains("<http://api.example:8443/events?limit=2&offset=2>") == true)
+        for target in ["http://user@api.example/events", "http://[::1/events", "http:///events"] {
+            try client.send("GET \(target) HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try client.readResponse().status == 400, "\(target)")
+        }
     }
 }

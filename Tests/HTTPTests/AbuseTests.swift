@@ -25,7 +25,10 @@ final class RecordingResponder: HTTPResponder {
 @Suite("Abuse over real sockets", .serialized)
 struct AbuseTests {
     @Test func a_thousandSlowlorisConnectionsDoNotStarveNormalClients() throws {
-        let server = try TestServer { $0.timeouts.header = 5 }
+        let server = try TestServer {
+            $0.timeouts.header = 5
+            $0.maxConnectionsPerClient = 2000
+        }
         var slow: [RawClient] = []
         for _ in 0..<1000 {
             let client = try server.client(timeout: 5)

@@ -13,10 +13,14 @@ extension ConfigurationSetting {
         integer("limits.maxHeaderFields", 1...10_000, "Most header fields (431 beyond).") { $0.server.limits.maxHeaderFields = $1 },
         integer("limits.maxBodyBytes", 0...1_073_741_824, "Largest request body (413 beyond).") { $0.server.limits.maxBodyBytes = $1 },
         integer("limits.maxConnections", 1...1_000_000, "Open connections (503 beyond).") { $0.server.maxConnections = $1 },
+        integer("limits.maxConnectionsPerClient", 1...1_000_000,
+                "Open connections from one client address (IPv6: its /64; behind trustedProxies, the forwarded one); 503 beyond.") {
+            $0.server.maxConnectionsPerClient = $1
+        },
         integer("limits.maxRequestsPerConnection", 1...100_000_000, "Requests before a keep-alive connection is closed.") {
             $0.server.maxRequestsPerConnection = $1
         },
-        integer("limits.maxPendingWriteBytes", 4096...1_073_741_824, "Unread response bytes before reading pauses.") {
+        integer("limits.maxPendingWriteBytes", 4096...1_073_741_824, "Unsent response bytes server-wide before no connection parses a new request.") {
             $0.server.maxPendingWriteBytes = $1
         },
         seconds("timeouts.header", "From a request's first byte to the end of its headers (slowloris).") { $0.server.timeouts.header = $1 },

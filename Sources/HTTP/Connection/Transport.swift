@@ -8,6 +8,8 @@ struct Transport {
     let fd: Int32
     /// Set once the first byte shows a TLS ClientHello on a TLS listener.
     var tls: TLSSession?
+    /// A send failed (reset, EPIPE): the connection is reported to its state machine as failed.
+    var failed = false
 
     mutating func receive(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult {
         if let tls { return try tls.read(into: buffer) }

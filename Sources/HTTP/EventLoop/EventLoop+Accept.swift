@@ -20,26 +20,61 @@ extension EventLoop {
             }
             guard let fd = accepted else { return }
             let (ip, port) = withUnsafePointer(to: &address) { SocketAddress.describe($0) }
-            let admitted = server.admitConnection()
-            register(fd: fd, peerAddress: ip, port: port, counted: admitted)
-            if admitted, server.tls != nil, let connection = connections[Int(fd)] {
-                connection.phase = .handshake
-            }
-            if !admitted, let connection = connections[Int(fd)] {
-                reject(connection, Problem(
-                    status: .serviceUnavailable,
-                    detail: "The server is at its connection limit; retry shortly.",
-                    headers: ["Retry-After": "1"]
-                ))
-                finish(connection)
-            }
+            admit(fd: fd, peerAddress: ip, port: port)
         }
     }
 
-    func register(fd: Int32, peerAddress: String, port: Int, counted: Bool) {
+    /// Registers an accepted socket, or answers it 503 (at `maxConnections`, or its client at
+    /// `maxConnectionsPerClient`) and lets it linger closed.
+    func admit(fd: Int32, peerAddress: String, port: Int) {
+        let admitted = server.admitConnection()
+        // A trusted proxy's connections are counted per client at their first request.
+        var clientKey: String?
+        var refusal: String?
+        if !admitted {
+            refusal = "The server is at its connection limit; retry shortly."
+        } else if !server.forwarding.isTrusted(peerAddress) {
+            let key = ClientKey.of(peerAddress)
+            if server.admitClient(key) {
+                clientKey = key
+            } else {
+                refusal = "Too many connections from your address; retry shortly."
+            }
+        }
+        let tls = refusal == nil && server.tls != nil
+        guard let connection = register(fd: fd, peerAddress: peerAddress, port: port, counted: admitted, tls: tls) else {
+            if let clientKey { server.releaseClient(clientKey) }
+            return
+        }
+        connection.clientKey = clientKey
+        if let refusal {
+            perform(connection, reject(connection, Problem(
+                status: .serviceUnavailable, detail: refusal, headers: ["Retry-After": "1"]
+            )))
+        }
+    }
+
+    /// Counts a trusted proxy's connection for the client of its first request; returns the
+    /// 503 to send instead of an answer when that client is at its cap.
+    func admitForwardedClient(_ connection: Connection, _ clientAddress: String) -> Problem? {
+        guard connection.requestsServed == 1, connection.clientKey == nil, connection.counted,
+              server.forwarding.isTrusted(connection.peerAddress) else { return nil }
+        let key = ClientKey.of(clientAddress)
+        guard server.admitClient(key) else {
+            return Problem(
+                status: .serviceUnavailable, detail: "Too many connections from your address; retry shortly.",
+                headers: ["Retry-After": "1", "Connection": "close"]
+            )
+        }
+        connection.clientKey = key
+        return nil
+    }
+
+    func register(fd: Int32, peerAddress: String, port: Int, counted: Bool, tls: Bool) -> Connection? {
         let connection = Connection(
             fd: fd, peer: SocketAddress.join(peerAddress, port), peerAddress: peerAddress,
-            limits: server.configuration.limits, now: now, counted: counted
+            limits: server.configuration.limits,
+            machine: ConnectionStateMachine(now: now, tls: tls, timeouts: server.machineTimeouts), counted: counted
         )
         if Int(fd) >= connections.count {
             connections.append(contentsOf: repeatElement(nil, count: max(Int(fd) + 1 - connections.count, connections.count)))
@@ -49,10 +84,11 @@ extension EventLoop {
         } catch {
             if counted { server.releaseConnection() }
             Syscall.close(fd)
-            return
+            return nil
         }
         connections[Int(fd)] = connection
         connectionCount += 1
+        return connection
     }
 
     func handleAcceptFailure(_ error: SystemError, listener: ListeningSocket) {

@@ -3,24 +3,64 @@ import Glibc
 import CSystem
 #endif
 
+/// The loop performs what each connection's ``ConnectionStateMachine`` decides. Every
+/// lifecycle decision (when to parse, keep alive, linger, close, which deadline) is the
+/// machine's; this file only moves bytes and reports what happened.
 extension EventLoop {
+    // MARK: performing actions
+
+    /// Carries out `action` and whatever the machine asks for next, until it waits.
+    func perform(_ connection: Connection, _ action: ConnectionStateMachine.Action) {
+        switch action {
+        case .parse:
+            parseBuffered(connection)
+        case .respond:
+            // Only produced while parsing, where the request is at hand (`parseRequests`).
+            preconditionFailure("respond outside parsing")
+        case .sendContinue:
+            connection.outbound.append(Self.continueLine)
+            flushOutput(connection)
+            updateInterest(connection)
+        case .rejectTimeout(let timer):
+            let detail = timer == .body
+                ? "The request body was not received in time."
+                : "The request header section was not received in time."
+            perform(connection, reject(connection, Problem(status: .requestTimeout, detail: detail)))
+        case .wait:
+            updateInterest(connection)
+        case .discardInput:
+            discardInput(connection)
+        case .startLingering:
+            linger(connection)
+        case .close:
+            close(connection)
+        }
+    }
+
+    static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
     // MARK: reading
 
     func handleReadable(_ connection: Connection) {
-        if connection.phase == .lingering {
+        switch connection.machine.state {
+        case .lingering:
             discardInput(connection)
             return
-        }
-        if connection.phase == .handshake {
+        case .handshaking:
             continueHandshake(connection)
             return
+        default:
+            break
         }
         readOnce(connection)
         // OpenSSL may hold decrypted bytes that epoll cannot report: drain them now.
-        while let tls = connection.transport.tls, tls.hasBufferedInput, connections[Int(connection.fd)] === connection,
-              !connection.readsPaused, !connection.closeWhenDone {
+        while let tls = connection.transport.tls, tls.hasBufferedInput, isOpen(connection), connection.machine.mayParse {
             readOnce(connection)
         }
+    }
+
+    func isOpen(_ connection: Connection) -> Bool {
+        Int(connection.fd) < connections.count && connections[Int(connection.fd)] === connection
     }
 
     func readOnce(_ connection: Connection) {
@@ -28,109 +68,77 @@ extension EventLoop {
         do {
             result = try connection.transport.receive(into: readBuffer)
         } catch {
-            close(connection)
+            perform(connection, connection.machine.readCompleted(.failed, now: now))
             return
         }
         switch result {
         case .wouldBlock:
             return
         case .processed(0):
-            // The peer finished sending. Answer what is complete, then close.
-            connection.peerClosed = true
-            if connection.outbound.isEmpty {
-                close(connection)
-            } else {
-                connection.closeWhenDone = true
-                updateInterest(connection)
-            }
+            perform(connection, connection.machine.readCompleted(.endOfInput, now: now))
         case .processed(let count):
-            process(connection, UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+            let bytes = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
+            let action = connection.machine.readCompleted(.bytes, now: now)
+            if action == .parse && connection.inbound.isEmpty {
+                // The common case: parse straight from the read buffer, keep only a remainder.
+                let (consumed, next) = parseRequests(connection, bytes)
+                if consumed < count && !connection.machine.discardsInput {
+                    connection.inbound.append(contentsOf: bytes[consumed...])
+                }
+                perform(connection, next)
+            } else {
+                if !connection.machine.discardsInput { connection.inbound.append(contentsOf: bytes) }
+                perform(connection, action)
+            }
         }
     }
 
-    /// Feeds new bytes to the parser and answers every complete request, in order.
-    func process(_ connection: Connection, _ bytes: UnsafeRawBufferPointer) {
-        if connection.inbound.isEmpty {
-            let consumed = answerRequests(connection, bytes)
-            if consumed < bytes.count && !connection.closeWhenDone {
-                connection.inbound.append(contentsOf: bytes[consumed...])
-            }
-        } else {
-            connection.inbound.append(contentsOf: bytes)
-            let consumed = connection.inbound.withUnsafeBytes { answerRequests(connection, $0) }
-            if connection.closeWhenDone || consumed >= connection.inbound.count {
-                connection.inbound = []
-            } else if consumed > 0 {
-                connection.inbound.removeFirst(consumed)
-            }
+    /// Parses what `inbound` holds and answers what is complete.
+    func parseBuffered(_ connection: Connection) {
+        let (consumed, next) = connection.inbound.withUnsafeBytes { parseRequests(connection, $0) }
+        if connection.machine.discardsInput || consumed >= connection.inbound.count {
+            connection.inbound = []
+        } else if consumed > 0 {
+            connection.inbound.removeFirst(consumed)
         }
-        afterProcessing(connection)
+        perform(connection, next)
     }
 
-    /// Parses and answers requests from `buffer`; returns how many bytes were used.
-    /// Must not touch `connection.inbound` (the caller may be reading it).
-    func answerRequests(_ connection: Connection, _ buffer: UnsafeRawBufferPointer) -> Int {
+    /// Parses and answers requests from `buffer` while the machine allows; returns how many
+    /// bytes were used and the machine's next action. Must not touch `connection.inbound`
+    /// (the caller may be reading it).
+    func parseRequests(_ connection: Connection, _ buffer: UnsafeRawBufferPointer) -> (Int, ConnectionStateMachine.Action) {
         var offset = 0
-        while !connection.closeWhenDone && !connection.broken {
-            if connection.outbound.pendingBytes > server.configuration.maxPendingWriteBytes {
-                // Backpressure: the client is not reading; stop until it does.
-                connection.readsPaused = true
-                break
+        while connection.machine.mayParse {
+            if mustWait(connection) {
+                enqueueWaiting(connection)
+                return (offset, connection.machine.budgetExhausted())
             }
             switch connection.parser.parse(UnsafeRawBufferPointer(rebasing: buffer[offset...])) {
             case .complete(let request, let consumed):
                 offset += consumed
-                connection.continueSent = false
-                answer(connection, request)
+                guard connection.machine.parsed(.request, now: now) == .respond else { return (offset, .wait) }
+                let next = answer(connection, request)
+                if next != .parse { return (offset, next) }
             case .needMoreData:
-                if connection.parser.isAwaitingBody && connection.parser.expectsContinue && !connection.continueSent {
-                    connection.continueSent = true
-                    connection.outbound.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-                    flush(connection)
-                }
-                return offset
+                let outcome = ConnectionStateMachine.ParseOutcome.needMoreData(
+                    atRequestStart: offset == buffer.count && connection.parser.isAtRequestStart,
+                    awaitingBody: connection.parser.isAwaitingBody,
+                    expectsContinue: connection.parser.expectsContinue
+                )
+                return (offset, connection.machine.parsed(outcome, now: now))
             case .invalid(let error):
-                reject(connection, Problem(status: error.status, detail: error.detail))
-                return buffer.count
+                _ = connection.machine.parsed(.invalid, now: now)
+                return (buffer.count, reject(connection, Problem(status: error.status, detail: error.detail)))
             }
         }
-        return offset
-    }
-
-    /// Sets the timeout phase from what the parser holds, and closes or re-arms epoll.
-    func afterProcessing(_ connection: Connection) {
-        if connection.broken {
-            close(connection)
-            return
-        }
-        if connection.closeWhenDone {
-            finish(connection)
-            return
-        }
-        let phase: Connection.Phase
-        if connection.parser.isAwaitingBody {
-            phase = .body
-        } else if connection.inbound.isEmpty && connection.parser.isAtRequestStart {
-            phase = .idle
-        } else {
-            phase = .head
-        }
-        // The idle clock restarts on every activity; the header and body clocks run from the
-        // start of their phase, however the bytes trickle in (that is the slowloris defence).
-        if phase != connection.phase || phase == .idle {
-            connection.phase = phase
-            connection.phaseStarted = now
-        }
-        if draining && connection.isIdle {
-            close(connection)
-            return
-        }
-        updateInterest(connection)
+        return (offset, .wait)
     }
 
     // MARK: answering
 
-    func answer(_ connection: Connection, _ parsed: HTTPRequest) {
+    /// Routes `parsed`, sends the response, and returns the machine's next action.
+    func answer(_ connection: Connection, _ parsed: HTTPRequest) -> ConnectionStateMachine.Action {
         let started = Syscall.monotonicNanoseconds()
         var request = parsed
         let clientID = request.headers["x-request-id"]
@@ -147,42 +155,55 @@ extension EventLoop {
             request.path = target.path
             request.pathSegments = target.segments
             request.query = target.query.map { (name: $0.name, value: $0.value) }
-            server.forwarding.apply(to: &request)
-            response = server.responder.respond(to: request)
+            server.forwarding.apply(to: &request, targetAuthority: target.authority)
+            if let refusal = admitForwardedClient(connection, request.context.clientAddress) {
+                response = refusal.response(requestID: requestID)
+            } else {
+                response = server.responder.respond(to: request)
+            }
         } catch {
             response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)
         }
-        var keepAlive = request.keepAlive && !draining
+        var keepAlive = connection.machine.keepAlive(requested: request.keepAlive)
             && connection.requestsServed < server.configuration.maxRequestsPerConnection
         if let connectionHeader = response.headers["connection"], HTTPHeaders.equalsIgnoringCase(connectionHeader, "close") {
             keepAlive = false
         }
         let bytes = send(connection, response, method: request.method, version: request.version,
                          keepAlive: keepAlive, requestID: requestID)
-        if !keepAlive { connection.closeWhenDone = true }
+        let elapsed = Syscall.monotonicNanoseconds() &- started
+        chargeWork(connection, nanoseconds: elapsed)
         if server.accessLog != nil {
-            let micros = (Syscall.monotonicNanoseconds() - started) / 1000
             accessLogBuffer.append(
                 time: logClock.now(), method: request.method.rawValue, target: request.target,
-                status: response.status.code, bodyBytes: bytes, micros: micros, peer: connection.peer,
+                status: response.status.code, bodyBytes: bytes, micros: elapsed / 1000, peer: connection.peer,
                 client: request.context.clientAddress, requestID: requestID
             )
             if accessLogBuffer.bytes.count >= 32 * 1024 { flushAccessLog() }
         }
+        return queued(connection, keepAlive: keepAlive)
     }
 
-    /// Answers a request the engine refuses before routing, and marks the connection to close.
-    func reject(_ connection: Connection, _ problem: Problem) {
+    /// Answers a request the engine refuses before routing (the connection closes after it);
+    /// returns the machine's next action.
+    func reject(_ connection: Connection, _ problem: Problem) -> ConnectionStateMachine.Action {
         let requestID = requestIDs.next()
         let response = problem.response(requestID: requestID)
         let bytes = send(connection, response, method: .get, version: .http11, keepAlive: false, requestID: requestID)
-        connection.closeWhenDone = true
         if server.accessLog != nil {
             accessLogBuffer.append(
                 time: logClock.now(), method: "-", target: "-", status: problem.status.code, bodyBytes: bytes,
                 micros: 0, peer: connection.peer, client: connection.peerAddress, requestID: requestID
             )
         }
+        return queued(connection, keepAlive: false)
+    }
+
+    /// Reports a serialised response to the machine (and its unsent bytes to the budget).
+    func queued(_ connection: Connection, keepAlive: Bool) -> ConnectionStateMachine.Action {
+        if connection.transport.failed { return connection.machine.failed() }
+        account(connection)
+        return connection.machine.responseQueued(keepAlive: keepAlive, unsentBytes: connection.outbound.pendingBytes, now: now)
     }
 
     /// Serialises `response` and writes it at once if the socket takes it; queues the rest.
@@ -209,7 +230,6 @@ extension EventLoop {
             connection.outbound.append(headBuffer)
             connection.outbound.append(body)
         }
-        if !connection.outbound.isEmpty { connection.lastWriteProgress = now }
         return includeBody ? body.count : 0
     }
 
@@ -229,7 +249,7 @@ extension EventLoop {
                                 return written
                             }
                         } catch {
-                            connection.broken = true
+                            connection.transport.failed = true
                         }
                         return 0
                     }
@@ -241,68 +261,50 @@ extension EventLoop {
     // MARK: writing and closing
 
     func handleWritable(_ connection: Connection) {
-        if connection.phase == .handshake {
+        if connection.machine.state == .handshaking {
             continueHandshake(connection)
             return
         }
-        flush(connection)
-        guard connections[Int(connection.fd)] != nil else { return }
-        if connection.outbound.isEmpty {
-            if connection.closeWhenDone {
-                finish(connection)
-                return
-            }
-            // The idle period starts when the last response has left, not when it was queued.
-            if connection.phase == .idle { connection.phaseStarted = now }
-            if connection.readsPaused {
-                connection.readsPaused = false
-                if !connection.inbound.isEmpty {
-                    process(connection, UnsafeRawBufferPointer(start: nil, count: 0))
-                    return
-                }
-            }
+        let before = connection.outbound.pendingBytes
+        flushOutput(connection)
+        if connection.transport.failed {
+            perform(connection, connection.machine.failed())
+            return
         }
-        updateInterest(connection)
+        account(connection)
+        let progressed = connection.outbound.pendingBytes != before
+        perform(connection, connection.machine.wrote(progressed: progressed, unsentBytes: connection.outbound.pendingBytes, now: now))
     }
 
-    func flush(_ connection: Connection) {
+    func flushOutput(_ connection: Connection) {
         do {
-            let before = connection.outbound.pendingBytes
             _ = try connection.outbound.flush(&connection.transport)
-            if connection.outbound.pendingBytes != before { connection.lastWriteProgress = now }
         } catch {
-            connection.broken = true
+            connection.transport.failed = true
         }
     }
 
-    /// Ends a connection after its final response: once the output drains, shut down our
-    /// side and discard input until the peer closes (a lingering close, so the client reads
-    /// the response before any reset).
-    func finish(_ connection: Connection) {
-        if connection.broken || connection.peerClosed && connection.outbound.isEmpty {
-            close(connection)
-            return
-        }
-        connection.closeWhenDone = true
+    /// Keeps the server-wide total of unsent bytes equal to the sum of the queues.
+    func account(_ connection: Connection) {
+        let pending = connection.outbound.pendingBytes
+        let delta = pending - connection.accountedBytes
+        guard delta != 0 else { return }
+        connection.accountedBytes = pending
+        server.noteUnsent(delta)
+    }
+
+    /// After the final response: shut down our side and discard input until the peer
+    /// closes (a lingering close, so the client reads the response before any reset).
+    func linger(_ connection: Connection) {
         connection.inbound = []
-        guard connection.outbound.isEmpty else {
-            updateInterest(connection)
-            return
-        }
-        if connection.phase != .lingering {
-            connection.transport.tls?.shutdown()
-            shutdown(connection.fd, Int32(SHUT_WR))
-            // Only the peer's FIN is awaited now: the slot is free for a new client.
-            if connection.counted {
-                connection.counted = false
-                server.releaseConnection()
-            }
-            lingeringCount += 1
-            connection.phase = .lingering
-            connection.phaseStarted = now
-            connection.readsPaused = false
-            updateInterest(connection)
-        }
+        connection.transport.tls?.shutdown()
+        shutdown(connection.fd, Int32(SHUT_WR))
+        // Only the peer's FIN is awaited now: the slots are free for new clients.
+        releaseSlots(connection)
+        lingeringCount += 1
+        connection.lingering = true
+        connection.machine.lingeringStarted(now: now)
+        updateInterest(connection)
     }
 
     func discardInput(_ connection: Connection) {
@@ -321,7 +323,10 @@ extension EventLoop {
     }
 
     func updateInterest(_ connection: Connection) {
-        let desired = connection.desiredEvents
+        guard isOpen(connection) else { return }
+        var desired = connection.desiredEvents
+        // A 100 Continue the socket did not take yet.
+        if !connection.outbound.isEmpty { desired |= Epoll.writable }
         guard desired != connection.registeredEvents else { return }
         connection.registeredEvents = desired
         do {
@@ -333,13 +338,33 @@ extension EventLoop {
 
     func close(_ connection: Connection) {
         let fd = connection.fd
-        guard Int(fd) < connections.count, connections[Int(fd)] === connection else { return }
+        guard isOpen(connection) else { return }
         connections[Int(fd)] = nil
         connectionCount -= 1
-        if connection.phase != .lingering { connection.transport.tls?.shutdown() }
-        if connection.phase == .lingering { lingeringCount -= 1 }
+        if connection.lingering {
+            lingeringCount -= 1
+        } else {
+            connection.transport.tls?.shutdown()
+        }
+        _ = connection.machine.failed()
         epoll.remove(fd)
         Syscall.close(fd)
-        if connection.counted { server.releaseConnection() }
+        releaseSlots(connection)
+        if connection.accountedBytes != 0 {
+            server.noteUnsent(-connection.accountedBytes)
+            connection.accountedBytes = 0
+        }
+    }
+
+    /// Gives back the connection's place under `maxConnections` and the per-client cap.
+    func releaseSlots(_ connection: Connection) {
+        if connection.counted {
+            connection.counted = false
+            server.releaseConnection()
+        }
+        if let key = connection.clientKey {
+            connection.clientKey = nil
+            server.releaseClient(key)
+        }
     }
 }

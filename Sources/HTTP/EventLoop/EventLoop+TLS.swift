@@ -17,12 +17,10 @@ extension EventLoop {
                 return
             }
             guard first == 0x16 else {
-                connection.phase = .head
-                reject(connection, Problem(
+                perform(connection, reject(connection, Problem(
                     status: .badRequest, title: "TLS required",
                     detail: "This port speaks HTTPS; the request arrived as plain HTTP."
-                ))
-                finish(connection)
+                )))
                 return
             }
             guard let context = server.tls, let session = context.session(fd: connection.fd) else {
@@ -34,10 +32,10 @@ extension EventLoop {
         guard let session = connection.transport.tls else { return }
         switch session.handshake() {
         case .done:
-            connection.phase = .idle
-            connection.phaseStarted = now
+            _ = connection.machine.handshakeCompleted(now: now)
             updateInterest(connection)
-            // The client's first request may have arrived with the handshake's last flight.
+            // The first request may have arrived with the handshake's last flight, and
+            // OpenSSL may already hold it decrypted, where epoll cannot see it.
             handleReadable(connection)
         case .wantRead, .wantWrite:
             updateInterest(connection)

@@ -29,7 +29,7 @@ final class EventLoop: @unchecked Sendable {
     var requestIDs = RequestIDGenerator()
     var accessLogBuffer = AccessLogBuffer()
 
-    var now: UInt64 = Syscall.monotonicNanoseconds()
+    var now: UInt64
     var nextSweep: UInt64 = 0
     var draining = false
     var drainDeadline: UInt64 = 0
@@ -38,15 +38,18 @@ final class EventLoop: @unchecked Sendable {
     var acceptPausedUntil: UInt64 = 0
     /// A spare descriptor released on EMFILE so the pending connection can be answered and closed.
     var reserveFD: Int32 = -1
+    /// Connections whose next request waits: for the server-wide unsent budget, or (heavy
+    /// ones) for this loop's share of time for expensive work. First in, first out.
+    var waiting: [Connection] = []
+    var fairness = Fairness()
 
     static let readBufferSize = 64 * 1024
-    static let lingerNanoseconds: UInt64 = 2_000_000_000
-
     init(index: Int, server: ServerCore, listener: ListeningSocket) throws(SystemError) {
         self.index = index
         self.server = server
         self.epoll = try Epoll()
         self.listener = listener
+        self.now = server.clock.nanoseconds()
         self.readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readBufferSize, alignment: 16)
         self.reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
         headBuffer.reserveCapacity(1024)
@@ -75,14 +78,17 @@ final class EventLoop: @unchecked Sendable {
         }
         dateCache.refresh()
         while !stopped {
-            let timeout = Int32(clamping: max(1, Int((nextSweep &- min(nextSweep, now)) / 1_000_000)))
+            // Work is waiting for a share of time: poll, so it resumes as soon as it may.
+            let timeout = !waiting.isEmpty ? Int32(1)
+                : Int32(clamping: max(1, Int((nextSweep &- min(nextSweep, now)) / 1_000_000)))
             let count = epoll.wait(events, capacity: capacity, timeoutMilliseconds: nextSweep == 0 ? Int32(1) : timeout)
-            now = Syscall.monotonicNanoseconds()
+            now = server.clock.nanoseconds()
             dateCache.refresh()
             for slot in 0..<count {
                 let event = events[slot]
                 dispatch(fd: event.data.fd, events: event.events)
             }
+            if !waiting.isEmpty { resumeWaiting(loopWasIdle: count == 0) }
             if now >= nextSweep {
                 sweep()
                 nextSweep = now + server.sweepInterval
@@ -108,37 +114,16 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Timeouts, the parked listener, and the access-log batch.
+    /// Deadlines, the parked listener, heap trimming, and the access-log batch.
     func sweep() {
-        let timeouts = server.timeoutNanoseconds
-        for case let connection? in connections {
-            if !connection.outbound.isEmpty {
-                if now - connection.lastWriteProgress > timeouts.write { close(connection) }
-                continue
-            }
-            switch connection.phase {
-            case .idle:
-                if now - connection.phaseStarted > timeouts.idle { close(connection) }
-            case .head:
-                if now - connection.phaseStarted > timeouts.header {
-                    reject(connection, Problem(status: .requestTimeout, detail: "The request header section was not received in time."))
-                    finish(connection)
-                }
-            case .body:
-                if now - connection.phaseStarted > timeouts.body {
-                    reject(connection, Problem(status: .requestTimeout, detail: "The request body was not received in time."))
-                    finish(connection)
-                }
-            case .lingering:
-                if now - connection.phaseStarted > Self.lingerNanoseconds { close(connection) }
-            case .handshake:
-                if now - connection.phaseStarted > timeouts.handshake { close(connection) }
-            }
+        for case let connection? in connections where now >= connection.machine.deadline {
+            perform(connection, connection.machine.timerFired(now: now))
         }
         if acceptPausedUntil != 0 && now >= acceptPausedUntil, let listener {
             acceptPausedUntil = 0
             try? epoll.add(listener.fd, events: UInt32(EPOLLIN.rawValue))
         }
+        server.trimHeapIfQuiet()
         flushAccessLog()
     }
 
@@ -158,8 +143,8 @@ final class EventLoop: @unchecked Sendable {
             Syscall.close(listener.fd)
             self.listener = nil
         }
-        for case let connection? in connections where connection.isIdle {
-            close(connection)
+        for case let connection? in connections {
+            perform(connection, connection.machine.drainBegan(now: now))
         }
     }
 

@@ -14,10 +14,12 @@ public struct ForwardingPolicy: Sendable {
         trustedProxies.contains { $0.contains(address) }
     }
 
-    public func apply(to request: inout HTTPRequest) {
+    /// Sets the request's client address, scheme, host and prefix. `targetAuthority` is the
+    /// authority of an absolute-form target, which wins over `Host` (RFC 9112 §3.2.2).
+    public func apply(to request: inout HTTPRequest, targetAuthority: String? = nil) {
         // Host is client-controlled and ends up in Link headers and bodies: keep only a
         // plain host[:port] (anything else reads as no host, i.e. "localhost").
-        let host = request.headers["host"] ?? ""
+        let host = targetAuthority ?? request.headers["host"] ?? ""
         request.context.host = Self.isHost(host) ? host : ""
         guard !trustedProxies.isEmpty, isTrusted(request.context.peerAddress) else { return }
         var chain: [String] = []

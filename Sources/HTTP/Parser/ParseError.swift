@@ -18,6 +18,7 @@ public enum ParseError: Error, Equatable, Sendable {
     case tooManyHeaderFields
     case missingHost
     case duplicateHost
+    case invalidHost
     case invalidContentLength
     case duplicateContentLength
     case contentLengthWithTransferEncoding
@@ -57,6 +58,7 @@ public enum ParseError: Error, Equatable, Sendable {
         case .tooManyHeaderFields: return "The request has more header fields than allowed."
         case .missingHost: return "HTTP/1.1 requests must carry exactly one Host header field."
         case .duplicateHost: return "The request carries more than one Host header field."
+        case .invalidHost: return "The Host header field is not a valid host[:port] (RFC 3986 host, port 1-65535)."
         case .invalidContentLength: return "Content-Length is not a valid non-negative decimal number."
         case .duplicateContentLength: return "The request carries more than one Content-Length value."
         case .contentLengthWithTransferEncoding: return "Content-Length and Transfer-Encoding must not be sent together."

@@ -18,6 +18,7 @@ struct RequestHead: Sendable {
             switch name {
             case "host":
                 hostCount += 1
+                guard HostSyntax.isValid(value) else { return .failure(.invalidHost) }
             case "content-length":
                 contentLengthCount += 1
                 guard let length = parseContentLength(value) else { return .failure(.invalidContentLength) }

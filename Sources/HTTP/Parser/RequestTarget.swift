@@ -7,6 +7,8 @@ public struct RequestTarget: Sendable, Equatable {
     public var path: String
     public var segments: [String]
     public var query: [Query]
+    /// The authority of an absolute-form target (`http://host:port/…`); it wins over `Host`.
+    public var authority: String?
 
     public struct Query: Sendable, Equatable {
         public var name: String
@@ -18,6 +20,7 @@ public struct RequestTarget: Sendable, Equatable {
         case invalidPercentEncoding
         case invalidUTF8
         case encodedNUL
+        case invalidAuthority
 
         public var detail: String {
             switch self {
@@ -25,12 +28,14 @@ public struct RequestTarget: Sendable, Equatable {
             case .invalidPercentEncoding: return "The request target contains an invalid percent-escape."
             case .invalidUTF8: return "The request target decodes to bytes that are not valid UTF-8."
             case .encodedNUL: return "The request target contains an encoded NUL byte."
+            case .invalidAuthority: return "The absolute-form target's authority is not a valid host[:port] (no user information)."
             }
         }
     }
 
     public static func parse(_ target: String, method: HTTPMethod) throws(Failure) -> RequestTarget {
         var raw = Substring(target)
+        var authorityFound: String?
         if raw == "*" {
             guard method == .options else { throw .unsupportedForm }
             return RequestTarget(path: "*", segments: [], query: [])
@@ -38,6 +43,10 @@ public struct RequestTarget: Sendable, Equatable {
         if raw.first != "/", let afterScheme = stripScheme(raw) {
             // absolute-form: drop the authority; the path starts at the first "/" or "?".
             let pathStart = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
+            let authority = String(afterScheme[..<pathStart])
+            // RFC 9110 §4.2.4: no userinfo in an http(s) URI; RFC 9112 §3.2.2: its host is the host.
+            guard !authority.isEmpty, !authority.contains("@"), HostSyntax.isValid(authority) else { throw .invalidAuthority }
+            authorityFound = authority
             raw = afterScheme[pathStart...]
             if raw.first != "/" { raw = "/" + raw }
         }
@@ -68,7 +77,7 @@ public struct RequestTarget: Sendable, Equatable {
                 query.append(Query(name: try decode(pair, plusIsSpace: true), value: ""))
             }
         }
-        return RequestTarget(path: path, segments: segments, query: query)
+        return RequestTarget(path: path, segments: segments, query: query, authority: authorityFound)
     }
 
     static func stripScheme(_ raw: Substring) -> Substring? {

@@ -80,6 +80,11 @@ enum Syscall {
         return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 
+    /// Gives free heap pages back to the system (`malloc_trim`).
+    static func trimHeap() {
+        _ = accord_malloc_trim()
+    }
+
     /// Raises the soft open-file limit to the hard limit; returns the new soft limit.
     @discardableResult
     static func raiseOpenFileLimit() -> Int {

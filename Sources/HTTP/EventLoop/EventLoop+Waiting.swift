@@ -1,0 +1,49 @@
+/// Connections whose next request must wait: for the server-wide budget of unsent bytes,
+/// or, when their last request was expensive, for the loop's ``Fairness`` share.
+extension EventLoop {
+    /// Whether `connection` may not parse its next request yet.
+    func mustWait(_ connection: Connection) -> Bool {
+        if server.unsentBudgetSpent { return true }
+        return connection.heavy && fairness.exhausted(now: now)
+    }
+
+    func enqueueWaiting(_ connection: Connection) {
+        guard !connection.queued else { return }
+        connection.queued = true
+        waiting.append(connection)
+    }
+
+    /// Records the time `connection`'s request took against the loop's share for expensive work.
+    func chargeWork(_ connection: Connection, nanoseconds: UInt64) {
+        connection.heavy = fairness.charge(nanoseconds, now: now)
+    }
+
+    /// Lets waiting connections parse again, oldest first, as far as the budget and the
+    /// share allow. When the loop had no other work, one heavy connection goes regardless.
+    func resumeWaiting(loopWasIdle: Bool) {
+        guard !server.unsentBudgetSpent else { return }
+        var allowance = loopWasIdle ? 1 : 0
+        let batch = waiting
+        waiting = []
+        var index = 0
+        while index < batch.count {
+            let connection = batch[index]
+            guard isOpen(connection) else {
+                connection.queued = false
+                index += 1
+                continue
+            }
+            if connection.heavy && fairness.exhausted(now: now) {
+                if allowance == 0 { break }
+                allowance -= 1
+                // Its one request goes now; what it costs decides whether the next waits.
+                connection.heavy = false
+            }
+            connection.queued = false
+            index += 1
+            perform(connection, connection.machine.budgetAvailable(now: now))
+        }
+        // Those not reached keep their place ahead of any that queued meanwhile.
+        if index < batch.count { waiting = Array(batch[index...]) + waiting }
+    }
+}
