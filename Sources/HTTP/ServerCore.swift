@@ -129,6 +129,8 @@ public final class ServerStatistics: Sendable {
     public let descriptorExhaustions = Atomic<Int>(0)
     /// Connections refused because their client was at `maxConnectionsPerClient`.
     public let refusedPerClient = Atomic<Int>(0)
+    /// Connections closed because their output stalled while the unsent budget was spent.
+    public let evictedSlowReaders = Atomic<Int>(0)
     /// Response bytes queued on every connection and not yet taken by the kernel.
     public let unsentBytes = Atomic<Int>(0)
     /// The most `unsentBytes` reached since the heap was last trimmed.

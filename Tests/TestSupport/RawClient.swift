@@ -29,7 +29,8 @@ public final class RawClient {
         public init(description: String) { self.description = description }
     }
 
-    public init(port: Int, host: String = "127.0.0.1", timeout: Double = 3) throws {
+    /// `source`: a local IPv4 address to connect from (127.0.0.2 and up are usable on loopback).
+    public init(port: Int, host: String = "127.0.0.1", timeout: Double = 3, source: String? = nil) throws {
         let ipv6 = host.contains(":")
         fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
@@ -38,6 +39,18 @@ public final class RawClient {
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if let source, !ipv6 {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            inet_pton(AF_INET, source, &local.sin_addr)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                Glibc.close(fd)
+                throw Failure(description: "bind to \(source) failed")
+            }
+        }
         let result: Int32
         if ipv6 {
             var address = sockaddr_in6()

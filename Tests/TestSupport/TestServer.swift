@@ -10,7 +10,8 @@ public final class TestServer: @unchecked Sendable {
     public init(
         configure: (inout ServerConfiguration) -> Void = { _ in },
         responder: any HTTPResponder = TestServer.echo,
-        tls: TLSContext? = nil
+        tls: TLSContext? = nil,
+        clock: any MonotonicClock = SystemClock()
     ) throws {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
@@ -18,11 +19,13 @@ public final class TestServer: @unchecked Sendable {
         configuration.threads = 2
         configuration.accessLogEnabled = false
         configure(&configuration)
-        server = HTTPServer(configuration: configuration, responder: responder, tls: tls)
+        server = HTTPServer(configuration: configuration, responder: responder, tls: tls, clock: clock)
         try server.start()
     }
 
-    public func client(timeout: Double = 3) throws -> RawClient { try RawClient(port: port, timeout: timeout) }
+    public func client(timeout: Double = 3, source: String? = nil) throws -> RawClient {
+        try RawClient(port: port, timeout: timeout, source: source)
+    }
 
     public func stop() {
         server.shutdown()

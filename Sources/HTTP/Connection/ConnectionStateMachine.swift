@@ -142,6 +142,13 @@ public struct ConnectionStateMachine: Sendable, Equatable {
         state == .waitingForRequest && !outputPending && servedRequest
     }
 
+    /// How long queued output has waited without the kernel taking a byte (0 if none waits).
+    public func outputStalled(now: UInt64) -> UInt64 {
+        guard outputPending, timer == .write else { return 0 }
+        let since = deadline &- timeouts.write
+        return now > since ? now - since : 0
+    }
+
     /// Input is thrown away: no further request will be parsed on this connection.
     public var discardsInput: Bool {
         switch state {

@@ -119,6 +119,7 @@ final class EventLoop: @unchecked Sendable {
         for case let connection? in connections where now >= connection.machine.deadline {
             perform(connection, connection.machine.timerFired(now: now))
         }
+        if server.unsentBudgetSpent { evictStalledReaders() }
         if acceptPausedUntil != 0 && now >= acceptPausedUntil, let listener {
             acceptPausedUntil = 0
             try? epoll.add(listener.fd, events: UInt32(EPOLLIN.rawValue))
@@ -126,6 +127,18 @@ final class EventLoop: @unchecked Sendable {
         server.trimHeapIfQuiet()
         flushAccessLog()
     }
+
+    /// Over the server-wide unsent budget every connection's parsing waits; so that the wait
+    /// is short, clients whose output has not moved for a second are closed, as their write
+    /// timeout would close them later.
+    func evictStalledReaders() {
+        for case let connection? in connections where connection.machine.outputStalled(now: now) >= Self.stallLimit {
+            server.statistics.evictedSlowReaders.add(1, ordering: .relaxed)
+            perform(connection, connection.machine.failed())
+        }
+    }
+
+    static let stallLimit: UInt64 = 1_000_000_000
 
     func flushAccessLog() {
         guard accessLogBuffer.lines > 0, let log = server.accessLog else { return }
