@@ -26,20 +26,27 @@ public final class Metrics: Sendable {
         var responseBytes = 0
         var reloads = 0
         var reloadFailures = 0
+        var reloadDroppedArticles = 0
     }
 
     let state = Locked(State())
     /// Engine counters (open connections ...), attached once the server starts.
     let engine = Locked<ServerStatistics?>(nil)
+    let accessLog = Locked<AccessLog?>(nil)
 
     public init() {}
 
-    public func attach(_ statistics: ServerStatistics) {
+    public func attach(_ statistics: ServerStatistics, accessLog: AccessLog? = nil) {
         engine.withLock { $0 = statistics }
+        self.accessLog.withLock { $0 = accessLog }
     }
 
-    public func recordReload(success: Bool) {
-        state.withLock { success ? ($0.reloads += 1) : ($0.reloadFailures += 1) }
+    /// A reload: whether it was accepted, and how many articles the previous dataset served that it lacks.
+    public func recordReload(success: Bool, droppedArticles: Int = 0) {
+        state.withLock {
+            success ? ($0.reloads += 1) : ($0.reloadFailures += 1)
+            $0.reloadDroppedArticles += droppedArticles
+        }
     }
 
     func record(route: String?, method: HTTPMethod, response: HTTPResponse, seconds: Double) {
@@ -84,7 +91,20 @@ public final class Metrics: Sendable {
             out += "accord_connections_accepted_total \(engine.acceptedConnections.load(ordering: .relaxed))\n"
             out += "# HELP accord_connections_refused_total Connections refused at the connection limit.\n# TYPE accord_connections_refused_total counter\n"
             out += "accord_connections_refused_total \(engine.refusedConnections.load(ordering: .relaxed))\n"
+            out += "# HELP accord_connections_refused_per_client_total Connections refused at maxConnectionsPerClient.\n"
+            out += "# TYPE accord_connections_refused_per_client_total counter\n"
+            out += "accord_connections_refused_per_client_total \(engine.refusedPerClient.load(ordering: .relaxed))\n"
+            out += "# HELP accord_unsent_bytes Response bytes waiting for slow clients.\n# TYPE accord_unsent_bytes gauge\n"
+            out += "accord_unsent_bytes \(engine.unsentBytes.load(ordering: .relaxed))\n"
+            out += "# HELP accord_slow_readers_evicted_total Connections closed because their output stalled over the unsent budget.\n"
+            out += "# TYPE accord_slow_readers_evicted_total counter\n"
+            out += "accord_slow_readers_evicted_total \(engine.evictedSlowReaders.load(ordering: .relaxed))\n"
         }
+        let accessDropped = accessLog.withLock { $0?.dropped } ?? StandardStreams.dropped(.access)
+        out += "# HELP accord_log_dropped_lines_total Log lines dropped because the reader of stdout or stderr did not keep up.\n"
+        out += "# TYPE accord_log_dropped_lines_total counter\n"
+        out += "accord_log_dropped_lines_total{stream=\"access\"} \(accessDropped)\n"
+        out += "accord_log_dropped_lines_total{stream=\"diagnostics\"} \(StandardStreams.dropped(.diagnostics))\n"
         out += "# HELP accord_dataset_info The loaded dataset.\n# TYPE accord_dataset_info gauge\n"
         out += "accord_dataset_info{version=\"\(dataset.version)\",loaded_at=\"\(dataset.loadedAt)\"} 1\n"
         out += "# HELP accord_dataset_load_seconds Time the last successful load took.\n# TYPE accord_dataset_load_seconds gauge\n"
@@ -93,6 +113,9 @@ public final class Metrics: Sendable {
         out += "accord_reloads_total \(snapshot.reloads)\n"
         out += "# HELP accord_reload_failures_total Reloads rejected because the new seeds had errors.\n# TYPE accord_reload_failures_total counter\n"
         out += "accord_reload_failures_total \(snapshot.reloadFailures)\n"
+        out += "# HELP accord_reload_dropped_articles_total Articles a reload lost that the previous dataset served.\n"
+        out += "# TYPE accord_reload_dropped_articles_total counter\n"
+        out += "accord_reload_dropped_articles_total \(snapshot.reloadDroppedArticles)\n"
         return out
     }
 

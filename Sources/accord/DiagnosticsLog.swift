@@ -6,18 +6,18 @@ enum DiagnosticsLog {
     static func bootstrap(level: String, format: String) {
         let threshold = Logger.Level(rawValue: level) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = format == "text"
-                ? StreamLogHandler.standardError(label: label)
-                : JSONLogHandler(label: label)
+            var handler = DiagnosticsLogHandler(label: label, text: format == "text")
             handler.logLevel = threshold
             return handler
         }
     }
 }
 
-/// One JSON object per line on stderr: time, level, label, message and metadata.
-struct JSONLogHandler: LogHandler {
+/// One line per event on stderr, as a JSON object (time, level, label, message, metadata) or
+/// as text. Written through ``StandardStreams``: never blocks, drops and counts when stderr is full.
+struct DiagnosticsLogHandler: LogHandler {
     let label: String
+    let text: Bool
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 
@@ -27,11 +27,17 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
+        let fields = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }).sorted { $0.key < $1.key }
+        if text {
+            var line = "\(UTCTimestamp.now()) \(event.level.rawValue) \(label): \(event.message)"
+            for (key, value) in fields { line += " \(key)=\(value)" }
+            UTCTimestamp.writeToStandardError(line)
+            return
+        }
         var line = "{\"time\":\(JSONString.quote(UTCTimestamp.now())),\"level\":\(JSONString.quote(event.level.rawValue)),"
         line += "\"label\":\(JSONString.quote(label)),\"message\":\(JSONString.quote("\(event.message)"))"
-        let fields = metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
         if !fields.isEmpty {
-            let members = fields.sorted { $0.key < $1.key }.map { "\(JSONString.quote($0.key)):\(JSONString.quote("\($0.value)"))" }
+            let members = fields.map { "\(JSONString.quote($0.key)):\(JSONString.quote("\($0.value)"))" }
             line += ",\"metadata\":{" + members.joined(separator: ",") + "}"
         }
         UTCTimestamp.writeToStandardError(line + "}")

@@ -46,6 +46,8 @@ struct Serve: ParsableCommand {
     var strict = false
 
     func run() throws {
+        // A reader that stops reading our logs must never stop the server (or its signals).
+        StandardStreams.makeNonBlocking()
         let configuration: AccordConfiguration
         do throws(ConfigurationError) {
             configuration = try ConfigurationLoader.load(

@@ -11,12 +11,20 @@ import Store
 
 /// Wires configuration, seeds, application and engine together, and owns the signal handlers.
 final class ServerRunner: @unchecked Sendable {
-    // @unchecked Sendable: mutable state is only touched on `signalQueue` (serial).
+    // @unchecked Sendable: `phase` and `sources` are only touched on `signalQueue` (serial).
     let configuration: AccordConfiguration
     let logger: Logger
     let seedsDirectory: String
     let signalQueue = DispatchQueue(label: "accord.signals")
     var sources: [DispatchSourceSignal] = []
+
+    /// What a signal means depends on how far the process is.
+    enum Phase {
+        case starting
+        case serving(HTTPServer, Application)
+    }
+
+    var phase = Phase.starting
 
     init(configuration: AccordConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -25,6 +33,8 @@ final class ServerRunner: @unchecked Sendable {
     }
 
     func run() throws {
+        // Signals are live before the (possibly long) load: SIGHUP is ignored, SIGTERM exits.
+        signalQueue.sync { installSignalHandlers() }
         let dataset: Dataset
         switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
         case .success(let loaded):
@@ -36,6 +46,9 @@ final class ServerRunner: @unchecked Sendable {
         }
         for error in dataset.report.errors {
             logger.error("skipped seed file", metadata: ["problem": "\(error)"])
+        }
+        for warning in dataset.report.warnings where warning.isSkippedFile {
+            logger.warning("skipped seed file", metadata: ["problem": "\(warning)"])
         }
         var tls: TLSContext?
         if let files = configuration.server.tls {
@@ -49,8 +62,9 @@ final class ServerRunner: @unchecked Sendable {
         }
         let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins), web: loadExplorer())
         let diagnostics = logger
+        let accessLog = AccessLog()
         let server = HTTPServer(
-            configuration: configuration.server, responder: application, accessLog: AccessLog(), tls: tls,
+            configuration: configuration.server, responder: application, accessLog: accessLog, tls: tls,
             diagnostics: { level, message in
                 switch level {
                 case .debug: diagnostics.debug("\(message)")
@@ -67,14 +81,14 @@ final class ServerRunner: @unchecked Sendable {
             UTCTimestamp.writeToStandardError("accord: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
             throw ExitCode(1)
         }
-        application.metrics.attach(server.statistics)
+        application.metrics.attach(server.statistics, accessLog: accessLog)
         logger.info("accord listening", metadata: [
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
             "seeds": "\(seedsDirectory)", "dataset": "\(dataset.version.prefix(12))",
             "articles": "\(dataset.knowledgeBase.articles.count)", "loadMs": "\(dataset.loadMilliseconds)",
             "tls": "\(configuration.server.tls != nil)",
         ])
-        installSignalHandlers(server: server, application: application)
+        signalQueue.sync { phase = .serving(server, application) }
         server.waitUntilStopped()
         logger.info("accord stopped")
     }
@@ -96,16 +110,24 @@ final class ServerRunner: @unchecked Sendable {
         }
     }
 
-    func installSignalHandlers(server: HTTPServer, application: Application) {
+    /// SIGTERM/SIGINT drain (or, during start-up, exit at once: nothing is served yet);
+    /// SIGHUP reloads (or, during start-up, is logged and ignored). Runs on `signalQueue`.
+    func installSignalHandlers() {
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
             source.setEventHandler { [self] in
-                if signalNumber == SIGHUP {
+                let name = signalNumber == SIGHUP ? "SIGHUP" : signalNumber == SIGTERM ? "SIGTERM" : "SIGINT"
+                switch (phase, signalNumber == SIGHUP) {
+                case (.starting, true):
+                    logger.warning("SIGHUP during start-up ignored: the seeds are still loading")
+                case (.starting, false):
+                    logger.info("exiting during start-up", metadata: ["signal": "\(name)"])
+                    _exit(0)
+                case (.serving(_, let application), true):
                     reload(application)
-                } else {
-                    logger.info("draining", metadata: ["signal": "\(signalNumber == SIGTERM ? "SIGTERM" : "SIGINT")",
-                                                        "drainSeconds": "\(configuration.server.drainSeconds)"])
+                case (.serving(let server, let application), false):
+                    logger.info("draining", metadata: ["signal": "\(name)", "drainSeconds": "\(configuration.server.drainSeconds)"])
                     application.beginDraining()
                     server.shutdown()
                 }
@@ -115,15 +137,29 @@ final class ServerRunner: @unchecked Sendable {
         }
     }
 
-    /// SIGHUP: load and validate the seeds again; swap only if they are clean.
+    /// SIGHUP: load and validate the seeds again; swap only if they are clean. Articles the
+    /// previous dataset served that the new one lacks are logged by file and counted.
     func reload(_ application: Application) {
         switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
         case .success(let dataset):
+            let before = Set(application.dataset.knowledgeBase.articles.map(\.file))
+            let after = Set(dataset.knowledgeBase.articles.map(\.file))
+            let lost = before.subtracting(after).sorted()
+            for file in lost {
+                let reason = dataset.report.skipped.first { $0.path.hasSuffix(file) }?.reason ?? "no longer in the seeds"
+                logger.error("reload dropped an article the previous dataset served", metadata: ["file": "\(file)", "reason": "\(reason)"])
+            }
+            for error in dataset.report.errors {
+                logger.error("skipped seed file", metadata: ["problem": "\(error)"])
+            }
             application.replace(dataset: dataset)
-            application.metrics.recordReload(success: true)
-            logger.info("reloaded seeds", metadata: ["dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)"])
+            application.metrics.recordReload(success: true, droppedArticles: lost.count)
+            logger.info("reloaded seeds", metadata: [
+                "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",
+                "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
+            ])
         case .failure(let failure):
-            application.metrics.recordReload(success: false)
+            application.metrics.recordReload(success: false, droppedArticles: 0)
             logger.error("reload rejected; still serving the previous seeds", metadata: ["errors": "\(failure.description)"])
         }
     }

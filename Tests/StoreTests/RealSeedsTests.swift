@@ -8,7 +8,7 @@ import Testing
     /// The shipped texts cleaned alone (JSON files ignored), so these checks
     /// do not depend on the curated annotations.
     static func textsOnly() throws -> KnowledgeBase {
-        let (files, problems) = SeedLoader.readDirectory(StoreFixtures.realSeeds)
+        let (files, problems, _) = SeedLoader.readDirectory(StoreFixtures.realSeeds)
         #expect(problems.isEmpty)
         return try SeedLoader.load(files: files.filter { $0.path.hasPrefix("articles/") }, directory: "seeds").knowledgeBase
     }

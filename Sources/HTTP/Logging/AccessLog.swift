@@ -10,21 +10,23 @@ import Synchronization
 ///
 /// Each loop formats lines into its own ``AccessLogBuffer`` and hands full buffers here;
 /// the writes happen on a serial Dispatch queue, so a slow stdout never stalls a loop.
-/// If more than `maxQueuedBytes` are waiting, new batches are dropped and counted.
+/// If more than `maxQueuedBytes` are waiting, new batches are dropped and counted; a reader
+/// that takes nothing for 100 ms loses the batch (counted), so shutdown never waits on it.
 public final class AccessLog: Sendable {
-    let fd: Int32
+    let written: AccessLogOutput
+    let closing = Atomic<Bool>(false)
     let queue = DispatchQueue(label: "accord.access-log")
     let queuedBytes = Atomic<Int>(0)
     let droppedLines = Atomic<Int>(0)
     let maxQueuedBytes: Int
 
     public init(fd: Int32 = STDOUT_FILENO, maxQueuedBytes: Int = 8 * 1024 * 1024) {
-        self.fd = fd
+        self.written = AccessLogOutput(fd: fd)
         self.maxQueuedBytes = maxQueuedBytes
     }
 
-    /// Lines dropped because the output could not keep up.
-    public var dropped: Int { droppedLines.load(ordering: .relaxed) }
+    /// Lines dropped because the output could not keep up (queue full, or the reader stuck).
+    public var dropped: Int { droppedLines.load(ordering: .relaxed) + written.droppedLines }
 
     func submit(_ batch: [UInt8], lines: Int) {
         guard !batch.isEmpty else { return }
@@ -35,27 +37,35 @@ public final class AccessLog: Sendable {
             return
         }
         queue.async { [self] in
-            writeAll(batch)
+            written.write(batch, lines: lines, patienceMilliseconds: closing.load(ordering: .relaxed) ? 0 : 100)
             queuedBytes.subtract(batch.count, ordering: .relaxed)
         }
     }
 
-    /// Blocks until every submitted batch is written (shutdown, tests).
+    /// Writes what is queued without waiting for a stuck reader (shutdown, tests).
     public func flush() {
+        closing.store(true, ordering: .relaxed)
         queue.sync {}
+        closing.store(false, ordering: .relaxed)
+    }
+}
+
+/// Where access-log batches go: a non-blocking standard stream, or (tests) any descriptor.
+final class AccessLogOutput: Sendable {
+    let fd: Int32
+    let droppedOnOther = Atomic<Int>(0)
+
+    init(fd: Int32) { self.fd = fd }
+
+    var droppedLines: Int {
+        fd == STDOUT_FILENO ? StandardStreams.dropped(.access) : droppedOnOther.load(ordering: .relaxed)
     }
 
-    private func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return
-                }
-                offset += written
-            }
+    func write(_ batch: [UInt8], lines: Int, patienceMilliseconds: Int32) {
+        if fd == STDOUT_FILENO {
+            StandardStreams.write(batch, to: .access, lines: lines, patienceMilliseconds: patienceMilliseconds)
+        } else if StandardStreams.writeSome(batch, to: fd, patience: patienceMilliseconds) < batch.count {
+            droppedOnOther.add(lines, ordering: .relaxed)
         }
     }
 }

@@ -25,17 +25,11 @@ public enum UTCTimestamp {
     /// A calendar field as at least two digits ("07").
     static func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    /// Writes `text` to standard error unbuffered (diagnostics before logging is set up).
+    /// Writes `text` as one line to standard error, unbuffered and never blocking once
+    /// ``StandardStreams/makeNonBlocking()`` ran (what does not fit is dropped and counted).
     public static func writeToStandardError(_ text: String) {
         var bytes = Array(text.utf8)
         if bytes.last != 0x0A { bytes.append(0x0A) }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(STDERR_FILENO, base + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        StandardStreams.write(bytes, to: .diagnostics)
     }
 }

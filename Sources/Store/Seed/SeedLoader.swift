@@ -27,7 +27,7 @@ public struct SeedLoader: Sendable {
     public func load() throws(SeedLoadFailure) -> SeedLoadResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let (files, problems) = SeedLoader.readDirectory(directory)
+        let (files, problems, warnings) = SeedLoader.readDirectory(directory)
         if problems.contains(where: { $0.isFatal(strict: strict) }) {
             var report = LoadReport()
             report.directory = directory
@@ -36,6 +36,7 @@ public struct SeedLoader: Sendable {
         }
         var assembler = SeedAssembler(directory: directory, strict: strict)
         assembler.report.errors = problems
+        assembler.report.warnings = warnings
         assembler.report.skipped = problems.compactMap { problem in
             guard case .unreadable(let path, let reason) = problem else { return nil }
             return LoadReport.SkippedFile(path: path, reason: reason)
@@ -57,42 +58,46 @@ public struct SeedLoader: Sendable {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The seed files under `directory`, and the problems met reading them.
-    static func readDirectory(_ directory: String) -> (files: [SeedFile], problems: [SeedError]) {
+    /// The seed files under `directory`, and the problems met reading them. See
+    /// ``SeedFileReader`` for what is refused (links) and skipped (FIFOs, devices).
+    static func readDirectory(_ directory: String) -> (files: [SeedFile], problems: [SeedError], warnings: [SeedWarning]) {
         let manager = FileManager.default
         guard isDirectory(directory) else {
-            return ([], [.missingDirectory(path: directory)])
+            return ([], [.missingDirectory(path: directory)], [])
         }
         let articlesPath = directory + "/articles"
-        guard isDirectory(articlesPath) else {
-            return ([], [.missingDirectory(path: articlesPath)])
+        guard SeedFileReader.isRealDirectory(articlesPath) else {
+            if SeedFileReader.isLink(articlesPath) {
+                return ([], [.unreadable(path: articlesPath, reason: "a symbolic link; articles/ must be a directory inside the seeds directory")], [])
+            }
+            return ([], [.missingDirectory(path: articlesPath)], [])
         }
         var files: [SeedFile] = []
         var problems: [SeedError] = []
+        var warnings: [SeedWarning] = []
+        func read(_ path: String, as name: String) {
+            switch SeedFileReader.read(path) {
+            case .bytes(let bytes): files.append(SeedFile(path: name, bytes: bytes))
+            case .refused(let reason): problems.append(.unreadable(path: path, reason: reason))
+            case .special(let kind): warnings.append(.specialFile(path: path, kind: kind))
+            }
+        }
         for name in ["articles.json", "entities.json", "events.json", "proposals.json"] {
             let path = directory + "/" + name
-            guard manager.fileExists(atPath: path) else { continue }
-            if let data = manager.contents(atPath: path) {
-                files.append(SeedFile(path: name, bytes: [UInt8](data)))
-            } else {
-                problems.append(.unreadable(path: path, reason: "permission denied or not a regular file"))
-            }
+            guard SeedFileReader.exists(path) else { continue }
+            read(path, as: name)
         }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: articlesPath)
         } catch {
-            return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")])
+            return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")], warnings)
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = articlesPath + "/" + name
-            if isDirectory(path) { continue }
-            if let data = manager.contents(atPath: path) {
-                files.append(SeedFile(path: "articles/" + name, bytes: [UInt8](data)))
-            } else {
-                problems.append(.unreadable(path: path, reason: "permission denied or not a regular file"))
-            }
+            if SeedFileReader.isRealDirectory(path) { continue }
+            read(path, as: "articles/" + name)
         }
-        return (files, problems)
+        return (files, problems, warnings)
     }
 }

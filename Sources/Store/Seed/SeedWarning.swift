@@ -9,12 +9,22 @@ public enum SeedWarning: Sendable, Hashable, CustomStringConvertible {
     case missingCollection(path: String)
     /// A file in `articles/` that does not end in `.txt`; ignored.
     case ignoredFile(path: String)
+    /// A FIFO, socket or device among the seeds: never opened; skipped.
+    case specialFile(path: String, kind: String)
     /// Two entities claim the same surface form; mentions go to `keptFor`.
     case aliasConflict(SourceLocation, alias: String, entity: String, keptFor: String)
     /// An `enrichment` entry that names no field of its record.
     case unknownEnrichmentField(SourceLocation, path: String, field: String)
     /// A reference to an existing entity of an unexpected type.
     case unexpectedEntityKind(SourceLocation, path: String, id: String, expected: String, actual: Entity.Kind)
+
+    /// A file the load passed over (reported by the server at start-up and on reload).
+    public var isSkippedFile: Bool {
+        switch self {
+        case .specialFile, .emptyArticle: return true
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -24,6 +34,8 @@ public enum SeedWarning: Sendable, Hashable, CustomStringConvertible {
             return "\(path): file not found; loaded as an empty collection"
         case .ignoredFile(let path):
             return "\(path): not a .txt file; ignored"
+        case .specialFile(let path, let kind):
+            return "\(path): \(kind), not a regular file; skipped"
         case .aliasConflict(let location, let alias, let entity, let keptFor):
             return "\(location): alias '\(alias)' of '\(entity)' is already a name of '\(keptFor)'; mentions go to '\(keptFor)'"
         case .unknownEnrichmentField(let location, let path, let field):
