@@ -34,11 +34,29 @@ public final class HTTPServer: Sendable {
         clock: any MonotonicClock = SystemClock(),
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void = { _, _ in }
     ) {
+        var configuration = configuration
+        // Every connection needs a descriptor; keep some for lingering sockets, the
+        // listeners, epoll, logs and the seeds, so the cap bites before EMFILE does.
+        let descriptors = Syscall.raiseOpenFileLimit()
+        let fitting = Self.connectionsFitting(descriptors: descriptors)
+        if configuration.maxConnections > fitting {
+            diagnostics(.warning, "maxConnections lowered from \(configuration.maxConnections) to \(fitting): "
+                + "the open-file limit (RLIMIT_NOFILE) is \(descriptors), and \(descriptors - fitting) descriptors are kept in reserve")
+            configuration.maxConnections = fitting
+        }
         core = ServerCore(
             configuration: configuration, responder: responder,
             accessLog: configuration.accessLogEnabled ? accessLog : nil, tls: tls, clock: clock, diagnostics: diagnostics
         )
     }
+
+    /// How many connections fit in `descriptors` open files, after a reserve of 64 (a quarter of a small limit) plus 1/16.
+    static func connectionsFitting(descriptors: Int) -> Int {
+        max(1, descriptors - min(64, descriptors / 4) - descriptors / 16)
+    }
+
+    /// The connection cap in force (the configured one, or lower to fit `RLIMIT_NOFILE`).
+    public var maxConnections: Int { core.configuration.maxConnections }
 
     /// The bound port (useful with port 0).
     public var port: Int { state.withLock { $0.port } }
@@ -52,7 +70,6 @@ public final class HTTPServer: Sendable {
     public func start() throws(SystemError) {
         // Ignore SIGPIPE process-wide: a peer that vanishes mid-write gives EPIPE, not death.
         signal(SIGPIPE, SIG_IGN)
-        Syscall.raiseOpenFileLimit()
         let configuration = core.configuration
         var loops: [EventLoop] = []
         var port = configuration.port

@@ -59,6 +59,7 @@ struct Serve: ParsableCommand {
         }
         DiagnosticsLog.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "accord")
+        for warning in configuration.warnings { logger.warning("\(warning)") }
         let runner = ServerRunner(configuration: configuration, logger: logger)
         try runner.run()
     }

@@ -19,10 +19,12 @@ struct Validate: ParsableCommand {
         do throws(SeedLoadFailure) {
             result = try SeedLoader(directory: directory, strict: strict).load()
         } catch {
-            print(ValidationSummary(failure: error).text)
+            print(ValidationSummary(failure: error).text, terminator: "")
             throw ExitCode(1)
         }
-        print(ValidationSummary(result: result).text)
-        if !result.report.errors.isEmpty { throw ExitCode(1) }
+        let summary = ValidationSummary(result: result)
+        print(summary.text, terminator: "")
+        // The exit code follows the printed verdict, whatever made it.
+        if !summary.isOK { throw ExitCode(1) }
     }
 }

@@ -20,6 +20,16 @@ public struct AccordConfiguration: Sendable {
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
     public static let logFormats = ["json", "text"]
 
+    /// Settings that are valid but probably a mistake; `serve` logs each at start-up.
+    public var warnings: [String] {
+        var warnings: [String] = []
+        for proxy in server.trustedProxies where proxy.isCatchAll {
+            warnings.append("trustedProxies contains \(proxy), which trusts every client: any client can then set its own "
+                + "address, host and scheme through Forwarded/X-Forwarded-* headers. List only your proxies' addresses.")
+        }
+        return warnings
+    }
+
     /// Checks that concern more than one setting.
     public func validated() throws(ConfigurationError) -> AccordConfiguration {
         var result = self

@@ -11,6 +11,8 @@ struct ConfigurationSetting: Sendable {
         case text
         case list
         case cidrs
+        /// CORS origins: `*` or `scheme://host[:port]`; they reach a response header.
+        case origins
         case choice([String])
     }
 
@@ -63,13 +65,30 @@ struct ConfigurationSetting: Sendable {
             }
         case .text:
             return .success(.text(text))
-        case .list, .cidrs:
+        case .list, .cidrs, .origins:
             let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
             return check(.list(items))
         case .choice(let choices):
             guard choices.contains(text) else { return .failure(Reason("must be one of: \(choices.joined(separator: ", "))")) }
             return .success(.text(text))
         }
+    }
+
+    /// `*`, or an RFC 6454 serialised origin: `http(s)://host[:port]`, visible ASCII only.
+    static func isOrigin(_ value: String) -> Bool {
+        if value == "*" { return true }
+        guard value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") }) else { return false }
+        for scheme in ["http://", "https://"] where value.lowercased().hasPrefix(scheme) {
+            let authority = value.dropFirst(scheme.count)
+            return !authority.isEmpty && !authority.contains("/") && !authority.contains("@")
+                && !authority.contains("?") && !authority.contains("#")
+        }
+        return false
+    }
+
+    /// A value with control characters shown as escapes, for error messages.
+    static func visible(_ value: String) -> String {
+        value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 
     func rangeMessage(_ range: ClosedRange<Int>) -> String {
@@ -87,6 +106,12 @@ struct ConfigurationSetting: Sendable {
         case (.cidrs, .list(let items)):
             for item in items where CIDR(item) == nil {
                 return .failure(Reason("'\(item)' is not an IP address or CIDR (e.g. 10.0.0.0/8, ::1)"))
+            }
+            return .success(value)
+        case (.origins, .list(let items)):
+            for item in items where !Self.isOrigin(item) {
+                return .failure(Reason("'\(Self.visible(item))' is not an origin: use * or scheme://host[:port], "
+                    + "with no spaces, commas or control characters (it is sent in Access-Control-Allow-Origin)"))
             }
             return .success(value)
         case (.choice(let choices), .text(let text)):

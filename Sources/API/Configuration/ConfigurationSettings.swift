@@ -29,7 +29,9 @@ extension ConfigurationSetting {
         seconds("timeouts.write", "A response the client does not read.") { $0.server.timeouts.write = $1 },
         seconds("timeouts.handshake", "TLS handshake.") { $0.server.timeouts.handshake = $1 },
         seconds("timeouts.drain", "Graceful shutdown: time allowed for in-flight requests.") { $0.server.drainSeconds = $1 },
-        list("cors.allowedOrigins", "Origins allowed to read responses; [\"*\"] allows all.") { $0.corsOrigins = $1 },
+        Self(path: "cors.allowedOrigins", kind: .origins, help: "Origins allowed to read responses; [\"*\"] allows all.") { config, value in
+            if case .list(let items) = value { config.corsOrigins = items }
+        },
         Self(path: "trustedProxies", kind: .cidrs, help: "CIDRs whose X-Forwarded-*/Forwarded headers are honoured.") { config, value in
             if case .list(let items) = value { config.server.trustedProxies = items.compactMap(CIDR.init) }
         },

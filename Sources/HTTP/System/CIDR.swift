@@ -23,6 +23,9 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
         description = text
     }
 
+    /// A /0 network: every address of its family.
+    public var isCatchAll: Bool { prefixLength == 0 }
+
     /// Whether `address` (textual IPv4 or IPv6) lies in this network.
     public func contains(_ address: String) -> Bool {
         guard var bytes = CIDR.parseAddress(address) else { return false }

@@ -12,7 +12,7 @@ extension SeedAssembler {
             let id = slug(object)
             let kind = required(object, "type") { value throws(JSONError) in try value.enumeration(Entity.Kind.self) }
             let name = required(object, "name") { value throws(JSONError) in try value.nonEmptyString() }
-            let aliases = aliasList(object)
+            let aliases = aliasList(object, entity: object["id"].flatMap { try? $0.string() } ?? "?")
             let description = optional(object, "description") { value throws(JSONError) in try value.string() }
             let wikidata = optional(object, "wikidata", SeedAssembler.wikidata)
             let coordinates = optional(object, "coordinates", SeedAssembler.coordinates)
@@ -36,19 +36,49 @@ extension SeedAssembler {
         }
     }
 
-    mutating func aliasList(_ object: JSONObject) -> (values: [Alias], locations: [SourceLocation])? {
+    mutating func aliasList(_ object: JSONObject, entity: String) -> (values: [Alias], locations: [SourceLocation])? {
         guard let list = required(object, "aliases", { value throws(JSONError) in try value.array() }) else { return nil }
         var values: [Alias] = []
         var locations: [SourceLocation] = []
         for element in list {
             guard let alias = self.object(element, allowed: ["text", "kind"]) else { continue }
-            let text = required(alias, "text") { value throws(JSONError) in try value.nonEmptyString() }
+            let text = required(alias, "text") { value throws(JSONError) in
+                let text = try value.nonEmptyString()
+                // A one-letter or invisible alias would match inside ordinary words: hundreds of false mentions.
+                guard SeedAssembler.visibleCharacterCount(text) >= 2 else {
+                    throw .invalidValue(value.location, path: value.path, reason: "alias '\(SeedAssembler.escaped(text))' of entity "
+                        + "'\(entity)' has fewer than 2 visible characters (letters, digits or symbols; not spaces, "
+                        + "combining marks or invisible format characters)")
+                }
+                return text
+            }
             let kind = required(alias, "kind") { value throws(JSONError) in try value.enumeration(Alias.Kind.self) }
             guard let text, let kind else { continue }
             values.append(Alias(text: text, kind: kind))
             locations.append(alias["text"]?.location ?? alias.location)
         }
         return (values, locations)
+    }
+
+    /// Scalars that show: not white space, controls, format characters (U+200B, U+2060, …)
+    /// or combining marks.
+    static func visibleCharacterCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { count, scalar in
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+                 .nonspacingMark, .enclosingMark, .spacingMark, .unassigned, .surrogate:
+                return count
+            default:
+                return scalar.properties.isWhitespace ? count : count + 1
+            }
+        }
+    }
+
+    /// `text` with invisible scalars written as `\u{…}`, so a message shows what is there.
+    static func escaped(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            visibleCharacterCount(String(scalar)) == 1 || scalar == " " ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
+        }.joined()
     }
 
     static func wikidata(_ value: LocatedJSON) throws(JSONError) -> String {

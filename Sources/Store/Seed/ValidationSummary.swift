@@ -28,9 +28,21 @@ public struct ValidationSummary: Sendable {
         }
         if candidates.count > candidateLimit { lines.append("  ... \(candidates.count - candidateLimit) more") }
         lines.append("")
-        lines.append("result: OK")
+        lines.append(ValidationSummary.verdict(report: result.report))
         text = lines.joined(separator: "\n") + "\n"
     }
+
+    /// The last line; `accord validate` exits 0 exactly when it reads "result: OK".
+    static func verdict(report: LoadReport) -> String {
+        let errors = report.errors.count
+        guard errors == 0 else {
+            return "result: FAILED: \(errors) seed file\(errors == 1 ? "" : "s") could not be loaded (the server would skip \(errors == 1 ? "it" : "them"))"
+        }
+        return "result: OK"
+    }
+
+    /// True when the verdict is OK.
+    public var isOK: Bool { text.hasSuffix("result: OK\n") }
 
     public init(failure: SeedLoadFailure) {
         candidates = []
