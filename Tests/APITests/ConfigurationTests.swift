@@ -1,6 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import API
 import Foundation
-import HTTP
+@testable import HTTP
 import Testing
 
 @Suite("Configuration sources and errors")
@@ -69,6 +72,9 @@ struct ConfigurationTests {
         (#"{"log": {"level": "loud"}}"#, ":1:19", "log.level must be one of"),
         (#"{"trustedProxies": ["10.0.0.0/33"]}"#, ":1:20", "'10.0.0.0/33' is not an IP address or CIDR"),
         (#"{"port": 80,}"#, ":1:13", "invalid JSON"),
+        ("{\"cors\": {\"allowedOrigins\": [\"https://a.example\\r\\nSet-Cookie: x=1\"]}}", ":1:29", "is not an origin"),
+        (#"{"cors": {"allowedOrigins": ["https://a.example, https://b.example"]}}"#, ":1:29", "is not an origin"),
+        (#"{"cors": {"allowedOrigins": ["a.example"]}}"#, ":1:29", "is not an origin"),
     ])
     func fileErrorsNameTheLineColumnAndProblem(_ text: String, _ position: String, _ message: String) throws {
         let file = try write(text)
@@ -79,6 +85,40 @@ struct ConfigurationTests {
             #expect(error.source.hasPrefix(file + position), "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
+    }
+
+    @Test func headerUnsafeOriginsFromTheEnvironmentAreRefusedAndCatchAllProxiesWarned() throws {
+        do {
+            _ = try ConfigurationLoader.load(file: nil, environment: ["ACCORD_CORS_ALLOWED_ORIGINS": "https://a.example\r\nX-Evil: 1"], flags: [])
+            Issue.record("a CR LF in an origin must be refused")
+        } catch {
+            #expect(error.source == "environment ACCORD_CORS_ALLOWED_ORIGINS")
+            #expect(error.message.contains("\\u{d}\\u{a}"), "\(error)")
+        }
+        let good = try ConfigurationLoader.load(
+            file: nil, environment: ["ACCORD_CORS_ALLOWED_ORIGINS": "https://a.example,http://localhost:3000"], flags: [])
+        #expect(good.corsOrigins == ["https://a.example", "http://localhost:3000"])
+        #expect(good.warnings.isEmpty)
+        let open = try ConfigurationLoader.load(file: nil, environment: ["ACCORD_TRUSTED_PROXIES": "10.0.0.0/8,0.0.0.0/0"], flags: [])
+        #expect(open.warnings.count == 1)
+        #expect(open.warnings.first?.contains("0.0.0.0/0") == true)
+        let openV6 = try ConfigurationLoader.load(file: nil, environment: ["ACCORD_TRUSTED_PROXIES": "::/0"], flags: [])
+        #expect(openV6.warnings.count == 1)
+    }
+
+    @Test func maxConnectionsFitsTheOpenFileLimit() {
+        #expect(HTTPServer.connectionsFitting(descriptors: 256) == 176)
+        #expect(HTTPServer.connectionsFitting(descriptors: 1024) == 896)
+        #expect(HTTPServer.connectionsFitting(descriptors: 64) == 44)
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        var configuration = ServerConfiguration()
+        configuration.maxConnections = 1_000_000_000
+        let logged = Locked<[String]>([])
+        let server = HTTPServer(configuration: configuration, responder: ClosureResponder { _ in HTTPResponse() },
+                                diagnostics: { _, message in logged.withLock { $0.append(message) } })
+        #expect(server.maxConnections < Int(clamping: limit.rlim_max))
+        #expect(logged.withLock { $0 }.contains { $0.contains("maxConnections lowered") })
     }
 
     @Test func missingFilesUnknownVariablesAndBadFlagsAreErrors() {
