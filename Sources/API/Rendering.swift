@@ -40,8 +40,11 @@ extension Application {
     ) throws -> HTTPResponse {
         let dataset = self.dataset
         let context = request.context
+        // Keyed by what Accept negotiates to, not its text: a client varying Accept cannot
+        // make every request a miss (nor evict what others use).
+        let acceptedFormat = try? Format.negotiate(request, formatParameter: nil, available: formats)
         let key = ResponseCache.Key(
-            target: request.target, accept: request.headers["accept"],
+            target: request.target, accept: acceptedFormat?.rawValue ?? "none",
             scheme: context.scheme, host: context.host, prefix: context.prefix
         )
         if let entry = dataset.cache.get(key) {

@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite("Response cache bounds and Host hygiene")
 struct ResponseCacheTests {
-    func key(_ target: String, accept: String? = nil) -> ResponseCache.Key {
+    func key(_ target: String, accept: String = "json") -> ResponseCache.Key {
         ResponseCache.Key(target: target, accept: accept, scheme: "http", host: "h", prefix: "")
     }
 
@@ -21,6 +21,32 @@ struct ResponseCacheTests {
             #expect(cache.bytes <= 64 * 1024)
         }
         #expect(cache.count > 0)
+    }
+
+    @Test func entriesInUseSurviveAFloodOfOneOffRequests() {
+        let cache = ResponseCache(maxEntries: 100, maxBytes: 1 << 20)
+        cache.put(key("/events"), entry(1000))
+        for index in 0..<10_000 {
+            cache.put(key("/events?offset=\(index)"), entry(1000))
+            // The popular entry is asked for now and then, as real traffic would.
+            if index % 20 == 0 { #expect(cache.get(key("/events")) != nil, "evicted after \(index) one-off entries") }
+        }
+        #expect(cache.count <= 100)
+    }
+
+    @Test func aVaryingAcceptHeaderSharesOneEntry() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        var etags = Set<String>()
+        for index in 0..<20 {
+            try client.send("GET /events?limit=3 HTTP/1.1\r\nHost: t\r\nAccept: application/json, text/x-junk-\(index);q=0.1\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            etags.insert(response.header("ETag") ?? "")
+        }
+        #expect(etags.count == 1)
+        try client.send("GET /events?limit=3 HTTP/1.1\r\nHost: t\r\nAccept: text/csv\r\n\r\n")
+        #expect(try client.readResponse().header("Content-Type")?.hasPrefix("text/csv") == true)
     }
 
     @Test func oversizedBodiesAreServedButNotKept() {

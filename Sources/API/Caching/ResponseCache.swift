@@ -1,25 +1,28 @@
 import HTTP
 
-/// Finished representations of one dataset, keyed by the normalised request (path, query,
-/// Accept, base URL). The data is immutable, so an entry never goes stale; it dies with its
-/// dataset on reload.
+/// Finished representations of one dataset, keyed by the request (target, the format `Accept`
+/// negotiates to, base URL). The data is immutable, so an entry never goes stale; it dies with
+/// its dataset on reload.
 ///
-/// Bounded in entries and in bytes (bodies plus keys): a client varying `Accept` or the
-/// query cannot grow it past `maxBytes`. When either bound would be crossed it is cleared and
-/// refilled; bodies larger than `maxBytes / 16` are served but not kept.
+/// Bounded in entries and in bytes (bodies plus keys): a client varying the query cannot grow
+/// it past `maxBytes`. Two generations: when the current one is full it becomes the old one and
+/// a new one starts; a hit in the old generation moves the entry forward. So what is in use
+/// survives a flood of one-off requests, which only ever displace each other. Bodies larger
+/// than `maxBytes / 16` are served but not kept.
 public final class ResponseCache: Sendable {
     /// What makes two requests share a representation: the raw target (path and query as
     /// sent), the Accept header, and the base URL the links are written against. A struct of
     /// shared strings, so building a key allocates nothing.
     struct Key: Hashable, Sendable {
         let target: String
-        let accept: String?
+        /// The negotiated format's name ("json", "csv"…), or "none" when nothing is acceptable.
+        let accept: String
         let scheme: String
         let host: String
         let prefix: String
 
         var size: Int {
-            target.utf8.count + (accept?.utf8.count ?? 0) + scheme.utf8.count + host.utf8.count + prefix.utf8.count
+            target.utf8.count + accept.utf8.count + scheme.utf8.count + host.utf8.count + prefix.utf8.count
         }
     }
 
@@ -32,38 +35,56 @@ public final class ResponseCache: Sendable {
         var size: Int { body.count + etag.utf8.count + contentType.utf8.count + (link?.utf8.count ?? 0) }
     }
 
-    struct Contents {
+    struct Generation {
         var entries: [Key: Entry] = [:]
         var bytes = 0
+    }
+
+    struct Contents {
+        var current = Generation()
+        var old = Generation()
     }
 
     private let storage = Locked(Contents())
     let maxEntries: Int
     let maxBytes: Int
 
+    /// Each generation holds half of `maxEntries` and `maxBytes`.
     public init(maxEntries: Int = 4096, maxBytes: Int = 32 << 20) {
         self.maxEntries = maxEntries
         self.maxBytes = maxBytes
     }
 
     func get(_ key: Key) -> Entry? {
-        storage.withLock { $0.entries[key] }
+        storage.withLock { contents in
+            if let entry = contents.current.entries[key] { return entry }
+            guard let entry = contents.old.entries.removeValue(forKey: key) else { return nil }
+            contents.old.bytes -= key.size + entry.size
+            Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
+            return entry
+        }
     }
 
     func put(_ key: Key, _ entry: Entry) {
         let size = key.size + entry.size
         guard size <= maxBytes / 16 else { return }
         storage.withLock { contents in
-            if let old = contents.entries[key] { contents.bytes -= key.size + old.size }
-            if contents.entries.count >= maxEntries || contents.bytes + size > maxBytes {
-                contents.entries.removeAll(keepingCapacity: true)
-                contents.bytes = 0
-            }
-            contents.entries[key] = entry
-            contents.bytes += size
+            if let old = contents.old.entries.removeValue(forKey: key) { contents.old.bytes -= key.size + old.size }
+            Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
         }
     }
 
-    var count: Int { storage.withLock { $0.entries.count } }
-    var bytes: Int { storage.withLock { $0.bytes } }
+    private static func insert(_ key: Key, _ entry: Entry, into contents: inout Contents, maxEntries: Int, maxBytes: Int) {
+        let size = key.size + entry.size
+        if let previous = contents.current.entries[key] { contents.current.bytes -= key.size + previous.size }
+        if contents.current.entries.count >= maxEntries / 2 || contents.current.bytes + size > maxBytes / 2 {
+            contents.old = contents.current
+            contents.current = Generation()
+        }
+        contents.current.entries[key] = entry
+        contents.current.bytes += size
+    }
+
+    var count: Int { storage.withLock { $0.current.entries.count + $0.old.entries.count } }
+    var bytes: Int { storage.withLock { $0.current.bytes + $0.old.bytes } }
 }
