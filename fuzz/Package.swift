@@ -20,6 +20,11 @@ let package = Package(
             name: "FuzzRequestParser",
             dependencies: ["FuzzSupport", .product(name: "HTTP", package: accord)]
         ),
+        // Random event sequences through the connection lifecycle's state machine.
+        .executableTarget(
+            name: "FuzzConnectionStateMachine",
+            dependencies: [.product(name: "HTTP", package: accord)]
+        ),
         // Arbitrary request-targets (and Accept / If-None-Match / Origin) through Application.respond(to:).
         .executableTarget(
             name: "FuzzQuery",

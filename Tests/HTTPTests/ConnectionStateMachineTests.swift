@@ -203,4 +203,19 @@ struct ConnectionStateMachineTests {
         #expect(writing.interest == .init(read: false, write: false))
         #expect(writing.timerFired(now: now &+ 100 * Self.second) == .wait, "a closed machine fires nothing")
     }
+
+    /// Found by FuzzConnectionStateMachine: a response queued while another was still pending
+    /// (the 503 of a refusal can follow a 100 Continue) must not leave `outputPending` stale.
+    @Test func aResponseQueuedWhileOutputIsPendingKeepsTheWriteClockAndDrainsCleanly() {
+        var machine = machine()
+        _ = machine.readCompleted(.bytes, now: now)
+        _ = machine.parsed(.request, now: now)
+        #expect(machine.responseQueued(keepAlive: false, unsentBytes: 2000, now: now) == .wait)
+        let deadline = machine.deadline
+        clock.advance(seconds: 5)
+        #expect(machine.responseQueued(keepAlive: false, unsentBytes: 3000, now: now) == .wait)
+        #expect(machine.deadline == deadline, "no progress was made, so the write clock runs on")
+        #expect(machine.responseQueued(keepAlive: false, unsentBytes: 0, now: now) == .startLingering)
+        #expect(machine.interest == .init(read: false, write: false))
+    }
 }

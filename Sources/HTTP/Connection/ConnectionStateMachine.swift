@@ -78,6 +78,11 @@ public struct ConnectionStateMachine: Sendable, Equatable {
     public struct Interest: Sendable, Equatable {
         public var read: Bool
         public var write: Bool
+
+        public init(read: Bool, write: Bool) {
+            self.read = read
+            self.write = write
+        }
     }
 
     public private(set) var state: State
@@ -240,7 +245,8 @@ public struct ConnectionStateMachine: Sendable, Equatable {
         }
     }
 
-    /// The response was serialised and handed to the socket; `unsentBytes` did not fit.
+    /// The response was serialised and handed to the socket; `unsentBytes` is all the
+    /// connection's output the kernel has not taken yet.
     public mutating func responseQueued(keepAlive: Bool, unsentBytes: Int, now: UInt64) -> Action {
         guard state != .closed else { return .close }
         servedRequest = true
@@ -248,10 +254,11 @@ public struct ConnectionStateMachine: Sendable, Equatable {
         // The next request (if any is buffered) starts from nothing.
         state = .waitingForRequest
         if unsentBytes > 0 {
+            if !outputPending { arm(.write, now: now) }
             outputPending = true
-            arm(.write, now: now)
             return .wait
         }
+        outputPending = false
         return outputDrained(now: now)
     }
 
