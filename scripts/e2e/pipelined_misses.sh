@@ -12,6 +12,8 @@
 # a small receive window and MSS so that the answers wait in the server, not in kernel buffers.
 set -euo pipefail
 command -v python3 >/dev/null || exit 77
+# Run from the checkout (the server finds seeds/ and web/ there); keep a relative binary valid.
+case ${E2E_BINARY:-} in /* | '') ;; */*) E2E_BINARY=$PWD/$E2E_BINARY ;; esac
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 [ -r /proc/self/status ] || exit 77
 

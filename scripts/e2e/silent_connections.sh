@@ -8,6 +8,8 @@
 # The flood comes from 127.0.0.2 (all of 127/8 is local on Linux); the server listens on 127.0.0.1.
 set -euo pipefail
 command -v python3 >/dev/null || exit 77
+# Run from the checkout (the server finds seeds/ and web/ there); keep a relative binary valid.
+case ${E2E_BINARY:-} in /* | '') ;; */*) E2E_BINARY=$PWD/$E2E_BINARY ;; esac
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 CHECK="silent connections"
@@ -59,8 +61,9 @@ port=""
 status=0
 
 # 1. The flood, against a per-client cap of $cap. The server-wide limit is lowered to 12,000 so
-# that the flood exceeds it (the default, 16,384, would need more descriptors than CI grants):
-# without a per-client cap, one address takes every slot and the probes get 503. The header
+# that the flood exceeds it (flooding past the default, 16,384, would take the client close to
+# a 20,000 descriptor limit): without a per-client cap, one address takes every slot and the
+# probes get 503. The header
 # timeout is long here so that admitted connections stay open for the whole phase (phase 2
 # checks the header timeout).
 if start_server flood.log ACCORD_LIMITS_MAX_CONNECTIONS_PER_CLIENT=$cap ACCORD_LIMITS_MAX_CONNECTIONS=12000 \

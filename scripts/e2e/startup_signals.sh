@@ -6,6 +6,8 @@
 # - SIGTERM while loading: the process exits with status 0, within 1.5 s of the signal.
 set -euo pipefail
 command -v python3 >/dev/null || exit 77
+# Run from the checkout (the server finds seeds/ and web/ there); keep a relative binary valid.
+case ${E2E_BINARY:-} in /* | '') ;; */*) E2E_BINARY=$PWD/$E2E_BINARY ;; esac
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 CHECK="startup signals"

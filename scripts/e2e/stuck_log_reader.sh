@@ -10,6 +10,8 @@
 # stdout pipe keeps the default 64 KiB.
 set -euo pipefail
 command -v python3 >/dev/null || exit 77
+# Run from the checkout (the server finds seeds/ and web/ there); keep a relative binary valid.
+case ${E2E_BINARY:-} in /* | '') ;; */*) E2E_BINARY=$PWD/$E2E_BINARY ;; esac
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 CHECK="stuck log reader"

@@ -302,7 +302,9 @@ def main():
     print(f"RSS baseline {baseline / MIB:.1f} MiB, peak {peak / MIB:.1f} MiB during the attack"
           f" (limit {args.limit_mib:g} MiB), {after / MIB if after else float('nan'):.1f} MiB"
           f" {settle:.1f} s after closing (limit baseline + {args.return_mib:g} MiB)")
-    if after is not None and peak > baseline:
+    if after is not None and after > peak:
+        print(f"after closing, the RSS kept growing: {(after - peak) / MIB:.1f} MiB above the attack's peak")
+    elif after is not None and peak > baseline:
         print(f"after closing, the RSS gave back {(peak - after) / MIB:.1f} of the {(peak - baseline) / MIB:.1f} MiB"
               f" it grew")
     answered = [p for p in probes if p[1].startswith("HTTP/1.1 200")]
