@@ -80,10 +80,17 @@ final class ServerCore: Sendable {
 
     /// Returns freed response buffers to the system once a burst of unsent output is over
     /// (glibc keeps freed memory in its arenas otherwise, and RSS would stay at the peak).
+    /// Also after a burst of connections has closed (their buffers were freed, not returned).
     func trimHeapIfQuiet() {
+        guard statistics.unsentBytes.load(ordering: .relaxed) < 1 << 20 else { return }
         let peak = statistics.unsentPeak.load(ordering: .relaxed)
-        guard peak > 8 << 20, statistics.unsentBytes.load(ordering: .relaxed) < 1 << 20 else { return }
-        if statistics.unsentPeak.compareExchange(expected: peak, desired: 0, ordering: .relaxed).exchanged {
+        if peak > 8 << 20, statistics.unsentPeak.compareExchange(expected: peak, desired: 0, ordering: .relaxed).exchanged {
+            Syscall.trimHeap()
+            return
+        }
+        let open = statistics.openConnections.load(ordering: .relaxed)
+        let most = statistics.connectionPeak.load(ordering: .relaxed)
+        if most - open >= 256, statistics.connectionPeak.compareExchange(expected: most, desired: open, ordering: .relaxed).exchanged {
             Syscall.trimHeap()
         }
     }
@@ -92,6 +99,9 @@ final class ServerCore: Sendable {
     func admitConnection() -> Bool {
         let open = statistics.openConnections.add(1, ordering: .relaxed).newValue
         statistics.acceptedConnections.add(1, ordering: .relaxed)
+        if open > statistics.connectionPeak.load(ordering: .relaxed) {
+            statistics.connectionPeak.store(open, ordering: .relaxed)
+        }
         if open > configuration.maxConnections {
             statistics.openConnections.subtract(1, ordering: .relaxed)
             statistics.refusedConnections.add(1, ordering: .relaxed)
@@ -133,6 +143,8 @@ public final class ServerStatistics: Sendable {
     public let evictedSlowReaders = Atomic<Int>(0)
     /// Response bytes queued on every connection and not yet taken by the kernel.
     public let unsentBytes = Atomic<Int>(0)
+    /// The most open connections since the heap was last trimmed.
+    let connectionPeak = Atomic<Int>(0)
     /// The most `unsentBytes` reached since the heap was last trimmed.
     let unsentPeak = Atomic<Int>(0)
     public init() {}
