@@ -26,11 +26,19 @@ public enum StandardStreams {
 
     static let counters = [Counters(), Counters()]
 
-    /// Sets O_NONBLOCK on stdout and stderr (the `serve` command; tests leave them alone).
+    /// Makes stdout and stderr non-blocking where a reader can stall them (pipes and FIFOs:
+    /// `| sleep 60`, a container's log FIFO). The flag is set on a fresh open file description
+    /// (`/proc/self/fd/N` reopened and put in place with `dup2`), never on the inherited one,
+    /// which the parent shell and its other children share: setting O_NONBLOCK there would make
+    /// their writes fail with EAGAIN. Regular files and terminals are left as they are.
     public static func makeNonBlocking() {
         for stream in Stream.allCases {
-            let flags = fcntl(stream.fd, F_GETFL)
-            if flags >= 0 { _ = fcntl(stream.fd, F_SETFL, flags | O_NONBLOCK) }
+            var status = stat()
+            guard fstat(stream.fd, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { continue }
+            let fresh = open("/proc/self/fd/\(stream.fd)", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fresh >= 0 else { continue }
+            _ = dup2(fresh, stream.fd)
+            _ = close(fresh)
         }
     }
 
