@@ -159,7 +159,10 @@ extension EventLoop {
             if let refusal = admitForwardedClient(connection, request.context.clientAddress) {
                 response = refusal.response(requestID: requestID)
             } else {
+                let responding = Syscall.monotonicNanoseconds()
                 response = server.responder.respond(to: request)
+                // The responder's time alone (not the write) says whether the request was expensive.
+                chargeWork(connection, nanoseconds: Syscall.monotonicNanoseconds() &- responding)
             }
         } catch {
             response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)
@@ -172,7 +175,6 @@ extension EventLoop {
         let bytes = send(connection, response, method: request.method, version: request.version,
                          keepAlive: keepAlive, requestID: requestID)
         let elapsed = Syscall.monotonicNanoseconds() &- started
-        chargeWork(connection, nanoseconds: elapsed)
         if server.accessLog != nil {
             accessLogBuffer.append(
                 time: logClock.now(), method: request.method.rawValue, target: request.target,

@@ -16,13 +16,15 @@ extension EventLoop {
     /// Records the time `connection`'s request took against the loop's share for expensive work.
     func chargeWork(_ connection: Connection, nanoseconds: UInt64) {
         connection.heavy = fairness.charge(nanoseconds, now: now)
+        if !connection.heavy { cheapRequestsThisTurn += 1 }
     }
 
     /// Lets waiting connections parse again, oldest first, as far as the budget and the
-    /// share allow. When the loop had no other work, one heavy connection goes regardless.
-    func resumeWaiting(loopWasIdle: Bool) {
+    /// share allow. Work-conserving: when this turn served no cheap request (nothing else
+    /// wants the loop), every waiting connection goes, whatever the share says.
+    func resumeWaiting() {
         guard !server.unsentBudgetSpent else { return }
-        var allowance = loopWasIdle ? 1 : 0
+        let contended = cheapRequestsThisTurn > 0
         let batch = waiting
         waiting = []
         var index = 0
@@ -34,8 +36,7 @@ extension EventLoop {
                 continue
             }
             if connection.heavy && fairness.exhausted(now: now) {
-                if allowance == 0 { break }
-                allowance -= 1
+                if contended { break }
                 // Its one request goes now; what it costs decides whether the next waits.
                 connection.heavy = false
             }

@@ -42,6 +42,9 @@ final class EventLoop: @unchecked Sendable {
     /// ones) for this loop's share of time for expensive work. First in, first out.
     var waiting: [Connection] = []
     var fairness = Fairness()
+    /// Requests this turn of the loop that were not expensive: while there are such, the
+    /// expensive ones wait for the share.
+    var cheapRequestsThisTurn = 0
 
     static let readBufferSize = 64 * 1024
     init(index: Int, server: ServerCore, listener: ListeningSocket) throws(SystemError) {
@@ -78,8 +81,9 @@ final class EventLoop: @unchecked Sendable {
         }
         dateCache.refresh()
         while !stopped {
-            // Work is waiting for a share of time: poll, so it resumes as soon as it may.
-            let timeout = !waiting.isEmpty ? Int32(1)
+            // Work waits for the loop's share: poll, so it goes as soon as the loop is free
+            // (for the unsent budget, which other loops free, look again each millisecond).
+            let timeout = !waiting.isEmpty ? Int32(server.unsentBudgetSpent ? 1 : 0)
                 : Int32(clamping: max(1, Int((nextSweep &- min(nextSweep, now)) / 1_000_000)))
             let count = epoll.wait(events, capacity: capacity, timeoutMilliseconds: nextSweep == 0 ? Int32(1) : timeout)
             now = server.clock.nanoseconds()
@@ -88,7 +92,8 @@ final class EventLoop: @unchecked Sendable {
                 let event = events[slot]
                 dispatch(fd: event.data.fd, events: event.events)
             }
-            if !waiting.isEmpty { resumeWaiting(loopWasIdle: count == 0) }
+            if !waiting.isEmpty { resumeWaiting() }
+            cheapRequestsThisTurn = 0
             if now >= nextSweep {
                 sweep()
                 nextSweep = now + server.sweepInterval
