@@ -13,14 +13,18 @@ public final class Application: HTTPResponder {
     /// The web explorer's files (`/` for browsers, `/explorer/{file}`); nil: JSON only.
     let web: StaticFiles?
     public let service: ServiceInfo
+    /// The configured `publicUrl` (OpenAPI `servers`); links use it through the request context.
+    let publicURL: PublicURL?
     /// Set while the server drains: `/readyz` answers 503.
     let draining = Atomic<Bool>(false)
     public let metrics = Metrics()
 
     public init(
-        dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil
+        dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil,
+        publicURL: PublicURL? = nil
     ) {
         self.current = Locked(dataset)
+        self.publicURL = publicURL
         self.cors = cors
         self.web = web
         self.service = service

@@ -27,6 +27,8 @@ public final class Metrics: Sendable {
         var reloads = 0
         var reloadFailures = 0
         var reloadDroppedArticles = 0
+        var tlsReloads = 0
+        var tlsReloadFailures = 0
     }
 
     let state = Locked(State())
@@ -47,6 +49,11 @@ public final class Metrics: Sendable {
             success ? ($0.reloads += 1) : ($0.reloadFailures += 1)
             $0.reloadDroppedArticles += droppedArticles
         }
+    }
+
+    /// A certificate and key reload on SIGHUP: accepted, or rejected (the old pair stays).
+    public func recordTLSReload(success: Bool) {
+        state.withLock { success ? ($0.tlsReloads += 1) : ($0.tlsReloadFailures += 1) }
     }
 
     func record(route: String?, method: HTTPMethod, response: HTTPResponse, seconds: Double) {
@@ -116,6 +123,10 @@ public final class Metrics: Sendable {
         out += "# HELP accord_reload_dropped_articles_total Articles a reload lost that the previous dataset served.\n"
         out += "# TYPE accord_reload_dropped_articles_total counter\n"
         out += "accord_reload_dropped_articles_total \(snapshot.reloadDroppedArticles)\n"
+        out += "# HELP accord_tls_reloads_total Certificate and key reloads on SIGHUP, by result.\n"
+        out += "# TYPE accord_tls_reloads_total counter\n"
+        out += "accord_tls_reloads_total{result=\"success\"} \(snapshot.tlsReloads)\n"
+        out += "accord_tls_reloads_total{result=\"failure\"} \(snapshot.tlsReloadFailures)\n"
         return out
     }
 

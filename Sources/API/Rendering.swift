@@ -74,9 +74,11 @@ extension Application {
     }
 
     static func response(_ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String) -> HTTPResponse {
+        // A shared cache must key on every request header the representation depends on.
+        let vary = request.context.linksFollowForwardedHeaders ? Self.varyWithForwarding : "Accept"
         var headers: HTTPHeaders = [
             "Content-Type": entry.contentType, "ETag": entry.etag,
-            "Cache-Control": cacheControl, "Vary": "Accept",
+            "Cache-Control": cacheControl, "Vary": vary,
         ]
         if let link = entry.link { headers.add("Link", link) }
         if let condition = request.headers["if-none-match"], Self.matches(condition, etag: entry.etag) {
@@ -84,6 +86,9 @@ extension Application {
         }
         return HTTPResponse(status: .ok, headers: headers, body: entry.body)
     }
+
+    /// Links built from a trusted proxy's headers (no `publicUrl`) vary with them.
+    static let varyWithForwarding = "Accept, Forwarded, X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored; `*` matches.
     static func matches(_ condition: String, etag: String) -> Bool {

@@ -100,6 +100,23 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// The first step of a shutdown behind a load balancer: keep serving everything, but end
+    /// each keep-alive connection after its next response (`Connection: close`), so that
+    /// proxies' connection pools move to other replicas before this one stops accepting.
+    public func closeConnectionsAfterNextResponse() {
+        let loops = state.withLock { $0.loops }
+        for loop in loops {
+            loop.execute { $0.lameDuck = true }
+        }
+    }
+
+    /// Swaps the TLS certificate and key for new connections (existing ones keep theirs).
+    /// The new pair is validated first; on failure the old one stays and the error is thrown.
+    public func reloadTLS(_ configuration: TLSConfiguration) throws(TLSContext.Failure) {
+        let context = try TLSContext(configuration: configuration)
+        core.tls.withLock { $0 = context }
+    }
+
     /// Begins a graceful shutdown; returns at once. Safe to call more than once.
     public func shutdown() {
         let loops: [EventLoop] = state.withLock { state in

@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     public var accessLogEnabled = true
     /// Trusted reverse proxies (CIDRs); forwarded headers are honoured only from these peers.
     public var trustedProxies: [CIDR] = []
+    /// The address clients use (`https://api.example.org/accord`); when set, every absolute
+    /// URL comes from it and no request header can change one.
+    public var publicURL: PublicURL?
     /// TLS certificate and key (PEM); nil serves plain HTTP.
     public var tls: TLSConfiguration?
 

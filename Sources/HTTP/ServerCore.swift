@@ -6,8 +6,10 @@ final class ServerCore: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
     let accessLog: AccessLog?
-    /// Set when the server speaks HTTPS on its listeners.
-    let tls: TLSContext?
+    /// Set when the server speaks HTTPS; swapped by ``HTTPServer/reloadTLS(_:)`` (SIGHUP).
+    let tls: Locked<TLSContext?>
+    /// Whether the listeners speak HTTPS (fixed at start).
+    let isSecure: Bool
     let forwarding: ForwardingPolicy
     let diagnostics: @Sendable (DiagnosticLevel, String) -> Void
     let statistics = ServerStatistics()
@@ -27,11 +29,12 @@ final class ServerCore: Sendable {
         diagnostics: @escaping @Sendable (DiagnosticLevel, String) -> Void
     ) {
         self.configuration = configuration
-        self.tls = tls
+        self.tls = Locked(tls)
+        self.isSecure = tls != nil
         self.responder = responder
         self.accessLog = accessLog
         self.clock = clock
-        self.forwarding = ForwardingPolicy(trustedProxies: configuration.trustedProxies)
+        self.forwarding = ForwardingPolicy(trustedProxies: configuration.trustedProxies, publicURL: configuration.publicURL)
         self.diagnostics = diagnostics
         let timeouts = configuration.timeouts
         func nanos(_ seconds: Double) -> UInt64 { UInt64(max(0.001, seconds) * 1_000_000_000) }

@@ -2,12 +2,15 @@ import FoundationEssentials
 
 /// Finds the directories Accord ships beside its binary (`seeds/`, `web/`): next to the binary
 /// (the container layout: `/app/accord`, `/app/seeds`), then up from it (a checkout's
-/// `.build/…/accord`), then in the working directory.
+/// `.build/…/accord`). The binary is found through `/proc/self/exe`, so neither the working
+/// directory nor how the binary was named on the command line (a bare name found on PATH)
+/// matters; the working directory is only the last resort where `/proc` is missing.
 enum ResourceLocator {
     /// The first `name/` directory that contains `marker`, or nil.
     static func find(_ name: String, containing marker: String) -> String? {
         let manager = FileManager.default
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = (try? manager.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "."
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = directory.appendingPathComponent(name)
             if manager.fileExists(atPath: candidate.appendingPathComponent(marker).path) { return candidate.path }

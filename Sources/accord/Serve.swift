@@ -18,8 +18,14 @@ struct Serve: ParsableCommand {
     @Option(help: "TCP port; 0 picks a free one (default 8080).")
     var port: String?
 
-    @Option(help: "Seeds directory (default: the repository's or the installed seeds/).")
+    @Option(help: "Seeds directory (default: the seeds/ beside the binary).")
     var seeds: String?
+
+    @Option(name: .customLong("public-url"), help: "The URL clients use (https://api.example.org/accord); all links are built from it.")
+    var publicURL: String?
+
+    @Option(help: "Serve the explorer from this directory (a development copy) instead of the web/ beside the binary.")
+    var web: String?
 
     @Option(help: "JSON configuration file (see config/accord.json).")
     var config: String?
@@ -60,7 +66,11 @@ struct Serve: ParsableCommand {
         DiagnosticsLog.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "accord")
         for warning in configuration.warnings { logger.warning("\(warning)") }
-        let runner = ServerRunner(configuration: configuration, logger: logger)
+        if !configuration.ignoredEnvironment.isEmpty {
+            logger.info("ignored Kubernetes service-link variables (set enableServiceLinks: false to drop them)",
+                        metadata: ["variables": "\(configuration.ignoredEnvironment.joined(separator: ","))"])
+        }
+        let runner = ServerRunner(configuration: configuration, logger: logger, webDirectory: web)
         try runner.run()
     }
 
@@ -73,6 +83,7 @@ struct Serve: ParsableCommand {
         add("--host", "host", host)
         add("--port", "port", port)
         add("--seeds", "seeds", seeds)
+        add("--public-url", "publicUrl", publicURL)
         add("--threads", "threads", threads)
         add("--tls-cert", "tls.certificate", tlsCertificate)
         add("--tls-key", "tls.key", tlsKey)

@@ -25,11 +25,17 @@ final class ServerRunner: @unchecked Sendable {
     }
 
     var phase = Phase.starting
+    /// A SIGTERM's shutdown delay is running; a second SIGTERM (or SIGINT) drains at once.
+    var stopping = false
 
-    init(configuration: AccordConfiguration, logger: Logger) {
+    /// `--web`: a development copy of the explorer instead of the `web/` beside the binary.
+    let webDirectory: String?
+
+    init(configuration: AccordConfiguration, logger: Logger, webDirectory: String? = nil) {
         self.configuration = configuration
         self.logger = logger
         self.seedsDirectory = configuration.seeds ?? ResourceLocator.seeds()
+        self.webDirectory = webDirectory
     }
 
     func run() throws {
@@ -60,7 +66,10 @@ final class ServerRunner: @unchecked Sendable {
                 throw ExitCode(1)
             }
         }
-        let application = Application(dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins), web: loadExplorer())
+        let application = Application(
+            dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins), web: loadExplorer(),
+            publicURL: configuration.server.publicURL
+        )
         let diagnostics = logger
         let accessLog = AccessLog()
         let server = HTTPServer(
@@ -96,8 +105,8 @@ final class ServerRunner: @unchecked Sendable {
     /// The web explorer's files, if a `web/` directory is found (see ``ResourceLocator``).
     /// Without it, or with a file missing, Accord serves the API alone (`/` stays JSON).
     func loadExplorer() -> StaticFiles? {
-        guard let directory = ResourceLocator.find("web", containing: StaticFiles.pageName) else {
-            logger.info("explorer disabled: no web/ directory beside the binary or in the checkout")
+        guard let directory = webDirectory ?? ResourceLocator.find("web", containing: StaticFiles.pageName) else {
+            logger.info("explorer disabled: no web/ directory beside the binary (or above it, in a checkout)")
             return nil
         }
         do throws(StaticFiles.Failure) {
@@ -124,12 +133,10 @@ final class ServerRunner: @unchecked Sendable {
                 case (.starting, false):
                     logger.info("exiting during start-up", metadata: ["signal": "\(name)"])
                     _exit(0)
-                case (.serving(_, let application), true):
-                    reload(application)
+                case (.serving(let server, let application), true):
+                    reload(application, server: server)
                 case (.serving(let server, let application), false):
-                    logger.info("draining", metadata: ["signal": "\(name)", "drainSeconds": "\(configuration.server.drainSeconds)"])
-                    application.beginDraining()
-                    server.shutdown()
+                    stop(server, application, signal: name, delay: signalNumber == SIGTERM && !stopping ? configuration.shutdownDelay : 0)
                 }
             }
             source.resume()
@@ -137,9 +144,42 @@ final class ServerRunner: @unchecked Sendable {
         }
     }
 
+    /// SIGTERM: `/readyz` turns 503 at once and keep-alive connections are ended after their
+    /// next response, while everything is still served for `delay` seconds (so load balancers
+    /// take the replica out); then the server stops accepting and drains. Runs on `signalQueue`.
+    func stop(_ server: HTTPServer, _ application: Application, signal name: String, delay: Double) {
+        application.beginDraining()
+        server.closeConnectionsAfterNextResponse()
+        guard delay > 0 else {
+            logger.info("draining", metadata: ["signal": "\(name)", "drainSeconds": "\(configuration.server.drainSeconds)"])
+            server.shutdown()
+            return
+        }
+        stopping = true
+        logger.info("not ready; still serving before the drain", metadata: ["signal": "\(name)", "shutdownDelay": "\(delay)"])
+        signalQueue.asyncAfter(deadline: .now() + delay) { [self] in
+            logger.info("draining", metadata: ["drainSeconds": "\(configuration.server.drainSeconds)"])
+            server.shutdown()
+        }
+    }
+
     /// SIGHUP: load and validate the seeds again; swap only if they are clean. Articles the
     /// previous dataset served that the new one lacks are logged by file and counted.
-    func reload(_ application: Application) {
+    func reload(_ application: Application, server: HTTPServer) {
+        reloadSeeds(application)
+        guard let files = configuration.server.tls else { return }
+        do throws(TLSContext.Failure) {
+            try server.reloadTLS(files)
+            application.metrics.recordTLSReload(success: true)
+            logger.info("reloaded the TLS certificate and key", metadata: ["certificate": "\(files.certificatePath)"])
+        } catch {
+            application.metrics.recordTLSReload(success: false)
+            logger.error("TLS reload rejected; still using the previous certificate and key",
+                         metadata: ["file": "\(error.file)", "reason": "\(error.reason)"])
+        }
+    }
+
+    func reloadSeeds(_ application: Application) {
         switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
         case .success(let dataset):
             let before = Set(application.dataset.knowledgeBase.articles.map(\.file))

@@ -14,6 +14,11 @@ public struct AccordConfiguration: Sendable {
     public var logFormat = "json"
     /// Threads: 0 means one per usable CPU (affinity mask, cgroup CPU quota).
     public var threads = 0
+    /// On SIGTERM, how long `/readyz` answers 503 while everything is still served, so load
+    /// balancers stop sending before the server stops accepting.
+    public var shutdownDelay: Double = 0
+    /// Kubernetes service-link variables that were recognised and ignored (`serve` logs them).
+    public var ignoredEnvironment: [String] = []
 
     public init() {}
 

@@ -83,7 +83,7 @@ public enum ConfigurationLoader {
             return .seconds(number)
         case (.boolean, .bool(let flag)):
             return .boolean(flag)
-        case (.text, .string(let text)), (.choice, .string(let text)):
+        case (.text, .string(let text)), (.choice, .string(let text)), (.url, .string(let text)):
             return .text(text)
         case (.list, .array(let items)), (.cidrs, .array(let items)), (.origins, .array(let items)):
             var strings: [String] = []
@@ -106,6 +106,10 @@ public enum ConfigurationLoader {
     public static func apply(environment: [String: String], to configuration: inout AccordConfiguration) throws(ConfigurationError) {
         let byName = Dictionary(uniqueKeysWithValues: ConfigurationSetting.all.map { ($0.environmentName, $0) })
         for (name, raw) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("ACCORD_") {
+            if byName[name] == nil || name == "ACCORD_PORT", ServiceLinkVariable.matches(name: name, value: raw) {
+                configuration.ignoredEnvironment.append(name)
+                continue
+            }
             guard let setting = byName[name] else {
                 throw ConfigurationError(source: "environment \(name)",
                                          message: "unknown variable; known: \(byName.keys.sorted().joined(separator: ", "))")

@@ -11,6 +11,8 @@ struct ConfigurationSetting: Sendable {
         case text
         case list
         case cidrs
+        /// An absolute http(s) URL with no query or fragment (`publicUrl`).
+        case url
         /// CORS origins: `*` or `scheme://host[:port]`; they reach a response header.
         case origins
         case choice([String])
@@ -65,6 +67,8 @@ struct ConfigurationSetting: Sendable {
             }
         case .text:
             return .success(.text(text))
+        case .url:
+            return check(.text(text))
         case .list, .cidrs, .origins:
             let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
             return check(.list(items))
@@ -106,6 +110,12 @@ struct ConfigurationSetting: Sendable {
         case (.cidrs, .list(let items)):
             for item in items where CIDR(item) == nil {
                 return .failure(Reason("'\(item)' is not an IP address or CIDR (e.g. 10.0.0.0/8, ::1)"))
+            }
+            return .success(value)
+        case (.url, .text(let text)):
+            guard PublicURL(text) != nil else {
+                return .failure(Reason("'\(Self.visible(text))' is not a public URL: use http(s)://host[:port][/path] with no "
+                    + "user information, query, fragment, spaces or control characters"))
             }
             return .success(value)
         case (.origins, .list(let items)):

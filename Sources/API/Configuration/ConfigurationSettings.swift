@@ -6,6 +6,10 @@ extension ConfigurationSetting {
         text("host", "Address to bind (0.0.0.0, ::, 127.0.0.1, a host name).") { $0.server.host = $1 },
         integer("port", 0...65535, "TCP port (0 picks a free one).") { $0.server.port = $1 },
         integer("threads", 0...256, "Event loops; 0 = one per usable CPU (affinity mask, cgroup CPU quota).") { $0.threads = $1 },
+        Self(path: "publicUrl", kind: .url,
+             help: "The URL clients use (https://api.example.org/accord): every link is built from it alone.") { config, value in
+            if case .text(let text) = value { config.server.publicURL = PublicURL(text) }
+        },
         text("seeds", "Seeds directory (default: the repository's or the installed seeds/).") { $0.seeds = $1 },
         boolean("strict", "Refuse to start if any article file cannot be read.") { $0.strict = $1 },
         integer("limits.maxRequestLineBytes", 64...1_048_576, "Longest request line (414 beyond).") { $0.server.limits.maxRequestLineBytes = $1 },
@@ -29,6 +33,10 @@ extension ConfigurationSetting {
         seconds("timeouts.write", "A response the client does not read.") { $0.server.timeouts.write = $1 },
         seconds("timeouts.handshake", "TLS handshake.") { $0.server.timeouts.handshake = $1 },
         seconds("timeouts.drain", "Graceful shutdown: time allowed for in-flight requests.") { $0.server.drainSeconds = $1 },
+        Self(path: "timeouts.shutdownDelay", kind: .seconds(0...3_600),
+             help: "On SIGTERM: seconds of /readyz 503 while still serving, before draining.") { config, value in
+            if case .seconds(let seconds) = value { config.shutdownDelay = seconds }
+        },
         Self(path: "cors.allowedOrigins", kind: .origins, help: "Origins allowed to read responses; [\"*\"] allows all.") { config, value in
             if case .list(let items) = value { config.corsOrigins = items }
         },

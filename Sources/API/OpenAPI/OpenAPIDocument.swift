@@ -9,9 +9,14 @@ import Store
 /// The pieces live in `OpenAPIDocument+Paths.swift` (operations), `+Components.swift`
 /// (parameters, headers, responses) and `+Schemas.swift` (response bodies).
 enum OpenAPIDocument {
-    static let json: String = String(decoding: document.serialized(), as: UTF8.self)
+    static let json: String = json(serverURL: "/")
 
-    static var document: JSON {
+    /// The document with `servers` set to `serverURL` (the configured `publicUrl`, or "/").
+    static func json(serverURL: String) -> String {
+        String(decoding: document(serverURL: serverURL).serialized(), as: UTF8.self)
+    }
+
+    static func document(serverURL: String) -> JSON {
         .object([
             ("openapi", .string("3.1.0")),
             ("info", .object([
@@ -20,7 +25,7 @@ enum OpenAPIDocument {
                 ("summary", .string("A curated record of news articles, entities, events and proposals about security guarantees for Ukraine.")),
                 ("description", .string(description)),
             ])),
-            ("servers", .array([.object([("url", .string("/"))])])),
+            ("servers", .array([.object([("url", .string(serverURL))])])),
             ("tags", .array(tags.map { .object([("name", .string($0.0)), ("description", .string($0.1))]) })),
             ("paths", paths),
             ("components", .object([

@@ -27,9 +27,16 @@ extension Application {
         }
         router.get("/") { [unowned self] request, parameters in
             if let page = explorerPage(for: request) { return page }
+            // Without the explorer, a browser (Accept: text/html) still gets the JSON index, as
+            // RFC 9110 §12.5.1 allows, rather than a 406; other unmatched types get the 406.
+            var request = request
+            if let accept = request.headers["accept"], accept.lowercased().contains("text/html"),
+               (try? Format.negotiate(request, formatParameter: nil, available: [.json])) == nil {
+                request.headers.remove("accept")
+            }
             return try serve(request, parameters, allowed: [], formats: [.json], cacheControl: "public, max-age=60", index)
         }
-        let openAPI = Array(OpenAPIDocument.json.utf8)
+        let openAPI = Array((publicURL.map { OpenAPIDocument.json(serverURL: $0.description) } ?? OpenAPIDocument.json).utf8)
         let openAPITag = "\"" + SHA256.hex(SHA256.digest(openAPI)) + "\""
         router.get("/openapi.json") { request, _ in
             Application.response(

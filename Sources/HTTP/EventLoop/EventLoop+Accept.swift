@@ -41,7 +41,7 @@ extension EventLoop {
                 refusal = "Too many connections from your address; retry shortly."
             }
         }
-        let tls = refusal == nil && server.tls != nil
+        let tls = refusal == nil && server.isSecure
         guard let connection = register(fd: fd, peerAddress: peerAddress, port: port, counted: admitted, tls: tls) else {
             if let clientKey { server.releaseClient(clientKey) }
             return

@@ -167,7 +167,7 @@ extension EventLoop {
         } catch {
             response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)
         }
-        var keepAlive = connection.machine.keepAlive(requested: request.keepAlive)
+        var keepAlive = connection.machine.keepAlive(requested: request.keepAlive) && !lameDuck
             && connection.requestsServed < server.configuration.maxRequestsPerConnection
         if let connectionHeader = response.headers["connection"], HTTPHeaders.equalsIgnoringCase(connectionHeader, "close") {
             keepAlive = false

@@ -23,7 +23,7 @@ extension EventLoop {
                 )))
                 return
             }
-            guard let context = server.tls, let session = context.session(fd: connection.fd) else {
+            guard let context = server.tls.withLock({ $0 }), let session = context.session(fd: connection.fd) else {
                 close(connection)
                 return
             }

@@ -32,6 +32,9 @@ final class EventLoop: @unchecked Sendable {
     var now: UInt64
     var nextSweep: UInt64 = 0
     var draining = false
+    /// Shutting down soon: responses end their keep-alive connections (see
+    /// ``HTTPServer/closeConnectionsAfterNextResponse()``).
+    var lameDuck = false
     var drainDeadline: UInt64 = 0
     var stopped = false
     /// While accept fails for lack of descriptors, the listener is parked until this time.

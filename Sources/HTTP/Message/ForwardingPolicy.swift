@@ -1,13 +1,25 @@
-/// Applies `X-Forwarded-*` and `Forwarded` (RFC 7239) headers, but only from trusted proxies.
+/// Decides the client address and the public scheme, host and prefix of each request.
 ///
-/// From an untrusted peer those headers are ignored: the client address is the peer, the
-/// host is `Host`, the scheme is the connection's. From a trusted peer the client address is
-/// the right-most forwarded address that is not itself a trusted proxy.
+/// - With a ``PublicURL`` configured, links come from it alone; forwarded headers are used only
+///   for the client's address (logs, the per-client cap), and only from trusted proxies.
+/// - Without one, `Host` (or an absolute-form target's authority) gives the host, and a trusted
+///   proxy's forwarded headers may override scheme, host and prefix. Responses built that way
+///   say so (``RequestContext/linksFollowForwardedHeaders``) so that they carry `Vary` on them.
+///
+/// From an untrusted peer every forwarded header is ignored. From a trusted one, exactly one
+/// family is read per request: `X-Forwarded-*` when `X-Forwarded-For` is present, otherwise
+/// `Forwarded` (RFC 7239). X-Forwarded-* wins because it is what nginx, HAProxy, Caddy and
+/// Varnish set (and the shipped examples overwrite every one of them), while few proxies set,
+/// or clear, `Forwarded`; reading both would let a client-sent `Forwarded` pass through a proxy
+/// that only manages X-Forwarded-*. The client address is the right-most forwarded address that
+/// is not itself a trusted proxy.
 public struct ForwardingPolicy: Sendable {
     public var trustedProxies: [CIDR]
+    public var publicURL: PublicURL?
 
-    public init(trustedProxies: [CIDR]) {
+    public init(trustedProxies: [CIDR], publicURL: PublicURL? = nil) {
         self.trustedProxies = trustedProxies
+        self.publicURL = publicURL
     }
 
     func isTrusted(_ address: String) -> Bool {
@@ -17,40 +29,62 @@ public struct ForwardingPolicy: Sendable {
     /// Sets the request's client address, scheme, host and prefix. `targetAuthority` is the
     /// authority of an absolute-form target, which wins over `Host` (RFC 9112 §3.2.2).
     public func apply(to request: inout HTTPRequest, targetAuthority: String? = nil) {
+        let trusted = !trustedProxies.isEmpty && isTrusted(request.context.peerAddress)
+        if let publicURL {
+            request.context.scheme = publicURL.scheme
+            request.context.host = publicURL.host
+            request.context.prefix = publicURL.prefix
+            if trusted { request.context.clientAddress = clientAddress(request) ?? request.context.clientAddress }
+            return
+        }
         // Host is client-controlled and ends up in Link headers and bodies: keep only a
         // plain host[:port] (anything else reads as no host, i.e. "localhost").
         let host = targetAuthority ?? request.headers["host"] ?? ""
         request.context.host = Self.isHost(host) ? host : ""
-        guard !trustedProxies.isEmpty, isTrusted(request.context.peerAddress) else { return }
-        var chain: [String] = []
-        if let forwarded = request.headers.values("forwarded").nonEmpty {
-            let elements = Self.parseForwarded(forwarded.joined(separator: ","))
-            chain = elements.compactMap { $0["for"].map(Self.stripForwardedNode) }
-            if let last = elements.last {
-                if let proto = last["proto"], Self.isScheme(proto) { request.context.scheme = proto.lowercased() }
-                if let host = last["host"], Self.isHost(host) { request.context.host = host }
+        guard trusted else { return }
+        request.context.linksFollowForwardedHeaders = true
+        if request.headers["x-forwarded-for"] != nil {
+            if let proto = Self.last(request.headers["x-forwarded-proto"]), Self.isScheme(proto) {
+                request.context.scheme = proto.lowercased()
             }
-        } else {
+            if let host = Self.last(request.headers["x-forwarded-host"]), Self.isHost(host) {
+                request.context.host = host
+            }
+            if let prefix = request.headers["x-forwarded-prefix"], Self.isPrefix(prefix) {
+                request.context.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+            }
+        } else if let forwarded = request.headers.values("forwarded").nonEmpty,
+                  let last = Self.parseForwarded(forwarded.joined(separator: ",")).last {
+            if let proto = last["proto"], Self.isScheme(proto) { request.context.scheme = proto.lowercased() }
+            if let host = last["host"], Self.isHost(host) { request.context.host = host }
+        }
+        request.context.clientAddress = clientAddress(request) ?? request.context.clientAddress
+    }
+
+    /// The right-most forwarded address that is not a trusted proxy (same family rule as above).
+    func clientAddress(_ request: HTTPRequest) -> String? {
+        let chain: [String]
+        if request.headers["x-forwarded-for"] != nil {
             chain = request.headers.values("x-forwarded-for")
                 .flatMap { $0.split(separator: ",") }
                 .map { String($0.trimmingSpaces()) }
-            if let proto = request.headers["x-forwarded-proto"]?.split(separator: ",").last.map({ String($0.trimmingSpaces()) }),
-               Self.isScheme(proto) {
-                request.context.scheme = proto.lowercased()
-            }
-            if let host = request.headers["x-forwarded-host"]?.split(separator: ",").last.map({ String($0.trimmingSpaces()) }),
-               Self.isHost(host) {
-                request.context.host = host
-            }
-        }
-        if let prefix = request.headers["x-forwarded-prefix"], Self.isPrefix(prefix) {
-            request.context.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        } else if let forwarded = request.headers.values("forwarded").nonEmpty {
+            chain = Self.parseForwarded(forwarded.joined(separator: ",")).compactMap { $0["for"].map(Self.stripForwardedNode) }
+        } else {
+            return nil
         }
         // Walk from the nearest hop outwards; the first untrusted address is the client.
+        var client: String?
         for address in chain.reversed() where CIDR.parseAddress(address) != nil {
-            request.context.clientAddress = address
+            client = address
             if !isTrusted(address) { break }
         }
+        return client
+    }
+
+    /// The last element of a comma list, trimmed.
+    static func last(_ value: String?) -> String? {
+        value?.split(separator: ",").last.map { String($0.trimmingSpaces()) }
     }
 
     /// `for=192.0.2.60;proto=http;by=203.0.113.43, for="[2001:db8::1]:4711"` → one dictionary per element.

@@ -60,6 +60,9 @@ public struct RequestContext: Sendable {
     public var host: String
     /// A path prefix a trusted proxy mounted the service under ("" or "/accord").
     public var prefix: String
+    /// The scheme, host or prefix may come from a trusted proxy's forwarded headers (no
+    /// `publicUrl`): a representation with links then varies with those headers.
+    public var linksFollowForwardedHeaders = false
 
     public init(peer: String = "", peerAddress: String = "", requestID: String = "", isSecure: Bool = false) {
         self.peer = peer
