@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "accord",
             dependencies: [
-                "API", "HTTP", "Store",
+                "API", "HTTP", "Store", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

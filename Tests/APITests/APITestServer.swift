@@ -24,7 +24,9 @@ let repositoryWeb: String = URL(fileURLWithPath: repositorySeeds).deletingLastPa
 func startAccord(
     cors: CORSPolicy = CORSPolicy(), web: StaticFiles? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
 ) throws -> (TestServer, Application) {
-    let application = Application(dataset: shippedDataset, cors: cors, web: web)
+    var configuration = ServerConfiguration()
+    configure(&configuration)
+    let application = Application(dataset: shippedDataset, cors: cors, web: web, publicURL: configuration.publicURL)
     let server = try TestServer(configure: configure, responder: application)
     application.metrics.attach(server.server.statistics)
     return (server, application)

@@ -114,4 +114,22 @@ struct TLSTests {
             #expect(error.file == certificate.key)
         }
     }
+
+    /// Certificate rotation without a restart: a good new pair serves new connections; a bad
+    /// one is refused and the old pair keeps serving.
+    @Test func reloadingTheCertificateSwapsItForNewConnectionsAndRefusesABadPair() throws {
+        let first = try ThrowawayCertificate()
+        let second = try ThrowawayCertificate()
+        let server = try startTLSServer(first)
+        let base = "https://localhost:\(server.port)/rotated"
+        #expect(try run("/usr/bin/curl", ["-sS", "-o", "/dev/null", "--cacert", first.certificate, base]).status == 0)
+        try server.server.reloadTLS(TLSConfiguration(certificatePath: second.certificate, keyPath: second.key))
+        #expect(try run("/usr/bin/curl", ["-sS", "-o", "/dev/null", "--cacert", second.certificate, base]).status == 0)
+        #expect(try run("/usr/bin/curl", ["-sS", "-o", "/dev/null", "--cacert", first.certificate, base]).status != 0)
+        // A key that does not belong to the certificate: refused, and the second pair stays.
+        #expect(throws: TLSContext.Failure.self) {
+            try server.server.reloadTLS(TLSConfiguration(certificatePath: second.certificate, keyPath: first.key))
+        }
+        #expect(try run("/usr/bin/curl", ["-sS", "-o", "/dev/null", "--cacert", second.certificate, base]).status == 0)
+    }
 }
