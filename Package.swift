@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Accord: a read-only HTTP/1.1 JSON API over a curated news corpus.
-// Dependencies point one way: accord -> API -> (HTTP, Store); HTTP -> COpenSSL.
+// Dependencies point one way: accord -> API -> (HTTP, Store); HTTP -> COpenSSL; API -> CZlib, CBrotli.
 import PackageDescription
 
 let package = Package(
@@ -24,6 +24,9 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(name: "CSystem"),
+        // gzip and Brotli for cached representations (Content-Encoding), as system libraries.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(
             name: "HTTP",
             dependencies: ["COpenSSL", "CSystem"]
@@ -33,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "Store", "COpenSSL"]
+            dependencies: ["HTTP", "Store", "COpenSSL", "CZlib", "CBrotli"]
         ),
         .executableTarget(
             name: "accord",

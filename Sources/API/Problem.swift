@@ -14,6 +14,8 @@ public enum APIError: Error, Sendable {
     case unresolvedName(String)
     /// The client accepts none of the formats this resource can produce.
     case notAcceptable(available: [String])
+    /// The client refuses identity and accepts neither gzip nor br (`Accept-Encoding`).
+    case notAcceptableEncoding
 
     public var problem: Problem {
         switch self {
@@ -58,6 +60,13 @@ public enum APIError: Error, Sendable {
                 detail: "This resource is available as: \(available.joined(separator: ", ")).",
                 type: "https://accord.example/problems/not-acceptable",
                 extensions: [("available", JSON.strings(available).text)]
+            )
+        case .notAcceptableEncoding:
+            return Problem(
+                status: .notAcceptable, title: "Not acceptable",
+                detail: "Accept-Encoding refuses identity; this resource is available as br, gzip or identity.",
+                type: "https://accord.example/problems/not-acceptable",
+                extensions: [("available", JSON.strings(["br", "gzip", "identity"]).text)]
             )
         }
     }

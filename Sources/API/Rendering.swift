@@ -73,22 +73,36 @@ extension Application {
         return Self.response(entry, request: request, cacheControl: cacheControl)
     }
 
+    /// The cached representation in the content coding the request accepts (gzip or Brotli,
+    /// made once per representation), with its own strong ETag; 304 when `If-None-Match` names it.
     static func response(_ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String) -> HTTPResponse {
         // A shared cache must key on every request header the representation depends on.
-        let vary = request.context.linksFollowForwardedHeaders ? Self.varyWithForwarding : "Accept"
-        var headers: HTTPHeaders = [
-            "Content-Type": entry.contentType, "ETag": entry.etag,
-            "Cache-Control": cacheControl, "Vary": vary,
-        ]
+        let vary = request.context.linksFollowForwardedHeaders ? Self.varyWithForwarding : "Accept, Accept-Encoding"
+        guard let coding = ContentCoding.negotiate(request.headers["accept-encoding"]) else {
+            return ProblemMapper.response(for: APIError.notAcceptableEncoding, request: request)
+        }
+        var body = entry.body
+        var etag = entry.etag
+        var headers: HTTPHeaders = ["Content-Type": entry.contentType]
+        if let form = entry.encoded.form(coding, of: entry.body, etag: entry.etag, contentType: entry.contentType) {
+            body = form.body
+            etag = form.etag
+            headers.add("Content-Encoding", coding.rawValue)
+        }
+        headers.add("ETag", etag)
+        headers.add("Cache-Control", cacheControl)
+        headers.add("Vary", vary)
         if let link = entry.link { headers.add("Link", link) }
-        if let condition = request.headers["if-none-match"], Self.matches(condition, etag: entry.etag) {
+        if let condition = request.headers["if-none-match"], Self.matches(condition, etag: etag) {
+            headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)
         }
-        return HTTPResponse(status: .ok, headers: headers, body: entry.body)
+        return HTTPResponse(status: .ok, headers: headers, body: body)
     }
 
     /// Links built from a trusted proxy's headers (no `publicUrl`) vary with them.
-    static let varyWithForwarding = "Accept, Forwarded, X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
+    static let varyWithForwarding =
+        "Accept, Accept-Encoding, Forwarded, X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored; `*` matches.
     static func matches(_ condition: String, etag: String) -> Bool {

@@ -39,7 +39,7 @@ struct ExplorerRoutesTests {
         #expect(page.status == 200)
         #expect(page.header("Content-Type") == "text/html; charset=utf-8")
         #expect(page.body == (try Self.fileBytes("index.html")))
-        #expect(page.header("Vary") == "Accept")
+        #expect(page.header("Vary") == "Accept, Accept-Encoding")
         #expect(page.header("Cache-Control") == "no-cache")
         #expect(page.header("X-Content-Type-Options") == "nosniff")
         #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
@@ -50,7 +50,7 @@ struct ExplorerRoutesTests {
         #expect(revalidated.status == 304)
         #expect(revalidated.body.isEmpty)
         #expect(revalidated.header("ETag") == etag)
-        #expect(revalidated.header("Vary") == "Accept")
+        #expect(revalidated.header("Vary") == "Accept, Accept-Encoding")
 
         // The page's own query (?api=) still gets the page; ?format= means the JSON index.
         #expect(try client.get("/?api=http://127.0.0.1:8080", headers: ["Accept": Self.browserAccept]).body == page.body)
@@ -61,7 +61,7 @@ struct ExplorerRoutesTests {
             let index = try client.get("/", headers: accept.map { ["Accept": $0] } ?? [:])
             #expect(index.status == 200)
             #expect(index.header("Content-Type") == "application/json", "Accept: \(accept ?? "none")")
-            #expect(index.header("Vary") == "Accept")
+            #expect(index.header("Vary") == "Accept, Accept-Encoding")
             #expect(try index.json()["service"] as? String == "accord")
             #expect(index.header("ETag") != etag)
         }

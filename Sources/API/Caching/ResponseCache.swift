@@ -31,8 +31,11 @@ public final class ResponseCache: Sendable {
         let etag: String
         let contentType: String
         let link: String?
+        /// gzip and Brotli forms, made when first asked for.
+        let encoded = EncodedBodies()
 
-        var size: Int { body.count + etag.utf8.count + contentType.utf8.count + (link?.utf8.count ?? 0) }
+        /// The body, plus up to half as much again for the compressed forms it may gain.
+        var size: Int { body.count + body.count / 2 + etag.utf8.count + contentType.utf8.count + (link?.utf8.count ?? 0) }
     }
 
     struct Generation {
