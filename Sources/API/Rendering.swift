@@ -101,8 +101,10 @@ extension Application {
     }
 
     /// Links built from a trusted proxy's headers (no `publicUrl`) vary with them.
+    /// Not X-Forwarded-For: no link depends on it, and it differs for every client, so a cache
+    /// keying on it would never share an entry.
     static let varyWithForwarding =
-        "Accept, Accept-Encoding, Forwarded, X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
+        "Accept, Accept-Encoding, Host, Forwarded, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored; `*` matches.
     static func matches(_ condition: String, etag: String) -> Bool {

@@ -51,6 +51,7 @@ struct ForwardingTests {
         #expect(proxied.header("Link")?.contains("<https://api.example.org/events?limit=2&offset=2>") == true)
         #expect(proxied.header("Vary")?.contains("X-Forwarded-Host") == true)
         #expect(proxied.header("Vary")?.contains("Forwarded") == true)
+        #expect(proxied.header("Vary")?.contains("X-Forwarded-For") == false, "per-client: a cache would never share")
         // No X-Forwarded-For: Forwarded (RFC 7239) is read.
         let standard = try client.get("/events?limit=2", headers: ["Forwarded": "for=198.51.100.7;host=api.example.org;proto=https"])
         #expect(standard.header("Link")?.contains("<https://api.example.org/events?limit=2&offset=2>") == true)
