@@ -18,7 +18,9 @@ export class ApiError extends Error {
  * The API base URL, always ending in "/": `?api=http://host:port[/prefix]` in the page's URL,
  * otherwise the directory the page was served from (same origin, proxy prefixes included).
  */
-export function apiBaseFrom(location) {
+// `configured` is the server's publicUrl (a <meta name="accord-api"> in the page), which wins
+// over the page's own address; `?api=` still wins over both.
+export function apiBaseFrom(location, configured = '') {
   const requested = new URLSearchParams(location.search).get('api');
   let base;
   if (requested) {
@@ -30,6 +32,8 @@ export function apiBaseFrom(location) {
     if (base.protocol !== 'http:' && base.protocol !== 'https:') {
       throw new ApiError(`The api parameter must be an http or https URL, not “${requested}”.`, { url: requested });
     }
+  } else if (configured) {
+    base = new URL(configured);
   } else {
     base = new URL('./', location.href);
   }

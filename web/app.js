@@ -82,7 +82,8 @@ async function boot() {
   ui.timeline.setAttribute('aria-busy', 'true');
   ui.proposals.setAttribute('aria-busy', 'true');
   try {
-    state.api = new Api(apiBaseFrom(window.location));
+    const configured = document.querySelector('meta[name="accord-api"]')?.content ?? '';
+    state.api = new Api(apiBaseFrom(window.location, configured));
     ui.apiLink.href = state.api.base;
     ui.apiLink.textContent = state.api.base;
     const [index, events, proposals, entities, articles] = await Promise.all([

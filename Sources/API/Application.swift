@@ -26,7 +26,7 @@ public final class Application: HTTPResponder {
         self.current = Locked(dataset)
         self.publicURL = publicURL
         self.cors = cors
-        self.web = web
+        self.web = publicURL.flatMap { url in web.map { $0.pointing(at: url) } } ?? web
         self.service = service
         self.router = Router(errorResponder: ProblemMapper.response)
         registerRoutes()

@@ -33,6 +33,15 @@ struct ForwardingTests {
         #expect(servers?.first?["url"] as? String == "https://api.example.org/accord")
     }
 
+    @Test func theExplorerCallsTheAPIAtThePublicURL() throws {
+        let web = ExplorerRoutesTests.web
+        let (server, _) = try startAccord(web: web) { $0.publicURL = PublicURL("https://api.example.org/accord") }
+        let page = try server.client().get("/", headers: ["Accept": "text/html"])
+        #expect(page.text.contains("<meta name=\"accord-api\" content=\"https://api.example.org/accord/\">"))
+        let (plainServer, _) = try startAccord(web: web)
+        #expect(try !plainServer.client().get("/", headers: ["Accept": "text/html"]).text.contains("accord-api"))
+    }
+
     @Test func anUntrustedPeersForwardedHeadersAreIgnored() throws {
         let (server, _) = try startAccord()
         let response = try server.client().get("/events?limit=2", headers: Self.spoofing)

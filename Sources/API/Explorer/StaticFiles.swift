@@ -1,3 +1,4 @@
+import HTTP
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,6 +52,29 @@ public struct StaticFiles: Sendable {
     /// The HTML page.
     var page: ResponseCache.Entry? { entries[Self.pageName] }
 
+    /// The same files, with the page telling the explorer to call the API at `publicURL`
+    /// (`<meta name="accord-api" content="…/">` after the charset declaration).
+    func pointing(at publicURL: PublicURL) -> StaticFiles {
+        var entries = self.entries
+        if let page = entries[Self.pageName] {
+            let html = String(decoding: page.body, as: UTF8.self)
+            let meta = "<meta name=\"accord-api\" content=\"\(publicURL.description)/\">"
+            let marked = html.contains("<meta charset=\"utf-8\">")
+                ? html.replacingFirst("<meta charset=\"utf-8\">", with: "<meta charset=\"utf-8\">\n  " + meta)
+                : html
+            let body = Array(marked.utf8)
+            entries[Self.pageName] = ResponseCache.Entry(
+                body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"", contentType: page.contentType, link: nil
+            )
+        }
+        return StaticFiles(directory: directory, entries: entries)
+    }
+
+    init(directory: String, entries: [String: ResponseCache.Entry]) {
+        self.directory = directory
+        self.entries = entries
+    }
+
     /// An asset by its exact allow-listed name (never the page).
     func asset(named name: String) -> ResponseCache.Entry? {
         name == Self.pageName ? nil : entries[name]
@@ -78,5 +102,13 @@ public struct StaticFiles: Sendable {
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+}
+
+extension String {
+    /// `self` with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
     }
 }
