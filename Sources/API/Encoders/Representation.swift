@@ -46,6 +46,7 @@ struct Representation {
             ("paragraphCount", .int(article.paragraphs.count)),
             ("mentionCount", .int(knowledgeBase.mentions(inArticle: article.id).count)),
             ("enrichment", .strings(article.enrichment)),
+            ("metadata", articleMetadata(article.metadata)),
         ]
         if include.contains("text") {
             members.append(("text", .string(article.paragraphs.map(\.text).joined(separator: "\n\n"))))
@@ -63,6 +64,17 @@ struct Representation {
         }
         members.append(("links", .object([("self", .string(url("/articles/\(article.id)")))])))
         return .object(members)
+    }
+
+    /// Where the title, outlet and date came from; for inferred ones, why.
+    func articleMetadata(_ metadata: ArticleMetadata) -> JSON {
+        .object([
+            ("source", .string(metadata.source.rawValue)),
+            ("inferred", .object(metadata.inferred.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
+            ("notes", .strings(metadata.notes)),
+            ("url", .optional(metadata.url)),
+            ("dateline", .optional(metadata.datelinePlace)),
+        ])
     }
 
     func cleaning(_ article: Article) -> JSON {

@@ -75,12 +75,19 @@ extension OpenAPIDocument {
 
     static var headers: JSON {
         .object([
-            ("ETag", header(string("Strong validator: the quoted SHA-256 (hex) of the body.", pattern: "^\"[0-9a-f]{64}\"$"))),
+            ("ETag", header(string(
+                "Strong validator: the quoted SHA-256 (hex) of the identity body; a gzip or Brotli form (`Content-Encoding`) "
+                    + "has its own: the same digest with `.gz` or `.br`.",
+                pattern: "^\"[0-9a-f]{64}(\\.gz|\\.br)?\"$"
+            ))),
             ("Link", header(string(
                 "RFC 8288 links to the next, prev (when they exist), first and last pages. "
                     + "Not sent with text/calendar, which is one unpaged feed."
             ), required: false)),
-            ("Vary", header(string("`Accept` (and `Origin` when CORS is limited to listed origins)."))),
+            ("Vary", header(string(
+                "`Accept, Accept-Encoding` (and `Origin` when CORS is limited to listed origins; and the forwarded headers "
+                    + "when links follow a trusted proxy's, without `publicUrl`)."
+            ))),
             ("X-Request-ID", header(string("The client's X-Request-ID when well-formed (1-128 of `A-Za-z0-9-_.:+/=@`), else a generated one.",
                                            pattern: "^[A-Za-z0-9._:+/=@-]{1,128}$"))),
             ("Allow", header(constant("GET, HEAD, OPTIONS"))),

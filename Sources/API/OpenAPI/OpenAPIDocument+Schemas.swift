@@ -169,6 +169,17 @@ extension OpenAPIDocument {
             ("paragraphCount", count),
             ("mentionCount", count),
             ("enrichment", enrichment),
+            ("metadata", record([
+                ("source", string("curated: articles.json; sidecar: articles/<name>.json; inferred: from the text itself.",
+                                  values: ArticleMetadata.Source.allCases.map(\.rawValue))),
+                ("inferred", .object([
+                    ("type", .string("object")), ("additionalProperties", string()),
+                    ("description", .string("Field name (title, outlet, published) → why it was inferred from the text.")),
+                ])),
+                ("notes", array(string(), "What the text does not support, and why (e.g. a dateline without a year).")),
+                ("url", nullable(string("The article's URL, where a sidecar gives it."))),
+                ("dateline", nullable(string("The dateline's place as written (\"VLADIVOSTOK\").")))
+            ], description: "Where the title, outlet and publication date come from.")),
             ("links", links(["self"])),
         ]
     }

@@ -19,11 +19,13 @@ public struct Article: Sendable, Hashable {
     /// Boilerplate removed at load, in file order.
     public let stripped: [StrippedBlock]
     public let cleaning: CleaningReport
+    /// Where title, outlet and date came from, and why for what was inferred.
+    public let metadata: ArticleMetadata
 
     init(
         id: String, file: String, title: String, outlet: String?, published: DatePoint?,
         enrichment: [String], isCurated: Bool, paragraphs: [Paragraph],
-        stripped: [StrippedBlock], cleaning: CleaningReport
+        stripped: [StrippedBlock], cleaning: CleaningReport, metadata: ArticleMetadata = ArticleMetadata()
     ) {
         self.id = id
         self.file = file
@@ -35,6 +37,7 @@ public struct Article: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.stripped = stripped
         self.cleaning = cleaning
+        self.metadata = metadata
     }
 
     /// The article id for a file name, per FORMAT.md.
@@ -47,5 +50,28 @@ public struct Article: Sendable, Hashable {
             id.append(isAllowed ? character : "-")
         }
         return id
+    }
+}
+
+/// The origin of an article's title, outlet and publication date: `curated` (`articles.json`),
+/// `sidecar` (`articles/<name>.json` beside the text), or `inferred` from the text itself, with
+/// a reason per inferred field and notes for what the text does not support.
+public struct ArticleMetadata: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable, CaseIterable {
+        case curated, sidecar, inferred
+    }
+
+    public var source: Source = .inferred
+    /// Field name → why it was inferred ("title" → "the first sentence after the dateline …").
+    public var inferred: [String: String] = [:]
+    /// What could not be inferred, and why ("published: the year is not stated in the text").
+    public var notes: [String] = []
+    /// The article's URL, where a sidecar gives it.
+    public var url: String?
+    /// The dateline's place, as written ("VLADIVOSTOK").
+    public var datelinePlace: String?
+
+    public init(source: Source = .inferred) {
+        self.source = source
     }
 }

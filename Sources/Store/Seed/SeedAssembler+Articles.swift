@@ -27,10 +27,13 @@ extension SeedAssembler {
             }
             guard let title, let published else { continue }
             let old = articles[index]
+            var metadata = ArticleMetadata(source: .curated)
+            metadata.url = old.metadata.url
+            metadata.datelinePlace = old.metadata.datelinePlace
             articles[index] = Article(
                 id: old.id, file: old.file, title: title, outlet: outlet, published: published,
                 enrichment: enrichment, isCurated: true, paragraphs: old.paragraphs,
-                stripped: old.stripped, cleaning: old.cleaning
+                stripped: old.stripped, cleaning: old.cleaning, metadata: metadata
             )
         }
     }

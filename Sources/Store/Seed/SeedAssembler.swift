@@ -30,6 +30,8 @@ struct SeedAssembler {
     var cleaned: [String: CleanedText] = [:]
     /// Ids of article files that exist but were skipped (bad encoding, empty).
     var skippedArticleIDs: Set<String> = []
+    /// `articles/<name>.json` sidecars by `<name>`, read after the texts.
+    var sidecars: [String: SeedFile] = [:]
     var entities: [Entity] = []
     var entityIndex: [String: Int] = [:]
     /// Per entity id: the location of its name (index 0) and of each alias.
@@ -77,6 +79,7 @@ struct SeedAssembler {
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         time("clean") { $0.cleanArticles(articleFiles) }
         time("annotations") { assembler in
+            assembler.loadSidecars()
             assembler.loadArticleMetadata(byPath["articles.json"])
             assembler.loadEntities(byPath["entities.json"])
             assembler.loadProposals(byPath["proposals.json"])
@@ -100,7 +103,11 @@ struct SeedAssembler {
         for file in files {
             let name = String(file.path.dropFirst("articles/".count))
             guard name.lowercased().hasSuffix(".txt"), !name.contains("/") else {
-                if !name.hasPrefix(".") { warn(.ignoredFile(path: label(file.path))) }
+                if name.lowercased().hasSuffix(".json") {
+                    sidecars[String(name.dropLast(5))] = file
+                } else if !name.hasPrefix(".") {
+                    warn(.ignoredFile(path: label(file.path)))
+                }
                 continue
             }
             let id = Article.id(forFile: name)
@@ -128,9 +135,18 @@ struct SeedAssembler {
             loadedFiles.append(file)
             cleaned[id] = text
             articleIndex[id] = articles.count
+            let inferred = ArticleMetadataInferrer.infer(paragraphs: text.paragraphs, stripped: text.stripped)
+            var metadata = ArticleMetadata(source: .inferred)
+            metadata.datelinePlace = inferred.datelinePlace
+            metadata.inferred["title"] = inferred.titleReason
+            if let reason = inferred.outletReason { metadata.inferred["outlet"] = reason }
+            if let published = inferred.published { metadata.inferred["published"] = published.reason }
+            if let note = inferred.publishedNote { metadata.notes.append("published: " + note) }
+            if inferred.outlet == nil { metadata.notes.append("outlet: not named in the text") }
             articles.append(Article(
-                id: id, file: name, title: FirstSentence.title(of: text.paragraphs), outlet: nil, published: nil,
-                enrichment: [], isCurated: false, paragraphs: text.paragraphs, stripped: text.stripped, cleaning: text.report
+                id: id, file: name, title: inferred.title, outlet: inferred.outlet, published: inferred.published,
+                enrichment: [], isCurated: false, paragraphs: text.paragraphs, stripped: text.stripped, cleaning: text.report,
+                metadata: metadata
             ))
             report.articles.append(LoadReport.ArticleSummary(
                 id: id, file: name, paragraphCount: text.paragraphs.count,

@@ -1,0 +1,123 @@
+/// What a dropped-in article's own text says about its title, outlet and publication date,
+/// when neither `articles.json` nor a sidecar does. Every value carries the reason it was
+/// inferred; what the text does not support stays nil, with a note saying so.
+public struct InferredMetadata: Sendable, Hashable {
+    public var title: String
+    public var titleReason: String
+    public var outlet: String?
+    public var outletReason: String?
+    public var published: DatePoint?
+    /// Why there is no publication date, or what bounds it.
+    public var publishedNote: String?
+    /// The dateline's place as written ("VLADIVOSTOK").
+    public var datelinePlace: String?
+}
+
+enum ArticleMetadataInferrer {
+    /// Outlets the text names in "(X) -" datelines or "Source: X" credits are taken as written;
+    /// "X reports" / "X reported" at the start of a paragraph also names one.
+    static func infer(paragraphs: [Paragraph], stripped: [StrippedBlock]) -> InferredMetadata {
+        guard let first = paragraphs.first else {
+            return InferredMetadata(title: "", titleReason: "no text")
+        }
+        var result = InferredMetadata(title: FirstSentence.title(of: paragraphs), titleReason: "the first sentence of the text")
+        let dateline = first.kind == .heading ? nil : Dateline.parse(first.text)
+        if let dateline {
+            result.datelinePlace = dateline.place
+            let body = String(first.text[dateline.bodyStart...])
+            result.title = FirstSentence.truncate(FirstSentence.firstSentence(of: body), limit: 120)
+            result.titleReason = "the first sentence after the dateline '\(dateline.text)'"
+        }
+        // Outlet: the dateline's, a "Source: X" credit, an agency trailer, or "X reports".
+        if let outlet = dateline?.outlet {
+            result.outlet = outlet
+            result.outletReason = "named in the dateline '\(dateline?.text ?? "")'"
+        } else if let credit = stripped.first(where: { $0.kind == .sourceCredit }), let name = creditName(credit.text) {
+            result.outlet = name
+            result.outletReason = "the credit line '\(credit.text)'"
+        } else if let trailer = stripped.first(where: { $0.kind == .agencyTrailer }), let name = trailerName(trailer.text) {
+            result.outlet = name
+            result.outletReason = "the trailer '\(trailer.text)'"
+        } else if let (name, sentence) = reportingOutlet(paragraphs) {
+            result.outlet = name
+            result.outletReason = "the text says '\(sentence)'"
+        }
+        result.published = publicationDate(dateline: dateline, paragraphs: paragraphs, note: &result.publishedNote)
+        return result
+    }
+
+    /// The dateline's month and day, with a year only if the text states one.
+    static func publicationDate(dateline: Dateline?, paragraphs: [Paragraph], note: inout String?) -> DatePoint? {
+        let latestYear = years(in: paragraphs).max()
+        if let dateline, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText {
+            guard let year = latestYear, let date = CalendarDate(year: year, month: month, day: day) else {
+                note = "the dateline says '\(dateText)'; the year is not stated in the text"
+                return nil
+            }
+            return DatePoint(date: date, precision: .day,
+                             reason: "the dateline says '\(dateText)'; the year \(year) is the latest the text names (not stated in the dateline)")
+        }
+        // No dated dateline: the latest full date the text gives bounds the publication from below.
+        let resolver = TemporalResolver(reference: nil)
+        var latest: DatePoint?
+        for paragraph in paragraphs {
+            for match in resolver.matches(in: paragraph.text) where match.date?.precision == .day {
+                if let date = match.date, date.date > (latest?.date ?? date.date) || latest == nil { latest = date }
+            }
+        }
+        if let latest {
+            note = "not stated; published on or after \(latest.iso), the latest full date the text gives"
+        } else {
+            note = "not stated in the text"
+        }
+        return nil
+    }
+
+    /// Four-digit years from 1990 to 2100 written in the text.
+    static func years(in paragraphs: [Paragraph]) -> [Int] {
+        var found: [Int] = []
+        for paragraph in paragraphs {
+            var digits = ""
+            for character in paragraph.text + " " {
+                if character.isASCII && character.isNumber {
+                    digits.append(character)
+                } else {
+                    if digits.count == 4, let year = Int(digits), (1990...2100).contains(year) { found.append(year) }
+                    digits = ""
+                }
+            }
+        }
+        return found
+    }
+
+    /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent".
+    static func creditName(_ line: String) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = line[line.index(after: colon)...].trimmingCharacters(" ")
+        return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
+    }
+
+    /// "— Reuters", "--Agencies" → the name (not "Agencies").
+    static func trailerName(_ line: String) -> String? {
+        let name = line.drop { $0 == "-" || $0 == "–" || $0 == "—" || $0 == " " }.trimmingCharacters(" ")
+        guard !name.isEmpty, name.count <= 60, name.lowercased() != "agencies" else { return nil }
+        return name
+    }
+
+    /// "Reuters reports that …", "The Kyiv Independent reported …": a capitalised name of one to
+    /// four words opening a paragraph, followed by "reports" or "reported".
+    static func reportingOutlet(_ paragraphs: [Paragraph]) -> (String, String)? {
+        for paragraph in paragraphs.prefix(4) {
+            let words = paragraph.text.split(separator: " ", omittingEmptySubsequences: true)
+            for length in 1...4 where words.count > length {
+                let verb = words[length].lowercased()
+                guard verb == "reports" || verb == "reported" else { continue }
+                let name = words[0..<length]
+                guard name.allSatisfy({ $0.first?.isUppercase == true || $0 == "the" }) else { break }
+                let outlet = name.joined(separator: " ")
+                return (outlet, outlet + " " + String(words[length]))
+            }
+        }
+        return nil
+    }
+}

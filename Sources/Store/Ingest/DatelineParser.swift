@@ -1,0 +1,127 @@
+/// Reads the dateline that opens wire copy:
+/// - `KYIV, Sept 5 (Reuters) - …`, `WASHINGTON, Aug. 19 (AP) — …`
+/// - `VLADIVOSTOK, September 5. /TASS/. …`
+/// - `LONDON (AFP) - …`, `KYIV, Ukraine (AP) — …`
+/// - `KYIV — …`, `PARIS -- …`
+///
+/// The place is a run of capitalised words written in capitals (`NEW YORK`, `KYIV`), optionally
+/// followed by a region in ordinary case (`, Ukraine`). The text after the dateline is the story.
+public struct Dateline: Sendable, Equatable {
+    /// The place as written ("VLADIVOSTOK").
+    public let place: String
+    /// Month and day when the dateline gives them ("September 5"), as written.
+    public let dateText: String?
+    public let month: Int?
+    public let day: Int?
+    /// The outlet named in brackets or slashes ("Reuters", "TASS").
+    public let outlet: String?
+    /// The whole dateline as written, up to and including its dash or final period.
+    public let text: String
+    /// Where the story starts after the dateline.
+    public let bodyStart: String.Index
+
+    /// The dateline at the start of `paragraph`, or nil.
+    public static func parse(_ paragraph: String) -> Dateline? {
+        var cursor = paragraph.startIndex
+        let placeStart = cursor
+        // 1. the place: capital letters, spaces, dots, hyphens, apostrophes; at least two letters.
+        var letters = 0
+        while cursor < paragraph.endIndex {
+            let character = paragraph[cursor]
+            if character.isLetter {
+                guard character.isUppercase else { break }
+                letters += 1
+            } else if !(character == " " || character == "." || character == "-" || character == "'" || character == "’") {
+                break
+            }
+            cursor = paragraph.index(after: cursor)
+        }
+        // Back off a trailing space, dash or dot that belongs to the separator.
+        var placeEnd = cursor
+        while placeEnd > placeStart, [" ", "-", "."].contains(paragraph[paragraph.index(before: placeEnd)]) {
+            placeEnd = paragraph.index(before: placeEnd)
+        }
+        let place = String(paragraph[placeStart..<placeEnd])
+        guard letters >= 2, place.count <= 40, place.first?.isLetter == true else { return nil }
+        // A lone capitalised word like "A" or "I" is not a place; a word of the sentence in capitals is
+        // told apart by what follows (a comma, a bracket, a slash or a dash).
+        cursor = placeEnd
+        var dateText: String?
+        var month: Int?
+        var day: Int?
+        var outlet: String?
+        skipSpaces(paragraph, &cursor)
+        // 2. ", Region" and/or ", Month D[.]"
+        while cursor < paragraph.endIndex, paragraph[cursor] == "," {
+            var probe = paragraph.index(after: cursor)
+            skipSpaces(paragraph, &probe)
+            let wordStart = probe
+            while probe < paragraph.endIndex, paragraph[probe].isLetter || paragraph[probe] == "." { probe = paragraph.index(after: probe) }
+            let word = String(paragraph[wordStart..<probe])
+            let key = word.lowercased().replacingPeriods()
+            if let number = TemporalLexicon.months[key], word.first?.isUppercase == true {
+                var digitsStart = probe
+                skipSpaces(paragraph, &digitsStart)
+                var digitsEnd = digitsStart
+                while digitsEnd < paragraph.endIndex, paragraph[digitsEnd].isNumber { digitsEnd = paragraph.index(after: digitsEnd) }
+                guard let value = Int(paragraph[digitsStart..<digitsEnd]), (1...31).contains(value) else { return nil }
+                month = number
+                day = value
+                dateText = String(paragraph[wordStart..<digitsEnd])
+                cursor = digitsEnd
+                if cursor < paragraph.endIndex, paragraph[cursor] == "." { cursor = paragraph.index(after: cursor) }
+            } else if word.first?.isUppercase == true, word.count >= 2, !word.hasSuffix(".") {
+                cursor = probe
+            } else {
+                return nil
+            }
+            skipSpaces(paragraph, &cursor)
+        }
+        // 3. "(Reuters)" or "/TASS/."
+        if cursor < paragraph.endIndex, paragraph[cursor] == "(" || paragraph[cursor] == "/" {
+            let close: Character = paragraph[cursor] == "(" ? ")" : "/"
+            let nameStart = paragraph.index(after: cursor)
+            guard let end = paragraph[nameStart...].firstIndex(of: close), paragraph.distance(from: nameStart, to: end) <= 40 else {
+                return nil
+            }
+            let name = paragraph[nameStart..<end].trimmingCharacters(" ")
+            guard !name.isEmpty, name.first?.isUppercase == true else { return nil }
+            outlet = name
+            cursor = paragraph.index(after: end)
+            skipSpaces(paragraph, &cursor)
+        }
+        // 4. the separator: a dash (-, --, –, —), or the period after a date or outlet ("September 5. /TASS/.").
+        var separated = false
+        while cursor < paragraph.endIndex, ["-", "–", "—"].contains(paragraph[cursor]) {
+            cursor = paragraph.index(after: cursor)
+            separated = true
+        }
+        if !separated, cursor < paragraph.endIndex, paragraph[cursor] == ".", outlet != nil || dateText != nil {
+            cursor = paragraph.index(after: cursor)
+            separated = true
+        }
+        if !separated, outlet != nil || dateText != nil, cursor > placeEnd { separated = true }
+        guard separated else { return nil }
+        let text = String(paragraph[placeStart..<cursor]).trimmingCharacters(" ")
+        skipSpaces(paragraph, &cursor)
+        guard cursor < paragraph.endIndex else { return nil }
+        return Dateline(place: place, dateText: dateText, month: month, day: day, outlet: outlet, text: text, bodyStart: cursor)
+    }
+
+    static func skipSpaces(_ text: String, _ cursor: inout String.Index) {
+        while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\u{A0}" { cursor = text.index(after: cursor) }
+    }
+}
+
+extension String {
+    func replacingPeriods() -> String { filter { $0 != "." } }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(_ character: Character) -> String {
+        var slice = self[...]
+        while slice.first == character { slice = slice.dropFirst() }
+        while slice.last == character { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
