@@ -21,12 +21,27 @@ enum ArticleMetadataInferrer {
             return InferredMetadata(title: "", titleReason: "no text")
         }
         var result = InferredMetadata(title: FirstSentence.title(of: paragraphs), titleReason: "the first sentence of the text")
-        let dateline = first.kind == .heading ? nil : Dateline.parse(first.text)
+        // Site text ("Share this article", a byline) may come before the dateline: look at the
+        // first few paragraphs, and take the first that opens with one.
+        var dateline: Dateline?
+        var datelineParagraph = first
+        for paragraph in paragraphs.prefix(4) where paragraph.kind == .body {
+            if let found = Dateline.parse(paragraph.text) {
+                dateline = found
+                datelineParagraph = paragraph
+                break
+            }
+        }
         if let dateline {
             result.datelinePlace = dateline.place
-            let body = String(first.text[dateline.bodyStart...])
+            let body = String(datelineParagraph.text[dateline.bodyStart...])
             result.title = FirstSentence.truncate(FirstSentence.firstSentence(of: body), limit: 120)
             result.titleReason = "the first sentence after the dateline '\(dateline.text)'"
+        }
+        // A headline line (a heading of five words or more) opening the text is the title.
+        if first.kind == .heading, first.text.split(separator: " ").count >= 5 {
+            result.title = FirstSentence.truncate(first.text, limit: 120)
+            result.titleReason = "the headline that opens the text"
         }
         // Outlet: the dateline's, a "Source: X" credit, an agency trailer, or "X reports".
         if let outlet = dateline?.outlet {

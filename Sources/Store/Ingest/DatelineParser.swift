@@ -24,21 +24,43 @@ public struct Dateline: Sendable, Equatable {
     public static func parse(_ paragraph: String) -> Dateline? {
         var cursor = paragraph.startIndex
         let placeStart = cursor
-        // 1. the place: capital letters, spaces, dots, hyphens, apostrophes; at least two letters.
+        // 1. the place: words in capitals (letters, inner hyphens, apostrophes, dots: "PORT-AU-PRINCE",
+        //    "ST. PETERSBURG"), separated by single spaces; a word with a lower-case letter, or a
+        //    dash standing alone, ends it.
+        var placeEnd = cursor
         var letters = 0
         while cursor < paragraph.endIndex {
-            let character = paragraph[cursor]
-            if character.isLetter {
-                guard character.isUppercase else { break }
-                letters += 1
-            } else if !(character == " " || character == "." || character == "-" || character == "'" || character == "’") {
-                break
+            var wordEnd = cursor
+            var wordLetters = 0
+            while wordEnd < paragraph.endIndex {
+                let character = paragraph[wordEnd]
+                if character.isLetter {
+                    guard character.isUppercase else { return nil }
+                    wordLetters += 1
+                } else if !(character == "-" || character == "'" || character == "’" || character == ".") {
+                    break
+                }
+                wordEnd = paragraph.index(after: wordEnd)
             }
-            cursor = paragraph.index(after: cursor)
+            guard wordLetters > 0 else { break }
+            letters += wordLetters
+            placeEnd = wordEnd
+            cursor = wordEnd
+            // Another capitalised word follows after one space?
+            guard cursor < paragraph.endIndex, paragraph[cursor] == " " else { break }
+            let next = paragraph.index(after: cursor)
+            guard next < paragraph.endIndex, paragraph[next].isLetter, paragraph[next].isUppercase else { break }
+            // A word of the sentence in capitals ("NATO leaders") has lower case after it: checked below.
+            var probe = next
+            while probe < paragraph.endIndex, paragraph[probe].isLetter || paragraph[probe] == "-" || paragraph[probe] == "." {
+                if paragraph[probe].isLowercase { break }
+                probe = paragraph.index(after: probe)
+            }
+            if probe < paragraph.endIndex, paragraph[probe].isLowercase { break }
+            cursor = next
         }
-        // Back off a trailing space, dash or dot that belongs to the separator.
-        var placeEnd = cursor
-        while placeEnd > placeStart, [" ", "-", "."].contains(paragraph[paragraph.index(before: placeEnd)]) {
+        // Back off a trailing dot or hyphen that belongs to the separator.
+        while placeEnd > placeStart, [".", "-"].contains(paragraph[paragraph.index(before: placeEnd)]) {
             placeEnd = paragraph.index(before: placeEnd)
         }
         let place = String(paragraph[placeStart..<placeEnd])
@@ -100,7 +122,6 @@ public struct Dateline: Sendable, Equatable {
             cursor = paragraph.index(after: cursor)
             separated = true
         }
-        if !separated, outlet != nil || dateText != nil, cursor > placeEnd { separated = true }
         guard separated else { return nil }
         let text = String(paragraph[placeStart..<cursor]).trimmingCharacters(" ")
         skipSpaces(paragraph, &cursor)

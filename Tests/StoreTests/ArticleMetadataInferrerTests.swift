@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import Store
+
+/// Title, outlet and date from the text of wire copy dropped in without metadata
+/// (fixtures in `Fixtures/dropins/articles/`, written in the style of real wire copy).
+@Suite struct ArticleMetadataInferrerTests {
+    static func inferred(_ name: String) throws -> (InferredMetadata, [Paragraph]) {
+        let path = StoreFixtures.directory("dropins/articles/\(name).txt")
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let text = try ArticleCleaner.clean(bytes: bytes, file: name)
+        return (ArticleMetadataInferrer.infer(paragraphs: text.paragraphs, stripped: text.stripped), text.paragraphs)
+    }
+
+    @Test(arguments: [
+        // file, dateline place, outlet, title prefix
+        ("wire-paris-coalition", "PARIS", "Reuters", "Twenty-six countries have pledged"),
+        ("tass-vladivostok", "VLADIVOSTOK", "TASS", "Any Western troops that appear in Ukraine"),
+        ("ap-washington", "WASHINGTON", "AP", "President Donald Trump said Friday"),
+        ("afp-brief", "MOSCOW", "AFP", "The Kremlin on Monday rejected"),
+        ("contradiction", "KYIV", "Ukrainska Pravda", "European leaders met in Paris"),
+    ])
+    func datelineOutletAndTitle(_ name: String, _ place: String, _ outlet: String, _ title: String) throws {
+        let (metadata, _) = try Self.inferred(name)
+        #expect(metadata.datelinePlace == place, "\(name)")
+        #expect(metadata.outlet == outlet, "\(name): \(metadata.outletReason ?? "no reason")")
+        #expect(metadata.title.hasPrefix(title), "\(name): \(metadata.title)")
+        #expect(!metadata.title.contains(place), "the dateline is not part of the title: \(metadata.title)")
+        #expect(metadata.titleReason.contains("dateline"))
+    }
+
+    @Test func aHeadlineAndASourceCreditAreUsed() throws {
+        let (metadata, _) = try Self.inferred("kyiv-independent-style")
+        #expect(metadata.title == "Zelensky says 26 countries committed to security guarantees after Paris meeting")
+        #expect(metadata.outlet == "The Kyiv Independent")
+        #expect(metadata.outletReason?.contains("Source: The Kyiv Independent") == true)
+    }
+
+    @Test func theYearIsNeverGuessedSilently() throws {
+        let (reuters, _) = try Self.inferred("wire-paris-coalition")
+        #expect(reuters.published == nil)
+        #expect(reuters.publishedNote == "the dateline says 'Sept 4'; the year is not stated in the text")
+        let (tass, _) = try Self.inferred("tass-vladivostok")
+        #expect(tass.published == nil)
+        #expect(tass.publishedNote?.contains("'September 5'") == true)
+        let (ap, _) = try Self.inferred("ap-washington")
+        #expect(ap.published == nil && ap.publishedNote == "not stated in the text")
+    }
+
+    @Test func aDatelineDateTakesAYearOnlyFromTheText() {
+        let paragraphs = [
+            Paragraph(index: 0, text: "KYIV, Aug. 20 (Reuters) - Ukraine marked the anniversary of the 2014 protests.", kind: .body, line: 1),
+            Paragraph(index: 1, text: "The talks of August 18, 2025 in Washington were the first of their kind.", kind: .body, line: 3),
+        ]
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
+        #expect(metadata.published?.iso == "2025-08-20")
+        #expect(metadata.published?.reason.contains("the year 2025 is the latest the text names") == true)
+    }
+
+    @Test(arguments: [
+        ("KYIV, Sept 5 (Reuters) - Ukraine said", "KYIV", "Sept 5", "Reuters"),
+        ("NEW YORK, Sept. 22 (AP) — Leaders gathered", "NEW YORK", "Sept. 22", "AP"),
+        ("KYIV, Ukraine (AP) — The president said", "KYIV", nil, "AP"),
+        ("LONDON -- Britain said", "LONDON", nil, nil),
+        ("VLADIVOSTOK, September 5. /TASS/. Putin said", "VLADIVOSTOK", "September 5", "TASS"),
+        ("BRUSSELS – NATO allies met", "BRUSSELS", nil, nil),
+    ] as [(String, String, String?, String?)])
+    func datelines(_ text: String, _ place: String, _ date: String?, _ outlet: String?) throws {
+        let dateline = try #require(Dateline.parse(text), "\(text)")
+        #expect(dateline.place == place)
+        #expect(dateline.dateText == date)
+        #expect(dateline.outlet == outlet)
+    }
+
+    @Test(arguments: [
+        "NATO leaders met in Brussels on Thursday.",
+        "US President Donald Trump said on Friday.",
+        "A reassurance force would be deployed.",
+        "EU (European Union) ministers met.",
+        "I said it would happen.",
+    ])
+    func sentencesAreNotDatelines(_ text: String) {
+        #expect(Dateline.parse(text) == nil, "\(text)")
+    }
+}
+
+extension ArticleMetadataInferrerTests {
+    @Test func aHeadlineBeforeTheDatelineIsTheTitle() {
+        let paragraphs = [
+            Paragraph(index: 0, text: "Putin warns Western troops in Ukraine would be targets", kind: .heading, line: 1),
+            Paragraph(index: 1, text: "VLADIVOSTOK (Reuters) - President Vladimir Putin said on Friday that troops would be targets.", kind: .body, line: 3),
+        ]
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
+        #expect(metadata.title == "Putin warns Western troops in Ukraine would be targets")
+        #expect(metadata.titleReason == "the headline that opens the text")
+        #expect(metadata.outlet == "Reuters" && metadata.datelinePlace == "VLADIVOSTOK")
+    }
+}

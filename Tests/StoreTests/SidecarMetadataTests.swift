@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import Store
+
+/// `articles/<name>.json` beside a dropped-in text: its fields win over what the text
+/// suggests, `articles.json` wins over both, and a bad sidecar names its file and field.
+@Suite struct SidecarMetadataTests {
+    func seedsWithDropIn(sidecar: String?) throws -> String {
+        let target = NSTemporaryDirectory() + "accord-sidecar-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: StoreFixtures.directory("minimal-seeds"), toPath: target)
+        try FileManager.default.copyItem(atPath: StoreFixtures.directory("dropins/articles/tass-vladivostok.txt"),
+                                         toPath: target + "/articles/tass-vladivostok.txt")
+        if let sidecar { try sidecar.write(toFile: target + "/articles/tass-vladivostok.json", atomically: true, encoding: .utf8) }
+        return target
+    }
+
+    @Test func withoutASidecarTheTextSpeaksAndSaysHow() throws {
+        let seeds = try seedsWithDropIn(sidecar: nil)
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let article = try #require(try SeedLoader(directory: seeds).load().knowledgeBase.article(id: "tass-vladivostok"))
+        #expect(article.metadata.source == .inferred)
+        #expect(article.outlet == "TASS")
+        #expect(article.title.hasPrefix("Any Western troops"))
+        #expect(article.published == nil)
+        #expect(article.metadata.notes.contains { $0.hasPrefix("published: the dateline says 'September 5'") })
+        #expect(article.metadata.inferred["outlet"]?.contains("/TASS/") == true)
+        #expect(article.metadata.datelinePlace == "VLADIVOSTOK")
+    }
+
+    @Test func aSidecarGivesTitleOutletURLAndDate() throws {
+        let seeds = try seedsWithDropIn(sidecar: """
+            {"title": "Putin: Western troops in Ukraine would be legitimate targets", "url": "https://tass.com/politics/1",
+             "published": "2025-09-05"}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let article = try #require(try SeedLoader(directory: seeds).load().knowledgeBase.article(id: "tass-vladivostok"))
+        #expect(article.metadata.source == .sidecar)
+        #expect(article.title == "Putin: Western troops in Ukraine would be legitimate targets")
+        #expect(article.published?.iso == "2025-09-05")
+        #expect(article.published?.reason == "stated in the article's sidecar metadata")
+        #expect(article.metadata.url == "https://tass.com/politics/1")
+        #expect(article.outlet == "TASS", "not in the sidecar: still inferred")
+        #expect(article.metadata.inferred["outlet"] != nil && article.metadata.inferred["title"] == nil)
+    }
+
+    @Test func aBadSidecarNamesItsFileAndField() throws {
+        let seeds = try seedsWithDropIn(sidecar: "{\"title\": \"T\", \"publishd\": \"2025-09-05\"}")
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        do {
+            _ = try SeedLoader(directory: seeds).load()
+            Issue.record("a sidecar with an unknown field loaded")
+        } catch {
+            #expect(error.errors.contains { $0.description.contains("tass-vladivostok.json:1:") && $0.description.contains("publishd") },
+                    "\(error.errors)")
+        }
+    }
+}
