@@ -27,12 +27,16 @@ let package = Package(
         // gzip and Brotli for cached representations (Content-Encoding), as system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
+        // Unicode normalisation (NFC, marks stripped) for matching names in article text.
+        // No pkgConfig: its cflags carry -DUTF8PROC_EXPORTS, which SwiftPM refuses with a warning.
+        .systemLibrary(name: "CUtf8proc", providers: [.apt(["libutf8proc-dev"])]),
         .target(
             name: "HTTP",
             dependencies: ["COpenSSL", "CSystem"]
         ),
         .target(
-            name: "Store"
+            name: "Store",
+            dependencies: ["CUtf8proc"]
         ),
         .target(
             name: "API",

@@ -4,7 +4,7 @@ import Testing
 @Suite struct MentionDetectorTests {
     static func entity(_ id: String, _ name: String, _ kind: Entity.Kind = .person, aliases: [String] = []) -> Entity {
         Entity(id: id, kind: kind, name: name, aliases: aliases.map { Alias(text: $0, kind: .shortForm) },
-               description: nil, wikidata: nil, coordinates: nil, country: nil, enrichment: [])
+               description: nil, wikidata: nil, coordinates: nil, country: nil, enrichment: [], origin: .curated)
     }
 
     static let catalog = [

@@ -112,6 +112,7 @@ struct Representation {
             ("mentionCount", .int(stats?.mentionCount ?? 0)), ("articleCount", .int(stats?.articleCount ?? 0)),
             ("firstSeen", date(stats?.firstSeen)), ("lastSeen", date(stats?.lastSeen)),
             ("enrichment", .strings(entity.enrichment)),
+            ("origin", .string(entity.origin.rawValue)),
         ]
         if detailed {
             let top = (stats?.coOccurrences ?? []).prefix(10)

@@ -210,6 +210,9 @@ extension OpenAPIDocument {
             ("firstSeen", nullable(ref("DatePoint"))),
             ("lastSeen", nullable(ref("DatePoint"))),
             ("enrichment", enrichment),
+            ("origin", string("curated: entities.json; gazetteer: world knowledge with Wikidata QIDs (enrichment); "
+                              + "extracted: found by a pattern in an article (a title before a name, a named organisation).",
+                              values: cases(Entity.Origin.self))),
             ("links", links(["self", "articles", "events", "proposals", "mentions"])),
         ]
     }

@@ -4,8 +4,18 @@ import Store
 extension Application {
     /// `/entities`, `/entities/resolve`, `/entities/{id}` and its sub-collections.
     func registerEntityRoutes() {
-        resource("/entities", parameters: QueryParameters.paging + ["type", "q"], formats: [.json, .csv]) { context in
+        resource("/entities", parameters: QueryParameters.paging + ["type", "q", "mentioned"], formats: [.json, .csv]) { context in
             var entities = context.knowledgeBase.entities
+            // The gazetteer holds every country and major organisation; by default only entities
+            // the loaded articles mention (or a curator added) are listed; `mentioned=any` lists all.
+            switch context.query["mentioned"] {
+            case nil, "true":
+                entities = entities.filter { $0.origin == .curated || (context.knowledgeBase.stats(forEntity: $0.id)?.mentionCount ?? 0) > 0 }
+            case "any":
+                break
+            case let value?:
+                throw APIError.invalidParameter("mentioned", value: value, reason: "allowed values: true (the default), any.")
+            }
             if let types = try context.query.enumList("type", Entity.Kind.self) {
                 entities = entities.filter { types.contains($0.kind) }
             }

@@ -20,6 +20,13 @@ public struct Entity: Sendable, Hashable {
     /// Entity id of the country (places, organisations, optionally persons).
     public let country: String?
     public let enrichment: [String]
+    /// Who put the entity in the catalog: a curator (`entities.json`), the gazetteer of world
+    /// knowledge (`gazetteer/`, all enrichment), or a pattern in an article's text (extracted).
+    public let origin: Origin
+
+    public enum Origin: String, Sendable, Hashable, CaseIterable {
+        case curated, gazetteer, extracted
+    }
 
     /// The canonical name (kind `.name`) followed by every alias.
     public var allNames: [Alias] {

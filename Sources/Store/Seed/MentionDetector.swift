@@ -6,7 +6,9 @@
 /// sentence start) and one uppercased, used only for all-capitals headings.
 /// Detection walks a paragraph's tokens once, taking the leftmost-longest
 /// alias at each position, so cost is linear in the text and independent of
-/// the number of aliases. Immutable after `init`; `Sendable`.
+/// the number of aliases. Names and text are compared in ``UnicodeMatching`` form (NFC, marks
+/// stripped), so "Zélensky" in either normal form matches "Zelensky". A title directly followed
+/// by a name of the same entity is one mention. Immutable after `init`; `Sendable`.
 struct MentionDetector: Sendable {
     /// Two entities claiming one surface form; the earlier entity keeps it.
     struct Conflict: Sendable, Hashable {
@@ -23,7 +25,7 @@ struct MentionDetector: Sendable {
     init(entities: [Entity]) {
         for entity in entities {
             for (aliasIndex, alias) in entity.allNames.enumerated() {
-                let tokens = MentionTokenizer.tokens(ShadowText(alias.text).scalars).map(\.text)
+                let tokens = MentionTokenizer.tokens(ShadowText(alias.text).scalars).map { UnicodeMatching.key($0.text) }
                 guard !tokens.isEmpty else { continue }
                 let target = AliasTrie.Target(entity: entity.id, alias: alias.text)
                 if let holder = asWritten.insert(tokens, target: target), holder.entity != entity.id {
@@ -44,7 +46,7 @@ struct MentionDetector: Sendable {
         let tokens = MentionTokenizer.tokens(shadow.scalars)
         guard !tokens.isEmpty else { return [] }
         let inCapitals = paragraph.kind == .heading && LineShape.isAllCapitals(shadow.scalars)
-        let keys = inCapitals ? tokens.map { $0.text.uppercased() } : tokens.map(\.text)
+        let keys = inCapitals ? tokens.map { UnicodeMatching.key($0.text).uppercased() } : tokens.map { UnicodeMatching.key($0.text) }
         let trie = inCapitals ? capitals : asWritten
         var served: [Unicode.Scalar]?
         var mentions: [Mention] = []
@@ -57,6 +59,18 @@ struct MentionDetector: Sendable {
             let range = shadow.servedRange(tokens[index].start..<tokens[match.end - 1].end)
             if served == nil { served = Array(paragraph.text.unicodeScalars) }
             let text = ShadowText.makeString((served ?? [])[range])
+            // A title directly before a name of the same entity ("Ukrainian President" +
+            // "Volodymyr Zelenskyy") is one mention, not two.
+            if let previous = mentions.last, previous.entity == match.target.entity,
+               previous.end <= range.lowerBound, (served ?? [])[previous.end..<range.lowerBound].allSatisfy({ $0 == " " }) {
+                mentions[mentions.count - 1] = Mention(
+                    entity: previous.entity, article: article, paragraph: paragraph.index, start: previous.start,
+                    end: range.upperBound, text: ShadowText.makeString((served ?? [])[previous.start..<range.upperBound]),
+                    alias: previous.alias
+                )
+                index = match.end
+                continue
+            }
             mentions.append(Mention(
                 entity: match.target.entity, article: article, paragraph: paragraph.index,
                 start: range.lowerBound, end: range.upperBound, text: text, alias: match.target.alias

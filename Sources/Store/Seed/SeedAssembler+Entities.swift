@@ -31,7 +31,7 @@ extension SeedAssembler {
             aliasLocations[id] = [object["name"]?.location ?? object.location] + aliases.locations
             entities.append(Entity(
                 id: id, kind: kind, name: name, aliases: aliases.values, description: description,
-                wikidata: wikidata, coordinates: coordinates, country: country, enrichment: enrichment
+                wikidata: wikidata, coordinates: coordinates, country: country, enrichment: enrichment, origin: .curated
             ))
         }
     }

@@ -82,6 +82,7 @@ struct SeedAssembler {
             assembler.loadSidecars()
             assembler.loadArticleMetadata(byPath["articles.json"])
             assembler.loadEntities(byPath["entities.json"])
+            assembler.loadGazetteer(byPath)
             assembler.loadProposals(byPath["proposals.json"])
             assembler.loadEvents(byPath["events.json"])
             assembler.checkReferences()

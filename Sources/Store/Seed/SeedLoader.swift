@@ -87,6 +87,13 @@ public struct SeedLoader: Sendable {
             guard SeedFileReader.exists(path) else { continue }
             read(path, as: name)
         }
+        // The gazetteer (world knowledge), when the seeds carry one.
+        let gazetteerPath = directory + "/gazetteer"
+        if SeedFileReader.isRealDirectory(gazetteerPath), let entries = try? manager.contentsOfDirectory(atPath: gazetteerPath) {
+            for name in entries.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                read(gazetteerPath + "/" + name, as: "gazetteer/" + name)
+            }
+        }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: articlesPath)
