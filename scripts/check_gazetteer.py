@@ -194,7 +194,9 @@ class Checker:
             where = f'outlets[{i}]'
             if isinstance(o, dict) and isinstance(o.get('id'), str):
                 where = f'outlets "{o["id"]}"'
-            if self.entity(where, o, ('id', 'name', 'wikidata', 'kind')) is None:
+            # An outlet without a sourced QID is listed only with a note saying so.
+            required = ('id', 'name', 'wikidata', 'kind') if not (isinstance(o, dict) and o.get('note')) else ('id', 'name', 'kind')
+            if self.entity(where, o, required) is None:
                 continue
             if o.get('kind') not in OUTLET_KINDS:
                 self.problem(where, f'kind {o.get("kind")!r} is not one of {sorted(OUTLET_KINDS)}')

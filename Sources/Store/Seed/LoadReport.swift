@@ -27,7 +27,19 @@ public struct LoadReport: Sendable {
         public let cleaning: CleaningReport
     }
 
+    /// An entity found by a pattern in an article's text (not curated, not in the gazetteer).
+    public struct ExtractedEntity: Sendable, Hashable {
+        public let id: String
+        public let name: String
+        public let kind: Entity.Kind
+        /// The pattern that found it: person-after-title, named-organisation, dateline-place.
+        public let rule: String
+        public let article: String
+        public let quote: String
+    }
+
     public internal(set) var errors: [SeedError] = []
+    public internal(set) var extractedEntities: [ExtractedEntity] = []
     public internal(set) var warnings: [SeedWarning] = []
     public internal(set) var skipped: [SkippedFile] = []
     public internal(set) var articles: [ArticleSummary] = []

@@ -83,6 +83,7 @@ struct SeedAssembler {
             assembler.loadArticleMetadata(byPath["articles.json"])
             assembler.loadEntities(byPath["entities.json"])
             assembler.loadGazetteer(byPath)
+            assembler.extractEntities()
             assembler.loadProposals(byPath["proposals.json"])
             assembler.loadEvents(byPath["events.json"])
             assembler.checkReferences()
@@ -168,11 +169,25 @@ struct SeedAssembler {
             let alias = entities[owner].allNames[conflict.aliasIndex].text
             warn(.aliasConflict(location, alias: alias, entity: conflict.entity, keptFor: conflict.keptFor))
         }
+        var byName: [String: Entity] = [:]
+        for entity in entities where entity.kind == .place || entity.kind == .country {
+            for alias in entity.allNames where byName[UnicodeMatching.key(alias.text)] == nil {
+                byName[UnicodeMatching.key(alias.text)] = entity
+            }
+        }
         var mentions: [Mention] = []
         for article in articles {
             guard let text = cleaned[article.id] else { continue }
             for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
-                mentions.append(contentsOf: detector.mentions(in: paragraph, shadow: shadow, article: article.id))
+                var found = detector.mentions(in: paragraph, shadow: shadow, article: article.id)
+                // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
+                // never matches: link it to the place of that name.
+                if let place = article.metadata.datelinePlace, paragraph.kind == .body, paragraph.text.hasPrefix(place),
+                   found.first?.start != 0, let entity = byName[UnicodeMatching.key(Self.titleCased(place))] {
+                    found.insert(Mention(entity: entity.id, article: article.id, paragraph: paragraph.index, start: 0,
+                                         end: place.unicodeScalars.count, text: place, alias: entity.name), at: 0)
+                }
+                mentions.append(contentsOf: found)
             }
         }
         return mentions

@@ -1,0 +1,142 @@
+/// Finds people and organisations an article names that the catalog does not know, by two
+/// patterns (as data in ``EntityPatternLexicon``), in the manner of spaCy's `Matcher`:
+///
+/// - `person-after-title`: a title directly before a capitalised name of two or three words
+///   ("Spokeswoman Maria Zakharova", "Kremlin foreign policy aide Yuri Ushakov",
+///   "Chancellor Friedrich Merz"). The person also gets their surname as an alias when no
+///   other entity claims it, so a later "Zakharova" links to them.
+/// - `named-organisation`: "the" and a capitalised name ending in or containing an
+///   organisation word ("the Coalition of the Willing", "the Eastern Economic Forum",
+///   "the President's Office").
+///
+/// Each finding keeps the rule that produced it and the sentence it came from. Names the
+/// catalog already has are never re-created; single words and noise (months, "Office",
+/// "Peace") never become entities.
+struct EntityPatternFinder {
+    struct Finding: Sendable, Hashable {
+        let kind: Entity.Kind
+        let name: String
+        /// The title before a person's name, as written ("foreign policy aide").
+        let title: String?
+        let rule: String
+        let article: String
+        let quote: String
+    }
+
+    /// Every name already in the catalog (any alias), in matching form.
+    let known: Set<String>
+
+    init(entities: [Entity]) {
+        var known: Set<String> = []
+        for entity in entities {
+            for alias in entity.allNames { known.insert(UnicodeMatching.key(alias.text)) }
+        }
+        self.known = known
+    }
+
+    func findings(in paragraph: String, article: String) -> [Finding] {
+        let tokens = TemporalTokens(paragraph).tokens
+        var found: [Finding] = []
+        var index = 0
+        while index < tokens.count {
+            if let (finding, next) = person(tokens, at: index, in: paragraph, article: article)
+                ?? organisation(tokens, at: index, in: paragraph, article: article) {
+                found.append(finding)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    typealias Token = TemporalTokens.Token
+
+    /// A title (longest lexicon phrase) then a 2–3 word capitalised name.
+    func person(_ tokens: [Token], at index: Int, in text: String, article: String) -> (Finding, Int)? {
+        var titleEnd: Int?
+        for length in stride(from: 4, through: 1, by: -1) where index + length <= tokens.count {
+            let phrase = tokens[index..<index + length].map(\.text).joined(separator: " ")
+            if EntityPatternLexicon.titles.contains(phrase) {
+                titleEnd = index + length
+                break
+            }
+        }
+        guard let titleEnd else { return nil }
+        var cursor = titleEnd
+        var nameTokens: [Token] = []
+        while cursor < tokens.count, nameTokens.count < 3 {
+            let token = tokens[cursor]
+            guard token.capitalized, token.text.count >= 2, token.original.first?.isLetter == true,
+                  !EntityPatternLexicon.notNames.contains(token.text), !token.original.hasSuffix(".") || token.text.count <= 2 else { break }
+            nameTokens.append(token)
+            cursor += 1
+            // "Jean-Noel": a hyphen between two capitalised words joins them.
+            if cursor + 1 < tokens.count, tokens[cursor].text == "-", tokens[cursor + 1].capitalized {
+                cursor += 1
+            }
+        }
+        guard nameTokens.count >= 2, let first = nameTokens.first, let last = nameTokens.last else { return nil }
+        let name = String(text[first.range.lowerBound..<last.range.upperBound]).withoutPossessive()
+        guard !known.contains(UnicodeMatching.key(name)) else { return nil }
+        // A known entity inside the name ("President Donald Trump" when Trump is known) is not new.
+        if nameTokens.contains(where: { known.contains(UnicodeMatching.key($0.original.withoutPossessive())) }) { return nil }
+        let title = String(text[tokens[index].range.lowerBound..<tokens[titleEnd - 1].range.upperBound])
+        return (Finding(kind: .person, name: name, title: title, rule: "person-after-title", article: article,
+                        quote: Self.sentence(around: first.range, in: text)), cursor)
+    }
+
+    /// "the" + capitalised words (with "of", "the", "for", "and" inside) containing an organisation word.
+    func organisation(_ tokens: [Token], at index: Int, in text: String, article: String) -> (Finding, Int)? {
+        guard tokens[index].text == "the", index + 1 < tokens.count, tokens[index + 1].capitalized else { return nil }
+        var cursor = index + 1
+        var lastCapital = index
+        var hasHead = false
+        while cursor < tokens.count {
+            let token = tokens[cursor]
+            if token.capitalized && token.original.first?.isLetter == true {
+                lastCapital = cursor
+                if EntityPatternLexicon.organisationWords.contains(token.text) { hasHead = true }
+            } else if !["of", "the", "for", "and", "on"].contains(token.text) {
+                break
+            }
+            cursor += 1
+        }
+        guard hasHead, lastCapital >= index + 2 else { return nil }
+        let start = tokens[index + 1].range.lowerBound
+        let name = String(text[start..<tokens[lastCapital].range.upperBound]).withoutPossessive()
+        guard !known.contains(UnicodeMatching.key(name)), !EntityPatternLexicon.organisationWords.contains(name.lowercased()) else { return nil }
+        return (Finding(kind: .organisation, name: name, title: nil, rule: "named-organisation", article: article,
+                        quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
+    }
+
+    /// The sentence of `text` that contains `range` (ends at ". " or the text's end).
+    static func sentence(around range: Range<String.Index>, in text: String) -> String {
+        var start = range.lowerBound
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            if text[previous] == " ", previous > text.startIndex, [".", "!", "?"].contains(text[text.index(before: previous)]) { break }
+            start = previous
+        }
+        var end = range.upperBound
+        while end < text.endIndex {
+            if [".", "!", "?"].contains(text[end]) {
+                let after = text.index(after: end)
+                if after == text.endIndex || text[after] == " " {
+                    end = after
+                    break
+                }
+            }
+            end = text.index(after: end)
+        }
+        return String(text[start..<end])
+    }
+}
+
+extension String {
+    /// Without a trailing "'s" or "’s".
+    func withoutPossessive() -> String {
+        for suffix in ["'s", "’s"] where hasSuffix(suffix) { return String(dropLast(2)) }
+        return self
+    }
+}
