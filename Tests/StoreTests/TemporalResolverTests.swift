@@ -80,6 +80,14 @@ import Testing
         #expect(unresolved.count == 1 && unresolved[0].date == nil, "found but unresolved, so validate can list it")
     }
 
+    @Test func aWeekPrecisionPublicationDatePlacesABareWeekdayInThatWeek() {
+        let monday = CalendarDate(year: 2025, month: 3, day: 31)
+        let resolver = TemporalResolver(reference: monday, precision: .week)
+        #expect(resolver.resolve("Zelensky said on Tuesday", tense: .past)?.iso == "2025-04-01")
+        #expect(resolver.resolve("They will meet this Friday")?.iso == "2025-04-04")
+        #expect(resolver.resolve("He spoke last Tuesday")?.iso == "2025-03-25", "an explicit 'last' still means the week before")
+    }
+
     @Test func tenseComesFromTheClause() {
         #expect(TemporalResolver.Tense.of("Putin will meet Trump") == .future)
         #expect(TemporalResolver.Tense.of("The summit is due to take place") == .future)

@@ -5,7 +5,7 @@
 ///   ("Spokeswoman Maria Zakharova", "Kremlin foreign policy aide Yuri Ushakov",
 ///   "Chancellor Friedrich Merz"). The person also gets their surname as an alias when no
 ///   other entity claims it, so a later "Zakharova" links to them.
-/// - `named-organisation`: "the" and a capitalised name ending in or containing an
+/// - `named-organisation`: "the" and a capitalised name (with "of", "the", "for", "on" inside) containing an
 ///   organisation word ("the Coalition of the Willing", "the Eastern Economic Forum",
 ///   "the President's Office").
 ///
@@ -97,7 +97,7 @@ struct EntityPatternFinder {
             if token.capitalized && token.original.first?.isLetter == true {
                 lastCapital = cursor
                 if EntityPatternLexicon.organisationWords.contains(token.text) { hasHead = true }
-            } else if !["of", "the", "for", "and", "on"].contains(token.text) {
+            } else if !["of", "the", "for", "on"].contains(token.text) {
                 break
             }
             cursor += 1
@@ -106,6 +106,11 @@ struct EntityPatternFinder {
         let start = tokens[index + 1].range.lowerBound
         let name = String(text[start..<tokens[lastCapital].range.upperBound]).withoutPossessive()
         guard !known.contains(UnicodeMatching.key(name)), !EntityPatternLexicon.organisationWords.contains(name.lowercased()) else { return nil }
+        // A known name at its start ("the European Union for …") means the phrase is that entity.
+        for end in (index + 1)..<lastCapital {
+            let prefix = String(text[start..<tokens[end].range.upperBound])
+            if known.contains(UnicodeMatching.key(prefix)) { return nil }
+        }
         return (Finding(kind: .organisation, name: name, title: nil, rule: "named-organisation", article: article,
                         quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
     }

@@ -43,5 +43,6 @@ enum TemporalLexicon {
     static let pastMarkers: Set<String> = [
         "said", "says", "met", "held", "was", "were", "had", "did", "told", "spoke", "visited", "signed", "agreed",
         "discussed", "last", "ago", "earlier", "yesterday", "called", "announced", "attended", "hosted", "took",
+        "saw", "came", "went", "made", "gave", "left", "began", "led", "wrote", "sent", "met", "flew", "won", "lost",
     ]
 }

@@ -15,9 +15,19 @@
 /// With no reference date, only expressions that carry their own year resolve.
 public struct TemporalResolver: Sendable {
     public let reference: CalendarDate?
+    /// How precisely the reference is known. With a week-precision publication date (the Monday
+    /// of the week), a bare weekday means that day of the same week: the article was written
+    /// some day that week, so "on Tuesday" cannot be placed before or after it by tense.
+    public let referencePrecision: DatePoint.Precision
 
-    public init(reference: CalendarDate?) {
+    public init(reference: CalendarDate?, precision: DatePoint.Precision = .day) {
         self.reference = reference
+        self.referencePrecision = precision
+    }
+
+    /// Resolves against a publication date, with its precision.
+    public init(published: DatePoint?) {
+        self.init(reference: published?.date, precision: published?.precision ?? .day)
     }
 
     public enum Tense: Sendable, Equatable {
@@ -187,7 +197,8 @@ public struct TemporalResolver: Sendable {
     func monthOnly(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
         guard let preposition = word(tokens, index), ["in", "since", "until", "by", "during", "from", "through", "before", "after"].contains(preposition),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }), tokens[index + 1].capitalized,
-              tokens[index + 1].text.count > 3 || tokens[index + 1].text == "may" else { return nil }
+              tokens[index + 1].text.count > 3 || tokens[index + 1].text == "may",
+              word(tokens, index + 2).flatMap(dayNumber) == nil else { return nil }  // "from September 22": a day, not a month
         var cursor = index + 2
         var year: Int?
         if let explicit = word(tokens, cursor).flatMap(yearNumber) {
@@ -236,6 +247,11 @@ public struct TemporalResolver: Sendable {
             days = offset > 0 ? offset : offset + 7
             how = "the next after"
         default:
+            if referencePrecision == .week {
+                days = target - reference.weekday
+                how = "that day of the publication week, which starts"
+                break
+            }
             switch tense {
             case .future:
                 days = offset >= 0 ? offset : offset + 7
@@ -323,7 +339,11 @@ public struct TemporalResolver: Sendable {
             switch tense {
             case .past: return delta <= 0 ? -delta : Int.max / 2 + delta
             case .future: return delta >= 0 ? delta : Int.max / 2 - delta
-            case .unknown: return abs(delta)
+            case .unknown:
+                // News reports the past: a bare month ("in June") is the last one, unless that is
+                // more than ten months back.
+                if monthOnly { return delta <= 0 && delta > -300 ? -delta : Int.max / 4 + abs(delta) }
+                return abs(delta)
             }
         }
         return candidates.min { distance($0) < distance($1) } ?? reference.year

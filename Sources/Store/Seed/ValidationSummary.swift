@@ -21,6 +21,7 @@ public struct ValidationSummary: Sendable {
             uniquingKeysWith: { first, _ in first }
         ))
         lines += ValidationSummary.problemLines(report: result.report)
+        lines += ValidationSummary.ingestLines(base, report: result.report)
         lines.append("")
         lines.append("candidates (capitalised names matching no entity alias): \(candidates.count)")
         for candidate in candidates.prefix(candidateLimit) {

@@ -1,0 +1,39 @@
+/// What `accord validate` says about articles that arrived without curation: where their
+/// metadata came from, which temporal expressions it could not resolve, which articles no
+/// record cites, and which entities patterns added.
+extension ValidationSummary {
+    static func ingestLines(_ base: KnowledgeBase, report: LoadReport) -> [String] {
+        var lines: [String] = []
+        let uncurated = base.articles.filter { !$0.isCurated }
+        lines += ["", "articles without curated metadata: \(uncurated.count)"]
+        for article in uncurated {
+            let missing = [article.outlet == nil ? "outlet" : nil, article.published == nil ? "published" : nil].compactMap { $0 }
+            lines.append("  \(article.id): metadata from \(article.metadata.source.rawValue)"
+                + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))"))
+            for (field, reason) in article.metadata.inferred.sorted(by: { $0.key < $1.key }) {
+                lines.append("    \(field) inferred: \(reason)")
+            }
+            for note in article.metadata.notes { lines.append("    \(note)") }
+        }
+        var unresolved: [String] = []
+        for article in base.articles {
+            let resolver = TemporalResolver(reference: article.published?.date)
+            for paragraph in article.paragraphs {
+                for match in resolver.matches(in: paragraph.text) where match.date == nil {
+                    unresolved.append("  \(article.id) ¶\(paragraph.index): '\(match.text)' (\(match.rule); no publication date to resolve it against)")
+                }
+            }
+        }
+        lines += ["", "temporal expressions not resolved: \(unresolved.count)"]
+        lines += unresolved.prefix(100)
+        if unresolved.count > 100 { lines.append("  ... \(unresolved.count - 100) more") }
+        let uncited = base.articles.filter { base.events(citing: $0.id).isEmpty && base.proposals(citing: $0.id).isEmpty }
+        lines += ["", "articles no event or proposal cites: \(uncited.count)"]
+        lines += uncited.map { "  \($0.id)" }
+        lines += ["", "entities added by patterns in the text (extracted): \(report.extractedEntities.count)"]
+        for entity in report.extractedEntities {
+            lines.append("  \(entity.id) (\(entity.kind.rawValue), \(entity.rule)) in \(entity.article): \(preview(entity.quote, limit: 80))")
+        }
+        return lines
+    }
+}
