@@ -119,11 +119,11 @@ extension OpenAPIDocument {
     static var entityPaths: [(String, JSON)] {
         [
             ("/entities", resource("listEntities", tag: "entities", summary: "List entities",
-                                   description: "Entities by id: by default the curated ones and those the loaded articles mention; "
+                                   description: "Entities by id: by default those the loaded articles mention; "
                                        + "`mentioned=any` adds the rest of the gazetteer (every country, capital, major organisation and outlet).",
                                    parameters: [listParameter("type", cases(Entity.Kind.self), "Only entities of these types."), searchFilter,
                                                 queryParameter("mentioned", string(values: ["true", "any"]),
-                                                               "`true` (default): curated or mentioned in an article; `any`: every entity.")],
+                                                               "`true` (default): mentioned in an article; `any`: every entity, gazetteer included.")],
                                    formats: listFormats, schema: "EntityList", list: true)),
             ("/entities/resolve", resource("resolveEntity", tag: "entities", summary: "Resolve a name",
                                            description: "The entity an id, name or alias denotes (case- and diacritic-insensitive); 404 when none does.",

@@ -6,11 +6,11 @@ extension Application {
     func registerEntityRoutes() {
         resource("/entities", parameters: QueryParameters.paging + ["type", "q", "mentioned"], formats: [.json, .csv]) { context in
             var entities = context.knowledgeBase.entities
-            // The gazetteer holds every country and major organisation; by default only entities
-            // the loaded articles mention (or a curator added) are listed; `mentioned=any` lists all.
+            // The gazetteer holds every country and major organisation: by default only entities
+            // the loaded articles mention are listed; `mentioned=any` lists all.
             switch context.query["mentioned"] {
             case nil, "true":
-                entities = entities.filter { $0.origin == .curated || (context.knowledgeBase.stats(forEntity: $0.id)?.mentionCount ?? 0) > 0 }
+                entities = entities.filter { (context.knowledgeBase.stats(forEntity: $0.id)?.mentionCount ?? 0) > 0 }
             case "any":
                 break
             case let value?:
