@@ -4,7 +4,7 @@ import FoundationEssentials
 /// (the container layout: `/app/accord`, `/app/seeds`), then up from it (a checkout's
 /// `.build/…/accord`). The binary is found through `/proc/self/exe`, so neither the working
 /// directory nor how the binary was named on the command line (a bare name found on PATH)
-/// matters; the working directory is only the last resort where `/proc` is missing.
+/// matters. The working directory is never searched: `--seeds` and `--web` name other places.
 enum ResourceLocator {
     /// The first `name/` directory that contains `marker`, or nil.
     static func find(_ name: String, containing marker: String) -> String? {
@@ -16,11 +16,14 @@ enum ResourceLocator {
             if manager.fileExists(atPath: candidate.appendingPathComponent(marker).path) { return candidate.path }
             directory = directory.deletingLastPathComponent()
         }
-        return manager.fileExists(atPath: name + "/" + marker) ? name : nil
+        return nil
     }
 
-    /// The default seeds directory (`seeds/` with an `articles/` inside), else `./seeds`.
+    /// The default seeds directory: `seeds/` (with an `articles/` inside) beside the binary. When
+    /// there is none, the path named is `seeds/` beside the binary, so the error says where it looked.
     static func seeds() -> String {
-        find("seeds", containing: "articles") ?? "seeds"
+        if let found = find("seeds", containing: "articles") { return found }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "./accord"
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("seeds").path
     }
 }
