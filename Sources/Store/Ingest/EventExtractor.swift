@@ -1,0 +1,213 @@
+/// Rule-based event extraction from the sentences of loaded articles (no HTTP here).
+///
+/// From each sentence: a trigger for the event kind (``EventLexicon``), the participants (the
+/// people, countries and organisations mentioned in the sentence), a location (a place or
+/// country mention introduced by "in" or "at", never invented), a date (``TemporalResolver``
+/// against the article's publication date) and a status from negation, modality and tense.
+/// The sentence is the evidence, verbatim, with its offsets. Candidates reporting the same
+/// event are then grouped (``group(_:)``): compatible kinds, a shared participant or place,
+/// and dates that agree within their precision.
+public struct EventExtractor: Sendable {
+    /// One sentence's event.
+    public struct Candidate: Sendable, Hashable {
+        public let kind: Event.Kind
+        public let status: Event.Status
+        public let participants: [String]
+        public let location: String?
+        public let date: DatePoint?
+        public let article: String
+        public let paragraph: Int
+        /// The sentence, verbatim from the cleaned text, and its offsets in the paragraph (code points).
+        public let quote: String
+        public let start: Int
+        public let end: Int
+        /// The rule that produced it ("trigger:met"), and how sure it is (0–1).
+        public let rule: String
+        public let confidence: Double
+    }
+
+    /// Candidates that report one event.
+    public struct Group: Sendable {
+        public var members: [Candidate]
+        public var kind: Event.Kind { members[0].kind }
+        public var participants: [String] {
+            var seen: [String] = []
+            for candidate in members { for id in candidate.participants where !seen.contains(id) { seen.append(id) } }
+            return seen
+        }
+        public var date: DatePoint? { members.compactMap(\.date).min { $0.precision.rank < $1.precision.rank } }
+        public var location: String? { members.compactMap(\.location).first }
+        /// The latest report's status (members are in article order).
+        public var status: Event.Status { members.last?.status ?? .held }
+        public var confidence: Double { min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) }
+        public var articles: [String] {
+            var seen: [String] = []
+            for candidate in members where !seen.contains(candidate.article) { seen.append(candidate.article) }
+            return seen
+        }
+    }
+
+    let base: KnowledgeBase
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.base = knowledgeBase
+    }
+
+    /// Every candidate in `article` (or in every article).
+    public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
+        var found: [Candidate] = []
+        for article in base.articles where articleID == nil || article.id == articleID {
+            let mentions = base.mentions(inArticle: article.id)
+            let resolver = TemporalResolver(published: article.published)
+            for paragraph in article.paragraphs where paragraph.kind == .body {
+                let inParagraph = mentions.filter { $0.paragraph == paragraph.index }
+                for sentence in Sentences.split(paragraph.text) {
+                    if let candidate = extract(sentence, paragraph: paragraph, article: article, mentions: inParagraph, resolver: resolver) {
+                        found.append(candidate)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    func extract(
+        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
+    ) -> Candidate? {
+        let tokens = TemporalTokens(sentence.text).tokens
+        let words = tokens.map(\.text)
+        // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
+        // over "host"), then the first; the longest phrase at each place.
+        var trigger: (kind: Event.Kind, phrase: String, index: Int)?
+        for index in words.indices {
+            for length in stride(from: min(EventLexicon.longestTrigger, words.count - index), through: 1, by: -1) {
+                let phrase = words[index..<index + length].joined(separator: " ")
+                guard let kind = EventLexicon.triggers[phrase] else { continue }
+                // "a call for talks", "calls to": not a phone call.
+                if index + length < words.count, EventLexicon.notEvents.contains(words[index + length]), kind == .phoneCall { continue }
+                if trigger == nil || EventLexicon.specificity(kind) > EventLexicon.specificity(trigger?.kind ?? kind) {
+                    trigger = (kind, phrase, index)
+                }
+                break
+            }
+        }
+        guard let trigger else { return nil }
+        // Participants and location from the mentions inside the sentence.
+        var participants: [String] = []
+        var location: String?
+        for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
+            guard let entity = base.entity(id: mention.entity) else { continue }
+            let before = Self.wordBefore(offset: mention.start - sentence.start, in: sentence.text)
+            let after = Self.wordAfter(offset: mention.end - sentence.start, in: sentence.text)
+            let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
+            if (entity.kind == .place || entity.kind == .country), placeWord {
+                if location == nil { location = entity.id }
+                continue
+            }
+            // The one who reports ("Ushakov said …") is a source, not a participant.
+            if entity.kind == .person, EventLexicon.speech.contains(after) { continue }
+            if [.person, .country, .organisation].contains(entity.kind), !participants.contains(entity.id) {
+                participants.append(entity.id)
+            }
+        }
+        let date = resolver.matches(in: sentence.text).compactMap(\.date).first
+        // One participant alone is an event only with a place or a date to hold it.
+        guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil)) else { return nil }
+        var kind = trigger.kind
+        if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
+        let status = Self.status(words: words, trigger: trigger.phrase, date: date, published: article.published)
+        var confidence = 0.5
+        if date != nil { confidence += 0.15 }
+        if location != nil { confidence += 0.1 }
+        if participants.count >= 2 { confidence += 0.1 }
+        return Candidate(
+            kind: kind, status: status, participants: participants, location: location, date: date,
+            article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
+            rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100
+        )
+    }
+
+    /// Negation first, then modality, then tense, then the trigger's own form.
+    static func status(words: [String], trigger: String, date: DatePoint?, published: DatePoint?) -> Event.Status {
+        if words.contains(where: { EventLexicon.rejection.contains($0) }) || words.contains("no") && words.contains("meeting") {
+            return .rejected
+        }
+        // "a call for talks", "called for a summit": asked for, not arranged.
+        for (index, word) in words.enumerated() where ["call", "calls", "called"].contains(word) && index + 1 < words.count && words[index + 1] == "for" {
+            return .proposed
+        }
+        let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: words.count)
+        if tense == .future { return .scheduled }
+        if words.contains(where: { EventLexicon.proposal.contains($0) }) { return .proposed }
+        if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
+        if let date, let published { return date.date > published.date ? .scheduled : .held }
+        return .held
+    }
+
+    /// The lowercased word that ends just before `offset` (code points) in `text`.
+    static func wordBefore(offset: Int, in text: String) -> String {
+        let scalars = Array(text.unicodeScalars.prefix(offset))
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+    }
+
+    /// The lowercased word that starts just after `offset` (code points) in `text`.
+    static func wordAfter(offset: Int, in text: String) -> String {
+        let scalars = Array(text.unicodeScalars.dropFirst(offset))
+        var start = 0
+        while start < scalars.count, scalars[start] == " " || scalars[start] == "," { start += 1 }
+        var end = start
+        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+    }
+
+    // MARK: grouping
+
+    /// Groups candidates that report one event, in first-report order.
+    public static func group(_ candidates: [Candidate]) -> [Group] {
+        var groups: [Group] = []
+        for candidate in candidates {
+            if let index = groups.firstIndex(where: { reportSame($0, candidate) }) {
+                groups[index].members.append(candidate)
+            } else {
+                groups.append(Group(members: [candidate]))
+            }
+        }
+        return groups
+    }
+
+    static func reportSame(_ group: Group, _ candidate: Candidate) -> Bool {
+        guard compatible(group.kind, candidate.kind) else { return false }
+        let shared = !Set(group.participants).isDisjoint(with: candidate.participants)
+            || (group.location != nil && group.location == candidate.location)
+        guard shared else { return false }
+        guard let first = group.date, let second = candidate.date else {
+            // Without dates on both sides only the same sentence twice (a duplicate copy) is the same event.
+            return group.members.contains { $0.quote == candidate.quote }
+        }
+        return datesAgree(first, second)
+    }
+
+    /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.
+    static func compatible(_ a: Event.Kind, _ b: Event.Kind) -> Bool {
+        let gatherings: Set<Event.Kind> = [.summit, .bilateralMeeting, .multilateralMeeting, .talks, .unSession]
+        return a == b || (gatherings.contains(a) && gatherings.contains(b))
+    }
+
+    /// Two dates agree when one lies within the other's period (a day inside "the week of").
+    public static func datesAgree(_ a: DatePoint, _ b: DatePoint) -> Bool {
+        func period(_ point: DatePoint) -> ClosedRange<Int> {
+            let start = point.date.dayNumber
+            switch point.precision {
+            case .day: return start...start
+            case .week: return start...(start + 6)
+            case .month: return start...(start + (CalendarDate.daysIn(month: point.date.month, year: point.date.year) ?? 30) - 1)
+            case .year: return start...(start + 364)
+            }
+        }
+        return period(a).overlaps(period(b))
+    }
+}

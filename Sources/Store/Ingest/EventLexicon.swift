@@ -1,0 +1,56 @@
+/// The words event extraction reads, as data (in the manner of GDELT's CAMEO codebook: each
+/// trigger names the event kind it signals): triggers by kind, and the modal and negating
+/// words that set an extracted event's status.
+enum EventLexicon {
+    /// Trigger phrase (lowercased, space-separated tokens) → the kind it signals. Longest first wins.
+    static let triggers: [String: Event.Kind] = [
+        "summit": .summit, "summits": .summit,
+        "met": .bilateralMeeting, "meet": .bilateralMeeting, "meets": .bilateralMeeting, "meeting": .bilateralMeeting,
+        "meetings": .bilateralMeeting, "gathered": .multilateralMeeting, "gather": .multilateralMeeting,
+        "gathering": .multilateralMeeting, "hosted": .bilateralMeeting, "host": .bilateralMeeting, "hosts": .bilateralMeeting,
+        "talks": .talks, "held talks": .talks, "negotiations": .talks, "negotiated": .talks,
+        "phone call": .phoneCall, "call": .phoneCall, "called": .phoneCall, "spoke by phone": .phoneCall,
+        "phone conversation": .phoneCall, "telephone conversation": .phoneCall, "spoke with": .phoneCall, "spoke to": .phoneCall,
+        "visit": .visit, "visited": .visit, "visits": .visit, "visiting": .visit, "trip": .visit, "travel": .visit,
+        "travelled": .visit, "traveled": .visit,
+        "session": .unSession, "general assembly": .unSession, "security council meeting": .unSession,
+        "forum": .multilateralMeeting, "conference": .multilateralMeeting, "plenary session": .multilateralMeeting,
+        "press conference": .pressConference, "news conference": .pressConference,
+        "deadline": .deadline, "ultimatum": .deadline,
+        "strike": .attack, "strikes": .attack, "attack": .attack, "attacks": .attack,
+    ]
+
+    /// Longest trigger, in tokens.
+    static let longestTrigger = triggers.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
+    /// A refusal: the event was declined, ruled out or called off.
+    static let rejection: Set<String> = ["declined", "rejected", "refused", "ruled", "cancelled", "canceled", "called off", "postponed"]
+
+    /// A proposal, not a fact: someone asks for it or it could happen.
+    static let proposal: Set<String> = [
+        "proposed", "proposes", "propose", "urged", "urges", "suggested", "suggests", "offered", "offers", "could",
+        "would", "might", "may", "possible", "ready", "willing", "hopes", "hope", "wants", "seeks", "calls",
+    ]
+
+    /// Triggers that are verbs only in the past (a report that it happened).
+    static let pastForms: Set<String> = [
+        "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
+        "travelled", "traveled", "negotiated",
+    ]
+
+    /// A trigger this word follows is a noun used of something else ("a call for", "the strike on").
+    static let notEvents: Set<String> = ["for", "to"]
+
+    /// Verbs of reporting: the person before one is a source, not a participant.
+    static let speech: Set<String> = ["said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted"]
+
+    /// How specific a kind is, for choosing among several triggers in one sentence.
+    static func specificity(_ kind: Event.Kind) -> Int {
+        switch kind {
+        case .summit, .phoneCall, .visit, .unSession, .pressConference, .deadline: return 3
+        case .talks, .multilateralMeeting: return 2
+        case .attack: return 1
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import Store
+
+/// Event extraction: sentence → candidate tables, and the measure on the shipped seeds with
+/// the curated annotations set aside.
+@Suite struct EventExtractionTests {
+    static let base: KnowledgeBase = {
+        do { return try SeedLoader(directory: StoreFixtures.realSeeds).load().knowledgeBase } catch { fatalError("\(error)") }
+    }()
+
+    /// A group matches a curated event when one of its sentences overlaps one of the event's
+    /// evidence quotes, or when their kinds are compatible, they share a participant or the
+    /// location, and both dates are known and agree within their precision.
+    static func matches(_ group: EventExtractor.Group, _ event: Event) -> Bool {
+        for candidate in group.members {
+            if event.evidence.contains(where: { $0.article == candidate.article && $0.paragraph == candidate.paragraph
+                && $0.start < candidate.end && $0.end > candidate.start }) { return true }
+        }
+        guard EventExtractor.compatible(group.kind, event.kind) else { return false }
+        let shared = !Set(group.participants).isDisjoint(with: event.participants.map(\.entity))
+            || (group.location != nil && group.location == event.location)
+        guard shared, let mine = group.date, let theirs = event.start else { return false }
+        return EventExtractor.datesAgree(mine, theirs)
+    }
+
+    @Test func precisionAndRecallOnTheSeedsAreMeasured() {
+        let groups = EventExtractor.group(EventExtractor(knowledgeBase: Self.base).candidates())
+        let events = Self.base.events
+        let found = events.filter { event in groups.contains { Self.matches($0, event) } }
+        let real = groups.filter { group in events.contains { Self.matches(group, $0) } }
+        let recall = Double(found.count) / Double(events.count)
+        let precision = groups.isEmpty ? 0 : Double(real.count) / Double(groups.count)
+        print("event extraction on the seeds: recall \(found.count)/\(events.count) = \(recall), "
+              + "precision \(real.count)/\(groups.count) = \(precision)")
+        for event in events where !found.contains(where: { $0.id == event.id }) { print("  missed: \(event.id)") }
+        for group in groups where !real.contains(where: { $0.members[0] == group.members[0] }) {
+            print("  not curated: \(group.kind.rawValue) \(group.participants) — \(group.members[0].quote.prefix(90))")
+        }
+        #expect(recall >= 0.5, "recall \(recall)")
+        #expect(precision >= 0.3, "precision \(precision)")
+    }
+
+    static func extract(_ sentence: String, published: String = "2025-09-05") throws -> EventExtractor.Candidate? {
+        let entities = StoreFixtures.entitiesJSON("""
+            {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
+            {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
+            {"id": "volodymyr-zelensky", "type": "person", "name": "Volodymyr Zelensky", "aliases": [{"text": "Zelensky", "kind": "short-form"}]},
+            {"id": "yuri-ushakov", "type": "person", "name": "Yuri Ushakov", "aliases": [{"text": "Ushakov", "kind": "short-form"}]},
+            {"id": "alaska", "type": "place", "name": "Alaska", "aliases": []},
+            {"id": "paris", "type": "place", "name": "Paris", "aliases": []},
+            {"id": "france", "type": "country", "name": "France", "aliases": []}
+            """)
+        let article = StoreFixtures.file("articles/a.txt", sentence)
+        let meta = StoreFixtures.file("articles.json", """
+            {"articles": [{"file": "a.txt", "title": "T", "outlet": null,
+              "published": {"date": "\(published)", "precision": "day", "reason": "test"}}]}
+            """)
+        let base = try StoreFixtures.load([article, entities, meta]).knowledgeBase
+        return EventExtractor(knowledgeBase: base).candidates().first
+    }
+
+    @Test(arguments: [
+        ("Trump and Putin met in Alaska on Aug. 15.", Event.Kind.bilateralMeeting, Event.Status.held, "2025-08-15", "alaska"),
+        ("Putin will meet Zelensky in Paris next week.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
+        ("Trump called Putin on Monday.", .phoneCall, .held, "2025-09-01", nil),
+        ("Zelensky proposed a summit with Putin.", .summit, .proposed, nil, nil),
+        ("Putin declined a meeting with Zelensky.", .bilateralMeeting, .rejected, nil, nil),
+        ("Ushakov said there was no agreement on a meeting between Putin and Zelensky.", .bilateralMeeting, .rejected, nil, nil),
+        ("Zelensky visited Paris on Thursday.", .visit, .held, "2025-09-04", "paris"),
+        ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),
+        ("Zelensky renewed his call for talks with Putin on Friday.", .talks, .proposed, "2025-09-05", nil),
+    ] as [(String, Event.Kind, Event.Status, String?, String?)])
+    func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
+        let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
+        #expect(candidate.kind == kind, "\(sentence)")
+        #expect(candidate.status == status, "\(sentence)")
+        #expect(candidate.date?.iso == date, "\(sentence)")
+        #expect(candidate.location == location, "\(sentence)")
+        #expect(candidate.quote == sentence, "the sentence is the verbatim evidence")
+        #expect(candidate.rule.hasPrefix("trigger:") && candidate.confidence > 0 && candidate.confidence <= 1)
+    }
+
+    @Test(arguments: [
+        "Analysts expect little progress.",
+        "Zelensky discussed the talks.",
+    ])
+    func noEventWithoutATriggerOrParticipants(_ sentence: String) throws {
+        #expect(try Self.extract(sentence) == nil, "\(sentence)")
+    }
+
+    @Test func threeReportsOfOneMeetingAreOneGroupAndADateConflictIsNot() throws {
+        let candidate = { (article: String, date: String, precision: DatePoint.Precision, quote: String) in
+            EventExtractor.Candidate(
+                kind: .multilateralMeeting, status: .held, participants: ["france", "volodymyr-zelensky"], location: "paris",
+                date: DatePoint(date: CalendarDate(iso: date)!, precision: precision, reason: "test"), article: article,
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:met", confidence: 0.8)
+        }
+        let groups = EventExtractor.group([
+            candidate("a", "2025-09-04", .day, "Leaders met in Paris on Thursday."),
+            candidate("b", "2025-09-01", .week, "Leaders met in Paris this week."),
+            candidate("c", "2025-09-04", .day, "Leaders met in Paris on Thursday."),
+            candidate("d", "2025-08-04", .day, "Leaders met in Paris on Thursday, August 4."),
+        ])
+        #expect(groups.count == 2, "one meeting, and the contradicting date kept apart")
+        #expect(groups[0].articles == ["a", "b", "c"])
+    }
+}
