@@ -22,6 +22,7 @@ struct Representation {
             .object([
                 ("article", .string(item.article)), ("quote", .string(item.quote)),
                 ("paragraph", .int(item.paragraph)), ("start", .int(item.start)), ("end", .int(item.end)),
+                ("provenance", .string(item.provenance.rawValue)),
             ])
         })
     }
@@ -145,6 +146,9 @@ struct Representation {
             ("sources", .strings(event.articles)), ("outlets", .strings(event.outlets)),
             ("articleCount", .int(event.articles.count)), ("outletCount", .int(event.outlets.count)),
             ("evidence", evidence(event.evidence)), ("enrichment", .strings(event.enrichment)),
+            ("provenance", .string(event.provenance.rawValue)),
+            ("confidence", event.confidence.map { JSON.double($0) } ?? .null), ("rule", .optional(event.rule)),
+            ("notes", .strings(event.notes)),
             ("links", .object([("self", .string(url("/events/\(event.id)")))])),
         ])
     }

@@ -153,6 +153,8 @@ extension OpenAPIDocument {
         [
             listParameter("status", cases(Event.Status.self), "Only events with these statuses."),
             listParameter("kind", cases(Event.Kind.self), "Only events of these kinds."),
+            listParameter("provenance", cases(Provenance.self),
+                          "Only curated events, or only those extracted by rules from articles no curator annotated."),
             entityParameter("participant", "Only events this entity takes part in.", example: "Zelenskiy"),
             entityParameter("location", "Only events at this place, or in this country.", example: "ukraine"),
             queryParameter("from", string(pattern: "^[0-9]{4}(-[0-9]{1,2}){0,2}$"),

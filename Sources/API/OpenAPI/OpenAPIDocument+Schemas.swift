@@ -109,6 +109,8 @@ extension OpenAPIDocument {
             ("paragraph", integer("Index of the paragraph that holds the quote.", minimum: 0)),
             ("start", integer("Offset (Unicode scalars) of the quote in the paragraph text.", minimum: 0)),
             ("end", integer("End offset (exclusive).", minimum: 0)),
+            ("provenance", string("curated: in the seed annotations; extracted: a sentence the extraction rules found.",
+                                  values: cases(Provenance.self))),
         ], description: "A verbatim quote supporting a record, located in an article.")
     }
 
@@ -245,6 +247,10 @@ extension OpenAPIDocument {
             ("outletCount", count),
             ("evidence", array(ref("Evidence"))),
             ("enrichment", enrichment),
+            ("provenance", string("curated, or extracted by rules from articles no curator annotated.", values: cases(Provenance.self))),
+            ("confidence", nullable(number("Extracted records: how sure the rules are.", minimum: 0, maximum: 1))),
+            ("rule", nullable(string("Extracted records: the rule that produced the record (\"trigger:met\")."))),
+            ("notes", array(string(), "Disagreements between sources, e.g. a date one article gives that contradicts the record's.")),
             ("links", links(["self"])),
         ]
     }

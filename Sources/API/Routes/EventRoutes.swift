@@ -2,7 +2,7 @@ import HTTP
 import Store
 
 extension Application {
-    static let eventFilters = ["status", "kind", "participant", "location", "from", "to", "q", "sort"]
+    static let eventFilters = ["status", "kind", "participant", "location", "from", "to", "q", "sort", "provenance"]
 
     /// `/events` (JSON, CSV, GeoJSON, iCalendar), `/events.ics`, `/events/{id}`.
     func registerEventRoutes() {
@@ -35,6 +35,7 @@ extension Application {
         let query = context.query
         let statuses = try query.enumList("status", Event.Status.self)
         let kinds = try query.enumList("kind", Event.Kind.self)
+        let provenances = try query.enumList("provenance", Provenance.self)
         let participant = try context.entityID("participant")
         let location = try context.entityID("location")
         let from = try query.date("from", end: false)
@@ -50,6 +51,7 @@ extension Application {
         let events = context.knowledgeBase.events.filter { event in
             if let statuses, !statuses.contains(event.status) { return false }
             if let kinds, !kinds.contains(event.kind) { return false }
+            if let provenances, !provenances.contains(event.provenance) { return false }
             if let participant, !event.participants.contains(where: { $0.entity == participant }) { return false }
             if let location, event.location != location && context.knowledgeBase.entity(id: event.location ?? "")?.country != location {
                 return false

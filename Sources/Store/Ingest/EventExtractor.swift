@@ -28,15 +28,33 @@ public struct EventExtractor: Sendable {
 
     /// Candidates that report one event.
     public struct Group: Sendable {
-        public var members: [Candidate]
-        public var kind: Event.Kind { members[0].kind }
-        public var participants: [String] {
-            var seen: [String] = []
-            for candidate in members { for id in candidate.participants where !seen.contains(id) { seen.append(id) } }
-            return seen
+        public private(set) var members: [Candidate]
+        /// Participants in first-mention order, and as a set for matching.
+        public private(set) var participants: [String]
+        private(set) var participantSet: Set<String>
+        public private(set) var location: String?
+        /// The finest date any report gives.
+        public private(set) var date: DatePoint?
+
+        init(_ first: Candidate) {
+            members = [first]
+            participants = first.participants
+            participantSet = Set(first.participants)
+            location = first.location
+            date = first.date
         }
-        public var date: DatePoint? { members.compactMap(\.date).min { $0.precision.rank < $1.precision.rank } }
-        public var location: String? { members.compactMap(\.location).first }
+
+        mutating func append(_ candidate: Candidate) {
+            members.append(candidate)
+            for id in candidate.participants where !participantSet.contains(id) {
+                participants.append(id)
+                participantSet.insert(id)
+            }
+            if location == nil { location = candidate.location }
+            if let other = candidate.date, date == nil || other.precision.rank < (date?.precision.rank ?? 9) { date = other }
+        }
+
+        public var kind: Event.Kind { members[0].kind }
         /// The latest report's status (members are in article order).
         public var status: Event.Status { members.last?.status ?? .held }
         public var confidence: Double { min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) }
@@ -56,11 +74,11 @@ public struct EventExtractor: Sendable {
     /// Every candidate in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
-        for article in base.articles where articleID == nil || article.id == articleID {
-            let mentions = base.mentions(inArticle: article.id)
+        for article in base.articles where (articleID == nil || article.id == articleID) && Self.isNewsLength(article) {
+            let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
             let resolver = TemporalResolver(published: article.published)
             for paragraph in article.paragraphs where paragraph.kind == .body {
-                let inParagraph = mentions.filter { $0.paragraph == paragraph.index }
+                let inParagraph = byParagraph[paragraph.index] ?? []
                 for sentence in Sentences.split(paragraph.text) {
                     if let candidate = extract(sentence, paragraph: paragraph, article: article, mentions: inParagraph, resolver: resolver) {
                         found.append(candidate)
@@ -71,9 +89,23 @@ public struct EventExtractor: Sendable {
         return found
     }
 
+    /// An article over 200,000 characters is not a news story (a dump, a book): not read for events.
+    static func isNewsLength(_ article: Article) -> Bool {
+        var total = 0
+        for paragraph in article.paragraphs {
+            total += paragraph.text.utf8.count
+            if total > 200_000 { return false }
+        }
+        return true
+    }
+
+    /// Longer runs are not sentences (a table, a run-on page): they are not read.
+    static let longestSentence = 600
+
     func extract(
         _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
     ) -> Candidate? {
+        guard sentence.end - sentence.start <= Self.longestSentence else { return nil }
         let tokens = TemporalTokens(sentence.text).tokens
         let words = tokens.map(\.text)
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
@@ -95,10 +127,11 @@ public struct EventExtractor: Sendable {
         // Participants and location from the mentions inside the sentence.
         var participants: [String] = []
         var location: String?
+        let scalars = Array(sentence.text.unicodeScalars)
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
             guard let entity = base.entity(id: mention.entity) else { continue }
-            let before = Self.wordBefore(offset: mention.start - sentence.start, in: sentence.text)
-            let after = Self.wordAfter(offset: mention.end - sentence.start, in: sentence.text)
+            let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
+            let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
             let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
             if (entity.kind == .place || entity.kind == .country), placeWord {
                 if location == nil { location = entity.id }
@@ -145,9 +178,8 @@ public struct EventExtractor: Sendable {
     }
 
     /// The lowercased word that ends just before `offset` (code points) in `text`.
-    static func wordBefore(offset: Int, in text: String) -> String {
-        let scalars = Array(text.unicodeScalars.prefix(offset))
-        var end = scalars.count
+    static func wordBefore(offset: Int, in scalars: [Unicode.Scalar]) -> String {
+        var end = min(offset, scalars.count)
         while end > 0, scalars[end - 1] == " " { end -= 1 }
         var start = end
         while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
@@ -155,9 +187,8 @@ public struct EventExtractor: Sendable {
     }
 
     /// The lowercased word that starts just after `offset` (code points) in `text`.
-    static func wordAfter(offset: Int, in text: String) -> String {
-        let scalars = Array(text.unicodeScalars.dropFirst(offset))
-        var start = 0
+    static func wordAfter(offset: Int, in scalars: [Unicode.Scalar]) -> String {
+        var start = min(offset, scalars.count)
         while start < scalars.count, scalars[start] == " " || scalars[start] == "," { start += 1 }
         var end = start
         while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
@@ -166,22 +197,45 @@ public struct EventExtractor: Sendable {
 
     // MARK: grouping
 
-    /// Groups candidates that report one event, in first-report order.
+    static let recentGroupsPerKey = 64
+
+    /// Groups candidates that report one event, in first-report order. Only groups that share a
+    /// participant or the location with a candidate are compared with it (an index by both), so
+    /// grouping stays near-linear in the number of candidates.
     public static func group(_ candidates: [Candidate]) -> [Group] {
         var groups: [Group] = []
+        var byKey: [String: [Int]] = [:]
         for candidate in candidates {
-            if let index = groups.firstIndex(where: { reportSame($0, candidate) }) {
-                groups[index].members.append(candidate)
-            } else {
-                groups.append(Group(members: [candidate]))
+            let keys = candidate.participants + (candidate.location.map { ["@" + $0] } ?? [])
+            var seen: Set<Int> = []
+            var target: Int?
+            for key in keys {
+                // The most recent groups under each key: reports of one event come close together,
+                // and a bound keeps a corpus where every report names Ukraine near-linear.
+                for index in (byKey[key] ?? []).suffix(Self.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
+                    if reportSame(groups[index], candidate) {
+                        target = index
+                        break
+                    }
+                }
+                if target != nil { break }
             }
+            let index: Int
+            if let target {
+                groups[target].append(candidate)
+                index = target
+            } else {
+                groups.append(Group(candidate))
+                index = groups.count - 1
+            }
+            for key in keys where byKey[key]?.last != index { byKey[key, default: []].append(index) }
         }
         return groups
     }
 
     static func reportSame(_ group: Group, _ candidate: Candidate) -> Bool {
         guard compatible(group.kind, candidate.kind) else { return false }
-        let shared = !Set(group.participants).isDisjoint(with: candidate.participants)
+        let shared = candidate.participants.contains(where: group.participantSet.contains)
             || (group.location != nil && group.location == candidate.location)
         guard shared else { return false }
         guard let first = group.date, let second = candidate.date else {

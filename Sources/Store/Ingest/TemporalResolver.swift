@@ -42,11 +42,14 @@ public struct TemporalResolver: Sendable {
         /// The marker nearest before position `index` decides ("Putin said on Dec. 31 that the war
         /// would go on": "said", not "would"); with none before it, the nearest after it.
         static func of(words: ArraySlice<String>, nearestTo index: Int) -> Tense {
-            let before = words[words.startIndex..<min(index, words.endIndex)]
+            // Within the clause around the expression: at most 12 words either side (this also
+            // keeps a very long run of text linear).
+            let anchor = min(index, words.endIndex)
+            let before = words[max(words.startIndex, anchor - 12)..<anchor]
             for position in before.indices.reversed() {
                 if let tense = marker(words, at: position) { return tense }
             }
-            for position in min(index, words.endIndex)..<words.endIndex {
+            for position in anchor..<min(words.endIndex, anchor + 12) {
                 if let tense = marker(words, at: position) { return tense }
             }
             return .unknown

@@ -39,4 +39,11 @@ public struct Event: Sendable, Hashable {
     public let enrichment: [String]
     public let articles: [String]
     public let outlets: [String]
+    /// A curated record, or one the extraction rules made from uncurated articles.
+    public var provenance: Provenance = .curated
+    /// For extracted records: how sure the rules are (0–1), and which rule made it.
+    public var confidence: Double?
+    public var rule: String?
+    /// Disagreements between sources (a date one article gives that the record's date contradicts).
+    public var notes: [String] = []
 }

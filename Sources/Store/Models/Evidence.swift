@@ -11,4 +11,6 @@ public struct Evidence: Sendable, Hashable {
     public let paragraph: Int
     public let start: Int
     public let end: Int
+    /// Curated (in the seed annotations) or extracted (a sentence the extraction rules found).
+    public var provenance: Provenance = .curated
 }

@@ -30,6 +30,8 @@ struct SeedAssembler {
     var cleaned: [String: CleanedText] = [:]
     /// Ids of article files that exist but were skipped (bad encoding, empty).
     var skippedArticleIDs: Set<String> = []
+    /// Event ids in use while extracted events are added.
+    var takenEventIDs: Set<String> = []
     /// `articles/<name>.json` sidecars by `<name>`, read after the texts.
     var sidecars: [String: SeedFile] = [:]
     var entities: [Entity] = []
@@ -91,10 +93,16 @@ struct SeedAssembler {
         let mentions = time("mentions") { $0.detectMentions() }
         let fatal = report.errors.filter { $0.isFatal(strict: strict) }
         guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
-        let knowledgeBase = time("index") { assembler in
+        var knowledgeBase = time("index") { assembler in
             KnowledgeBase(
                 articles: assembler.articles, entities: assembler.entities,
                 events: assembler.events, proposals: assembler.proposals, mentions: mentions
+            )
+        }
+        // Uncurated articles: their events are extracted, merged, and indexed with the rest.
+        if time("extraction", { $0.mergeExtractedEvents(knowledgeBase) }) {
+            knowledgeBase = KnowledgeBase(
+                articles: articles, entities: entities, events: events, proposals: proposals, mentions: mentions
             )
         }
         return SeedLoadResult(knowledgeBase: knowledgeBase, report: report, files: SeedFile.sortedByPath(loadedFiles))

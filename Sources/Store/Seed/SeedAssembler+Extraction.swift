@@ -1,0 +1,105 @@
+/// Events from articles that no curator has annotated (`articles.json` has no entry for them):
+/// each group of candidates that reports one event becomes a new source of a known event when
+/// they match (a compatible kind, a shared participant or the named location, and dates that
+/// agree within their precision), or else a new event marked `extracted`, with its rule and
+/// confidence. Curated articles are left to their curator: extraction never adds to or
+/// overrides what a person checked, only cites new articles beside it.
+extension SeedAssembler {
+    mutating func mergeExtractedEvents(_ base: KnowledgeBase) -> Bool {
+        let uncurated = Set(articles.filter { !$0.isCurated }.map(\.id))
+        guard !uncurated.isEmpty else { return false }
+        takenEventIDs = Set(events.map(\.id))
+        let extractor = EventExtractor(knowledgeBase: base)
+        let candidates = uncurated.sorted().flatMap { extractor.candidates(inArticle: $0) }
+        var changed = false
+        for group in EventExtractor.group(candidates) {
+            if let index = events.firstIndex(where: { Self.reportsKnown(group, $0) }) {
+                events[index] = withSources(events[index], group)
+            } else {
+                let event = extractedEvent(group)
+                takenEventIDs.insert(event.id)
+                events.append(event)
+            }
+            changed = true
+        }
+        return changed
+    }
+
+    /// Same event: compatible kind, a shared participant or location, and agreeing dates; a
+    /// report without a date needs the same named location.
+    static func reportsKnown(_ group: EventExtractor.Group, _ event: Event) -> Bool {
+        guard EventExtractor.compatible(group.kind, event.kind) else { return false }
+        let sharedParticipant = event.participants.contains { group.participantSet.contains($0.entity) }
+        let sameLocation = group.location != nil && group.location == event.location
+        guard sharedParticipant || sameLocation else { return false }
+        if let date = group.date, let start = event.start {
+            return EventExtractor.datesAgree(date, start) || (sharedParticipant && sameLocation)
+        }
+        return sameLocation
+    }
+
+    /// `event` citing the group's sentences too (those it does not already quote); a date the
+    /// group gives that disagrees with the event's is kept as a note.
+    func withSources(_ event: Event, _ group: EventExtractor.Group) -> Event {
+        var evidence = event.evidence
+        var notes = event.notes
+        for member in group.members where !evidence.contains(where: {
+            $0.article == member.article && $0.paragraph == member.paragraph && $0.start < member.end && $0.end > member.start
+        }) {
+            var item = Evidence(article: member.article, quote: member.quote, paragraph: member.paragraph, start: member.start, end: member.end)
+            item.provenance = .extracted
+            evidence.append(item)
+            if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
+                notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
+                    + "which disagrees with \(start.iso)")
+            }
+        }
+        var updated = rebuilt(event, evidence: evidence)
+        updated.notes = notes
+        return updated
+    }
+
+    func extractedEvent(_ group: EventExtractor.Group) -> Event {
+        let names = group.participants.prefix(3).compactMap { id in entityIndex[id].map { entities[$0].name } }
+        let label = String(group.kind.rawValue.map { $0 == "-" ? " " : $0 })
+        var title = label.prefix(1).uppercased() + label.dropFirst() + ": " + names.joined(separator: ", ")
+        if let location = group.location, let index = entityIndex[location] { title += " (\(entities[index].name))" }
+        var id = SeedAssembler.slug("\(group.kind.rawValue) \(names.first ?? "") \(group.date?.iso ?? group.articles[0])")
+        var suffix = 2
+        while takenEventIDs.contains(id) {
+            id = SeedAssembler.slug("\(group.kind.rawValue) \(names.first ?? "") \(group.date?.iso ?? group.articles[0])") + "-\(suffix)"
+            suffix += 1
+        }
+        let evidence = group.members.map { member -> Evidence in
+            var item = Evidence(article: member.article, quote: member.quote, paragraph: member.paragraph, start: member.start, end: member.end)
+            item.provenance = .extracted
+            return item
+        }
+        var event = Event(
+            id: id, title: title, kind: group.kind, status: group.status, start: group.date, end: nil, location: group.location,
+            participants: group.participants.map { Participant(entity: $0, role: .principal) }, summary: group.members[0].quote,
+            proposals: [], evidence: evidence, enrichment: ["title", "participants.role"], articles: [], outlets: []
+        )
+        event = rebuilt(event, evidence: evidence)
+        event.provenance = .extracted
+        event.confidence = group.confidence
+        event.rule = group.members[0].rule
+        return event
+    }
+
+    /// `event` with `evidence` and the articles and outlets derived from it.
+    func rebuilt(_ event: Event, evidence: [Evidence]) -> Event {
+        let articleIDs = SeedAssembler.distinctArticles(evidence)
+        let outlets = Set(articleIDs.compactMap { articleIndex[$0].flatMap { articles[$0].outlet } }).sorted()
+        var copy = Event(
+            id: event.id, title: event.title, kind: event.kind, status: event.status, start: event.start, end: event.end,
+            location: event.location, participants: event.participants, summary: event.summary, proposals: event.proposals,
+            evidence: evidence, enrichment: event.enrichment, articles: articleIDs, outlets: outlets
+        )
+        copy.provenance = event.provenance
+        copy.confidence = event.confidence
+        copy.rule = event.rule
+        copy.notes = event.notes
+        return copy
+    }
+}
