@@ -115,26 +115,11 @@ struct EntityPatternFinder {
                         quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
     }
 
-    /// The sentence of `text` that contains `range` (ends at ". " or the text's end).
+    /// The sentence of `text` that contains `range`, as ``Sentences`` splits it (abbreviations
+    /// and "U.S." do not end a sentence).
     static func sentence(around range: Range<String.Index>, in text: String) -> String {
-        var start = range.lowerBound
-        while start > text.startIndex {
-            let previous = text.index(before: start)
-            if text[previous] == " ", previous > text.startIndex, [".", "!", "?"].contains(text[text.index(before: previous)]) { break }
-            start = previous
-        }
-        var end = range.upperBound
-        while end < text.endIndex {
-            if [".", "!", "?"].contains(text[end]) {
-                let after = text.index(after: end)
-                if after == text.endIndex || text[after] == " " {
-                    end = after
-                    break
-                }
-            }
-            end = text.index(after: end)
-        }
-        return String(text[start..<end])
+        let offset = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
+        return Sentences.split(text).first { $0.start <= offset && offset < $0.end }?.text ?? text
     }
 }
 

@@ -253,15 +253,7 @@ public struct EventExtractor: Sendable {
 
     /// Two dates agree when one lies within the other's period (a day inside "the week of").
     public static func datesAgree(_ a: DatePoint, _ b: DatePoint) -> Bool {
-        func period(_ point: DatePoint) -> ClosedRange<Int> {
-            let start = point.date.dayNumber
-            switch point.precision {
-            case .day: return start...start
-            case .week: return start...(start + 6)
-            case .month: return start...(start + (CalendarDate.daysIn(month: point.date.month, year: point.date.year) ?? 30) - 1)
-            case .year: return start...(start + 364)
-            }
-        }
-        return period(a).overlaps(period(b))
+        // The same period arithmetic as the date filters (`DatePoint.lastDayNumber`).
+        (a.date.dayNumber...a.lastDayNumber).overlaps(b.date.dayNumber...b.lastDayNumber)
     }
 }
