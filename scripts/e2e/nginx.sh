@@ -4,6 +4,8 @@
 # Link URLs with the prefix, and in Accord's access log the client address nginx saw, not the
 # X-Forwarded-For the client sent (scripts/e2e/proxies.sh tries every spoofing attempt).
 set -euo pipefail
+# shellcheck source=scripts/e2e/lib/nginx_main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/nginx_main.sh"
 binary=${E2E_BINARY:?}
 command -v nginx >/dev/null || exit 77
 command -v curl >/dev/null || exit 77
@@ -31,23 +33,7 @@ done
 
 python3 scripts/e2e/lib/proxies_render.py nginx config/nginx.conf.example \
     --listen "$nginx_port" --upstream "$accord_port" >"$work/site.conf"
-mkdir -p "$work/tmp"
-cat >"$work/nginx.conf" <<CONF
-daemon off;
-master_process off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $work/tmp/body;
-    proxy_temp_path $work/tmp/proxy;
-    fastcgi_temp_path $work/tmp/fastcgi;
-    uwsgi_temp_path $work/tmp/uwsgi;
-    scgi_temp_path $work/tmp/scgi;
-    include $work/site.conf;
-}
-CONF
+nginx_main "$work" 256 "$work/nginx-error.log"
 nginx -t -q -p "$work" -c "$work/nginx.conf"
 nginx -p "$work" -c "$work/nginx.conf" &
 pids+=($!)

@@ -24,6 +24,8 @@
 # Needs python3; the fronts need nginx, haproxy, caddy, varnish (Debian packages). A missing one
 # is skipped with a message, except under CI=true, where it is a failure.
 set -euo pipefail
+# shellcheck source=scripts/e2e/lib/nginx_main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/nginx_main.sh"
 
 CHECK="proxies"
 # shellcheck source=scripts/e2e/lib/own_server.sh
@@ -86,22 +88,7 @@ start_front() {
         nginx)
             python3 "$lib/proxies_render.py" nginx "$config/nginx.conf.example" \
                 --listen "$port" --upstream "$upstream" >"$dir/site.conf" || return 1
-            cat >"$dir/nginx.conf" <<CONF
-daemon off;
-master_process off;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $dir/tmp/body;
-    proxy_temp_path $dir/tmp/proxy;
-    fastcgi_temp_path $dir/tmp/fastcgi;
-    uwsgi_temp_path $dir/tmp/uwsgi;
-    scgi_temp_path $dir/tmp/scgi;
-    include $dir/site.conf;
-}
-CONF
+            nginx_main "$dir" 256 "$dir/error.log"
             nginx -t -q -p "$dir" -c "$dir/nginx.conf" 2>"$dir/error.log" || { cat "$dir/error.log" >&2; return 1; }
             nginx -p "$dir" -c "$dir/nginx.conf" 2>>"$dir/error.log" &
             front_url="http://127.0.0.1:$port/accord"

@@ -14,6 +14,8 @@
 #      away from a closing replica. The wrk numbers are printed.
 # Needs wrk, curl, python3, and haproxy (or nginx); under CI=true HAProxy is required.
 set -euo pipefail
+# shellcheck source=scripts/e2e/lib/nginx_main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/nginx_main.sh"
 CHECK="replicas"
 # shellcheck source=scripts/e2e/lib/own_server.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/own_server.sh"
@@ -105,23 +107,7 @@ case $balancer in
     nginx)
         python3 "$lib/proxies_render.py" nginx "$config/nginx.conf.example" --listen "$lb_port" \
             --upstream "$(IFS=,; echo "${ports[*]}")" >"$work/site.conf"
-        mkdir -p "$work/tmp"
-        cat >"$work/nginx.conf" <<CONF
-daemon off;
-master_process off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $work/tmp/body;
-    proxy_temp_path $work/tmp/proxy;
-    fastcgi_temp_path $work/tmp/fastcgi;
-    uwsgi_temp_path $work/tmp/uwsgi;
-    scgi_temp_path $work/tmp/scgi;
-    include $work/site.conf;
-}
-CONF
+        nginx_main "$work" 1024 "$work/nginx-error.log"
         nginx -t -q -p "$work" -c "$work/nginx.conf" || fail "the rendered nginx.conf.example is invalid"
         nginx -p "$work" -c "$work/nginx.conf" &
         lb_pid=$!
