@@ -133,6 +133,8 @@ public struct EventExtractor: Sendable {
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
             let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
+                // "the Alaska summit": a place naming the gathering it comes before.
+                || (entity.kind == .place && EventLexicon.triggers[after] != nil)
             if (entity.kind == .place || entity.kind == .country), placeWord {
                 if location == nil { location = entity.id }
                 continue
@@ -244,6 +246,25 @@ public struct EventExtractor: Sendable {
         }
         return datesAgree(first, second)
     }
+
+    /// A group reports a known event: a compatible kind, a shared participant or the named
+    /// location, and dates that agree within their precision. Where either side has no date, it
+    /// takes the same named location or two shared participants (a proposed Putin–Zelensky
+    /// meeting is undated in every report of it). The one rule for merging and for measuring.
+    public static func reports(_ group: Group, known event: Event) -> Bool {
+        guard compatible(group.kind, event.kind) else { return false }
+        let shared = event.participants.filter { group.participantSet.contains($0.entity) }.count
+        let sameLocation = group.location != nil && group.location == event.location
+        guard shared > 0 || sameLocation else { return false }
+        if let date = group.date, let start = event.start {
+            return datesAgree(date, start) || (shared > 0 && sameLocation)
+        }
+        return sameLocation || shared >= 2
+    }
+
+    /// The confidence a group needs to become a new event of its own (a date or a place, or a
+    /// second report); below it, a group can only add a source to an event already known.
+    public static let newEventConfidence = 0.65
 
     /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.
     static func compatible(_ a: Event.Kind, _ b: Event.Kind) -> Bool {

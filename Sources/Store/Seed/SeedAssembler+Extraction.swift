@@ -13,29 +13,17 @@ extension SeedAssembler {
         let candidates = uncurated.sorted().flatMap { extractor.candidates(inArticle: $0) }
         var changed = false
         for group in EventExtractor.group(candidates) {
-            if let index = events.firstIndex(where: { Self.reportsKnown(group, $0) }) {
+            if let index = events.firstIndex(where: { EventExtractor.reports(group, known: $0) }) {
                 events[index] = withSources(events[index], group)
-            } else {
+                changed = true
+            } else if group.confidence >= EventExtractor.newEventConfidence {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
+                changed = true
             }
-            changed = true
         }
         return changed
-    }
-
-    /// Same event: compatible kind, a shared participant or location, and agreeing dates; a
-    /// report without a date needs the same named location.
-    static func reportsKnown(_ group: EventExtractor.Group, _ event: Event) -> Bool {
-        guard EventExtractor.compatible(group.kind, event.kind) else { return false }
-        let sharedParticipant = event.participants.contains { group.participantSet.contains($0.entity) }
-        let sameLocation = group.location != nil && group.location == event.location
-        guard sharedParticipant || sameLocation else { return false }
-        if let date = group.date, let start = event.start {
-            return EventExtractor.datesAgree(date, start) || (sharedParticipant && sameLocation)
-        }
-        return sameLocation
     }
 
     /// `event` citing the group's sentences too (those it does not already quote); a date the
