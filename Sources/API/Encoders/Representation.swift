@@ -146,9 +146,9 @@ struct Representation {
             ("sources", .strings(event.articles)), ("outlets", .strings(event.outlets)),
             ("articleCount", .int(event.articles.count)), ("outletCount", .int(event.outlets.count)),
             ("evidence", evidence(event.evidence)), ("enrichment", .strings(event.enrichment)),
-            ("provenance", .string(event.provenance.rawValue)),
-            ("confidence", event.confidence.map { JSON.double($0) } ?? .null), ("rule", .optional(event.rule)),
+        ] + extraction(event.provenance, event.confidence, event.rule) + [
             ("notes", .strings(event.notes)),
+            ("statusAsOf", statusAsOf(event.statusAsOf)), ("overdue", .bool(event.overdue)),
             ("links", .object([("self", .string(url("/events/\(event.id)")))])),
         ])
     }
@@ -167,12 +167,25 @@ struct Representation {
                 .object([
                     ("entity", entityReference(position.entity)), ("stance", .string(position.stance.rawValue)),
                     ("date", date(position.date)), ("evidence", evidence(position.evidence)),
-                ])
+                ] + extraction(position.provenance, position.confidence, position.rule))
             })),
             ("firstReported", date(proposal.firstReported)),
             ("sources", .strings(proposal.articles)), ("outlets", .strings(outlets(proposal.articles))),
             ("evidence", evidence(proposal.evidence)), ("enrichment", .strings(proposal.enrichment)),
+        ] + extraction(proposal.provenance, proposal.confidence, proposal.rule) + [
+            ("statusAsOf", statusAsOf(proposal.statusAsOf)),
             ("links", .object([("self", .string(url("/proposals/\(proposal.id)")))])),
         ])
+    }
+
+    /// `provenance`, `confidence` and `rule`, as every extractable record carries them.
+    func extraction(_ provenance: Provenance, _ confidence: Double?, _ rule: String?) -> [(String, JSON)] {
+        [("provenance", .string(provenance.rawValue)), ("confidence", confidence.map { JSON.double($0) } ?? .null), ("rule", .optional(rule))]
+    }
+
+    /// When a status was last stated, and by which article.
+    func statusAsOf(_ value: StatusAsOf?) -> JSON {
+        guard let value else { return .null }
+        return .object([("date", date(value.date)), ("article", .string(value.article))])
     }
 }

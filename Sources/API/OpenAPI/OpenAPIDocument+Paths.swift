@@ -149,12 +149,18 @@ extension OpenAPIDocument {
 
     // MARK: events
 
+    static func provenanceFilter(_ records: String) -> JSON {
+        listParameter("provenance", cases(Provenance.self),
+                      "Only curated \(records), or only those extracted by rules from articles no curator annotated.")
+    }
+
     static var eventFilters: [JSON] {
         [
             listParameter("status", cases(Event.Status.self), "Only events with these statuses."),
             listParameter("kind", cases(Event.Kind.self), "Only events of these kinds."),
-            listParameter("provenance", cases(Provenance.self),
-                          "Only curated events, or only those extracted by rules from articles no curator annotated."),
+            provenanceFilter("events"),
+            queryParameter("overdue", .object([("type", .string("string")), ("enum", .strings(["true", "false"]))]),
+                           "Only scheduled events whose date has passed by the newest article (`true`), or all others (`false`)."),
             entityParameter("participant", "Only events this entity takes part in.", example: "Zelenskiy"),
             entityParameter("location", "Only events at this place, or in this country.", example: "ukraine"),
             queryParameter("from", string(pattern: "^[0-9]{4}(-[0-9]{1,2}){0,2}$"),
@@ -195,6 +201,7 @@ extension OpenAPIDocument {
                                         entityParameter("proposer", "Only proposals this entity proposes.", example: "Macron"),
                                         entityParameter("supporter", "Only proposals this entity proposes or supports.", example: "France"),
                                         entityParameter("opponent", "Only proposals this entity opposes.", example: "Russia"),
+                                        provenanceFilter("proposals"),
                                         searchFilter, sortParameter,
                                     ], formats: listFormats, schema: "ProposalList", list: true)),
             ("/proposals/{id}", resource("getProposal", tag: "proposals", summary: "One proposal",

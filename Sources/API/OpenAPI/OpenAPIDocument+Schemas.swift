@@ -247,10 +247,10 @@ extension OpenAPIDocument {
             ("outletCount", count),
             ("evidence", array(ref("Evidence"))),
             ("enrichment", enrichment),
-            ("provenance", string("curated, or extracted by rules from articles no curator annotated.", values: cases(Provenance.self))),
-            ("confidence", nullable(number("Extracted records: how sure the rules are.", minimum: 0, maximum: 1))),
-            ("rule", nullable(string("Extracted records: the rule that produced the record (\"trigger:met\")."))),
+        ] + extractionProperties("\"trigger:met\"") + [
             ("notes", array(string(), "Disagreements between sources, e.g. a date one article gives that contradicts the record's.")),
+            ("statusAsOf", statusAsOf),
+            ("overdue", boolean("Scheduled, but the period ended before the newest article in the dataset was published (not the wall clock).")),
             ("links", links(["self"])),
         ]
     }
@@ -271,14 +271,33 @@ extension OpenAPIDocument {
                 ("stance", string(values: cases(Position.Stance.self))),
                 ("date", nullable(ref("DatePoint"))),
                 ("evidence", array(ref("Evidence"))),
-            ]))),
+            ] + extractionProperties("\"stance:ruled out/troops\"")))),
             ("firstReported", nullable(ref("DatePoint"))),
             ("sources", sources),
             ("outlets", outlets),
             ("evidence", array(ref("Evidence"))),
             ("enrichment", enrichment),
+        ] + extractionProperties("\"topic:ceasefire\"") + [
+            ("statusAsOf", statusAsOf),
             ("links", links(["self"])),
         ]
+    }
+
+    /// `provenance`, `confidence` and `rule`, as every extractable record carries them.
+    static func extractionProperties(_ ruleExample: String) -> [(String, JSON)] {
+        [
+            ("provenance", string("curated (checked by a person), or extracted by rules from articles no curator annotated.",
+                                  values: cases(Provenance.self))),
+            ("confidence", nullable(number("Extracted: how sure the rules are; null when curated.", minimum: 0, maximum: 1))),
+            ("rule", nullable(string("Extracted: the rule that produced it (\(ruleExample)); null when curated."))),
+        ]
+    }
+
+    static var statusAsOf: JSON {
+        nullable(record([
+            ("date", nullable(ref("DatePoint"))),
+            ("article", string("The latest-published article that reports the record.")),
+        ], description: "When the status was last stated: the publication date of the latest article citing the record."))
     }
 
     static var searchHit: JSON {

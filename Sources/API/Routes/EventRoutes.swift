@@ -2,7 +2,7 @@ import HTTP
 import Store
 
 extension Application {
-    static let eventFilters = ["status", "kind", "participant", "location", "from", "to", "q", "sort", "provenance"]
+    static let eventFilters = ["status", "kind", "participant", "location", "from", "to", "q", "sort", "provenance", "overdue"]
 
     /// `/events` (JSON, CSV, GeoJSON, iCalendar), `/events.ics`, `/events/{id}`.
     func registerEventRoutes() {
@@ -36,6 +36,7 @@ extension Application {
         let statuses = try query.enumList("status", Event.Status.self)
         let kinds = try query.enumList("kind", Event.Kind.self)
         let provenances = try query.enumList("provenance", Provenance.self)
+        let overdue = try query.enumList("overdue", Flag.self)
         let participant = try context.entityID("participant")
         let location = try context.entityID("location")
         let from = try query.date("from", end: false)
@@ -52,6 +53,7 @@ extension Application {
             if let statuses, !statuses.contains(event.status) { return false }
             if let kinds, !kinds.contains(event.kind) { return false }
             if let provenances, !provenances.contains(event.provenance) { return false }
+            if let overdue, !overdue.contains(Flag(event.overdue)) { return false }
             if let participant, !event.participants.contains(where: { $0.entity == participant }) { return false }
             if let location, event.location != location && context.knowledgeBase.entity(id: event.location ?? "")?.country != location {
                 return false

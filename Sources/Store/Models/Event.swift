@@ -46,4 +46,9 @@ public struct Event: Sendable, Hashable {
     public var rule: String?
     /// Disagreements between sources (a date one article gives that the record's date contradicts).
     public var notes: [String] = []
+    /// When the status was last stated, and by which article.
+    public internal(set) var statusAsOf: StatusAsOf?
+    /// Scheduled, yet its date has passed by the newest article in the dataset (not the wall
+    /// clock, so every replica serves the same answer).
+    public internal(set) var overdue = false
 }

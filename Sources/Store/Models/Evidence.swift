@@ -14,3 +14,10 @@ public struct Evidence: Sendable, Hashable {
     /// Curated (in the seed annotations) or extracted (a sentence the extraction rules found).
     public var provenance: Provenance = .curated
 }
+
+extension Evidence {
+    /// Both quote overlapping text of the same paragraph of the same article.
+    public func overlaps(_ other: Evidence) -> Bool {
+        article == other.article && paragraph == other.paragraph && start < other.end && end > other.start
+    }
+}

@@ -8,5 +8,9 @@ public struct Position: Sendable, Hashable {
     public let entity: String
     public let stance: Stance
     public let date: DatePoint?
-    public let evidence: [Evidence]
+    public internal(set) var evidence: [Evidence]
+    /// Curated, or extracted from an article no curator annotated (with its rule and confidence).
+    public var provenance: Provenance = .curated
+    public var confidence: Double?
+    public var rule: String?
 }

@@ -40,9 +40,15 @@ public struct Proposal: Sendable, Hashable {
     public let beneficiary: String?
     public let conditions: [Condition]
     public let status: Status
-    public let positions: [Position]
+    public internal(set) var positions: [Position]
     public let evidence: [Evidence]
     public let enrichment: [String]
-    public let articles: [String]
-    public let firstReported: DatePoint?
+    public internal(set) var articles: [String]
+    public internal(set) var firstReported: DatePoint?
+    /// A curated proposal, or one the stance rules made for a topic no proposal covered.
+    public var provenance: Provenance = .curated
+    public var confidence: Double?
+    public var rule: String?
+    /// When the status was last stated, and by which article.
+    public internal(set) var statusAsOf: StatusAsOf?
 }

@@ -31,11 +31,9 @@ extension SeedAssembler {
     func withSources(_ event: Event, _ group: EventExtractor.Group) -> Event {
         var evidence = event.evidence
         var notes = event.notes
-        for member in group.members where !evidence.contains(where: {
-            $0.article == member.article && $0.paragraph == member.paragraph && $0.start < member.end && $0.end > member.start
-        }) {
-            var item = Evidence(article: member.article, quote: member.quote, paragraph: member.paragraph, start: member.start, end: member.end)
-            item.provenance = .extracted
+        for member in group.members {
+            let item = member.evidence
+            guard !evidence.contains(where: { $0.overlaps(item) }) else { continue }
             evidence.append(item)
             if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
                 notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
@@ -58,11 +56,7 @@ extension SeedAssembler {
             id = SeedAssembler.slug("\(group.kind.rawValue) \(names.first ?? "") \(group.date?.iso ?? group.articles[0])") + "-\(suffix)"
             suffix += 1
         }
-        let evidence = group.members.map { member -> Evidence in
-            var item = Evidence(article: member.article, quote: member.quote, paragraph: member.paragraph, start: member.start, end: member.end)
-            item.provenance = .extracted
-            return item
-        }
+        let evidence = group.members.map(\.evidence)
         var event = Event(
             id: id, title: title, kind: group.kind, status: group.status, start: group.date, end: nil, location: group.location,
             participants: group.participants.map { Participant(entity: $0, role: .principal) }, summary: group.members[0].quote,

@@ -93,6 +93,7 @@ struct SeedAssembler {
         let mentions = time("mentions") { $0.detectMentions() }
         let fatal = report.errors.filter { $0.isFatal(strict: strict) }
         guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
+        stampStatus()
         var knowledgeBase = time("index") { assembler in
             KnowledgeBase(
                 articles: assembler.articles, entities: assembler.entities,
@@ -100,7 +101,12 @@ struct SeedAssembler {
             )
         }
         // Uncurated articles: their events are extracted, merged, and indexed with the rest.
-        if time("extraction", { $0.mergeExtractedEvents(knowledgeBase) }) {
+        let extracted = time("extraction") { assembler in
+            // Both run on the first index: stances do not read events, nor events stances.
+            [assembler.mergeExtractedEvents(knowledgeBase), assembler.mergeExtractedStances(knowledgeBase)].contains(true)
+        }
+        if extracted {
+            stampStatus()
             knowledgeBase = KnowledgeBase(
                 articles: articles, entities: entities, events: events, proposals: proposals, mentions: mentions
             )

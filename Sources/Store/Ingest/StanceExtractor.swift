@@ -1,0 +1,242 @@
+/// Rule-based stance extraction (no HTTP here): from a sentence where an actor supports, backs,
+/// pledges, opposes, rejects or rules out something, a position on a proposal topic.
+///
+/// - The cue (``StanceLexicon/cues``) gives the stance; a negator just before it turns it
+///   ("did not support" is oppose, "did not rule out" is conditional).
+/// - The topic is the proposal term nearest after the cue (its object), else nearest before it
+///   ("any Western troops … would be legitimate targets").
+/// - The actor is the speaker when a person or organisation is reported speaking ("Putin said");
+///   else the subject: the mentions before the cue that no preposition governs, joined by "and";
+///   else the one "from" whom the cue comes ("resistance from Russia").
+/// - The date is the one the sentence gives for the statement when it is not after publication,
+///   else the publication date. The sentence is the verbatim evidence.
+public struct StanceExtractor: Sendable {
+    public struct Candidate: Sendable, Hashable {
+        /// Entity id of the actor.
+        public let entity: String
+        public let stance: Position.Stance
+        public let topic: String
+        public let kind: Proposal.Kind
+        public let date: DatePoint?
+        public let article: String
+        public let paragraph: Int
+        public let quote: String
+        public let start: Int
+        public let end: Int
+        /// "stance:ruled out/troops": the cue and the term.
+        public let rule: String
+        public let confidence: Double
+    }
+
+    let base: KnowledgeBase
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.base = knowledgeBase
+    }
+
+    static let topicsByID = Dictionary(StanceLexicon.topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    static func topic(_ id: String) -> StanceLexicon.Topic? { topicsByID[id] }
+
+    /// Lookup keys, tokenised as sentences are: phrase → value.
+    static func keyed<Value>(_ pairs: [(String, Value)]) -> [String: Value] {
+        var table: [String: Value] = [:]
+        for (phrase, value) in pairs { table[key(TemporalTokens(phrase).tokens.map(\.text))] = value }
+        return table
+    }
+
+    static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
+        words.map { String($0.map { $0 == "’" ? "'" : $0 }) }.joined(separator: " ")
+    }
+
+    static let cueTable = keyed(StanceLexicon.cues.map { ($0.key, $0.value) })
+    static let termTable = keyed(StanceLexicon.topics.flatMap { topic in topic.terms.map { ($0, topic.id) } })
+    static let longestPhrase = (Array(cueTable.keys) + Array(termTable.keys)).map { $0.split(separator: " ").count }.max() ?? 1
+
+    /// Every stance in `article` (or in every article).
+    public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
+        var found: [Candidate] = []
+        for article in base.articles where (articleID == nil || article.id == articleID) && EventExtractor.isNewsLength(article) {
+            let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
+            let resolver = TemporalResolver(published: article.published)
+            for paragraph in article.paragraphs where paragraph.kind == .body {
+                for sentence in Sentences.split(paragraph.text) where sentence.end - sentence.start <= EventExtractor.longestSentence {
+                    found += extract(sentence, paragraph: paragraph, article: article, mentions: byParagraph[paragraph.index] ?? [],
+                                     resolver: resolver)
+                }
+            }
+        }
+        return found
+    }
+
+    struct Match {
+        let text: String
+        let first: Int
+        let last: Int
+        /// Code-point offsets in the sentence.
+        let start: Int
+        let end: Int
+    }
+
+    /// Longest-first phrase matches of `table` over the tokens.
+    static func phrases<Value>(_ table: [String: Value], _ words: [String], _ offsets: [(Int, Int)]) -> [(Match, Value)] {
+        var found: [(Match, Value)] = []
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for length in stride(from: min(longestPhrase, words.count - index), through: 1, by: -1) {
+                let phrase = key(words[index..<index + length])
+                guard let value = table[phrase] else { continue }
+                found.append((Match(text: phrase, first: index, last: index + length - 1,
+                                    start: offsets[index].0, end: offsets[index + length - 1].1), value))
+                index += length
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    func extract(
+        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
+    ) -> [Candidate] {
+        let tokens = TemporalTokens(sentence.text).tokens
+        let words = tokens.map(\.text)
+        let scalarsBefore = Self.scalarOffsets(sentence.text)
+        let offsets = tokens.map { (scalarsBefore[$0.range.lowerBound] ?? 0, scalarsBefore[$0.range.upperBound] ?? 0) }
+        let cues = Self.phrases(Self.cueTable, words, offsets)
+        guard !cues.isEmpty else { return [] }
+        let terms = Self.phrases(Self.termTable, words, offsets)
+        guard !terms.isEmpty else { return [] }
+        let scalars = Array(sentence.text.unicodeScalars)
+        let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
+            base.entity(id: mention.entity).map { (mention, $0) }
+        }
+        .filter { [.person, .country, .organisation].contains($0.1.kind) }
+        let speakers = inSentence.filter { mention, entity in
+            entity.kind != .country
+                && (EventLexicon.speech.contains(EventExtractor.wordAfter(offset: mention.end - sentence.start, in: scalars))
+                    || EventLexicon.speech.contains(EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars)))
+        }
+        var results: [Candidate] = []
+        var taken: Set<String> = []
+        var clauseStart = 0
+        for (cue, stance) in cues {
+            // Each cue reads its own clause: from the cue before it to the one after it.
+            defer { clauseStart = cue.end }
+            guard let term = Self.object(of: cue, in: terms) else { continue }
+            let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
+            let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
+            guard !actors.isEmpty else { continue }
+            var finalStance = stance
+            if cue.first > 0, StanceLexicon.negators.contains(words[cue.first - 1])
+                || (cue.first > 1 && StanceLexicon.negators.contains(words[cue.first - 2])) {
+                finalStance = stance == .support ? .oppose : .conditional
+            }
+            guard let topic = Self.topic(term.1) else { continue }
+            var confidence = 0.55
+            if abs(term.0.first - cue.last) <= 8 || abs(cue.first - term.0.last) <= 8 { confidence += 0.15 }
+            if actors.count == 1 { confidence += 0.1 }
+            let date = Self.statementDate(resolver.matches(in: sentence.text).compactMap(\.date).first, published: article.published)
+            for actor in actors where taken.insert(actor + "/" + topic.id).inserted {
+                results.append(Candidate(
+                    entity: actor, stance: finalStance, topic: topic.id, kind: topic.kind, date: date, article: article.id,
+                    paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
+                    rule: "stance:\(cue.text)/\(term.0.text)", confidence: (min(0.9, confidence) * 100).rounded() / 100
+                ))
+            }
+        }
+        return results
+    }
+
+    /// The term a cue is about: the nearest after it, else the nearest before it.
+    static func object(of cue: Match, in terms: [(Match, String)]) -> (Match, String)? {
+        if let after = terms.filter({ $0.0.first > cue.last && $0.0.first - cue.last <= reach }).min(by: { $0.0.first < $1.0.first }) {
+            return after
+        }
+        return terms.filter { $0.0.last < cue.first && cue.first - $0.0.last <= reach }.max { $0.0.last < $1.0.last }
+    }
+
+    /// How many words a cue reaches for its object: further away is another clause's.
+    static let reach = 10
+
+    /// Words a subject may follow at the start of its clause ("Meanwhile, Putin", "French president Macron").
+    static let subjectOpeners: Set<String> = [
+        "", "and", "the", "but", "while", "as", "when", "meanwhile", "also", "president", "minister", "chancellor",
+        "secretary", "leader", "spokesman", "spokeswoman", "spokesperson", "envoy", "prime", "foreign", "defence", "defense",
+    ]
+
+    /// The speaker, else the subject before the cue, else "from" whom the cue comes.
+    func actors(
+        cue: Match, term: Match, mentions: [(Mention, Entity)], speakers: [(Mention, Entity)], sentence: Sentences.Sentence,
+        scalars: [Unicode.Scalar]
+    ) -> [String] {
+        if let speaker = speakers.first { return [speaker.1.id] }
+        var subject: [String] = []
+        var subjectEnd = 0
+        for (mention, entity) in mentions {
+            let start = mention.start - sentence.start
+            let end = mention.end - sentence.start
+            guard end <= cue.start else { break }
+            // Inside the term ("troops from NATO countries") or governed by a preposition: not the actor.
+            if start < term.end && end > term.start { continue }
+            let before = EventExtractor.wordBefore(offset: start, in: scalars)
+            if StanceLexicon.prepositions.contains(before) { continue }
+            // The first actor opens its clause: after a verb ("back up Zelensky") it is an object.
+            if subject.isEmpty, !Self.subjectOpeners.contains(before), !Self.capitalisedWord(endingBefore: start, in: scalars) { continue }
+            // Later actors join the subject only through "and", commas and titles ("Merz and French President Macron").
+            if !subject.isEmpty {
+                let gap = String(String.UnicodeScalarView(scalars[subjectEnd..<start]))
+                guard Self.joinsSubject(gap) else { continue }
+                // "Ukraine's President Zelensky", "NATO's Secretary-General, Mark Rutte": the person acts.
+                if gap.hasPrefix("’s") || gap.hasPrefix("'s") { subject.removeLast() }
+            }
+            if !subject.contains(entity.id) { subject.append(entity.id) }
+            subjectEnd = end
+        }
+        if !subject.isEmpty { return Array(subject.prefix(3)) }
+        for (mention, entity) in mentions where mention.start - sentence.start > cue.end {
+            if EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars) == "from" { return [entity.id] }
+        }
+        return []
+    }
+
+    /// The word before `offset` starts with a capital ("NATO's Secretary-General, Mark Rutte").
+    static func capitalisedWord(endingBefore offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var end = min(offset, scalars.count)
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "," { end -= 1 }
+        var start = end
+        while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "-" { start -= 1 }
+        return start < end && scalars[start].properties.isUppercase
+    }
+
+    /// Between two actors of one subject: "and", commas, possessives and capitalised title words.
+    static func joinsSubject(_ gap: String) -> Bool {
+        let words = gap.split { $0 == " " || $0 == "," }
+        return words.allSatisfy { word in
+            word == "and" || word == "’s" || word == "'s" || (word.first?.isUppercase ?? false)
+        }
+    }
+
+    /// The date the sentence gives when it is not after publication ("said on Friday"), else the publication date.
+    static func statementDate(_ stated: DatePoint?, published: DatePoint?) -> DatePoint? {
+        if let stated, let published, stated.date <= published.date { return stated }
+        guard let published else { return stated }
+        return DatePoint(date: published.date, precision: published.precision, reason: "the publication date of the article that reports it")
+    }
+
+    /// The code-point offset of every character boundary of `text`, by string index.
+    static func scalarOffsets(_ text: String) -> [String.Index: Int] {
+        var offsets: [String.Index: Int] = [:]
+        var count = 0
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            offsets[index] = count
+            count += 1
+            index = text.unicodeScalars.index(after: index)
+        }
+        offsets[text.endIndex] = count
+        return offsets
+    }
+}

@@ -1,0 +1,84 @@
+/// The words stance extraction reads, as data: the cues that state a stance, the negators that
+/// turn one, and the proposal topics (by kind, with the terms that name them) a stance can be
+/// about. Phrases are written as they read; they are tokenised the way sentences are
+/// (``TemporalTokens``), so "cease-fire" and "won’t" match however they are typed.
+enum StanceLexicon {
+    /// What a stance is about: a kind of proposal and the words that name it.
+    struct Topic: Sendable, Hashable {
+        /// Used for the id of a proposal created from it (`extracted-<id>`).
+        let id: String
+        let kind: Proposal.Kind
+        /// The title of a proposal created from it.
+        let title: String
+        let terms: [String]
+    }
+
+    static let topics: [Topic] = [
+        Topic(id: "multinational-force", kind: .multinationalForce, title: "Foreign troops deployed in Ukraine", terms: [
+            "troops", "troop", "soldiers", "reassurance force", "multinational force", "multinational contingent",
+            "peacekeepers", "peacekeeping force", "peacekeeping mission", "boots on the ground", "foreign forces",
+            "western forces", "european forces", "military contingent", "deployment of forces", "military presence",
+        ]),
+        Topic(id: "nato-membership", kind: .collectiveDefenceCommitment, title: "NATO membership for Ukraine", terms: [
+            "nato membership", "membership in nato", "join nato", "joining nato", "accession to nato", "nato accession",
+        ]),
+        Topic(id: "collective-defence", kind: .collectiveDefenceCommitment, title: "Article 5-style collective defence for Ukraine", terms: [
+            "article 5", "article five", "collective defence", "collective defense", "nato-like", "mutual defence", "mutual defense",
+        ]),
+        Topic(id: "security-guarantees", kind: .other, title: "Security guarantees for Ukraine", terms: [
+            "security guarantees", "security guarantee", "security assurances", "guarantees",
+        ]),
+        Topic(id: "ceasefire", kind: .ceasefire, title: "A ceasefire", terms: [
+            "ceasefire", "cease-fire", "truce", "cessation of hostilities", "halt to the fighting",
+        ]),
+        Topic(id: "sanctions", kind: .sanctionsPressure, title: "Sanctions on Russia", terms: [
+            "sanctions", "secondary sanctions", "secondary tariffs", "embargo",
+        ]),
+        Topic(id: "training-mission", kind: .trainingMission, title: "Training Ukrainian forces", terms: [
+            "training mission", "train", "training",
+        ]),
+        Topic(id: "arms-supply", kind: .armsSupply, title: "Weapons for Ukraine", terms: [
+            "weapons", "arms", "air defence", "air defense", "missiles", "long-range missiles", "military aid",
+        ]),
+        Topic(id: "peace-deal", kind: .peaceProcess, title: "A peace agreement", terms: [
+            "peace deal", "peace agreement", "peace plan", "peace settlement", "peace proposal", "territorial concessions",
+            "land swap", "land swaps", "swap of territory",
+        ]),
+        Topic(id: "minerals-deal", kind: .economic, title: "A minerals agreement", terms: [
+            "minerals deal", "minerals agreement", "mineral deal", "minerals pact", "rare earths deal",
+        ]),
+    ]
+
+    /// Cue phrase → the stance it states.
+    static let cues: [String: Position.Stance] = {
+        var cues: [String: Position.Stance] = [:]
+        for cue in [
+            "support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "endorse", "endorses",
+            "endorsed", "welcome", "welcomes", "welcomed", "pledge", "pledges", "pledged", "committed to", "commit to",
+            "favour", "favours", "favor", "favors", "hailed", "called for", "calls for", "call for", "urged", "urges",
+            "want", "wants", "wanted", "agreed to", "ready to", "willing to", "offered", "proposed", "accepted", "accepts",
+            "accepting", "insisted on", "demanded", "demands", "push for", "pushed for", "pushing for",
+        ] { cues[cue] = .support }
+        for cue in [
+            "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
+            "rules out", "ruled out", "refuse", "refuses", "refused", "unacceptable", "legitimate targets",
+            "legitimate target", "objections to", "objected to", "resistance to", "dismissed", "will not accept",
+            "won't accept", "would not accept", "never accept", "warned against", "condemned",
+        ] { cues[cue] = .oppose }
+        for cue in [
+            "only if", "only after", "only when", "on condition", "on the condition", "provided that", "conditional on",
+        ] { cues[cue] = .conditional }
+        return cues
+    }()
+
+    /// Words that turn the stance of a cue right after them ("did not support", "won't rule out").
+    static let negators: Set<String> = [
+        "not", "never", "no", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "hasn't", "haven't",
+        "isn't", "wasn't",
+    ]
+
+    /// A mention after one of these is an object or a place, not the one taking the stance.
+    static let prepositions: Set<String> = [
+        "of", "with", "to", "from", "in", "on", "for", "by", "against", "between", "at", "into", "about", "over", "under",
+    ]
+}

@@ -1,0 +1,73 @@
+/// Positions from articles that no curator has annotated: each extracted stance becomes a
+/// position on the proposal of its topic's kind (the only one of that kind, or the one whose
+/// title or summary names the topic), or on a proposal created for the topic and marked
+/// `extracted`. A stance already recorded (same actor, stance and date) gains the sentence as a
+/// source instead of a second position, so a syndicated copy adds evidence, never a record.
+/// Curated positions are never changed, only cited beside.
+extension SeedAssembler {
+    mutating func mergeExtractedStances(_ base: KnowledgeBase) -> Bool {
+        let uncurated = articles.filter { !$0.isCurated }.map(\.id).sorted()
+        guard !uncurated.isEmpty else { return false }
+        let extractor = StanceExtractor(knowledgeBase: base)
+        var changed = false
+        for candidate in uncurated.flatMap({ extractor.candidates(inArticle: $0) }) {
+            guard let topic = StanceExtractor.topic(candidate.topic) else { continue }
+            let index = proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
+            add(candidate, to: index)
+            changed = true
+        }
+        return changed
+    }
+
+    /// The proposal a topic's stance is about: the only proposal of its kind, or the one of that
+    /// kind whose title or summary names one of the topic's terms.
+    func proposalIndex(for topic: StanceLexicon.Topic) -> Int? {
+        let ofKind = proposals.indices.filter { proposals[$0].kind == topic.kind }
+        if let created = ofKind.first(where: { proposals[$0].id == "extracted-" + topic.id }) { return created }
+        let named = ofKind.filter { index in
+            let text = (proposals[index].title + " " + proposals[index].summary).lowercased()
+            return topic.terms.contains { text.contains($0) }
+        }
+        if let first = named.first { return first }
+        return ofKind.count == 1 && proposals[ofKind[0]].provenance == .curated && topic.kind != .other ? ofKind[0] : nil
+    }
+
+    mutating func createProposal(for topic: StanceLexicon.Topic, _ candidate: StanceExtractor.Candidate) -> Int {
+        var proposal = Proposal(
+            id: "extracted-" + topic.id, title: topic.title, kind: topic.kind, summary: candidate.quote, proposers: [],
+            guarantors: [], beneficiary: nil, conditions: [], status: .proposed, positions: [],
+            evidence: [candidate.evidence], enrichment: ["title", "status"], articles: [], firstReported: nil
+        )
+        proposal.provenance = .extracted
+        proposal.confidence = candidate.confidence
+        proposal.rule = "topic:" + topic.id
+        proposals.append(proposal)
+        proposalIDs.insert(proposal.id)
+        return proposals.count - 1
+    }
+
+    /// Adds the stance as a position, or as a new source of the same stance on the same date.
+    mutating func add(_ candidate: StanceExtractor.Candidate, to index: Int) {
+        let evidence = candidate.evidence
+        var proposal = proposals[index]
+        // The same stance: on the same date, or in the same words (a syndicated copy published later).
+        if let existing = proposal.positions.firstIndex(where: { position in
+            position.entity == candidate.entity && position.stance == candidate.stance
+                && (position.date?.date == candidate.date?.date || position.evidence.contains { $0.quote == candidate.quote })
+        }) {
+            guard !proposal.positions[existing].evidence.contains(where: { $0.overlaps(evidence) }) else { return }
+            proposal.positions[existing].evidence.append(evidence)
+        } else {
+            var position = Position(entity: candidate.entity, stance: candidate.stance, date: candidate.date, evidence: [evidence])
+            position.provenance = .extracted
+            position.confidence = candidate.confidence
+            position.rule = candidate.rule
+            proposal.positions.append(position)
+        }
+        if proposal.provenance == .extracted { proposal.confidence = max(proposal.confidence ?? 0, candidate.confidence) }
+        let cited = proposal.evidence + proposal.conditions.flatMap(\.evidence) + proposal.positions.flatMap(\.evidence)
+        proposal.articles = SeedAssembler.distinctArticles(cited)
+        proposal.firstReported = proposal.articles.compactMap { articleIndex[$0].flatMap { articles[$0].published } }.min()
+        proposals[index] = proposal
+    }
+}

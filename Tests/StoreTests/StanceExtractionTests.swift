@@ -1,0 +1,95 @@
+import Testing
+@testable import Store
+
+/// Stance extraction: sentence → position tables, and the measure on the shipped seeds with the
+/// curated positions set aside.
+@Suite struct StanceExtractionTests {
+    static func extract(_ sentence: String, published: String = "2025-09-05") throws -> [StanceExtractor.Candidate] {
+        let entities = StoreFixtures.entitiesJSON("""
+            {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
+            {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
+            {"id": "volodymyr-zelensky", "type": "person", "name": "Volodymyr Zelensky", "aliases": [{"text": "Zelensky", "kind": "short-form"}]},
+            {"id": "yuri-ushakov", "type": "person", "name": "Yuri Ushakov", "aliases": [{"text": "Ushakov", "kind": "short-form"}]},
+            {"id": "friedrich-merz", "type": "person", "name": "Friedrich Merz", "aliases": [{"text": "Merz", "kind": "short-form"}]},
+            {"id": "emmanuel-macron", "type": "person", "name": "Emmanuel Macron", "aliases": [{"text": "Macron", "kind": "short-form"}]},
+            {"id": "russia", "type": "country", "name": "Russia", "aliases": [{"text": "Moscow", "kind": "other"}]},
+            {"id": "ukraine", "type": "country", "name": "Ukraine", "aliases": []},
+            {"id": "nato", "type": "organisation", "name": "NATO", "aliases": []},
+            {"id": "european-union", "type": "organisation", "name": "European Union", "aliases": [{"text": "EU", "kind": "acronym"}]}
+            """)
+        let article = StoreFixtures.file("articles/a.txt", sentence)
+        let meta = StoreFixtures.file("articles.json", """
+            {"articles": [{"file": "a.txt", "title": "T", "outlet": null,
+              "published": {"date": "\(published)", "precision": "day", "reason": "test"}}]}
+            """)
+        let base = try StoreFixtures.load([article, entities, meta]).knowledgeBase
+        return StanceExtractor(knowledgeBase: base).candidates()
+    }
+
+    @Test(arguments: [
+        ("Putin said any Western troops in Ukraine would be legitimate targets.", "vladimir-putin", Position.Stance.oppose, "multinational-force"),
+        ("Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "friedrich-merz", .support, "ceasefire"),
+        ("Russia's foreign ministry ruled out the deployment of troops from NATO countries.", "russia", .oppose, "multinational-force"),
+        ("Zelensky urged the United States to increase sanctions on Russia.", "volodymyr-zelensky", .support, "sanctions"),
+        ("EU defence ministers pledged to train Ukraine's troops on Ukrainian soil.", "european-union", .support, "training-mission"),
+        ("Trump did not support NATO membership for Ukraine.", "donald-trump", .oppose, "nato-membership"),
+        ("Moscow has rejected any peace deal that leaves Ukraine in NATO.", "russia", .oppose, "peace-deal"),
+        ("Zelensky said Kyiv would accept a ceasefire only if Russia withdraws.", "volodymyr-zelensky", .conditional, "ceasefire"),
+        ("Putin won't rule out a truce.", "vladimir-putin", .conditional, "ceasefire"),
+        ("Zelensky welcomed the security guarantees.", "volodymyr-zelensky", .support, "security-guarantees"),
+        ("The plan faces open resistance to troops from Russia.", "russia", .oppose, "multinational-force"),
+    ] as [(String, String, Position.Stance, String)])
+    func sentenceToPosition(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
+        let candidates = try Self.extract(sentence)
+        let candidate = try #require(candidates.first { $0.entity == entity && $0.topic == topic }, "\(sentence): \(candidates)")
+        #expect(candidate.stance == stance, "\(sentence)")
+        #expect(candidate.quote == sentence, "the sentence is the verbatim evidence")
+        #expect(candidate.date?.iso == "2025-09-05", "dated by publication")
+        #expect(candidate.rule.hasPrefix("stance:") && candidate.confidence > 0 && candidate.confidence <= 1)
+    }
+
+    @Test(arguments: [
+        "Analysts expect little progress on a ceasefire.",
+        "Ushakov said there was no agreement.",
+        "The troops of Ukraine fought on.",
+        "Zelensky met Putin.",
+    ])
+    func noStanceWithoutCueTermAndActor(_ sentence: String) throws {
+        #expect(try Self.extract(sentence).isEmpty, "\(sentence)")
+    }
+
+    @Test func aStatementDatedInTheSentenceKeepsThatDate() throws {
+        let candidate = try #require(try Self.extract("Putin on Tuesday rejected the ceasefire.").first)
+        #expect(candidate.date?.iso == "2025-09-02")
+        #expect(candidate.stance == .oppose)
+    }
+
+    /// An extracted position matches a curated one with the same actor and stance on a proposal
+    /// of the topic's kind, or whose evidence its sentence overlaps.
+    static func matches(_ candidate: StanceExtractor.Candidate, _ proposal: Proposal, _ position: Position) -> Bool {
+        guard candidate.entity == position.entity, candidate.stance == position.stance else { return false }
+        if candidate.kind == proposal.kind { return true }
+        return position.evidence.contains { $0.article == candidate.article && $0.paragraph == candidate.paragraph
+            && $0.start < candidate.end && $0.end > candidate.start }
+    }
+
+    @Test func precisionAndRecallOnTheSeedsAreMeasured() {
+        let base = EventExtractionTests.base
+        let candidates = StanceExtractor(knowledgeBase: base).candidates()
+        let positions = base.proposals.flatMap { proposal in proposal.positions.map { (proposal, $0) } }
+        let found = positions.filter { proposal, position in candidates.contains { Self.matches($0, proposal, position) } }
+        let real = candidates.filter { candidate in positions.contains { Self.matches(candidate, $0.0, $0.1) } }
+        let recall = Double(found.count) / Double(positions.count)
+        let precision = candidates.isEmpty ? 0 : Double(real.count) / Double(candidates.count)
+        print("stance extraction on the seeds: recall \(found.count)/\(positions.count) = \(recall), "
+              + "precision \(real.count)/\(candidates.count) = \(precision)")
+        for (proposal, position) in positions where !found.contains(where: { $0.0.id == proposal.id && $0.1 == position }) {
+            print("  missed: \(position.entity) \(position.stance.rawValue) \(proposal.id)")
+        }
+        for candidate in candidates where !real.contains(candidate) {
+            print("  not curated: \(candidate.entity) \(candidate.stance.rawValue) \(candidate.topic) [\(candidate.rule)] — \(candidate.quote.prefix(90))")
+        }
+        #expect(recall >= 0.25, "recall \(recall)")
+        #expect(precision >= 0.6, "precision \(precision)")
+    }
+}
