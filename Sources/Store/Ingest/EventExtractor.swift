@@ -24,6 +24,13 @@ public struct EventExtractor: Sendable {
         /// The rule that produced it ("trigger:met"), and how sure it is (0–1).
         public let rule: String
         public let confidence: Double
+        /// What the sentence says against itself ("Thursday, August 4" when 4 August was a Monday).
+        public var notes: [String] = []
+        /// Participants that are countries; whether the location is a country.
+        var countries: Set<String> = []
+        var locationIsCountry = false
+        /// The trigger has a definite article ("the talks"): it names a gathering already reported.
+        var definite = false
     }
 
     /// Candidates that report one event.
@@ -35,6 +42,9 @@ public struct EventExtractor: Sendable {
         public private(set) var location: String?
         /// The finest date any report gives.
         public private(set) var date: DatePoint?
+        /// Participants that are countries, and whether the location is one: weak evidence of sameness.
+        private(set) var countries: Set<String>
+        private(set) var locationIsCountry: Bool
 
         init(_ first: Candidate) {
             members = [first]
@@ -42,10 +52,14 @@ public struct EventExtractor: Sendable {
             participantSet = Set(first.participants)
             location = first.location
             date = first.date
+            countries = first.countries
+            locationIsCountry = first.locationIsCountry
         }
 
         mutating func append(_ candidate: Candidate) {
             members.append(candidate)
+            countries.formUnion(candidate.countries)
+            if location == nil { locationIsCountry = candidate.locationIsCountry }
             for id in candidate.participants where !participantSet.contains(id) {
                 participants.append(id)
                 participantSet.insert(id)
@@ -54,9 +68,17 @@ public struct EventExtractor: Sendable {
             if let other = candidate.date, date == nil || other.precision.rank < (date?.precision.rank ?? 9) { date = other }
         }
 
-        public var kind: Event.Kind { members[0].kind }
-        /// The latest report's status (members are in article order).
-        public var status: Event.Status { members.last?.status ?? .held }
+        /// The most specific kind any report gives; multilateral when three or more take part.
+        public var kind: Event.Kind {
+            let kind = members.map(\.kind).max { EventLexicon.specificity($0) < EventLexicon.specificity($1) } ?? members[0].kind
+            return kind == .bilateralMeeting && participants.count >= 3 ? .multilateralMeeting : kind
+        }
+        /// The status most reports give; a tie goes to the later report.
+        public var status: Event.Status {
+            var counts: [Event.Status: Int] = [:]
+            for member in members { counts[member.status, default: 0] += 1 }
+            return members.reversed().max { (counts[$0.status] ?? 0) < (counts[$1.status] ?? 0) }?.status ?? .held
+        }
         public var confidence: Double { min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) }
         public var articles: [String] {
             var seen: [String] = []
@@ -129,7 +151,8 @@ public struct EventExtractor: Sendable {
         var location: String?
         let scalars = Array(sentence.text.unicodeScalars)
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
-            guard let entity = base.entity(id: mention.entity) else { continue }
+            guard let entity = base.entity(id: mention.entity),
+                  !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars) else { continue }
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
             let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
@@ -140,30 +163,56 @@ public struct EventExtractor: Sendable {
                 continue
             }
             // The one who reports ("Ushakov said …") is a source, not a participant.
-            if entity.kind == .person, EventLexicon.speech.contains(after) { continue }
+            if entity.kind == .person || entity.kind == .organisation,
+               EventLexicon.speech.contains(after) || EventLexicon.sourcing.contains(after) { continue }
+            // "according to Ukrainska Pravda": an outlet or source, not a participant.
+            if before == "to", Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars) == "according" { continue }
             if [.person, .country, .organisation].contains(entity.kind), !participants.contains(entity.id) {
                 participants.append(entity.id)
             }
         }
-        let date = resolver.matches(in: sentence.text).compactMap(\.date).first
+        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text), in: sentence.text)
         // One participant alone is an event only with a place or a date to hold it.
-        guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil)) else { return nil }
+        // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
+        guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))
+            || (location != nil && date != nil) else { return nil }
         var kind = trigger.kind
         if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
-        let status = Self.status(words: words, trigger: trigger.phrase, date: date, published: article.published)
+        let status = Self.status(words: words, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published)
+        // "the talks", "this meeting": a gathering the article has already named.
+        let definite = trigger.index > 0 && ["the", "this", "that", "these"].contains(words[trigger.index - 1])
         var confidence = 0.5
         if date != nil { confidence += 0.15 }
         if location != nil { confidence += 0.1 }
         if participants.count >= 2 { confidence += 0.1 }
+        let countries = Set(participants.filter { base.entity(id: $0)?.kind == .country })
         return Candidate(
             kind: kind, status: status, participants: participants, location: location, date: date,
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
-            rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100
+            rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
+            countries: countries, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite
         )
     }
 
+    /// The sentence's first date. A weekday written beside a calendar date it contradicts
+    /// ("Thursday, August 4", when 4 August was a Monday) is a conflict: the weekday, read
+    /// against the publication date, is kept as the date and the contradiction as a note.
+    static func date(_ matches: [TemporalResolver.TemporalMatch], in sentence: String) -> (DatePoint?, [String]) {
+        let dated = matches.filter { $0.date != nil }
+        guard let first = dated.first, let firstDate = first.date else { return (nil, []) }
+        guard dated.count > 1, let secondDate = dated[1].date, !datesAgree(firstDate, secondDate) else { return (firstDate, []) }
+        let gap = sentence[dated[0].range.upperBound..<dated[1].range.lowerBound]
+        guard gap.allSatisfy({ $0 == " " || $0 == "," }), (dated[0].rule == "weekday") != (dated[1].rule == "weekday") else {
+            return (firstDate, [])
+        }
+        let (weekday, calendar) = dated[0].rule == "weekday" ? (dated[0], dated[1]) : (dated[1], dated[0])
+        let note = "date conflict: '\(weekday.text)' (\(weekday.date?.iso ?? "")) and '\(calendar.text)' (\(calendar.date?.iso ?? "")) "
+            + "disagree in one sentence; the weekday, read against the publication date, is used"
+        return (weekday.date, [note])
+    }
+
     /// Negation first, then modality, then tense, then the trigger's own form.
-    static func status(words: [String], trigger: String, date: DatePoint?, published: DatePoint?) -> Event.Status {
+    static func status(words: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
         if words.contains(where: { EventLexicon.rejection.contains($0) }) || words.contains("no") && words.contains("meeting") {
             return .rejected
         }
@@ -171,12 +220,18 @@ public struct EventExtractor: Sendable {
         for (index, word) in words.enumerated() where ["call", "calls", "called"].contains(word) && index + 1 < words.count && words[index + 1] == "for" {
             return .proposed
         }
-        let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: words.count)
+        let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
         if tense == .future { return .scheduled }
         if words.contains(where: { EventLexicon.proposal.contains($0) }) { return .proposed }
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held
+    }
+
+    /// A mention in parentheses is a credit ("PARIS (Reuters) -", "BERLIN, Sept 3 (dpa)"), not a
+    /// participant or an actor.
+    static func isCredit(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        start > 0 && end < scalars.count && scalars[start - 1] == "(" && scalars[end] == ")"
     }
 
     /// The lowercased word that ends just before `offset` (code points) in `text`.
@@ -207,11 +262,17 @@ public struct EventExtractor: Sendable {
     public static func group(_ candidates: [Candidate]) -> [Group] {
         var groups: [Group] = []
         var byKey: [String: [Int]] = [:]
+        var lastDated: (Int, String)?
         for candidate in candidates {
             let keys = candidate.participants + (candidate.location.map { ["@" + $0] } ?? [])
             var seen: Set<Int> = []
             var target: Int?
-            for key in keys {
+            // "the talks" without a date of its own: the article's latest dated gathering it can be.
+            if candidate.definite, candidate.date == nil, let (index, article) = lastDated, article == candidate.article,
+               compatible(groups[index].kind, candidate.kind) {
+                target = index
+            }
+            for key in keys where target == nil {
                 // The most recent groups under each key: reports of one event come close together,
                 // and a bound keeps a corpus where every report names Ukraine near-linear.
                 for index in (byKey[key] ?? []).suffix(Self.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
@@ -231,40 +292,52 @@ public struct EventExtractor: Sendable {
                 index = groups.count - 1
             }
             for key in keys where byKey[key]?.last != index { byKey[key, default: []].append(index) }
+            if candidate.date != nil { lastDated = (index, candidate.article) }
         }
         return groups
     }
 
     static func reportSame(_ group: Group, _ candidate: Candidate) -> Bool {
         guard compatible(group.kind, candidate.kind) else { return false }
+        // The same sentence again (a syndicated or mangled copy) is the same event, whatever
+        // date its own publication gives to "today".
+        let words = sentenceKey(candidate.quote)
+        if group.members.contains(where: { sentenceKey($0.quote) == words }) { return true }
         let shared = candidate.participants.contains(where: group.participantSet.contains)
             || (group.location != nil && group.location == candidate.location)
-        guard shared else { return false }
-        guard let first = group.date, let second = candidate.date else {
-            // Without dates on both sides only the same sentence twice (a duplicate copy) is the same event.
-            return group.members.contains { $0.quote == candidate.quote }
-        }
+        guard shared, let first = group.date, let second = candidate.date else { return false }
         return datesAgree(first, second)
     }
 
     /// A group reports a known event: a compatible kind, a shared participant or the named
-    /// location, and dates that agree within their precision. Where either side has no date, it
-    /// takes the same named location or two shared participants (a proposed Putin–Zelensky
-    /// meeting is undated in every report of it). The one rule for merging and for measuring.
+    /// location, and dates that agree within their precision. Where either side has no date,
+    /// the statuses must agree (a held meeting is not the proposal of one) and it takes the same
+    /// named place (a city or site, not a country), or two shared participants one of whom is a
+    /// person (a proposed Putin–Zelensky meeting is undated in every report of it). The one rule
+    /// for merging and for measuring.
     public static func reports(_ group: Group, known event: Event) -> Bool {
         guard compatible(group.kind, event.kind) else { return false }
-        let shared = event.participants.filter { group.participantSet.contains($0.entity) }.count
+        let shared = event.participants.filter { group.participantSet.contains($0.entity) }.map(\.entity)
         let sameLocation = group.location != nil && group.location == event.location
-        guard shared > 0 || sameLocation else { return false }
+        guard !shared.isEmpty || sameLocation else { return false }
         if let date = group.date, let start = event.start {
-            return datesAgree(date, start) || (shared > 0 && sameLocation)
+            return datesAgree(date, start)
         }
-        return sameLocation || shared >= 2
+        guard arranged(group.status) == arranged(event.status) else { return false }
+        return (sameLocation && !group.locationIsCountry) || (shared.count >= 2 && !group.countries.isSuperset(of: shared))
     }
+
+    /// Held or scheduled, against proposed, rejected or cancelled.
+    static func arranged(_ status: Event.Status) -> Bool { status == .held || status == .scheduled }
 
     /// The confidence a group needs to become a new event of its own (a date or a place, or a
     /// second report); below it, a group can only add a source to an event already known.
     public static let newEventConfidence = 0.65
+
+    /// A sentence's words, lowercased, without spacing or punctuation: copies compare equal.
+    static func sentenceKey(_ quote: String) -> [String] {
+        quote.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
 
     /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.
     static func compatible(_ a: Event.Kind, _ b: Event.Kind) -> Bool {

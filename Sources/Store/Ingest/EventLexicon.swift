@@ -42,7 +42,12 @@ enum EventLexicon {
     static let notEvents: Set<String> = ["for", "to"]
 
     /// Verbs of reporting: the person before one is a source, not a participant.
-    static let speech: Set<String> = ["said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted"]
+    static let speech: Set<String> = [
+        "said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted", "announced",
+    ]
+
+    /// What an outlet does ("Reuters reported"): a source of the report, never a participant or an actor.
+    static let sourcing: Set<String> = ["reports", "reported", "reporting"]
 
     /// How specific a kind is, for choosing among several triggers in one sentence.
     static func specificity(_ kind: Event.Kind) -> Int {

@@ -113,7 +113,10 @@ public struct StanceExtractor: Sendable {
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
             base.entity(id: mention.entity).map { (mention, $0) }
         }
-        .filter { [.person, .country, .organisation].contains($0.1.kind) }
+        .filter { mention, entity in
+            [.person, .country, .organisation].contains(entity.kind)
+                && !EventExtractor.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars)
+        }
         let speakers = inSentence.filter { mention, entity in
             entity.kind != .country
                 && (EventLexicon.speech.contains(EventExtractor.wordAfter(offset: mention.end - sentence.start, in: scalars))
@@ -130,8 +133,7 @@ public struct StanceExtractor: Sendable {
             let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
             var finalStance = stance
-            if cue.first > 0, StanceLexicon.negators.contains(words[cue.first - 1])
-                || (cue.first > 1 && StanceLexicon.negators.contains(words[cue.first - 2])) {
+            if cue.first > 0, StanceLexicon.negators.contains(words[cue.first - 1]) {
                 finalStance = stance == .support ? .oppose : .conditional
             }
             guard let topic = Self.topic(term.1) else { continue }

@@ -1,16 +1,32 @@
-/// Events from articles that no curator has annotated (`articles.json` has no entry for them):
-/// each group of candidates that reports one event becomes a new source of a known event when
-/// they match (a compatible kind, a shared participant or the named location, and dates that
-/// agree within their precision), or else a new event marked `extracted`, with its rule and
-/// confidence. Curated articles are left to their curator: extraction never adds to or
-/// overrides what a person checked, only cites new articles beside it.
+/// Events from articles that no curator has annotated (no curated event or proposal cites them;
+/// they may still have metadata in `articles.json`): each group of candidates that reports one
+/// event becomes a new source of a known event when they match (``EventExtractor/reports(_:known:)``),
+/// or else a new event marked `extracted`, with its rule and confidence, when the group is sure
+/// enough. Annotated articles are left to their curator: extraction never adds to or overrides
+/// what a person checked, only cites new articles beside it.
 extension SeedAssembler {
-    mutating func mergeExtractedEvents(_ base: KnowledgeBase) -> Bool {
-        let uncurated = Set(articles.filter { !$0.isCurated }.map(\.id))
-        guard !uncurated.isEmpty else { return false }
+    /// Articles no curated event or proposal cites, by id.
+    func unannotatedArticles() -> [String] {
+        var cited: Set<String> = []
+        for event in events { cited.formUnion(event.articles) }
+        for proposal in proposals { cited.formUnion(proposal.articles) }
+        return articles.map(\.id).filter { !cited.contains($0) }.sorted()
+    }
+
+    /// Extracts events and stances from the unannotated articles; true when anything was added.
+    mutating func mergeExtracted(_ base: KnowledgeBase) -> Bool {
+        let unannotated = unannotatedArticles()
+        guard !unannotated.isEmpty else { return false }
+        // Both read the first index: stances do not read events, nor events stances.
+        let events = mergeExtractedEvents(base, from: unannotated)
+        let stances = mergeExtractedStances(base, from: unannotated)
+        return events || stances
+    }
+
+    mutating func mergeExtractedEvents(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
         takenEventIDs = Set(events.map(\.id))
         let extractor = EventExtractor(knowledgeBase: base)
-        let candidates = uncurated.sorted().flatMap { extractor.candidates(inArticle: $0) }
+        let candidates = unannotated.flatMap { extractor.candidates(inArticle: $0) }
         var changed = false
         for group in EventExtractor.group(candidates) {
             if let index = events.firstIndex(where: { EventExtractor.reports(group, known: $0) }) {
@@ -35,6 +51,7 @@ extension SeedAssembler {
             let item = member.evidence
             guard !evidence.contains(where: { $0.overlaps(item) }) else { continue }
             evidence.append(item)
+            for note in member.notes.map({ "\(member.article): " + $0 }) where !notes.contains(note) { notes.append(note) }
             if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
                 notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
                     + "which disagrees with \(start.iso)")
@@ -64,6 +81,7 @@ extension SeedAssembler {
         )
         event = rebuilt(event, evidence: evidence)
         event.provenance = .extracted
+        event.notes = group.members.flatMap { member in member.notes.map { "\(member.article): " + $0 } }
         event.confidence = group.confidence
         event.rule = group.members[0].rule
         return event

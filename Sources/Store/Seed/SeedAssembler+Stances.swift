@@ -1,16 +1,14 @@
-/// Positions from articles that no curator has annotated: each extracted stance becomes a
+/// Positions from articles that no curator has annotated (``unannotatedArticles()``): each extracted stance becomes a
 /// position on the proposal of its topic's kind (the only one of that kind, or the one whose
 /// title or summary names the topic), or on a proposal created for the topic and marked
 /// `extracted`. A stance already recorded (same actor, stance and date) gains the sentence as a
 /// source instead of a second position, so a syndicated copy adds evidence, never a record.
 /// Curated positions are never changed, only cited beside.
 extension SeedAssembler {
-    mutating func mergeExtractedStances(_ base: KnowledgeBase) -> Bool {
-        let uncurated = articles.filter { !$0.isCurated }.map(\.id).sorted()
-        guard !uncurated.isEmpty else { return false }
+    mutating func mergeExtractedStances(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
         let extractor = StanceExtractor(knowledgeBase: base)
         var changed = false
-        for candidate in uncurated.flatMap({ extractor.candidates(inArticle: $0) }) {
+        for candidate in unannotated.flatMap({ extractor.candidates(inArticle: $0) }) {
             guard let topic = StanceExtractor.topic(candidate.topic) else { continue }
             let index = proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
             add(candidate, to: index)
@@ -19,8 +17,8 @@ extension SeedAssembler {
         return changed
     }
 
-    /// The proposal a topic's stance is about: the only proposal of its kind, or the one of that
-    /// kind whose title or summary names one of the topic's terms.
+    /// The proposal a topic's stance is about: the one of the topic's kind whose title or summary
+    /// names one of the topic's terms, else the only proposal of a kind no other topic shares.
     func proposalIndex(for topic: StanceLexicon.Topic) -> Int? {
         let ofKind = proposals.indices.filter { proposals[$0].kind == topic.kind }
         if let created = ofKind.first(where: { proposals[$0].id == "extracted-" + topic.id }) { return created }
@@ -29,7 +27,11 @@ extension SeedAssembler {
             return topic.terms.contains { text.contains($0) }
         }
         if let first = named.first { return first }
-        return ofKind.count == 1 && proposals[ofKind[0]].provenance == .curated && topic.kind != .other ? ofKind[0] : nil
+        // The only proposal of the kind, when no other topic shares the kind (NATO membership is
+        // not the NATO-like guarantee, though both are collective defence).
+        let topicsOfKind = StanceLexicon.topics.filter { $0.kind == topic.kind }.count
+        return ofKind.count == 1 && topicsOfKind == 1 && proposals[ofKind[0]].provenance == .curated && topic.kind != .other
+            ? ofKind[0] : nil
     }
 
     mutating func createProposal(for topic: StanceLexicon.Topic, _ candidate: StanceExtractor.Candidate) -> Int {

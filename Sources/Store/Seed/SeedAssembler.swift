@@ -101,11 +101,7 @@ struct SeedAssembler {
             )
         }
         // Uncurated articles: their events are extracted, merged, and indexed with the rest.
-        let extracted = time("extraction") { assembler in
-            // Both run on the first index: stances do not read events, nor events stances.
-            [assembler.mergeExtractedEvents(knowledgeBase), assembler.mergeExtractedStances(knowledgeBase)].contains(true)
-        }
-        if extracted {
+        if time("extraction", { $0.mergeExtracted(knowledgeBase) }) {
             stampStatus()
             knowledgeBase = KnowledgeBase(
                 articles: articles, entities: entities, events: events, proposals: proposals, mentions: mentions
