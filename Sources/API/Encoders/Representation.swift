@@ -12,10 +12,7 @@ struct Representation {
 
     func url(_ path: String) -> String { base + path }
 
-    func date(_ point: DatePoint?) -> JSON {
-        guard let point else { return .null }
-        return .object([("date", .string(point.iso)), ("precision", .string(point.precision.rawValue)), ("reason", .string(point.reason))])
-    }
+    func date(_ point: DatePoint?) -> JSON { .datePoint(point) }
 
     func evidence(_ items: [Evidence]) -> JSON {
         .array(items.map { item in

@@ -79,7 +79,9 @@ public struct EventExtractor: Sendable {
             for member in members { counts[member.status, default: 0] += 1 }
             return members.reversed().max { (counts[$0.status] ?? 0) < (counts[$1.status] ?? 0) }?.status ?? .held
         }
-        public var confidence: Double { min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) }
+        public var confidence: Double {
+            (min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
+        }
         public var articles: [String] {
             var seen: [String] = []
             for candidate in members where !seen.contains(candidate.article) { seen.append(candidate.article) }

@@ -1,0 +1,55 @@
+import API
+import ArgumentParser
+import Foundation
+import Store
+
+/// `accord extract`: what the extraction rules read from articles no curator has annotated,
+/// printed in the seed annotation format so a curator can review, edit and paste it into
+/// `events.json`, `proposals.json` and `entities.json` unchanged. Confidence and rule go to
+/// stderr, one line per record, so stdout stays loadable.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print extracted events, proposals, positions and entities in the seed annotation format.",
+        discussion: """
+            stdout: {"events": [...], "proposals": [...], "entities": [...]} (records to add to those files as they are),
+            "positions" (each a position to add to the named proposal's "positions") and "sources" (evidence to add to
+            the named event's "evidence"). stderr: each record's confidence and rule.
+            """
+    )
+
+    @Option(help: "Seeds directory (default: the repository's or the installed seeds/).")
+    var seeds: String?
+
+    @Option(help: "An article file to read beside the seeds (only what it adds is printed).")
+    var article: String?
+
+    func run() throws {
+        let directory = seeds ?? ResourceLocator.seeds()
+        var loadFrom = directory
+        var temporary: String?
+        var only: String?
+        if let article {
+            // A scratch copy of the seeds with the article added; the seeds themselves are not touched.
+            let scratch = NSTemporaryDirectory() + "accord-extract-\(getpid())"
+            try? FileManager.default.removeItem(atPath: scratch)
+            try FileManager.default.copyItem(atPath: directory, toPath: scratch)
+            let name = URL(fileURLWithPath: article).lastPathComponent
+            guard name.hasSuffix(".txt") else { throw ValidationError("--article must name a .txt file: \(article)") }
+            try FileManager.default.copyItem(atPath: article, toPath: scratch + "/articles/" + name)
+            loadFrom = scratch
+            temporary = scratch
+            only = Article.id(forFile: name)
+        }
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        let result: SeedLoadResult
+        do throws(SeedLoadFailure) {
+            result = try SeedLoader(directory: loadFrom).load()
+        } catch {
+            FileHandle.standardError.write(Data(ValidationSummary(failure: error).text.utf8))
+            throw ExitCode(1)
+        }
+        let annotations = ExtractedAnnotations(base: result.knowledgeBase, report: result.report, article: only)
+        FileHandle.standardOutput.write(Data(annotations.json.serialized(pretty: true)) + Data("\n".utf8))
+        FileHandle.standardError.write(Data((annotations.notes.joined(separator: "\n") + "\n").utf8))
+    }
+}
