@@ -256,6 +256,11 @@ function renderLegend() {
       el('span', { class: 'legend-count' }, counts[status] || 0));
     }),
     el('p', { class: 'legend-precision' },
+      el('span', { class: 'legend-title' }, 'Source'),
+      el('span', {}, 'curated (checked by a person), or'),
+      el('span', { class: 'provenance extracted' }, 'extracted'),
+      el('span', {}, 'found by rules in articles no curator has annotated')),
+    el('p', { class: 'legend-precision' },
       el('span', { class: 'legend-title' }, 'Dates'),
       el('span', {}, 'exact day, or'),
       el('span', { class: 'precision approximate' }, '± week'),
@@ -307,7 +312,10 @@ function eventCard(event, { expanded = false } = {}) {
   return el('article', { class: `card event-card status-${event.status}`, 'aria-labelledby': headingId },
     el('div', { class: 'card-meta' },
       el('span', { class: `badge status-${event.status}` }, eventStatusLabel(event.status)),
-      el('span', { class: 'kind' }, el('strong', {}, humanize(event.kind)), where ? ` · ${where}` : '')),
+      event.overdue ? el('span', { class: 'provenance overdue', title: 'Scheduled, but its date has passed by the newest article' }, 'overdue') : null,
+      provenanceMark(event),
+      el('span', { class: 'kind' }, el('strong', {}, humanize(event.kind)), where ? ` · ${where}` : ''),
+      statusAsOf(event)),
     el(expanded ? 'h3' : 'h4', { class: 'card-title', id: headingId }, event.title),
     event.summary ? el('p', { class: 'summary' }, event.summary) : null,
     participants(event.participants || []),
@@ -315,6 +323,20 @@ function eventCard(event, { expanded = false } = {}) {
       outlets: event.outlets || [], expanded,
       dating: event.start ? `${formatRange(event.start, event.end)}: ${event.start.reason}` : null,
     }));
+}
+
+// Records the extraction rules made are marked; curated ones (checked by a person) are not.
+function provenanceMark(record) {
+  if (record.provenance !== 'extracted') return null;
+  const how = [record.confidence != null ? `confidence ${record.confidence}` : null, record.rule].filter(Boolean).join(', ');
+  return el('span', { class: 'provenance extracted', title: `Extracted by rules from the text, not checked by a person (${how})` },
+    'extracted');
+}
+
+function statusAsOf(record) {
+  const asOf = record.statusAsOf;
+  if (!asOf || !asOf.date) return null;
+  return el('span', { class: 'status-as-of' }, ` · status as of ${formatPoint(asOf.date)}`);
 }
 
 function participants(list) {
@@ -359,7 +381,8 @@ function proposalCard(proposal, { expanded = false } = {}) {
   const evidence = [
     ...(proposal.evidence || []).map((item) => ({ ...item, label: 'Proposal' })),
     ...(proposal.positions || []).flatMap((position) => (position.evidence || []).map((item) => ({
-      ...item, label: `${position.entity.name} ${stanceVerb(position.stance)}`, stance: position.stance,
+      ...item, label: `${position.entity.name} ${stanceVerb(position.stance)}${position.provenance === 'extracted' ? ' (extracted)' : ''}`,
+      stance: position.stance,
     }))),
     ...(proposal.conditions || []).flatMap((condition) => (condition.evidence || []).map((item) => ({
       ...item, label: `Condition: ${condition.text}`,
@@ -368,6 +391,7 @@ function proposalCard(proposal, { expanded = false } = {}) {
   return el('article', { class: `card proposal-card proposal-${proposal.status}`, 'aria-labelledby': headingId },
     el('div', { class: 'card-meta' },
       el('span', { class: `badge proposal-${proposal.status}` }, proposalStatusLabel(proposal.status)),
+      provenanceMark(proposal),
       el('span', { class: 'kind' }, el('strong', {}, humanize(proposal.kind)),
         proposal.firstReported ? ` · first reported ${formatPoint(proposal.firstReported)}` : '')),
     el(expanded ? 'h3' : 'h4', { class: 'card-title', id: headingId }, proposal.title),

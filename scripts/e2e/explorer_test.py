@@ -144,6 +144,9 @@ def check_held_events_in_date_order(page, base):
     assert None not in styles and len(set(styles)) == 3, f'statuses are not visually distinct: {styles}'
     assert page.all('#timeline .precision.approximate'), 'no approximate-date marker shown'
     assert page.all('#legend .legend-item'), 'no status legend'
+    # Extracted records are marked; the legend says what the mark means.
+    assert page.all('#legend .provenance.extracted'), 'no legend entry for extracted records'
+    assert not page.all('#timeline .event-card.status-held .provenance.extracted'), 'curated events marked extracted'
 
 
 def check_entity_filter_narrows(page, base):
