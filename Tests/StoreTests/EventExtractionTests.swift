@@ -97,7 +97,8 @@ import Testing
             EventExtractor.Candidate(
                 kind: .multilateralMeeting, status: .held, participants: ["france", "volodymyr-zelensky"], location: "paris",
                 date: DatePoint(date: CalendarDate(iso: date)!, precision: precision, reason: "test"), article: article,
-                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:met", confidence: 0.8)
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:met", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey(quote))
         }
         let groups = EventExtractor.group([
             candidate("a", "2025-09-04", .day, "Leaders met in Paris on Thursday."),

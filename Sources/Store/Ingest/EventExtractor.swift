@@ -31,6 +31,8 @@ public struct EventExtractor: Sendable {
         var locationIsCountry = false
         /// The trigger has a definite article ("the talks"): it names a gathering already reported.
         var definite = false
+        /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed once.
+        var copyKey = ""
     }
 
     /// Candidates that report one event.
@@ -45,9 +47,12 @@ public struct EventExtractor: Sendable {
         /// Participants that are countries, and whether the location is one: weak evidence of sameness.
         private(set) var countries: Set<String>
         private(set) var locationIsCountry: Bool
+        /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
+        private(set) var sentenceKeys: Set<String>
 
         init(_ first: Candidate) {
             members = [first]
+            sentenceKeys = [first.copyKey]
             participants = first.participants
             participantSet = Set(first.participants)
             location = first.location
@@ -58,6 +63,7 @@ public struct EventExtractor: Sendable {
 
         mutating func append(_ candidate: Candidate) {
             members.append(candidate)
+            sentenceKeys.insert(candidate.copyKey)
             countries.formUnion(candidate.countries)
             if location == nil { locationIsCountry = candidate.locationIsCountry }
             for id in candidate.participants where !participantSet.contains(id) {
@@ -135,7 +141,7 @@ public struct EventExtractor: Sendable {
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
         // over "host"), then the first; the longest phrase at each place.
         var trigger: (kind: Event.Kind, phrase: String, index: Int)?
-        for index in words.indices {
+        for index in words.indices where EventLexicon.firstWords.contains(words[index]) {
             for length in stride(from: min(EventLexicon.longestTrigger, words.count - index), through: 1, by: -1) {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
@@ -192,7 +198,8 @@ public struct EventExtractor: Sendable {
             kind: kind, status: status, participants: participants, location: location, date: date,
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
-            countries: countries, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite
+            countries: countries, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite,
+            copyKey: Self.sentenceKey(sentence.text)
         )
     }
 
@@ -303,8 +310,7 @@ public struct EventExtractor: Sendable {
         guard compatible(group.kind, candidate.kind) else { return false }
         // The same sentence again (a syndicated or mangled copy) is the same event, whatever
         // date its own publication gives to "today".
-        let words = sentenceKey(candidate.quote)
-        if group.members.contains(where: { sentenceKey($0.quote) == words }) { return true }
+        if group.sentenceKeys.contains(candidate.copyKey) { return true }
         let shared = candidate.participants.contains(where: group.participantSet.contains)
             || (group.location != nil && group.location == candidate.location)
         guard shared, let first = group.date, let second = candidate.date else { return false }
@@ -337,8 +343,8 @@ public struct EventExtractor: Sendable {
     public static let newEventConfidence = 0.65
 
     /// A sentence's words, lowercased, without spacing or punctuation: copies compare equal.
-    static func sentenceKey(_ quote: String) -> [String] {
-        quote.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    static func sentenceKey(_ quote: String) -> String {
+        quote.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
     /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.

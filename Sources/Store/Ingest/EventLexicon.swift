@@ -20,6 +20,9 @@ enum EventLexicon {
         "strike": .attack, "strikes": .attack, "attack": .attack, "attacks": .attack,
     ]
 
+    /// The words a trigger can start with: a phrase is tried only from one of them.
+    static let firstWords = Set(triggers.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     /// Longest trigger, in tokens.
     static let longestTrigger = triggers.keys.map { $0.split(separator: " ").count }.max() ?? 1
 

@@ -52,6 +52,8 @@ public struct StanceExtractor: Sendable {
     static let cueTable = keyed(StanceLexicon.cues.map { ($0.key, $0.value) })
     static let termTable = keyed(StanceLexicon.topics.flatMap { topic in topic.terms.map { ($0, topic.id) } })
     static let longestPhrase = (Array(cueTable.keys) + Array(termTable.keys)).map { $0.split(separator: " ").count }.max() ?? 1
+    /// The words a cue or term can start with: a phrase is tried only from one of them.
+    static let firstWords = Set((Array(cueTable.keys) + Array(termTable.keys)).compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// Every stance in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
@@ -83,6 +85,10 @@ public struct StanceExtractor: Sendable {
         var found: [(Match, Value)] = []
         var index = 0
         while index < words.count {
+            guard firstWords.contains(words[index]) || firstWords.contains(key([words[index]])) else {
+                index += 1
+                continue
+            }
             var matched = false
             for length in stride(from: min(longestPhrase, words.count - index), through: 1, by: -1) {
                 let phrase = key(words[index..<index + length])
@@ -125,6 +131,8 @@ public struct StanceExtractor: Sendable {
         var results: [Candidate] = []
         var taken: Set<String> = []
         var clauseStart = 0
+        // Read once, and only for a sentence that yields a stance.
+        var statedDate: DatePoint??
         for (cue, stance) in cues {
             // Each cue reads its own clause: from the cue before it to the one after it.
             defer { clauseStart = cue.end }
@@ -140,7 +148,8 @@ public struct StanceExtractor: Sendable {
             var confidence = 0.55
             if abs(term.0.first - cue.last) <= 8 || abs(cue.first - term.0.last) <= 8 { confidence += 0.15 }
             if actors.count == 1 { confidence += 0.1 }
-            let date = Self.statementDate(resolver.matches(in: sentence.text).compactMap(\.date).first, published: article.published)
+            if statedDate == nil { statedDate = .some(resolver.matches(in: sentence.text).compactMap(\.date).first) }
+            let date = Self.statementDate(statedDate ?? nil, published: article.published)
             for actor in actors where taken.insert(actor + "/" + topic.id).inserted {
                 results.append(Candidate(
                     entity: actor, stance: finalStance, topic: topic.id, kind: topic.kind, date: date, article: article.id,

@@ -47,9 +47,15 @@ extension SeedAssembler {
     func withSources(_ event: Event, _ group: EventExtractor.Group) -> Event {
         var evidence = event.evidence
         var notes = event.notes
+        // A sentence is cited once: against the record's own quotes by overlap, against the
+        // sentences already added by position (a set, so a group of thousands stays linear).
+        let original = evidence
+        var added: Set<[Int]> = []
+        var articleNumbers: [String: Int] = [:]
         for member in group.members {
             let item = member.evidence
-            guard !evidence.contains(where: { $0.overlaps(item) }) else { continue }
+            let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
+            guard !original.contains(where: { $0.overlaps(item) }), added.insert([number, item.paragraph, item.start]).inserted else { continue }
             evidence.append(item)
             for note in member.notes.map({ "\(member.article): " + $0 }) where !notes.contains(note) { notes.append(note) }
             if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {

@@ -7,14 +7,23 @@
 extension SeedAssembler {
     mutating func mergeExtractedStances(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
         let extractor = StanceExtractor(knowledgeBase: base)
-        var changed = false
+        var proposalForTopic: [String: Int] = [:]
+        var merge = StanceMerge()
         for candidate in unannotated.flatMap({ extractor.candidates(inArticle: $0) }) {
             guard let topic = StanceExtractor.topic(candidate.topic) else { continue }
-            let index = proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
-            add(candidate, to: index)
-            changed = true
+            let index = proposalForTopic[topic.id] ?? proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
+            proposalForTopic[topic.id] = index
+            merge.add(candidate, to: index, in: &proposals)
         }
-        return changed
+        // Sources and first-reported dates once per proposal touched, not once per stance.
+        for index in merge.touched {
+            var proposal = proposals[index]
+            let cited = proposal.evidence + proposal.conditions.flatMap(\.evidence) + proposal.positions.flatMap(\.evidence)
+            proposal.articles = SeedAssembler.distinctArticles(cited)
+            proposal.firstReported = proposal.articles.compactMap { articleIndex[$0].flatMap { articles[$0].published } }.min()
+            proposals[index] = proposal
+        }
+        return !merge.touched.isEmpty
     }
 
     /// The proposal a topic's stance is about: the one of the topic's kind whose title or summary
@@ -47,29 +56,52 @@ extension SeedAssembler {
         proposalIDs.insert(proposal.id)
         return proposals.count - 1
     }
+}
 
-    /// Adds the stance as a position, or as a new source of the same stance on the same date.
-    mutating func add(_ candidate: StanceExtractor.Candidate, to index: Int) {
-        let evidence = candidate.evidence
-        var proposal = proposals[index]
-        // The same stance: on the same date, or in the same words (a syndicated copy published later).
-        if let existing = proposal.positions.firstIndex(where: { position in
-            position.entity == candidate.entity && position.stance == candidate.stance
-                && (position.date?.date == candidate.date?.date || position.evidence.contains { $0.quote == candidate.quote })
-        }) {
-            guard !proposal.positions[existing].evidence.contains(where: { $0.overlaps(evidence) }) else { return }
-            proposal.positions[existing].evidence.append(evidence)
-        } else {
-            var position = Position(entity: candidate.entity, stance: candidate.stance, date: candidate.date, evidence: [evidence])
-            position.provenance = .extracted
-            position.confidence = candidate.confidence
-            position.rule = candidate.rule
-            proposal.positions.append(position)
+/// Positions being added, indexed so each stance is placed in constant time: by actor, stance
+/// and date, and by actor, stance and sentence (a syndicated copy published later).
+struct StanceMerge {
+    private(set) var touched: Set<Int> = []
+    private var byDate: [String: Int] = [:]
+    private var byQuote: [String: Int] = [:]
+    private var cited: Set<String> = []
+
+    /// Adds the stance as a position, or as a new source of the same stance already recorded.
+    mutating func add(_ candidate: StanceExtractor.Candidate, to index: Int, in proposals: inout [Proposal]) {
+        if touched.insert(index).inserted {
+            for (offset, position) in proposals[index].positions.enumerated() {
+                byDate[Self.key(index, position.entity, position.stance, position.date?.iso ?? "-")] = offset
+                for item in position.evidence {
+                    byQuote[Self.key(index, position.entity, position.stance, EventExtractor.sentenceKey(item.quote))] = offset
+                }
+            }
         }
-        if proposal.provenance == .extracted { proposal.confidence = max(proposal.confidence ?? 0, candidate.confidence) }
-        let cited = proposal.evidence + proposal.conditions.flatMap(\.evidence) + proposal.positions.flatMap(\.evidence)
-        proposal.articles = SeedAssembler.distinctArticles(cited)
-        proposal.firstReported = proposal.articles.compactMap { articleIndex[$0].flatMap { articles[$0].published } }.min()
-        proposals[index] = proposal
+        let evidence = candidate.evidence
+        let dateKey = Self.key(index, candidate.entity, candidate.stance, candidate.date?.iso ?? "-")
+        let quoteKey = Self.key(index, candidate.entity, candidate.stance, EventExtractor.sentenceKey(candidate.quote))
+        if let existing = byDate[dateKey] ?? byQuote[quoteKey] {
+            let position = proposals[index].positions[existing]
+            guard cited.insert("\(existing)|\(index)|\(evidence.article)|\(evidence.paragraph)|\(evidence.start)").inserted,
+                  !(position.provenance == .curated && position.evidence.contains { $0.overlaps(evidence) }) else { return }
+            proposals[index].positions[existing].evidence.append(evidence)
+            byQuote[quoteKey] = existing
+            return
+        }
+        var position = Position(entity: candidate.entity, stance: candidate.stance, date: candidate.date, evidence: [evidence])
+        position.provenance = .extracted
+        position.confidence = candidate.confidence
+        position.rule = candidate.rule
+        proposals[index].positions.append(position)
+        let offset = proposals[index].positions.count - 1
+        byDate[dateKey] = offset
+        byQuote[quoteKey] = offset
+        cited.insert("\(offset)|\(index)|\(evidence.article)|\(evidence.paragraph)|\(evidence.start)")
+        if proposals[index].provenance == .extracted {
+            proposals[index].confidence = max(proposals[index].confidence ?? 0, candidate.confidence)
+        }
+    }
+
+    static func key(_ index: Int, _ entity: String, _ stance: Position.Stance, _ detail: String) -> String {
+        "\(index)|\(entity)|\(stance.rawValue)|\(detail)"
     }
 }
