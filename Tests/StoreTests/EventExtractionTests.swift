@@ -52,7 +52,13 @@ import Testing
             {"id": "yuri-ushakov", "type": "person", "name": "Yuri Ushakov", "aliases": [{"text": "Ushakov", "kind": "short-form"}]},
             {"id": "alaska", "type": "place", "name": "Alaska", "aliases": []},
             {"id": "paris", "type": "place", "name": "Paris", "aliases": []},
-            {"id": "france", "type": "country", "name": "France", "aliases": []}
+            {"id": "france", "type": "country", "name": "France", "aliases": []},
+            {"id": "germany", "type": "country", "name": "Germany", "aliases": []},
+            {"id": "united-kingdom", "type": "country", "name": "United Kingdom", "aliases": [{"text": "Britain", "kind": "short-form"}]},
+            {"id": "russia", "type": "country", "name": "Russia", "aliases": []},
+            {"id": "un-security-council", "type": "organisation", "name": "UN Security Council", "aliases": []},
+            {"id": "kyiv", "type": "place", "name": "Kyiv", "aliases": []},
+            {"id": "budapest", "type": "place", "name": "Budapest", "aliases": []}
             """)
         let article = StoreFixtures.file("articles/a.txt", sentence)
         let meta = StoreFixtures.file("articles.json", """
@@ -73,6 +79,17 @@ import Testing
         ("Zelensky visited Paris on Thursday.", .visit, .held, "2025-09-04", "paris"),
         ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),
         ("Zelensky renewed his call for talks with Putin on Friday.", .talks, .proposed, "2025-09-05", nil),
+        // Each remaining kind.
+        ("Leaders of France, Germany and Britain met in Paris on Thursday.", .multilateralMeeting, .held, "2025-09-04", "paris"),
+        ("The UN Security Council held a session on Ukraine on Friday.", .unSession, .held, "2025-09-05", nil),
+        ("Zelensky held a press conference in Kyiv on Tuesday.", .pressConference, .held, "2025-09-02", "kyiv"),
+        ("Trump gave Putin a deadline on Monday.", .deadline, .held, "2025-09-01", nil),
+        ("Russia launched strikes on Kyiv on Thursday.", .attack, .held, "2025-09-04", nil),
+        // Each remaining status, negations and reported speech.
+        ("Trump called off the summit with Putin in Budapest.", .summit, .cancelled, nil, "budapest"),
+        ("Putin is not ready to meet Zelensky in Paris.", .bilateralMeeting, .rejected, nil, "paris"),
+        ("Ushakov said Putin had no plans to meet Zelensky.", .bilateralMeeting, .rejected, nil, nil),
+        ("Trump and Putin will hold talks in Budapest on Sept. 22.", .talks, .scheduled, "2025-09-22", "budapest"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])
     func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")

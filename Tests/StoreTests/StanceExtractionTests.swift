@@ -38,6 +38,9 @@ import Testing
         ("Putin won't rule out a truce.", "vladimir-putin", .conditional, "ceasefire"),
         ("Zelensky welcomed the security guarantees.", "volodymyr-zelensky", .support, "security-guarantees"),
         ("The plan faces open resistance to troops from Russia.", "russia", .oppose, "multinational-force"),
+        ("Ushakov said Russia was not ready to accept a ceasefire.", "yuri-ushakov", .oppose, "ceasefire"),
+        ("Macron backed sending European troops to Ukraine.", "emmanuel-macron", .support, "multinational-force"),
+        ("Zelensky rejected any peace plan that cedes territory.", "volodymyr-zelensky", .oppose, "peace-deal"),
     ] as [(String, String, Position.Stance, String)])
     func sentenceToPosition(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
         let candidates = try Self.extract(sentence)

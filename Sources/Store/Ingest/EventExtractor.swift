@@ -222,8 +222,19 @@ public struct EventExtractor: Sendable {
 
     /// Negation first, then modality, then tense, then the trigger's own form.
     static func status(words: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
-        if words.contains(where: { EventLexicon.rejection.contains($0) }) || words.contains("no") && words.contains("meeting") {
-            return .rejected
+        // Called off, cancelled, postponed: it was arranged and is no longer.
+        if words.contains(where: EventLexicon.cancellation.contains)
+            || zip(words, words.dropFirst()).contains(where: { $0 == "called" && $1 == "off" }) {
+            return .cancelled
+        }
+        if words.contains(where: EventLexicon.rejection.contains) { return .rejected }
+        // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
+        for (position, word) in words.enumerated() where StanceLexicon.negators.contains(word) && position + 1 < words.count {
+            var next = words[position + 1]
+            if ["yet", "currently", "even"].contains(next), position + 2 < words.count { next = words[position + 2] }
+            if EventLexicon.proposal.contains(next) || EventLexicon.negatedObjects.contains(next) || EventLexicon.triggers[next] != nil {
+                return .rejected
+            }
         }
         // "a call for talks", "called for a summit": asked for, not arranged.
         for (index, word) in words.enumerated() where ["call", "calls", "called"].contains(word) && index + 1 < words.count && words[index + 1] == "for" {

@@ -26,8 +26,14 @@ enum EventLexicon {
     /// Longest trigger, in tokens.
     static let longestTrigger = triggers.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
-    /// A refusal: the event was declined, ruled out or called off.
-    static let rejection: Set<String> = ["declined", "rejected", "refused", "ruled", "cancelled", "canceled", "called off", "postponed"]
+    /// A refusal: the event was declined or ruled out.
+    static let rejection: Set<String> = ["declined", "rejected", "refused", "ruled", "dismissed", "spurned"]
+
+    /// It was arranged and is no longer ("called off" is read as a pair).
+    static let cancellation: Set<String> = ["cancelled", "canceled", "postponed", "scrapped", "shelved"]
+
+    /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
+    static let negatedObjects: Set<String> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
     /// A proposal, not a fact: someone asks for it or it could happen.
     static let proposal: Set<String> = [
@@ -42,7 +48,7 @@ enum EventLexicon {
     ]
 
     /// A trigger this word follows is a noun used of something else ("a call for", "the strike on").
-    static let notEvents: Set<String> = ["for", "to"]
+    static let notEvents: Set<String> = ["for", "to", "off", "on"]
 
     /// Verbs of reporting: the person before one is a source, not a participant.
     static let speech: Set<String> = [
