@@ -1,27 +1,6 @@
 import HTTP
 import Store
 
-/// What a route builds from the dataset: its JSON and, where the resource has them,
-/// other encodings. Built once per normalised request and then served from the cache.
-struct Rendered {
-    var json: JSON
-    /// Records for `text/csv` (lists).
-    var csvRecords: [JSON]?
-    /// Other encodings (GeoJSON, iCalendar), produced on demand.
-    var encodings: [Format: () -> [UInt8]] = [:]
-    /// RFC 8288 `Link` header value for lists.
-    var link: String?
-}
-
-/// Everything a route's build step may read.
-struct RouteContext {
-    let request: HTTPRequest
-    let parameters: Parameters
-    let query: QueryParameters
-    let representation: Representation
-    var knowledgeBase: KnowledgeBase { representation.knowledgeBase }
-}
-
 extension Application {
     /// Registers a GET route whose representation is cached per normalised request.
     func resource(
@@ -93,6 +72,10 @@ extension Application {
         headers.add("Cache-Control", cacheControl)
         headers.add("Vary", vary)
         if let link = entry.link { headers.add("Link", link) }
+        // If-Match first (RFC 9110 §13.2.2), with the strong comparison: a weak tag never matches.
+        if let condition = request.headers["if-match"], !Self.matches(condition, etag: etag, weak: false) {
+            return ProblemMapper.response(for: APIError.preconditionFailed(current: etag), request: request)
+        }
         if let condition = request.headers["if-none-match"], Self.matches(condition, etag: etag) {
             headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)
@@ -107,11 +90,15 @@ extension Application {
         "Accept, Accept-Encoding, Host, Forwarded, X-Forwarded-Host, X-Forwarded-Proto, X-Forwarded-Prefix"
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored; `*` matches.
-    static func matches(_ condition: String, etag: String) -> Bool {
+    /// `If-Match` uses the strong one: a `W/` tag matches nothing.
+    static func matches(_ condition: String, etag: String, weak: Bool = true) -> Bool {
         for candidate in condition.split(separator: ",") {
             var tag = candidate.trimmingSpaces()
             if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            if tag.hasPrefix("W/") {
+                guard weak else { continue }
+                tag = tag.dropFirst(2)
+            }
             if tag == etag[...] { return true }
         }
         return false

@@ -43,10 +43,22 @@ public final class Application: HTTPResponder {
         draining.store(true, ordering: .relaxed)
     }
 
+    /// The request could not be read, so its `Origin` is unknown: with `*` the CORS headers
+    /// still go on; with a list of origins only `Vary: Origin`.
+    public func decorate(rejection response: inout HTTPResponse) {
+        cors.decorate(&response, origin: nil)
+    }
+
+    public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? {
+        guard var response = router.refusesBody(request) else { return nil }
+        cors.decorate(&response, origin: request.headers["origin"])
+        return response
+    }
+
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let origin = request.headers["origin"]
         if request.method == .options, let origin, request.headers["access-control-request-method"] != nil {
-            return cors.preflight(origin: origin)
+            return cors.preflight(origin: origin, requestedHeaders: request.headers["access-control-request-headers"])
         }
         let started = Metrics.now()
         let dispatched = router.dispatch(request)

@@ -16,6 +16,8 @@ public enum APIError: Error, Sendable {
     case notAcceptable(available: [String])
     /// The client refuses identity and accepts neither gzip nor br (`Accept-Encoding`).
     case notAcceptableEncoding
+    /// `If-Match` names no current representation (RFC 9110 §13.1.1).
+    case preconditionFailed(current: String)
 
     public var problem: Problem {
         switch self {
@@ -36,7 +38,7 @@ public enum APIError: Error, Sendable {
         case .repeatedParameter(let name):
             return Problem(
                 status: .badRequest, title: "Repeated query parameter",
-                detail: "The query parameter '\(name)' may appear only once; use a comma-separated list.",
+                detail: "The query parameter '\(name)' takes one value; only list parameters may be repeated.",
                 type: "https://accord.example/problems/invalid-parameter",
                 extensions: [("parameter", JSON.string(name).text)]
             )
@@ -67,6 +69,13 @@ public enum APIError: Error, Sendable {
                 detail: "Accept-Encoding refuses identity; this resource is available as br, gzip or identity.",
                 type: "https://accord.example/problems/not-acceptable",
                 extensions: [("available", JSON.strings(["br", "gzip", "identity"]).text)]
+            )
+        case .preconditionFailed(let current):
+            return Problem(
+                status: .preconditionFailed, title: "Precondition failed",
+                detail: "If-Match names no current representation; the current ETag is \(current).",
+                type: "https://accord.example/problems/precondition-failed",
+                extensions: [("etag", JSON.string(current).text)]
             )
         }
     }

@@ -5,6 +5,20 @@
 /// answers synchronously. A responder never throws; errors are responses (see ``Problem``).
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// For a request that sent `Expect: 100-continue`: the final response to send instead of
+    /// `100 Continue` (a 404 or 405 the body cannot change), or nil to ask for the body.
+    /// `request` has its head only. The connection closes after a refusal (its body is unread).
+    func refusesBody(_ request: HTTPRequest) -> HTTPResponse?
+
+    /// Adds what every response must carry to one the engine makes itself for a request it
+    /// could not read (400, 413, 414, 431…): CORS headers, so a browser can read the error.
+    func decorate(rejection: inout HTTPResponse)
+}
+
+extension HTTPResponder {
+    public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? { nil }
+    public func decorate(rejection: inout HTTPResponse) {}
 }
 
 /// A responder made from a closure (tests, small servers).

@@ -67,7 +67,7 @@ final class ServerRunner: @unchecked Sendable {
             }
         }
         let application = Application(
-            dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins), web: loadExplorer(),
+            dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders), web: loadExplorer(),
             publicURL: configuration.server.publicURL
         )
         let diagnostics = logger

@@ -10,7 +10,7 @@ struct ConventionTests {
         ("/events?stauts=held", 400, "stauts"), ("/events?status=maybe", 400, "status"),
         ("/events?limit=0", 400, "limit"), ("/events?limit=101", 400, "limit"), ("/events?offset=-1", 400, "offset"),
         ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
-        ("/events?sort=title", 400, "sort"), ("/events?status=held&status=scheduled", 400, "status"),
+        ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
     ])
     func badParametersAre400NamingTheParameter(_ target: String, _ status: Int, _ parameter: String) throws {
@@ -147,6 +147,93 @@ struct ConventionTests {
         let denied = try other.get("/events", headers: ["Origin": "https://evil.example"])
         #expect(denied.header("Access-Control-Allow-Origin") == nil)
         #expect(denied.header("Vary")?.contains("Origin") == true)
+    }
+
+    /// Generated clients send `explode: true` arrays as repeated keys: the same answer as a comma list.
+    @Test func listParametersAcceptRepeatedKeysAndCommaLists() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let comma = try client.json("/events?status=held,scheduled&limit=100").ids
+        let repeated = try client.json("/events?status=held&status=scheduled&limit=100").ids
+        let mixed = try client.json("/events?status=held&status=scheduled,held&limit=100").ids
+        #expect(!comma.isEmpty && comma == repeated && comma == mixed)
+        #expect(try client.json("/events?kind=summit&kind=phone-call&limit=100").ids
+            == client.json("/events?kind=summit,phone-call&limit=100").ids)
+    }
+
+    /// The preflight grants the requested headers that are allowed, tracing ones by default.
+    @Test func preflightReflectsAllowedRequestHeaders() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let asked = "traceparent, tracestate, baggage, sentry-trace, cache-control, x-secret"
+        let preflight = try client.get("/events", headers: [
+            "Origin": "https://app.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": asked,
+        ], method: "OPTIONS")
+        #expect(preflight.status == 204)
+        let granted = Set((preflight.header("Access-Control-Allow-Headers") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        #expect(granted == ["traceparent", "tracestate", "baggage", "sentry-trace", "cache-control"])
+        #expect(preflight.header("Vary")?.contains("Access-Control-Request-Headers") == true)
+        let (narrow, _) = try startAccord(cors: CORSPolicy(allowedOrigins: ["*"], allowedHeaders: ["Accept"]))
+        let other = try narrow.client().get("/events", headers: [
+            "Origin": "https://app.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "traceparent",
+        ], method: "OPTIONS")
+        #expect(other.header("Access-Control-Allow-Headers") == nil)
+    }
+
+    @Test func conditionalRequestsFollowRFC9110() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let first = try client.get("/events")
+        let etag = try #require(first.header("ETag"))
+        let notModified = try client.get("/events", headers: ["If-None-Match": etag])
+        #expect(notModified.status == 304 && notModified.header("Content-Type") == nil && notModified.header("ETag") == etag)
+        #expect(try client.get("/events", headers: ["If-Match": etag]).status == 200)
+        #expect(try client.get("/events", headers: ["If-Match": "*"]).status == 200)
+        let failed = try client.get("/events", headers: ["If-Match": "\"nope\""])
+        #expect(failed.status == 412 && failed.header("Content-Type") == "application/problem+json")
+        // If-Match compares strongly: a weak tag never matches.
+        #expect(try client.get("/events", headers: ["If-Match": "W/" + etag]).status == 412)
+    }
+
+    /// A method the client chooses is never a 5xx: 405 with Allow on a known path, 404 elsewhere.
+    @Test(arguments: ["QUERY", "BREW", "PROPFIND"])
+    func unknownMethodsAre405OnKnownPaths(_ method: String) throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        try client.send("\(method) /events HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 405)
+        #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
+        try client.send("\(method) /nothing HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 404)
+        #expect(try client.get("/events").status == 200)
+    }
+
+    /// Expect: 100-continue on a request no route takes gets the final 405 at once, not 100 first.
+    @Test func expectContinueOnARefusedMethodGetsTheFinalAnswer() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        try client.send("POST /events HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n"
+            + "Origin: https://app.example\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 405)
+        #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(response.header("Access-Control-Allow-Origin") == "*")
+        #expect(response.header("Connection") == "close")
+    }
+
+    /// Errors the engine answers before routing still carry CORS, so a browser can read them.
+    @Test(arguments: [
+        ("GET /" + String(repeating: "x", count: 9000) + " HTTP/1.1\r\nHost: t\r\n\r\n", 414),
+        ("GET / HTTP/1.1\r\nHost: t\r\nX: " + String(repeating: "v", count: 17_000) + "\r\n\r\n", 431),
+    ])
+    func engineRejectionsCarryCORS(_ raw: String, _ status: Int) throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        try client.send(raw)
+        let response = try client.readResponse()
+        #expect(response.status == status)
+        #expect(response.header("Access-Control-Allow-Origin") == "*")
     }
 
     @Test func forwardedHeadersShapeLinksOnlyFromTrustedProxies() throws {

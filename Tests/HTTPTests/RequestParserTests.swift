@@ -166,7 +166,6 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "garbage line", raw: "HELLO\r\n\r\n", error: .invalidRequestLine),
     InvalidCase(name: "two spaces", raw: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidRequestLine),
     InvalidCase(name: "lowercase version", raw: "GET / http/1.1\r\nHost: a\r\n\r\n", error: .invalidRequestLine),
-    InvalidCase(name: "unknown method", raw: "BREW /pot HTTP/1.1\r\nHost: a\r\n\r\n", error: .unknownMethod),
     InvalidCase(name: "HTTP/2.0", raw: "GET / HTTP/2.0\r\nHost: a\r\n\r\n", error: .unsupportedVersion),
     InvalidCase(name: "HTTP/1.2", raw: "GET / HTTP/1.2\r\nHost: a\r\n\r\n", error: .unsupportedVersion),
     InvalidCase(name: "NUL in target", raw: "GET /a\u{0}b HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidTarget),
@@ -233,7 +232,6 @@ struct RequestParserInvalidTests {
         #expect(ParseError.headerSectionTooLarge.status == .requestHeaderFieldsTooLarge)
         #expect(ParseError.tooManyHeaderFields.status == .requestHeaderFieldsTooLarge)
         #expect(ParseError.bodyTooLarge.status == .contentTooLarge)
-        #expect(ParseError.unknownMethod.status == .notImplemented)
         #expect(ParseError.unsupportedTransferEncoding.status == .notImplemented)
         #expect(ParseError.unsupportedVersion.status == .httpVersionNotSupported)
         #expect(ParseError.missingHost.status == .badRequest)

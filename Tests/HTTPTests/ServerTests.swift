@@ -156,7 +156,6 @@ struct ServerTests {
         Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", status: 431),
         Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n", status: 413),
         Rejection(raw: "GET / HTTP/3.0\r\nHost: t\r\n\r\n", status: 505),
-        Rejection(raw: "BREW / HTTP/1.1\r\nHost: t\r\n\r\n", status: 501),
         Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nExpect: nothing\r\n\r\n", status: 417),
     ]
 

@@ -10,6 +10,7 @@ public struct AccordConfiguration: Sendable {
     /// Fail at startup on any unreadable article instead of skipping it.
     public var strict = false
     public var corsOrigins = ["*"]
+    public var corsHeaders = CORSPolicy.defaultAllowedHeaders
     public var logLevel = "info"
     public var logFormat = "json"
     /// Threads: 0 means one per usable CPU (affinity mask, cgroup CPU quota).

@@ -4,15 +4,25 @@ import HTTP
 public struct CORSPolicy: Sendable {
     /// `["*"]` allows every origin; otherwise exact origins ("https://app.example").
     public var allowedOrigins: [String]
+    /// Request headers a cross-origin page may send, lowercased.
+    public var allowedHeaders: [String]
 
-    public init(allowedOrigins: [String] = ["*"]) {
+    /// The CORS-safelisted headers a page sets itself, conditional requests, and the tracing
+    /// headers of OpenTelemetry (W3C Trace Context, Baggage) and Sentry.
+    public static let defaultAllowedHeaders = [
+        "accept", "accept-language", "content-language", "content-type", "if-none-match", "if-match",
+        "if-modified-since", "cache-control", "pragma", "x-request-id", "x-requested-with", "traceparent", "tracestate",
+        "baggage", "sentry-trace",
+    ]
+
+    public init(allowedOrigins: [String] = ["*"], allowedHeaders: [String] = CORSPolicy.defaultAllowedHeaders) {
         self.allowedOrigins = allowedOrigins
+        self.allowedHeaders = allowedHeaders.map { $0.lowercased() }
     }
 
     var allowsAny: Bool { allowedOrigins.contains("*") }
 
     static let exposed = "ETag, Link, X-Request-ID, Content-Length"
-    static let allowedHeaders = "Accept, Content-Type, If-None-Match, X-Request-ID"
 
     func allowedOrigin(for origin: String) -> String? {
         if allowsAny { return "*" }
@@ -39,13 +49,17 @@ public struct CORSPolicy: Sendable {
     }
 
     /// The answer to a preflight `OPTIONS` (204; no allow headers for an origin not allowed).
-    func preflight(origin: String) -> HTTPResponse {
+    /// `Access-Control-Allow-Headers` reflects the requested headers that are allowed (a
+    /// header asked for and not allowed is left out, so the browser refuses the request).
+    func preflight(origin: String, requestedHeaders: String?) -> HTTPResponse {
         var response = HTTPResponse(status: .noContent)
-        if !allowsAny { response.headers.add("Vary", "Origin") }
+        response.headers.add("Vary", allowsAny ? "Access-Control-Request-Headers" : "Origin, Access-Control-Request-Headers")
         guard let allowed = allowedOrigin(for: origin) else { return response }
         response.headers.add("Access-Control-Allow-Origin", allowed)
         response.headers.add("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-        response.headers.add("Access-Control-Allow-Headers", Self.allowedHeaders)
+        let requested = (requestedHeaders ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: " ").lowercased() }
+        let granted = requested.filter { allowedHeaders.contains($0) }
+        if !granted.isEmpty { response.headers.add("Access-Control-Allow-Headers", granted.joined(separator: ", ")) }
         response.headers.add("Access-Control-Max-Age", "86400")
         return response
     }

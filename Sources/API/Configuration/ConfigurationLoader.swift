@@ -85,7 +85,7 @@ public enum ConfigurationLoader {
             return .boolean(flag)
         case (.text, .string(let text)), (.choice, .string(let text)), (.url, .string(let text)):
             return .text(text)
-        case (.list, .array(let items)), (.cidrs, .array(let items)), (.origins, .array(let items)):
+        case (.list, .array(let items)), (.cidrs, .array(let items)), (.origins, .array(let items)), (.headerNames, .array(let items)):
             var strings: [String] = []
             for item in items {
                 guard case .string(let text) = item.value else {
@@ -97,7 +97,7 @@ public enum ConfigurationLoader {
         case (.integer, _): throw wrong("an integer")
         case (.seconds, _): throw wrong("a number of seconds")
         case (.boolean, _): throw wrong("true or false")
-        case (.list, _), (.cidrs, _), (.origins, _): throw wrong("an array of strings")
+        case (.list, _), (.cidrs, _), (.origins, _), (.headerNames, _): throw wrong("an array of strings")
         default: throw wrong("a string")
         }
     }

@@ -15,6 +15,8 @@ struct ConfigurationSetting: Sendable {
         case url
         /// CORS origins: `*` or `scheme://host[:port]`; they reach a response header.
         case origins
+        /// HTTP field names (RFC 9110 tokens).
+        case headerNames
         case choice([String])
     }
 
@@ -69,7 +71,7 @@ struct ConfigurationSetting: Sendable {
             return .success(.text(text))
         case .url:
             return check(.text(text))
-        case .list, .cidrs, .origins:
+        case .list, .cidrs, .origins, .headerNames:
             let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
             return check(.list(items))
         case .choice(let choices):
@@ -79,6 +81,12 @@ struct ConfigurationSetting: Sendable {
     }
 
     /// `*`, or an RFC 6454 serialised origin: `http(s)://host[:port]`, visible ASCII only.
+    /// RFC 9110 §5.6.2 tchar.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || "!#$%&'*+-.^_`|~".utf8.contains(byte)
+    }
+
     static func isOrigin(_ value: String) -> Bool {
         if value == "*" { return true }
         guard value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") }) else { return false }
@@ -122,6 +130,11 @@ struct ConfigurationSetting: Sendable {
             for item in items where !Self.isOrigin(item) {
                 return .failure(Reason("'\(Self.visible(item))' is not an origin: use * or scheme://host[:port], "
                     + "with no spaces, commas or control characters (it is sent in Access-Control-Allow-Origin)"))
+            }
+            return .success(value)
+        case (.headerNames, .list(let items)):
+            for item in items where item.isEmpty || !item.utf8.allSatisfy(Self.isTokenByte) {
+                return .failure(Reason("'\(Self.visible(item))' is not a header field name (letters, digits and !#$%&'*+-.^_`|~)"))
             }
             return .success(value)
         case (.choice(let choices), .text(let text)):

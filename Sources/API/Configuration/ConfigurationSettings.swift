@@ -40,6 +40,10 @@ extension ConfigurationSetting {
         Self(path: "cors.allowedOrigins", kind: .origins, help: "Origins allowed to read responses; [\"*\"] allows all.") { config, value in
             if case .list(let items) = value { config.corsOrigins = items }
         },
+        Self(path: "cors.allowedHeaders", kind: .headerNames,
+             help: "Request headers a cross-origin page may send (preflight reflects those asked for and listed).") { config, value in
+            if case .list(let items) = value { config.corsHeaders = items }
+        },
         Self(path: "trustedProxies", kind: .cidrs, help: "CIDRs whose X-Forwarded-*/Forwarded headers are honoured.") { config, value in
             if case .list(let items) = value { config.server.trustedProxies = items.compactMap(CIDR.init) }
         },

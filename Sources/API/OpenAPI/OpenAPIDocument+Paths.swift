@@ -224,7 +224,7 @@ extension OpenAPIDocument {
 
     // MARK: explorer
 
-    /// The web explorer's assets (`Routes/ExplorerRoutes.swift`); the page itself is served at `/`.
+    /// The web explorer's assets (`Routes/Application+Explorer.swift`); the page itself is served at `/`.
     static var explorerPaths: [(String, JSON)] {
         let assets = StaticFiles.allowList.filter { $0.name != StaticFiles.pageName }
         let media = Dictionary(assets.map { (String($0.contentType.prefix { $0 != ";" }), $0.contentType) }, uniquingKeysWith: { a, _ in a })

@@ -3,10 +3,14 @@ import Store
 
 /// A request's query parameters, checked against what the endpoint allows.
 ///
-/// Unknown parameters and repeated ones are errors that name the parameter, so a typo
-/// (`?stauts=held`) is reported instead of silently ignored.
+/// Unknown parameters are errors that name the parameter, so a typo (`?stauts=held`) is
+/// reported instead of silently ignored. A list parameter may be repeated
+/// (`status=held&status=scheduled`, as generated clients send `explode: true` arrays) or
+/// comma-separated, or both; a single-valued one given twice is an error.
 struct QueryParameters {
     private var values: [String: String] = [:]
+    /// Every value of a parameter given more than once, in order.
+    private var repeated: [String: [String]] = [:]
     let allowed: [String]
 
     /// Every endpoint understands these.
@@ -17,16 +21,24 @@ struct QueryParameters {
         self.allowed = (allowed + Self.common).sorted()
         for (name, value) in request.query {
             guard self.allowed.contains(name) else { throw .unknownParameter(name, allowed: self.allowed) }
-            guard values[name] == nil else { throw .repeatedParameter(name) }
-            values[name] = value
+            if let first = values[name] {
+                repeated[name, default: [first]].append(value)
+            } else {
+                values[name] = value
+            }
         }
     }
 
     subscript(name: String) -> String? { values[name] }
 
-    /// A non-empty trimmed value, or nil when absent; present but empty is an error.
+    /// A non-empty trimmed value, or nil when absent; present but empty, or given twice, is an error.
     func string(_ name: String) throws(APIError) -> String? {
-        guard let raw = values[name] else { return nil }
+        guard repeated[name] == nil else { throw .repeatedParameter(name) }
+        return try single(name)
+    }
+
+    private func single(_ name: String, raw given: String? = nil) throws(APIError) -> String? {
+        guard let raw = given ?? values[name] else { return nil }
         let value = raw.trimmingCharacters(in: " ")
         guard !value.isEmpty else { throw .invalidParameter(name, value: raw, reason: "must not be empty.") }
         return value
@@ -35,12 +47,16 @@ struct QueryParameters {
     /// A comma-separated list (`status=held, scheduled`): items trimmed; a list with an empty
     /// item (`status=,` or `status=held,,x`) is refused rather than read as "no filter".
     func list(_ name: String) throws(APIError) -> [String]? {
-        guard let value = try string(name) else { return nil }
-        let items = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
-        guard !items.contains(where: \.isEmpty) else {
-            throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+        var items: [String] = []
+        for raw in repeated[name] ?? values[name].map { [$0] } ?? [] {
+            guard let value = try single(name, raw: raw) else { continue }
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
+            guard !parts.contains(where: \.isEmpty) else {
+                throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+            }
+            items += parts.filter { !items.contains($0) }
         }
-        return items
+        return values[name] == nil ? nil : items
     }
 
     /// A list restricted to `allowed` values.

@@ -126,7 +126,13 @@ extension EventLoop {
                     awaitingBody: connection.parser.isAwaitingBody,
                     expectsContinue: connection.parser.expectsContinue
                 )
-                return (offset, connection.machine.parsed(outcome, now: now))
+                let action = connection.machine.parsed(outcome, now: now)
+                // Expect: 100-continue for a request no body can make acceptable: the final answer instead.
+                if action == .sendContinue, let refusal = refusalBeforeBody(connection) {
+                    _ = connection.machine.parsed(.invalid, now: now)
+                    return (buffer.count, reject(connection, refusal.response, status: refusal.status))
+                }
+                return (offset, action)
             case .invalid(let error):
                 _ = connection.machine.parsed(.invalid, now: now)
                 return (buffer.count, reject(connection, Problem(status: error.status, detail: error.detail)))
@@ -190,15 +196,40 @@ extension EventLoop {
     /// returns the machine's next action.
     func reject(_ connection: Connection, _ problem: Problem) -> ConnectionStateMachine.Action {
         let requestID = requestIDs.next()
-        let response = problem.response(requestID: requestID)
+        var response = problem.response(requestID: requestID)
+        server.responder.decorate(rejection: &response)
+        return reject(connection, response, status: problem.status, requestID: requestID)
+    }
+
+    /// Sends `response` and closes: the request cannot be read to its end.
+    func reject(
+        _ connection: Connection, _ response: HTTPResponse, status: HTTPStatus, requestID: String? = nil
+    ) -> ConnectionStateMachine.Action {
+        let requestID = requestID ?? response.headers["x-request-id"] ?? requestIDs.next()
         let bytes = send(connection, response, method: .get, version: .http11, keepAlive: false, requestID: requestID)
         if server.accessLog != nil {
             accessLogBuffer.append(
-                time: logClock.now(), method: "-", target: "-", status: problem.status.code, bodyBytes: bytes,
+                time: logClock.now(), method: "-", target: "-", status: status.code, bodyBytes: bytes,
                 micros: 0, peer: connection.peer, client: connection.peerAddress, requestID: requestID
             )
         }
         return queued(connection, keepAlive: false)
+    }
+
+    /// The responder's final answer to a request whose head asks `Expect: 100-continue`, if it
+    /// refuses the body (``HTTPResponder/refusesBody(_:)``).
+    func refusalBeforeBody(_ connection: Connection) -> (response: HTTPResponse, status: HTTPStatus)? {
+        var request = connection.parser.makeRequest()
+        guard let target = try? RequestTarget.parse(request.target, method: request.method) else { return nil }
+        request.path = target.path
+        request.pathSegments = target.segments
+        request.query = target.query.map { (name: $0.name, value: $0.value) }
+        request.context = RequestContext(
+            peer: connection.peer, peerAddress: connection.peerAddress, requestID: requestIDs.next(),
+            isSecure: connection.transport.tls != nil
+        )
+        guard let response = server.responder.refusesBody(request) else { return nil }
+        return (response, response.status)
     }
 
     /// Reports a serialised response to the machine (and its unsent bytes to the budget).

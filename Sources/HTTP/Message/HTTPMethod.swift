@@ -1,7 +1,7 @@
-/// The request methods Accord recognises (RFC 9110 §9 plus PATCH).
-///
-/// Any other well-formed method token is answered with 501 by the parser;
-/// a recognised method that no route allows gets 405 from the router.
+/// The request methods Accord recognises (RFC 9110 §9 plus PATCH), and `other` for any
+/// other well-formed method token (QUERY, BREW…): no route takes it, so the router answers
+/// 405 with `Allow` on a known path and 404 elsewhere. A client's choice of method never
+/// becomes a 5xx.
 public enum HTTPMethod: String, Sendable, CaseIterable, Hashable {
     case get = "GET"
     case head = "HEAD"
@@ -12,6 +12,8 @@ public enum HTTPMethod: String, Sendable, CaseIterable, Hashable {
     case patch = "PATCH"
     case trace = "TRACE"
     case connect = "CONNECT"
+    /// Any other method token; its bytes are not kept.
+    case other = "OTHER"
 
     /// Recognises a method from the raw bytes of a request line, without allocating.
     init?(bytes: UnsafeRawBufferPointer) {

@@ -23,9 +23,8 @@ struct RequestLine {
         case .failure(let error): return .failure(error)
         case .success(let parsed): version = parsed
         }
-        // A well-formed line with an unknown method is 501; checked after the version
-        // so that garbage lines stay 400.
-        guard let method = HTTPMethod(bytes: methodBytes) else { return .failure(.unknownMethod) }
+        // A well-formed token that names no method Accord knows is `other` (the router's 405).
+        let method = HTTPMethod(bytes: methodBytes) ?? .other
         let target = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[targetRange]), as: UTF8.self)
         return .success(RequestLine(method: method, target: target, version: version))
     }

@@ -97,6 +97,12 @@ public struct Router: HTTPResponder {
         dispatch(request).response
     }
 
+    /// A request no route takes is refused before its body: the 404 or 405 it would get anyway.
+    public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? {
+        if case .found = match(request.method, segments: request.pathSegments) { return nil }
+        return dispatch(request).response
+    }
+
     /// Answers `request` and says which template matched (nil when none did), so callers can
     /// count by route without matching twice.
     public func dispatch(_ request: HTTPRequest) -> (response: HTTPResponse, template: String?) {
