@@ -122,6 +122,13 @@ import TestSupport
                 let bad = try client.get("\(path)?provenance=guessed")
                 #expect(bad.status == 400)
             }
+            // And on an entity's events and proposals.
+            for path in ["/entities/vladimir-putin/events", "/entities/vladimir-putin/proposals"] {
+                let all = try client.json("\(path)?limit=100").ids
+                let curated = try client.json("\(path)?limit=100&provenance=curated").ids
+                let extracted = try client.json("\(path)?limit=100&provenance=extracted").ids
+                #expect(Set(curated + extracted) == Set(all) && Set(curated).isDisjoint(with: extracted))
+            }
             // The same field in CSV and GeoJSON.
             let csv = try client.get("/events?format=csv&provenance=extracted&limit=100")
             let header = csv.text.split(separator: "\r\n").first.map(String.init) ?? ""

@@ -43,15 +43,17 @@ extension Application {
             let articles = context.knowledgeBase.articles(mentioning: entity.id).sorted { $0.id < $1.id }
             return try context.list(articles) { context.representation.article($0) }
         }
-        resource("/entities/{id}/events", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+        resource("/entities/{id}/events", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            let events = Self.chronological(context.knowledgeBase.events(involving: entity.id), descending: false)
-            return try context.list(events) { context.representation.event($0) }
+            let provenances = try context.query.enumList("provenance", Provenance.self)
+            let events = context.knowledgeBase.events(involving: entity.id).filter { provenances?.contains($0.provenance) ?? true }
+            return try context.list(Self.chronological(events, descending: false)) { context.representation.event($0) }
         }
-        resource("/entities/{id}/proposals", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+        resource("/entities/{id}/proposals", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            let proposals = context.knowledgeBase.proposals(involving: entity.id).sorted { $0.id < $1.id }
-            return try context.list(proposals) { context.representation.proposal($0) }
+            let provenances = try context.query.enumList("provenance", Provenance.self)
+            let proposals = context.knowledgeBase.proposals(involving: entity.id).filter { provenances?.contains($0.provenance) ?? true }
+            return try context.list(proposals.sorted { $0.id < $1.id }) { context.representation.proposal($0) }
         }
         resource("/entities/{id}/mentions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
