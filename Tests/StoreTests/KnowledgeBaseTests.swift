@@ -55,20 +55,29 @@ import Testing
     @Test func eventsAreSortedAndFiltered() {
         let base = Self.base
         #expect(base.events.map(\.id) == ["washington-meeting-2025-08-18", "eu-training-pledge"])
-        #expect(base.events(status: .held).map(\.id) == ["washington-meeting-2025-08-18"])
-        #expect(base.events(kind: .other).map(\.id) == ["eu-training-pledge"])
-        #expect(base.events(status: .held, kind: .other).isEmpty)
-        let august = base.events(from: CalendarDate(iso: "2025-08-01"), to: CalendarDate(iso: "2025-08-31"))
-        #expect(august.map(\.id) == ["washington-meeting-2025-08-18"])
-        #expect(base.events(from: CalendarDate(iso: "2025-08-19")).isEmpty)
+        func events(_ configure: (inout EventFilter) -> Void) -> [String] {
+            var filter = EventFilter()
+            configure(&filter)
+            return base.events(matching: filter).map(\.id)
+        }
+        #expect(events { $0.statuses = [.held] } == ["washington-meeting-2025-08-18"])
+        #expect(events { $0.kinds = [.other] } == ["eu-training-pledge"])
+        #expect(events { $0.statuses = [.held]; $0.kinds = [.other] }.isEmpty)
+        #expect(events { $0.from = CalendarDate(iso: "2025-08-01"); $0.to = CalendarDate(iso: "2025-08-31") } == ["washington-meeting-2025-08-18"])
+        #expect(events { $0.from = CalendarDate(iso: "2025-08-19") }.isEmpty)
+        #expect(events { $0.involving = ["washington"] } == ["washington-meeting-2025-08-18"])
         #expect(base.events(involving: "washington").map(\.id) == ["washington-meeting-2025-08-18"])
         #expect(base.events(citing: "c").map(\.id) == ["eu-training-pledge"])
     }
 
     @Test func proposalsAreFiltered() {
         let base = Self.base
-        #expect(base.proposals(status: .underDiscussion).count == 1)
-        #expect(base.proposals(kind: .ceasefire).isEmpty)
+        var underDiscussion = ProposalFilter()
+        underDiscussion.statuses = [.underDiscussion]
+        #expect(base.proposals(matching: underDiscussion).count == 1)
+        var ceasefire = ProposalFilter()
+        ceasefire.kinds = [.ceasefire]
+        #expect(base.proposals(matching: ceasefire).isEmpty)
         for entity in ["volodymyr-zelensky", "nato", "ukraine", "mark-rutte"] {
             #expect(base.proposals(involving: entity).map(\.id) == ["nato-like-guarantees"], "\(entity)")
         }

@@ -149,6 +149,13 @@ extension OpenAPIDocument {
 
     // MARK: events
 
+    static var matchParameter: JSON {
+        queryParameter("match", .object([("type", .string("string")), ("enum", .strings(["expand", "exact"])), ("default", .string("expand"))]),
+                       "How entity filters read their entity. `expand` (default): the entity and everything that acts for it, "
+                       + "belongs to it or lies in it (its `country` or `affiliation`; Russia takes in Putin, the Kremlin and Moscow). "
+                       + "`exact`: the entity alone. `meta.expanded` lists the ids each filter included.")
+    }
+
     static func provenanceFilter(_ records: String) -> JSON {
         listParameter("provenance", cases(Provenance.self),
                       "Only curated \(records), or only those extracted by rules from articles no curator annotated.")
@@ -161,11 +168,16 @@ extension OpenAPIDocument {
             provenanceFilter("events"),
             queryParameter("overdue", .object([("type", .string("string")), ("enum", .strings(["true", "false"]))]),
                            "Only scheduled events whose date has passed by the newest article (`true`), or all others (`false`)."),
-            entityParameter("participant", "Only events this entity takes part in.", example: "Zelenskiy"),
-            entityParameter("location", "Only events at this place, or in this country.", example: "ukraine"),
+            entityParameter("participant", "Only events this entity, or one acting for it, takes part in (see `match`).", example: "Zelenskiy"),
+            entityParameter("location", "Only events at this place, or at a place in it (see `match`).", example: "ukraine"),
+            entityParameter("entity", "Only events involving this entity in any role: a participant or the location (see `match`).",
+                            example: "Russia"),
+            matchParameter,
             queryParameter("from", string(pattern: "^[0-9]{4}(-[0-9]{1,2}){0,2}$"),
                            "Only dated events whose `end` (else `start`) date is on or after this day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a year or month means its first day).",
                            example: "2025-08"),
+            queryParameter("undated", .object([("type", .string("string")), ("enum", .strings(["exclude", "include"])), ("default", .string("exclude"))]),
+                           "With `from` or `to`: `exclude` (default) leaves out events with no date; `include` keeps them (a proposed meeting not yet dated)."),
             queryParameter("to", string(pattern: "^[0-9]{4}(-[0-9]{1,2}){0,2}$"),
                            "Only dated events whose `start` date is on or before this day (a year or month means its last day); before `from` is a 400.",
                            example: "2025-09-30"),
@@ -201,6 +213,9 @@ extension OpenAPIDocument {
                                         entityParameter("proposer", "Only proposals this entity proposes.", example: "Macron"),
                                         entityParameter("supporter", "Only proposals this entity proposes or supports.", example: "France"),
                                         entityParameter("opponent", "Only proposals this entity opposes.", example: "Russia"),
+                                        entityParameter("entity", "Only proposals involving this entity in any role: proposer, "
+                                            + "guarantor, beneficiary or position holder (see `match`).", example: "Russia"),
+                                        matchParameter,
                                         provenanceFilter("proposals"),
                                         searchFilter, sortParameter,
                                     ], formats: listFormats, schema: "ProposalList", list: true)),

@@ -41,7 +41,13 @@ extension OpenAPIDocument {
                 ("total", integer("Records matching the request, over all pages.", minimum: 0)),
                 ("limit", integer(minimum: 1, maximum: Page.maximumLimit)),
                 ("offset", integer(minimum: 0)),
-            ])),
+                ("expanded", .object([
+                    ("type", .string("object")),
+                    ("description", .string("Present when an entity filter was given: for each, the entity ids it included "
+                        + "(the entity first, then what acts for it, belongs to it or lies in it; the entity alone with `match=exact`).")),
+                    ("additionalProperties", array(string())),
+                ])),
+            ], optional: ["expanded"])),
             ("ListLinks", record([
                 ("self", string(format: "uri")),
                 ("next", nullable(string("The next page, or null on the last page.", format: "uri"))),

@@ -11,6 +11,25 @@ extension RouteContext {
         return match.entity.id
     }
 
+    /// An entity filter's value and who it includes: by default the entity and everything that
+    /// acts for it, belongs to it or lies in it (``KnowledgeBase/scope(of:)``); with
+    /// `match=exact`, the entity alone.
+    func entityScope(_ parameter: String) throws(APIError) -> EntityScope? {
+        guard let id = try entityID(parameter) else { return nil }
+        let ids = try exactMatch() ? [id] : knowledgeBase.scope(of: id)
+        return EntityScope(parameter: parameter, id: id, ids: ids)
+    }
+
+    /// `match=exact` (true) or `match=expand` (false, the default); anything else is a 400,
+    /// whether or not an entity filter is given.
+    func exactMatch() throws(APIError) -> Bool {
+        guard let value = try query.string("match") else { return false }
+        guard value == "exact" || value == "expand" else {
+            throw .invalidParameter("match", value: value, reason: "allowed values: expand, exact.")
+        }
+        return value == "exact"
+    }
+
     /// `q=`: the ids of the records of `kind` that match a full-text query.
     func matching(kind: String) throws(APIError) -> Set<String>? {
         guard let text = try query.string("q") else { return nil }
@@ -31,5 +50,29 @@ extension RouteContext {
         let id = parameters["id"] ?? ""
         guard let found = lookup(id) else { throw .notFound(collection: collection, id: id) }
         return found
+    }
+}
+
+/// An entity filter resolved: the entity named, and every entity it includes (itself first).
+struct EntityScope {
+    let parameter: String
+    let id: String
+    let ids: [String]
+    private let members: Set<String>
+
+    init(parameter: String, id: String, ids: [String]) {
+        self.parameter = parameter
+        self.id = id
+        self.ids = ids
+        self.members = Set(ids)
+    }
+
+    func contains(_ id: String?) -> Bool { id.map(members.contains) ?? false }
+
+    /// `meta.expanded` of a list: how each entity filter was read.
+    static func meta(_ scopes: [EntityScope?]) -> [(String, JSON)] {
+        let given = scopes.compactMap { $0 }
+        guard !given.isEmpty else { return [] }
+        return [("expanded", .object(given.map { ($0.parameter, JSON.strings($0.ids)) }))]
     }
 }

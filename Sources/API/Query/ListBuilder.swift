@@ -3,7 +3,7 @@ import HTTP
 extension RouteContext {
     /// The list envelope `{"data", "meta", "links"}` plus an RFC 8288 `Link` header.
     /// `items` must already be in their total, stable order.
-    func list<T>(_ items: [T], encode: (T) -> JSON) throws -> Rendered {
+    func list<T>(_ items: [T], meta extra: [(String, JSON)] = [], encode: (T) -> JSON) throws -> Rendered {
         let page = try Page(query)
         let records = page.slice(items).map(encode)
         let pageURL = PageURL(self)
@@ -28,7 +28,7 @@ extension RouteContext {
         header.append("<\(pageURL(offset: lastOffset, limit: page.limit))>; rel=\"last\"")
         let json = JSON.object([
             ("data", .array(records)),
-            ("meta", .object([("total", .int(items.count)), ("limit", .int(page.limit)), ("offset", .int(page.offset))])),
+            ("meta", .object([("total", .int(items.count)), ("limit", .int(page.limit)), ("offset", .int(page.offset))] + extra)),
             ("links", .object(links)),
         ])
         return Rendered(json: json, csvRecords: records, link: header.joined(separator: ", "))

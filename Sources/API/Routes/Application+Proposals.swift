@@ -4,29 +4,27 @@ import Store
 extension Application {
     /// `/proposals` and `/proposals/{id}`.
     func registerProposalRoutes() {
-        let filters = ["kind", "status", "proposer", "supporter", "opponent", "q", "sort", "provenance"]
+        let filters = ["kind", "status", "proposer", "supporter", "opponent", "entity", "match", "q", "sort", "provenance"]
         resource("/proposals", parameters: QueryParameters.paging + filters, formats: [.json, .csv]) { context in
             let query = context.query
-            let kinds = try query.enumList("kind", Proposal.Kind.self)
-            let statuses = try query.enumList("status", Proposal.Status.self)
-            let proposer = try context.entityID("proposer")
-            let supporter = try context.entityID("supporter")
-            let opponent = try context.entityID("opponent")
-            let provenances = try query.enumList("provenance", Provenance.self)
-            let matching = try context.matching(kind: "proposal")
-            let proposals = context.knowledgeBase.proposals.filter { proposal in
-                if let kinds, !kinds.contains(proposal.kind) { return false }
-                if let statuses, !statuses.contains(proposal.status) { return false }
-                if let proposer, !proposal.proposers.contains(proposer) { return false }
-                if let supporter, !proposal.positions.contains(where: { $0.entity == supporter && $0.stance == .support })
-                    && !proposal.proposers.contains(supporter) { return false }
-                if let opponent, !proposal.positions.contains(where: { $0.entity == opponent && $0.stance == .oppose }) { return false }
-                if let provenances, !provenances.contains(proposal.provenance) { return false }
-                if let matching, !matching.contains(proposal.id) { return false }
-                return true
-            }
+            var filter = ProposalFilter()
+            _ = try context.exactMatch()
+            filter.kinds = try query.enumList("kind", Proposal.Kind.self).map(Set.init)
+            filter.statuses = try query.enumList("status", Proposal.Status.self).map(Set.init)
+            filter.provenances = try query.enumList("provenance", Provenance.self).map(Set.init)
+            let proposer = try context.entityScope("proposer")
+            let supporter = try context.entityScope("supporter")
+            let opponent = try context.entityScope("opponent")
+            let entity = try context.entityScope("entity")
+            filter.proposers = proposer.map { Set($0.ids) }
+            filter.supporters = supporter.map { Set($0.ids) }
+            filter.opponents = opponent.map { Set($0.ids) }
+            filter.involving = entity.map { Set($0.ids) }
+            filter.ids = try context.matching(kind: "proposal")
+            let proposals = context.knowledgeBase.proposals(matching: filter)
             let sorted = try Self.sortedByDate(proposals, query, date: { $0.firstReported }, id: { $0.id })
-            return try context.list(sorted) { context.representation.proposal($0) }
+            let meta = EntityScope.meta([proposer, supporter, opponent, entity])
+            return try context.list(sorted, meta: meta) { context.representation.proposal($0) }
         }
         resource("/proposals/{id}", parameters: []) { context in
             let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))

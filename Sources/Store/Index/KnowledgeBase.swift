@@ -28,16 +28,12 @@ public final class KnowledgeBase: Sendable {
     /// Per article id: positions in `events` and `proposals` citing it.
     let eventsByArticle: [String: [Int]]
     let proposalsByArticle: [String: [Int]]
-    let eventsByStatus: [Event.Status: [Int]]
-    let eventsByKind: [Event.Kind: [Int]]
-    let proposalsByStatus: [Proposal.Status: [Int]]
-    let proposalsByKind: [Proposal.Kind: [Int]]
     let names: NameIndex
     let statistics: [String: EntityStats]
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
-        let sortedEvents = events.sorted(by: KnowledgeBase.eventOrder)
+        let sortedEvents = KnowledgeBase.byDate(events, descending: false, date: { $0.start }, id: { $0.id })
         let sortedMentions = mentions.enumerated().sorted { lhs, rhs in
             let left = articlePositions[lhs.element.article] ?? Int.max
             let right = articlePositions[rhs.element.article] ?? Int.max
@@ -76,10 +72,6 @@ public final class KnowledgeBase: Sendable {
         }
         eventsByArticle = KnowledgeBase.group(sortedEvents) { $0.articles }
         proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
-        eventsByStatus = KnowledgeBase.group(sortedEvents) { [$0.status] }
-        eventsByKind = KnowledgeBase.group(sortedEvents) { [$0.kind] }
-        proposalsByStatus = KnowledgeBase.group(proposals) { [$0.status] }
-        proposalsByKind = KnowledgeBase.group(proposals) { [$0.kind] }
         names = NameIndex(entities: entities)
         statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
     }
@@ -101,19 +93,6 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Chronological by start date, then id; undated events last by id.
-    static func eventOrder(_ lhs: Event, _ rhs: Event) -> Bool {
-        switch (lhs.start, rhs.start) {
-        case let (left?, right?):
-            return left.date != right.date ? left.date < right.date : lhs.id < rhs.id
-        case (.some, nil):
-            return true
-        case (nil, .some):
-            return false
-        case (nil, nil):
-            return lhs.id < rhs.id
-        }
-    }
-
     static func positions(_ ids: [String]) -> [String: Int] {
         var result: [String: Int] = [:]
         for (position, id) in ids.enumerated() where result[id] == nil { result[id] = position }

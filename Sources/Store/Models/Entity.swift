@@ -19,6 +19,10 @@ public struct Entity: Sendable, Hashable {
     public let coordinates: Coordinates?
     /// Entity id of the country (places, organisations, optionally persons).
     public let country: String?
+    /// Entity id of what the entity acts for or stands for beyond its country: a person's
+    /// organisation (Rutte → NATO, Peskov → the Kremlin), a body's parent (the Commission → the EU),
+    /// a metonym's referent. With `country`, it defines who an entity filter includes.
+    public internal(set) var affiliation: String?
     public let enrichment: [String]
     /// Who put the entity in the catalog: a curator (`entities.json`), the gazetteer of world
     /// knowledge (`gazetteer/`, all enrichment), or a pattern in an article's text (extracted).

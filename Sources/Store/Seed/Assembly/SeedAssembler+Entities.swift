@@ -1,7 +1,7 @@
 /// `entities.json`: the catalog.
 extension SeedAssembler {
     static let entityFields = [
-        "id", "type", "name", "aliases", "description", "wikidata", "coordinates", "country", "enrichment",
+        "id", "type", "name", "aliases", "description", "wikidata", "coordinates", "country", "affiliation", "enrichment",
     ]
 
     mutating func loadEntities(_ file: SeedFile?) {
@@ -20,6 +20,10 @@ extension SeedAssembler {
             if let value = object.optional("country") {
                 country = reference(value, to: .entity(preferred: [.country], description: "a country"))
             }
+            var affiliation: String?
+            if let value = object.optional("affiliation") {
+                affiliation = reference(value, to: .entity(preferred: [.organisation, .country], description: "an organisation or country"))
+            }
             let enrichment = self.enrichment(object, fields: SeedAssembler.entityFields)
             guard let id, let kind, let name, let aliases else { continue }
             if let first = seen[id] {
@@ -29,10 +33,12 @@ extension SeedAssembler {
             seen[id] = object["id"]?.location ?? object.location
             entityIndex[id] = entities.count
             aliasLocations[id] = [object["name"]?.location ?? object.location] + aliases.locations
-            entities.append(Entity(
+            var entity = Entity(
                 id: id, kind: kind, name: name, aliases: aliases.values, description: description,
                 wikidata: wikidata, coordinates: coordinates, country: country, enrichment: enrichment, origin: .curated
-            ))
+            )
+            entity.affiliation = affiliation
+            entities.append(entity)
         }
     }
 
