@@ -14,6 +14,8 @@ struct NameIndex: Sendable {
     }
 
     private let entries: [String: Entry]
+    /// The same keys without periods and with hyphens as spaces ("U.S." = "US").
+    private let plain: [String: Entry]
 
     init(entities: [Entity]) {
         var entries: [String: Entry] = [:]
@@ -27,6 +29,13 @@ struct NameIndex: Sendable {
             for alias in entity.aliases { add(alias.text, position, .alias) }
         }
         self.entries = entries
+        var plain: [String: Entry] = [:]
+        for (key, entry) in entries where plain[NameIndex.plain(key)] == nil { plain[NameIndex.plain(key)] = entry }
+        self.plain = plain
+    }
+
+    static func plain(_ key: String) -> String {
+        String(key.compactMap { $0 == "." ? nil : ($0 == "-" ? " " : $0) })
     }
 
     /// The entry for `query`; retries without a leading "the " and a trailing possessive.
@@ -36,7 +45,8 @@ struct NameIndex: Sendable {
         var variants: [String] = []
         if key.hasPrefix("the ") { variants.append(String(key.dropFirst(4))) } else { variants.append("the " + key) }
         for suffix in ["'s", "'"] where key.hasSuffix(suffix) { variants.append(String(key.dropLast(suffix.count))) }
-        return variants.lazy.compactMap { entries[$0] }.first
+        if let entry = variants.lazy.compactMap({ self.entries[$0] }).first { return entry }
+        return ([key] + variants).lazy.compactMap { self.plain[NameIndex.plain($0)] }.first
     }
 
     static func fold(_ text: String) -> String {
@@ -49,7 +59,12 @@ extension KnowledgeBase {
     /// (`Zelenskiy`, `zelensky`, `volodymyr-zelensky` → the same person).
     /// Returns nil when nothing matches.
     public func resolve(name: String) -> EntityMatch? {
-        guard let entry = names.lookup(name) else { return nil }
+        guard let entry = names.lookup(name) else { return resolveLoosely(name) }
         return EntityMatch(entity: entities[entry.entity], matched: entry.matched, source: entry.source)
+    }
+
+    /// The entry for an exact name, id or alias (periods and hyphens aside).
+    func lookupExactly(_ name: String) -> Entity? {
+        names.lookup(name).map { entities[$0.entity] }
     }
 }
