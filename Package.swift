@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "Store", "COpenSSL", "CZlib", "CBrotli"]
+            dependencies: ["HTTP", "Store", "COpenSSL", "CZlib", "CBrotli", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "accord",

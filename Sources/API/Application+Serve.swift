@@ -2,7 +2,9 @@ import HTTP
 import Store
 
 extension Application {
-    /// Registers a GET route whose representation is cached per normalised request.
+    /// Registers a GET route whose representation is cached per request target as sent (path and
+    /// query in their order: the links echo that order, so two spellings are two bodies), the
+    /// negotiated format and the public origin the links use.
     func resource(
         _ template: String, parameters allowed: [String], formats: [Format] = [.json],
         cacheControl: String = "public, max-age=60",

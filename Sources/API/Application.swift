@@ -1,4 +1,5 @@
 import HTTP
+import Logging
 import Store
 import Synchronization
 
@@ -19,16 +20,20 @@ public final class Application: HTTPResponder {
     let draining = Atomic<Bool>(false)
     public let metrics = Metrics()
 
+    /// Where a 500 is logged (with the request id, path and error), so a failure is never silent.
+    let logger: Logger
+
     public init(
         dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil,
-        publicURL: PublicURL? = nil
+        publicURL: PublicURL? = nil, logger: Logger = Logger(label: "accord.api")
     ) {
+        self.logger = logger
         self.current = Locked(dataset)
         self.publicURL = publicURL
         self.cors = cors
         self.web = publicURL.flatMap { url in web.map { $0.pointing(at: url) } } ?? web
         self.service = service
-        self.router = Router(errorResponder: ProblemMapper.response)
+        self.router = Router(errorResponder: { [logger] error, request in ProblemMapper.response(for: error, request: request, logger: logger) })
         registerRoutes()
     }
 

@@ -9,12 +9,14 @@ public final class Dataset: Sendable {
     public let report: LoadReport
     /// SHA-256 (hex) over every seed file's path and bytes: equal on every replica with the same seeds.
     public let version: String
-    /// Wall-clock load time (RFC 3339) and the load's duration in milliseconds.
+    /// Wall-clock load time (RFC 3339) and the whole load's duration in milliseconds: reading,
+    /// assembly and extraction, the indexes, the version hash and the search index.
     public let loadedAt: String
     public let loadMilliseconds: Double
     public let cache = ResponseCache()
 
-    public init(result: SeedLoadResult, loadedAt: String, loadMilliseconds: Double) {
+    /// `started`: ``Metrics/now()`` when the load began.
+    public init(result: SeedLoadResult, loadedAt: String, started: Double) {
         knowledgeBase = result.knowledgeBase
         report = result.report
         var parts: [[UInt8]] = []
@@ -25,8 +27,8 @@ public final class Dataset: Sendable {
         }
         version = SHA256.hex(SHA256.digest(parts: parts))
         self.loadedAt = loadedAt
-        self.loadMilliseconds = loadMilliseconds
         search = SearchIndex(documents: Dataset.searchDocuments(result.knowledgeBase))
+        loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
     }
 
     /// What search sees: titles weigh most, then names and aliases, then text.

@@ -10,8 +10,7 @@ public enum DatasetLoader {
         let started = Metrics.now()
         do throws(SeedLoadFailure) {
             let result = try SeedLoader(directory: directory, strict: strict).load()
-            let milliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
-            let dataset = Dataset(result: result, loadedAt: UTCTimestamp.now(), loadMilliseconds: milliseconds)
+            let dataset = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
             return .success(dataset)
         } catch {
             return .failure(error)

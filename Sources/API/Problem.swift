@@ -1,4 +1,5 @@
 import HTTP
+import Logging
 
 /// The API's closed set of errors. Mapping to HTTP happens here and nowhere else.
 public enum APIError: Error, Sendable {
@@ -89,9 +90,14 @@ extension JSON {
 enum ProblemMapper {
     /// The one place errors become responses: API errors and problems keep their status;
     /// anything else is a 500 that reveals nothing.
-    static func response(for error: any Error, request: HTTPRequest) -> HTTPResponse {
+    /// The 500 is logged at error level with the request id, path and error: the client learns
+    /// nothing, the operator everything.
+    static func response(for error: any Error, request: HTTPRequest, logger: Logger? = nil) -> HTTPResponse {
         if let apiError = error as? APIError { return apiError.problem.response(requestID: request.context.requestID) }
         if let problem = error as? Problem { return problem.response(requestID: request.context.requestID) }
+        logger?.error("request failed", metadata: [
+            "requestId": "\(request.context.requestID)", "path": "\(request.path)", "error": "\(String(reflecting: error))",
+        ])
         return Problem(status: .internalServerError, detail: "The server failed to answer this request.")
             .response(requestID: request.context.requestID)
     }

@@ -2,7 +2,7 @@ import HTTP
 import Store
 
 /// What a route builds from the dataset: its JSON and, where the resource has them,
-/// other encodings. Built once per normalised request and then served from the cache.
+/// other encodings. Built once per cache key (see `Application.resource`) and then served from the cache.
 struct Rendered {
     var json: JSON
     /// Records for `text/csv` (lists).

@@ -65,7 +65,6 @@ public final class HTTPServer: Sendable {
     public var statistics: ServerStatistics { core.statistics }
 
     /// True once ``shutdown()`` has been called.
-    public var isDraining: Bool { state.withLock { $0.draining } }
 
     public func start() throws(SystemError) {
         // Ignore SIGPIPE process-wide: a peer that vanishes mid-write gives EPIPE, not death.

@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// `accord extract`: what the extraction rules read from articles no curator has annotated,
@@ -30,7 +31,7 @@ struct Extract: ParsableCommand {
         var only: String?
         if let article {
             // A scratch copy of the seeds with the article added; the seeds themselves are not touched.
-            let scratch = NSTemporaryDirectory() + "accord-extract-\(getpid())"
+            let scratch = FileManager.default.temporaryDirectory.path + "/accord-extract-\(getpid())"
             try? FileManager.default.removeItem(atPath: scratch)
             try FileManager.default.copyItem(atPath: directory, toPath: scratch)
             let name = URL(fileURLWithPath: article).lastPathComponent
@@ -45,11 +46,22 @@ struct Extract: ParsableCommand {
         do throws(SeedLoadFailure) {
             result = try SeedLoader(directory: loadFrom).load()
         } catch {
-            FileHandle.standardError.write(Data(ValidationSummary(failure: error).text.utf8))
+            Self.writeError(ValidationSummary(failure: error).text)
             throw ExitCode(1)
         }
         let annotations = ExtractedAnnotations(base: result.knowledgeBase, report: result.report, article: only)
-        FileHandle.standardOutput.write(Data(annotations.json.serialized(pretty: true)) + Data("\n".utf8))
-        FileHandle.standardError.write(Data((annotations.notes.joined(separator: "\n") + "\n").utf8))
+        print(String(decoding: annotations.json.serialized(pretty: true), as: UTF8.self))
+        Self.writeError(annotations.notes.joined(separator: "\n") + "\n")
+    }
+
+    /// All of `text` to stderr (the notes a curator reads beside the JSON on stdout).
+    static func writeError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 }

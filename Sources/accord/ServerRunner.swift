@@ -68,7 +68,7 @@ final class ServerRunner: @unchecked Sendable {
         }
         let application = Application(
             dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders), web: loadExplorer(),
-            publicURL: configuration.server.publicURL
+            publicURL: configuration.server.publicURL, logger: logger
         )
         let diagnostics = logger
         let accessLog = AccessLog()
