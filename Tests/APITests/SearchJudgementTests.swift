@@ -49,7 +49,7 @@ import Testing
     @Test func judgedQueriesAreMeasured() throws {
         var scores: [Double] = []
         for (query, relevant) in Self.judgements {
-            let results = try shippedDataset.search.search(query)
+            let results = try shippedDataset.search.search(query, names: Self.base.searchNames(for:))
             let top = results.prefix(5).map { "\($0.kind):\($0.id)" }
             let score = Self.ndcg(top, relevant: Set(relevant))
             scores.append(score)

@@ -39,7 +39,7 @@ extension RouteContext {
     /// Parses `q`; an empty or oversized query is a 400 naming `q`.
     func searchQuery(_ text: String) throws(APIError) -> SearchQuery {
         do throws(SearchError) {
-            return try SearchQuery(parsing: text)
+            return try SearchQuery(parsing: text, names: knowledgeBase.searchNames(for:))
         } catch {
             throw .invalidParameter("q", value: text, reason: error.description)
         }

@@ -63,6 +63,13 @@ extension KnowledgeBase {
         return EntityMatch(entity: entities[entry.entity], matched: entry.matched, source: entry.source)
     }
 
+    /// Every name of the entity `run` names exactly (id, name or alias; periods and hyphens
+    /// aside), for search: a query naming an entity by any spelling matches all of them.
+    public func searchNames(for run: String) -> [String]? {
+        guard let entity = lookupExactly(run) else { return nil }
+        return entity.allNames.map(\.text)
+    }
+
     /// The entry for an exact name, id or alias (periods and hyphens aside).
     func lookupExactly(_ name: String) -> Entity? {
         names.lookup(name).map { entities[$0.entity] }

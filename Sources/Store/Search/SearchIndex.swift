@@ -5,8 +5,10 @@
 /// read-only storage, and every method may run concurrently from any thread.
 /// It depends on no model type; callers map hits back by `(kind, id)`.
 ///
-/// Matching: all clauses of the `SearchQuery` must match (AND); a phrase
-/// matches consecutive tokens within one field. Terms are normalised by
+/// Matching: ranked search takes documents matching any clause, the score times the share of
+/// clauses matched (a coordination boost); `documentIDs(matching:)` (filters) takes documents
+/// matching every clause. A phrase matches consecutive tokens within one field; an `anyOf`
+/// clause matches any of its alternatives (an entity's names). Terms are normalised by
 /// `SearchTokenizer` (case, diacritics, curly quotes, possessives, acronyms,
 /// plurals), identically for documents and queries.
 ///
@@ -41,10 +43,10 @@ public struct SearchIndex: Sendable {
     /// here, each hit's field and snippet only when it is read, so page with
     /// `results[offset..<end]` rather than mapping every hit.
     public func search(_ query: SearchQuery, kinds: Set<String>? = nil) -> SearchResults {
-        guard let clauses = resolve(query) else {
+        guard let clauses = resolve(query, all: false) else {
             return SearchResults(storage: storage, clauses: [], ranked: [])
         }
-        var ranked = rank(clauses, kinds: kinds)
+        var ranked = rankAny(clauses, clauseCount: query.clauses.count, kinds: kinds)
         let storage = storage
         ranked.sort { left, right in
             if left.score != right.score { return left.score > right.score }
@@ -61,8 +63,10 @@ public struct SearchIndex: Sendable {
 
     /// Parses `text` (see `SearchQuery`) and searches.
     /// - Throws: `SearchError` when the text is not a usable query.
-    public func search(_ text: String, kinds: Set<String>? = nil) throws(SearchError) -> SearchResults {
-        search(try SearchQuery(parsing: text), kinds: kinds)
+    public func search(
+        _ text: String, kinds: Set<String>? = nil, names: ((String) -> [String]?)? = nil
+    ) throws(SearchError) -> SearchResults {
+        search(try SearchQuery(parsing: text, names: names), kinds: kinds)
     }
 
     /// Ids of the documents matching `query`, unranked and without snippets:

@@ -1,9 +1,9 @@
-/// A parsed full-text query: a list of clauses that must all match (AND).
+/// A parsed full-text query: a list of clauses. Ranked search (`SearchIndex.search`) takes
+/// documents matching any clause, scored by BM25F times the share of clauses they match (a
+/// coordination boost); a filter (`documentIDs(matching:)`, `/events?q=`) takes only documents
+/// matching every clause.
 ///
-/// Syntax: bare words and `"quoted phrases"` (straight or curly quotes); no
-/// other operators. Every clause must match for a document to be a hit: AND
-/// suits short, specific news queries ("alaska summit") and keeps result
-/// lists small and predictable; ranking within the hits is BM25F.
+/// Syntax: bare words and `"quoted phrases"` (straight or curly quotes); no other operators.
 ///
 /// Parsing, with the same normalisation as documents (`SearchTokenizer`):
 /// - A bare word that yields one term is a `.term`, unless it is a stop word,
@@ -23,6 +23,9 @@ public struct SearchQuery: Sendable, Hashable {
         case term(String)
         /// Two or more normalised terms at consecutive positions in one field.
         case phrase([String])
+        /// Any of several term sequences: every name of one entity ("Zelensky", "Zelenskiy",
+        /// "Ukrainian president"), so its mentions count as one term whatever the spelling.
+        case anyOf([[String]])
     }
 
     public static let maximumBytes = 1024
@@ -30,7 +33,10 @@ public struct SearchQuery: Sendable, Hashable {
 
     public let clauses: [Clause]
 
-    public init(parsing text: String) throws(SearchError) {
+    /// `names`: for a run of up to four query words, every name of the one entity it names
+    /// exactly (or nil); such a run becomes an ``Clause/anyOf(_:)`` clause. Quoted phrases are
+    /// kept as written.
+    public init(parsing text: String, names: ((String) -> [String]?)? = nil) throws(SearchError) {
         guard text.utf8.count <= Self.maximumBytes else {
             throw .queryTooLong(maximumBytes: Self.maximumBytes)
         }
@@ -50,13 +56,30 @@ public struct SearchQuery: Sendable, Hashable {
                 }
                 continue
             }
-            for word in segment.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }) {
-                let terms = tokenizer.terms(in: String(String.UnicodeScalarView(word)))
+            let words = segment.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+                .map { String(String.UnicodeScalarView($0)) }
+            var index = 0
+            while index < words.count {
+                // The longest run of words that names one entity, if a resolver is given.
+                if let names, let (length, forms) = Self.entityRun(words, at: index, names: names) {
+                    var alternatives: [[String]] = []
+                    for form in forms {
+                        let terms = tokenizer.terms(in: form)
+                        if !terms.isEmpty && !alternatives.contains(terms) { alternatives.append(terms) }
+                    }
+                    if !alternatives.isEmpty {
+                        add(.anyOf(alternatives))
+                        index += length
+                        continue
+                    }
+                }
+                let terms = tokenizer.terms(in: words[index])
                 if terms.count == 1 {
                     if !SearchStopWords.contains(terms[0]) { add(.term(terms[0])) }
                 } else if terms.count > 1 {
                     add(.phrase(terms))
                 }
+                index += 1
             }
         }
         guard !clauses.isEmpty else { throw .emptyQuery }
@@ -64,6 +87,21 @@ public struct SearchQuery: Sendable, Hashable {
             throw .tooManyClauses(maximum: Self.maximumClauses)
         }
         self.clauses = clauses
+    }
+
+    /// The longest run (up to four words) at `index` that `names` resolves, skipping a run of one
+    /// stop word ("the" is no entity).
+    static func entityRun(_ words: [String], at index: Int, names: (String) -> [String]?) -> (Int, [String])? {
+        for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+            let run = words[index..<index + length].joined(separator: " ")
+            if length == 1 {
+                var tokenizer = SearchTokenizer()
+                let terms = tokenizer.terms(in: run)
+                if terms.count == 1 && SearchStopWords.contains(terms[0]) { continue }
+            }
+            if let forms = names(run) { return (length, forms) }
+        }
+        return nil
     }
 
     /// Splits on quote characters; odd-numbered segments are quoted.

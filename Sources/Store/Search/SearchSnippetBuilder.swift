@@ -37,7 +37,7 @@ struct SearchSnippetBuilder {
             var position = SearchIndexStorage.lowerBound(of: first, in: clause.starts)
             while position < clause.starts.endIndex, clause.starts[position] < end {
                 let start = Int(clause.starts[position])
-                result.append(Span(start: start, end: start + clause.length, clause: number))
+                result.append(Span(start: start, end: start + clause.length(at: position), clause: number))
                 position += 1
             }
         }
