@@ -19,7 +19,7 @@ ARG BINARY_STAGE=build
 FROM ${BUILDER_IMAGE} AS build
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libssl-dev zlib1g-dev libbrotli-dev libutf8proc-dev \
+    && apt-get install -y --no-install-recommends libssl-dev zlib1g-dev libbrotli-dev libutf8proc-dev libstemmer-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -36,14 +36,14 @@ COPY .build-static/release/accord /out/accord
 FROM ${BINARY_STAGE} AS binary
 
 FROM ${RUNTIME_IMAGE}
-# The binary needs glibc and libstdc++/libgcc (in every Debian/Ubuntu base), zlib, Brotli, utf8proc and
+# The binary needs glibc and libstdc++/libgcc (in every Debian/Ubuntu base), zlib, Brotli, utf8proc, Snowball (libstemmer) and
 # OpenSSL 3, whose runtime package is libssl3t64 on Ubuntu noble (and Debian trixie) and libssl3
 # on Debian bookworm: install whichever the base's archive has. Nothing else (README, "Container").
 # hadolint ignore=DL3008
 RUN apt-get update \
     && if apt-cache show libssl3t64 >/dev/null 2>&1; then ssl=libssl3t64; else ssl=libssl3; fi \
     && if apt-cache show libutf8proc3 >/dev/null 2>&1; then utf8proc=libutf8proc3; else utf8proc=libutf8proc2; fi \
-    && apt-get install -y --no-install-recommends "$ssl" "$utf8proc" libbrotli1 zlib1g \
+    && apt-get install -y --no-install-recommends "$ssl" "$utf8proc" libbrotli1 zlib1g libstemmer0d \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 accord \
     && useradd --system --no-log-init --uid 10001 --gid 10001 --home-dir /app \

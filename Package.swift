@@ -30,13 +30,14 @@ let package = Package(
         // Unicode normalisation (NFC, marks stripped) for matching names in article text.
         // No pkgConfig: its cflags carry -DUTF8PROC_EXPORTS, which SwiftPM refuses with a warning.
         .systemLibrary(name: "CUtf8proc", providers: [.apt(["libutf8proc-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "HTTP",
             dependencies: ["COpenSSL", "CSystem"]
         ),
         .target(
             name: "Store",
-            dependencies: ["CUtf8proc"]
+            dependencies: ["CUtf8proc", "CStemmer"]
         ),
         .target(
             name: "API",

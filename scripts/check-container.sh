@@ -66,8 +66,8 @@ binary=.build-static/release/accord
 
 # Libraries the runtime stage has: glibc's, libgcc/libstdc++ (in every Debian/Ubuntu base),
 # OpenSSL 3 (libssl3t64 on noble, libssl3 on bookworm), zlib (zlib1g), Brotli (libbrotli1),
-# utf8proc (libutf8proc2 on bookworm, libutf8proc3 on noble).
-allowed='^(linux-vdso\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libutil\.so|ld-linux-x86-64\.so|libgcc_s\.so|libstdc\+\+\.so|libssl\.so\.3|libcrypto\.so\.3|libz\.so|libbrotlienc\.so\.1|libbrotlicommon\.so\.1|libutf8proc\.so\.[23])'
+# utf8proc (libutf8proc2 on bookworm, libutf8proc3 on noble), Snowball (libstemmer0d).
+allowed='^(linux-vdso\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libutil\.so|ld-linux-x86-64\.so|libgcc_s\.so|libstdc\+\+\.so|libssl\.so\.3|libcrypto\.so\.3|libz\.so|libbrotlienc\.so\.1|libbrotlicommon\.so\.1|libutf8proc\.so\.[23]|libstemmer\.so\.0d)'
 libraries=$(ldd "$binary")
 echo "shared libraries of $binary:"
 echo "$libraries"

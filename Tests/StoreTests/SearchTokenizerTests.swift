@@ -44,7 +44,9 @@ struct SearchTokenizerTests {
         ] as [(String, [String])]
     )
     func normalisation(text: String, expected: [String]) {
-        #expect(terms(text) == expected)
+        // The table gives the folded words; every term is then stemmed (SearchStemmerTests).
+        let stemmer = SearchStemmer()
+        #expect(terms(text) == expected.map { stemmer.stem($0) })
     }
 
     @Test("byte ranges cover the original characters, possessive and acronym dots included")
@@ -54,13 +56,14 @@ struct SearchTokenizerTests {
         let tokens = tokenizer.tokens(in: text)
         let bytes = Array(text.utf8)
         let slices = tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
-        #expect(tokens.map(\.term) == ["zelensky", "us", "visit"])
+        let stemmer = SearchStemmer()
+        #expect(tokens.map(\.term) == ["zelensky", "us", "visit"].map { stemmer.stem($0) })
         #expect(slices == ["Zélensky’s", "U.S.", "visit"])
     }
 
     @Test("a lone apostrophe or dot at the edges is not a token")
     func edges() {
-        #expect(terms("'quoted' .") == ["quoted"])
+        #expect(terms("'quoted' .") == [SearchStemmer().stem("quoted")])
         #expect(terms("’s") == ["s"])
         #expect(terms("A.") == ["a"])
     }

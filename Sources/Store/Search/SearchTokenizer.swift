@@ -15,7 +15,7 @@
 ///   trailing apostrophe (`allies'`) ends the token.
 /// - Single letters joined by dots are an acronym: `U.S.` → `us`, `e.g.` → `eg`.
 ///   The token's range then covers the dots, the final one included.
-/// - Each term is finally stemmed by `SearchStemmer` (plurals only).
+/// - Each term is finally stemmed by `SearchStemmer` (Snowball English).
 ///
 /// A token's range spans every original character that produced it,
 /// including a stripped possessive, so snippets mark whole words.
@@ -34,6 +34,8 @@ struct SearchTokenizer {
     var foldedScalars: [UInt32: FoldedScalar] = [:]
     /// The folded bytes of the token being read.
     var term: [UInt8] = []
+    /// This tokenizer's own stemmer (see `SearchStemmer` on threads).
+    let stemmer = SearchStemmer()
 
     init() {
         term.reserveCapacity(32)
@@ -74,7 +76,7 @@ struct SearchTokenizer {
         var inAcronym = false
 
         func finish(_ end: Int) {
-            SearchStemmer.stem(&term)
+            stemmer.stem(&term)
             body(String(decoding: term, as: UTF8.self), start, end)
             inWord = false
         }
