@@ -60,3 +60,53 @@ import Testing
         #expect(mean >= 0.5, "mean nDCG@5 \(mean)")
     }
 }
+
+/// The analyst's search complaints, over real sockets.
+@Suite(.serialized) struct AnalystSearchTests {
+    static func hits(_ query: String, type: String? = nil) throws -> [String] {
+        let (server, _) = try startAccord()
+        var target = "/search?limit=50&q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query)
+        if let type { target += "&type=\(type)" }
+        return try server.client().json(target).data.compactMap { hit in
+            (hit["type"] as? String).flatMap { type in (hit["id"] as? String).map { "\(type):\($0)" } }
+        }
+    }
+
+    @Test func everySpellingOfZelenskyFindsEveryArticleNamingHim() throws {
+        let naming = Set(shippedDataset.knowledgeBase.articles(mentioning: "volodymyr-zelensky").map { "article:\($0.id)" })
+        #expect(naming.count == 5)
+        for spelling in ["Zelensky", "Zelenskiy", "Zelenskyy"] {
+            #expect(Set(try Self.hits(spelling, type: "article")) == naming, "\(spelling)")
+        }
+        #expect(!(try Self.hits("Kiev", type: "article")).isEmpty, "Kiev finds the articles that write Kyiv")
+    }
+
+    @Test func inflectionsAndPartialMatchesRank() throws {
+        // "called" in the text meets "call" in the query; every word need not match.
+        #expect(try Self.hits("Trump Putin call", type: "article").contains("article:004-d5eb6b1bfa0c14e8"))
+        #expect(try Self.hits("German foreign minister", type: "article").contains("article:001-c6ca088aedff6470"))
+        // "the Ukrainian president" is Zelensky: his record comes before anything matching only "president".
+        let president = try Self.hits("the Ukrainian president")
+        #expect(president.prefix(5).contains("entity:volodymyr-zelensky"))
+    }
+
+    @Test func anOpenedHitIsHighlightedWhereTheQueryMatches() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let article = try client.json("/articles/002-5faf7213626f208b?include=paragraphs&highlight=Zelensky%20sanctions")
+        let paragraphs = (article["paragraphs"] as? [[String: Any]] ?? []).map { $0["text"] as? String ?? "" }
+        let highlights = try #require(article["highlights"] as? [[String: Any]])
+        #expect(!highlights.isEmpty)
+        var marked: Set<String> = []
+        for mark in highlights {
+            let paragraph = Array(paragraphs[mark["paragraph"] as? Int ?? 0].unicodeScalars)
+            let start = mark["start"] as? Int ?? 0
+            let end = mark["end"] as? Int ?? 0
+            let text = String(String.UnicodeScalarView(paragraph[start..<end]))
+            #expect(text == mark["text"] as? String, "offsets point at the marked words")
+            marked.insert(text)
+        }
+        #expect(marked.contains("Zelenskyy") && marked.contains { $0.lowercased().hasPrefix("sanction") }, "\(marked)")
+        #expect(try client.get("/articles/002-5faf7213626f208b?highlight=").status == 400)
+    }
+}

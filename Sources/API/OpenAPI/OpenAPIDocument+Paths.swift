@@ -100,7 +100,10 @@ extension OpenAPIDocument {
                                         parameters: [articleID, queryParameter("include", .object([
                                             ("type", .string("array")), ("items", string(values: ["text", "paragraphs", "mentions", "cleaning"])),
                                             ("minItems", .int(1)),
-                                        ]), "Extra members to include. Comma-separated.", list: true)],
+                                        ]), "Extra members to include. Comma-separated.", list: true),
+                                        queryParameter("highlight", string(minLength: 1),
+                                                       "A search query; `highlights` lists where it matches (to mark a hit opened from `/search`).",
+                                                       example: "security guarantees")],
                                         formats: [.json], schema: "ArticleDetail", notFound: true)),
             ("/articles/{id}/entities", resource("listArticleEntities", tag: "articles", summary: "Entities an article mentions",
                                                  description: "Entities mentioned in the article, by id.",

@@ -198,6 +198,12 @@ extension OpenAPIDocument {
             ("paragraphs", array(ref("Paragraph"), "`include=paragraphs`.")),
             ("mentions", array(ref("Mention"), "`include=mentions`.")),
             ("cleaning", ref("CleaningReport")),
+            ("highlights", array(record([
+                ("paragraph", integer(minimum: 0)),
+                ("start", integer("Offset (Unicode scalars) in the paragraph text.", minimum: 0)),
+                ("end", integer(minimum: 0)),
+                ("text", nullable(string("The marked words as written."))),
+            ]), "`highlight=<query>`: where the query matches, as `/search` matches (stems, an entity's every name).")),
         ]
     }
 

@@ -36,12 +36,13 @@ extension RouteContext {
         return representation.dataset.search.documentIDs(matching: try searchQuery(text), kinds: [kind])
     }
 
-    /// Parses `q`; an empty or oversized query is a 400 naming `q`.
-    func searchQuery(_ text: String) throws(APIError) -> SearchQuery {
+    /// Parses a search query (`q`, or `highlight`); an empty or oversized query is a 400 naming
+    /// the parameter. A run of words naming an entity matches any of its names.
+    func searchQuery(_ text: String, parameter: String = "q") throws(APIError) -> SearchQuery {
         do throws(SearchError) {
             return try SearchQuery(parsing: text, names: knowledgeBase.searchNames(for:))
         } catch {
-            throw .invalidParameter("q", value: text, reason: error.description)
+            throw .invalidParameter(parameter, value: text, reason: error.description)
         }
     }
 

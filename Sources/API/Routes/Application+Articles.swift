@@ -10,10 +10,24 @@ extension Application {
             articles = try Self.sortedByDate(articles, context.query, date: { $0.published }, id: { $0.id })
             return try context.list(articles) { context.representation.article($0) }
         }
-        resource("/articles/{id}", parameters: ["include"]) { context in
+        resource("/articles/{id}", parameters: ["include", "highlight"]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
             let include = Set(try context.query.list("include", allowed: ["text", "paragraphs", "mentions", "cleaning"]) ?? [])
-            return Rendered(json: context.representation.article(article, include: include))
+            var json = context.representation.article(article, include: include)
+            // `highlight=<query>`: where a search query matches this article, to mark an opened hit.
+            if let text = try context.query.string("highlight") {
+                let query = try context.searchQuery(text, parameter: "highlight")
+                let marks = article.paragraphs.flatMap { paragraph in
+                    query.highlights(in: paragraph.text).map { range -> JSON in
+                        .object([
+                            ("paragraph", .int(paragraph.index)), ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+                            ("text", .optional(paragraph.excerpt(start: range.lowerBound, end: range.upperBound))),
+                        ])
+                    }
+                }
+                if case .object(let members) = json { json = .object(members + [("highlights", .array(marks))]) }
+            }
+            return Rendered(json: json)
         }
         resource("/articles/{id}/entities", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
