@@ -11,12 +11,17 @@ import Store
 
 /// Wires configuration, seeds, application and engine together, and owns the signal handlers.
 final class ServerRunner: @unchecked Sendable {
-    // @unchecked Sendable: `phase` and `sources` are only touched on `signalQueue` (serial).
+    // @unchecked Sendable: `phase`, `sources`, `stopping` and the reload flags are only touched on `signalQueue` (serial).
     let configuration: AccordConfiguration
     let logger: Logger
     let seedsDirectory: String
     let signalQueue = DispatchQueue(label: "accord.signals")
+    /// Reloads run here, off `signalQueue`, so a SIGTERM during a long reload is handled at once.
+    let reloadQueue = DispatchQueue(label: "accord.reload")
     var sources: [DispatchSourceSignal] = []
+    /// A reload is running; another SIGHUP meanwhile asks for one more after it (not one per signal).
+    var reloading = false
+    var reloadAgain = false
 
     /// What a signal means depends on how far the process is.
     enum Phase {
@@ -134,7 +139,7 @@ final class ServerRunner: @unchecked Sendable {
                     logger.info("exiting during start-up", metadata: ["signal": "\(name)"])
                     _exit(0)
                 case (.serving(let server, let application), true):
-                    reload(application, server: server)
+                    requestReload(application, server: server)
                 case (.serving(let server, let application), false):
                     stop(server, application, signal: name, delay: signalNumber == SIGTERM && !stopping ? configuration.shutdownDelay : 0)
                 }
@@ -160,6 +165,27 @@ final class ServerRunner: @unchecked Sendable {
         signalQueue.asyncAfter(deadline: .now() + delay) { [self] in
             logger.info("draining", metadata: ["drainSeconds": "\(configuration.server.drainSeconds)"])
             server.shutdown()
+        }
+    }
+
+    /// SIGHUP, on `signalQueue`: starts a reload on `reloadQueue`, or, while one runs, asks for
+    /// one more after it (the seeds may have changed again since it started).
+    func requestReload(_ application: Application, server: HTTPServer) {
+        guard !reloading else {
+            reloadAgain = true
+            logger.info("SIGHUP during a reload: another reload follows it")
+            return
+        }
+        reloading = true
+        reloadQueue.async { [self] in
+            reload(application, server: server)
+            signalQueue.async { [self] in
+                reloading = false
+                if reloadAgain {
+                    reloadAgain = false
+                    requestReload(application, server: server)
+                }
+            }
         }
     }
 

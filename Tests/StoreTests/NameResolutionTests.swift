@@ -11,6 +11,7 @@ import Testing
         ("NATO chief", "mark-rutte", .role), ("Kremlin spokesperson", "dmitry-peskov", .role),
         ("President Trump", "donald-trump", .title), ("Chancellor Merz", "friedrich-merz", .title),
         ("US president", "donald-trump", .alias), ("U.S. President", "donald-trump", .alias),
+        ("Russian President", "vladimir-putin", .role), ("French President", "emmanuel-macron", .role),
         ("Donetsk", "donetsk-oblast", .partial), ("Andrii Yermak", "andriy-yermak", .variant),
         ("Steven Witkoff", "steve-witkoff", .variant), ("Kiev", "kyiv", .alias),
     ] as [(String, String, EntityMatch.Source)])

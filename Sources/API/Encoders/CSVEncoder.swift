@@ -51,7 +51,7 @@ enum CSVEncoder {
         return [
             "start": date, "end": date, "published": date, "firstSeen": date, "lastSeen": date,
             "firstReported": date, "date": date,
-            "location": reference, "country": reference, "beneficiary": reference,
+            "location": reference, "country": reference, "affiliation": reference, "beneficiary": reference,
             "coordinates": ["lat", "lon"],
         ]
     }()

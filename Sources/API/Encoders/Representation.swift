@@ -107,6 +107,7 @@ struct Representation {
             ("description", .optional(entity.description)), ("wikidata", .optional(entity.wikidata)),
             ("coordinates", entity.coordinates.map { .object([("lat", .double($0.latitude)), ("lon", .double($0.longitude))]) } ?? .null),
             ("country", entityReference(entity.country)),
+            ("affiliation", entityReference(entity.affiliation)),
             ("mentionCount", .int(stats?.mentionCount ?? 0)), ("articleCount", .int(stats?.articleCount ?? 0)),
             ("firstSeen", date(stats?.firstSeen)), ("lastSeen", date(stats?.lastSeen)),
             ("enrichment", .strings(entity.enrichment)),

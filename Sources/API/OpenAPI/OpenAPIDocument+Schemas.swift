@@ -219,6 +219,7 @@ extension OpenAPIDocument {
                 ("lat", number(minimum: -90, maximum: 90)), ("lon", number(minimum: -180, maximum: 180)),
             ]))),
             ("country", nullable(ref("EntityReference"))),
+            ("affiliation", nullable(ref("EntityReference"))),
             ("mentionCount", count),
             ("articleCount", count),
             ("firstSeen", nullable(ref("DatePoint"))),

@@ -48,7 +48,7 @@ extension KnowledgeBase {
                 let holderWords = (words[..<at] + words[(at + form.count)...]).map { word in
                     word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : word
                 }
-                guard !holderWords.isEmpty, let holder = lookupExactly(holderWords.joined(separator: " ")) else { continue }
+                guard !holderWords.isEmpty, let holder = holder(holderWords) else { continue }
                 let holderNames = holder.allNames.map { Self.words($0.text) }
                 let fits = entities.filter { person in
                     guard person.kind == .person, let description = person.description else { return false }
@@ -65,6 +65,13 @@ extension KnowledgeBase {
             }
         }
         return nil
+    }
+
+    /// Who a role is held for: an entity's name, or a country's demonym ("Russian").
+    func holder(_ words: [String]) -> Entity? {
+        let text = words.joined(separator: " ")
+        if let entity = lookupExactly(text) { return entity }
+        return entities.first { entity in entity.demonyms.contains { Self.words($0) == words } }
     }
 
     /// Folded words without periods ("U.S." and "US" are one word).

@@ -42,15 +42,24 @@ public struct TemporalResolver: Sendable {
         /// The marker nearest before position `index` decides ("Putin said on Dec. 31 that the war
         /// would go on": "said", not "would"); with none before it, the nearest after it.
         static func of(words: ArraySlice<String>, nearestTo index: Int) -> Tense {
+            of(markers: markers(words), nearestTo: index - words.startIndex)
+        }
+
+        /// Each word's marker, once per sentence: `of(markers:nearestTo:)` then reads it at every
+        /// position without reading the words again.
+        static func markers(_ words: ArraySlice<String>) -> [Tense?] {
+            words.indices.map { marker(words, at: $0) }
+        }
+
+        static func of(markers: [Tense?], nearestTo index: Int) -> Tense {
             // Within the clause around the expression: at most 12 words either side (this also
             // keeps a very long run of text linear).
-            let anchor = min(index, words.endIndex)
-            let before = words[max(words.startIndex, anchor - 12)..<anchor]
-            for position in before.indices.reversed() {
-                if let tense = marker(words, at: position) { return tense }
+            let anchor = min(index, markers.count)
+            for position in stride(from: anchor - 1, through: max(0, anchor - 12), by: -1) {
+                if let tense = markers[position] { return tense }
             }
-            for position in anchor..<min(words.endIndex, anchor + 12) {
-                if let tense = marker(words, at: position) { return tense }
+            for position in anchor..<min(markers.count, anchor + 12) {
+                if let tense = markers[position] { return tense }
             }
             return .unknown
         }
@@ -90,10 +99,11 @@ public struct TemporalResolver: Sendable {
     public func matches(in sentence: String, tense: Tense? = nil) -> [TemporalMatch] {
         let tokens = TemporalTokens(sentence).tokens
         let words = tokens.map(\.text)
+        let markers = tense == nil ? Tense.markers(words[...]) : []
         var found: [TemporalMatch] = []
         var index = 0
         while index < tokens.count {
-            let clauseTense = tense ?? Tense.of(words: words[...], nearestTo: index)
+            let clauseTense = tense ?? Tense.of(markers: markers, nearestTo: index)
             if let (length, rule, date) = match(tokens, at: index, tense: clauseTense) {
                 let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                 found.append(TemporalMatch(range: range, text: String(sentence[range]), rule: rule, date: date))
@@ -374,6 +384,7 @@ public struct TemporalResolver: Sendable {
     }
 
     func dayNumber(_ word: String) -> Int? {
+        guard let first = word.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         var digits = Substring(word)
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2) }
         guard digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }

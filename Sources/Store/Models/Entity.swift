@@ -23,6 +23,8 @@ public struct Entity: Sendable, Hashable {
     /// organisation (Rutte → NATO, Peskov → the Kremlin), a body's parent (the Commission → the EU),
     /// a metonym's referent. With `country`, it defines who an entity filter includes.
     public internal(set) var affiliation: String?
+    /// A curated country's demonyms from the gazetteer ("Russian"): for name resolution only.
+    public internal(set) var demonyms: [String] = []
     public let enrichment: [String]
     /// Who put the entity in the catalog: a curator (`entities.json`), the gazetteer of world
     /// knowledge (`gazetteer/`, all enrichment), or a pattern in an article's text (extracted).

@@ -37,7 +37,14 @@ extension SeedAssembler {
     private mutating func addGazetteerEntity(
         _ fields: [LocatedJSON.Member], kind: Entity.Kind, country: String?, qids: inout Set<String>
     ) {
-        guard let id = Self.text(fields, "id"), let name = Self.text(fields, "name"), entityIndex[id] == nil else { return }
+        guard let id = Self.text(fields, "id"), let name = Self.text(fields, "name") else { return }
+        let demonyms = Self.strings(fields, "demonyms").filter { SeedAssembler.visibleCharacterCount($0) >= 2 }
+        if let curated = entityIndex[id] {
+            // The curated entity wins; its gazetteer demonyms serve name resolution only
+            // ("Russian President"), never mention detection, which stays as curated.
+            entities[curated].demonyms = demonyms
+            return
+        }
         let wikidata = Self.text(fields, "wikidata")
         if let wikidata {
             guard !qids.contains(wikidata) else { return }
@@ -51,13 +58,7 @@ extension SeedAssembler {
                 aliases.append(Alias(text: text, kind: Self.aliasKind(Self.text(alias, "kind"))))
             }
         }
-        if let list = fields.first(where: { $0.key == "demonyms" })?.value, case .array(let items) = list.value {
-            for item in items {
-                if case .string(let text) = item.value, SeedAssembler.visibleCharacterCount(text) >= 2 {
-                    aliases.append(Alias(text: text, kind: .demonym))
-                }
-            }
-        }
+        aliases += demonyms.map { Alias(text: $0, kind: .demonym) }
         var enrichment = ["name", "aliases"]
         if wikidata != nil { enrichment.append("wikidata") }
         let owner = country ?? Self.text(fields, "country").flatMap { entityIndex[$0] != nil ? $0 : nil }
@@ -68,6 +69,14 @@ extension SeedAssembler {
             id: id, kind: kind, name: name, aliases: aliases, description: nil, wikidata: wikidata,
             coordinates: nil, country: owner, enrichment: enrichment, origin: .gazetteer
         ))
+    }
+
+    static func strings(_ fields: [LocatedJSON.Member], _ key: String) -> [String] {
+        guard let list = fields.first(where: { $0.key == key })?.value, case .array(let items) = list.value else { return [] }
+        return items.compactMap { item in
+            if case .string(let text) = item.value { return text }
+            return nil
+        }
     }
 
     static func text(_ fields: [LocatedJSON.Member], _ key: String) -> String? {

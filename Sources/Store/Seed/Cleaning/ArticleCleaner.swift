@@ -1,12 +1,3 @@
-/// The cleaned form of one article file: what `ArticleCleaner` produces.
-struct CleanedText: Sendable {
-    let paragraphs: [Paragraph]
-    /// `shadows[i]` is the matching form of `paragraphs[i].text`.
-    let shadows: [ShadowText]
-    let stripped: [StrippedBlock]
-    let report: CleaningReport
-}
-
 /// Turns the raw bytes of an article file into served paragraphs.
 ///
 /// Steps: strict UTF-8 decoding (a BOM is dropped; the first bad byte is
