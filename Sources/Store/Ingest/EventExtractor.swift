@@ -322,10 +322,23 @@ public struct EventExtractor: Sendable {
         // The same sentence again (a syndicated or mangled copy) is the same event, whatever
         // date its own publication gives to "today".
         if group.sentenceKeys.contains(candidate.copyKey) { return true }
-        let shared = candidate.participants.contains(where: group.participantSet.contains)
-            || (group.location != nil && group.location == candidate.location)
-        guard shared, let first = group.date, let second = candidate.date else { return false }
-        return datesAgree(first, second)
+        let shared = candidate.participants.filter(group.participantSet.contains)
+        let sameLocation = group.location != nil && group.location == candidate.location
+        guard !shared.isEmpty || sameLocation else { return false }
+        if let first = group.date, let second = candidate.date { return datesAgree(first, second) }
+        return undatedSame(statuses: (group.status, candidate.status), shared: shared, sameLocation: sameLocation,
+                           locationIsCountry: group.locationIsCountry, countries: group.countries.union(candidate.countries))
+    }
+
+    /// Two reports, one of them undated, are of one event when the statuses agree (a held meeting
+    /// is not the proposal of one) and they name the same place (a city or site, not a country)
+    /// or two shared participants, one of them not a country. The one rule for grouping reports
+    /// and for matching a group to a known event.
+    static func undatedSame(
+        statuses: (Event.Status, Event.Status), shared: [String], sameLocation: Bool, locationIsCountry: Bool, countries: Set<String>
+    ) -> Bool {
+        guard arranged(statuses.0) == arranged(statuses.1) else { return false }
+        return (sameLocation && !locationIsCountry) || (shared.count >= 2 && !countries.isSuperset(of: shared))
     }
 
     /// A group reports a known event: a compatible kind, a shared participant or the named
@@ -342,8 +355,8 @@ public struct EventExtractor: Sendable {
         if let date = group.date, let start = event.start {
             return datesAgree(date, start)
         }
-        guard arranged(group.status) == arranged(event.status) else { return false }
-        return (sameLocation && !group.locationIsCountry) || (shared.count >= 2 && !group.countries.isSuperset(of: shared))
+        return undatedSame(statuses: (group.status, event.status), shared: shared, sameLocation: sameLocation,
+                           locationIsCountry: group.locationIsCountry, countries: group.countries)
     }
 
     /// Held or scheduled, against proposed, rejected or cancelled.
