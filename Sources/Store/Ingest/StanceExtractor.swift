@@ -170,7 +170,7 @@ public struct StanceExtractor: Sendable {
     }
 
     /// How many words a cue reaches for its object: further away is another clause's.
-    static let reach = 10
+    static let reach = 12
 
     /// Words a subject may follow at the start of its clause ("Meanwhile, Putin", "French president Macron").
     static let subjectOpeners: Set<String> = [
@@ -193,9 +193,12 @@ public struct StanceExtractor: Sendable {
             // Inside the term ("troops from NATO countries") or governed by a preposition: not the actor.
             if start < term.end && end > term.start { continue }
             let before = EventExtractor.wordBefore(offset: start, in: scalars)
-            if StanceLexicon.prepositions.contains(before) { continue }
+            // "The leaders of France, Germany and Poland called on …": those they lead act.
+            let ledBy = before == "of" && StanceLexicon.leaders.contains(
+                EventExtractor.wordBefore(offset: start - 3, in: scalars))
+            if StanceLexicon.prepositions.contains(before) && !ledBy { continue }
             // The first actor opens its clause: after a verb ("back up Zelensky") it is an object.
-            if subject.isEmpty, !Self.subjectOpeners.contains(before), !Self.capitalisedWord(endingBefore: start, in: scalars) { continue }
+            if subject.isEmpty, !ledBy, !Self.subjectOpeners.contains(before), !Self.capitalisedWord(endingBefore: start, in: scalars) { continue }
             // Later actors join the subject only through "and", commas and titles ("Merz and French President Macron").
             if !subject.isEmpty {
                 let gap = String(String.UnicodeScalarView(scalars[subjectEnd..<start]))
@@ -226,7 +229,7 @@ public struct StanceExtractor: Sendable {
     static func joinsSubject(_ gap: String) -> Bool {
         let words = gap.split { $0 == " " || $0 == "," }
         return words.allSatisfy { word in
-            word == "and" || word == "’s" || word == "'s" || (word.first?.isUppercase ?? false)
+            word == "and" || word == "the" || word == "’s" || word == "'s" || (word.first?.isUppercase ?? false)
         }
     }
 

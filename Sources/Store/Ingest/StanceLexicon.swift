@@ -58,6 +58,7 @@ enum StanceLexicon {
             "favour", "favours", "favor", "favors", "hailed", "called for", "calls for", "call for", "urged", "urges",
             "want", "wants", "wanted", "agreed to", "ready to", "willing to", "offered", "proposed", "accepted", "accepts",
             "accepting", "insisted on", "demanded", "demands", "push for", "pushed for", "pushing for",
+            "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
@@ -81,4 +82,7 @@ enum StanceLexicon {
     static let prepositions: Set<String> = [
         "of", "with", "to", "from", "in", "on", "for", "by", "against", "between", "at", "into", "about", "over", "under",
     ]
+
+    /// Nouns for those who speak for a country or body: "the leaders of France and Germany".
+    static let leaders: Set<String> = ["leaders", "leader", "government", "governments", "heads", "head", "presidents"]
 }
