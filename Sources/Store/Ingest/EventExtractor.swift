@@ -50,8 +50,26 @@ public struct EventExtractor: Sendable {
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
         private(set) var sentenceKeys: Set<String>
 
+        // Kept as reports arrive, so grouping reads them in O(1) however large a group grows.
+        private var mostSpecific: Event.Kind
+        private var statusCounts: [Event.Status: Int] = [:]
+        private var lastReport: [Event.Status: Int] = [:]
+        private var bestConfidence: Double
+        private var articleList: [String] = []
+        private var articleSet: Set<String> = []
+
+        private mutating func count(_ candidate: Candidate) {
+            statusCounts[candidate.status, default: 0] += 1
+            lastReport[candidate.status] = members.count
+            bestConfidence = max(bestConfidence, candidate.confidence)
+            if EventLexicon.specificity(candidate.kind) > EventLexicon.specificity(mostSpecific) { mostSpecific = candidate.kind }
+            if articleSet.insert(candidate.article).inserted { articleList.append(candidate.article) }
+        }
+
         init(_ first: Candidate) {
             members = [first]
+            mostSpecific = first.kind
+            bestConfidence = first.confidence
             sentenceKeys = [first.copyKey]
             participants = first.participants
             participantSet = Set(first.participants)
@@ -59,10 +77,12 @@ public struct EventExtractor: Sendable {
             date = first.date
             countries = first.countries
             locationIsCountry = first.locationIsCountry
+            count(first)
         }
 
         mutating func append(_ candidate: Candidate) {
             members.append(candidate)
+            count(candidate)
             sentenceKeys.insert(candidate.copyKey)
             countries.formUnion(candidate.countries)
             if location == nil { locationIsCountry = candidate.locationIsCountry }
@@ -76,23 +96,19 @@ public struct EventExtractor: Sendable {
 
         /// The most specific kind any report gives; multilateral when three or more take part.
         public var kind: Event.Kind {
-            let kind = members.map(\.kind).max { EventLexicon.specificity($0) < EventLexicon.specificity($1) } ?? members[0].kind
-            return kind == .bilateralMeeting && participants.count >= 3 ? .multilateralMeeting : kind
+            mostSpecific == .bilateralMeeting && participants.count >= 3 ? .multilateralMeeting : mostSpecific
         }
         /// The status most reports give; a tie goes to the later report.
         public var status: Event.Status {
-            var counts: [Event.Status: Int] = [:]
-            for member in members { counts[member.status, default: 0] += 1 }
-            return members.reversed().max { (counts[$0.status] ?? 0) < (counts[$1.status] ?? 0) }?.status ?? .held
+            statusCounts.max { left, right in
+                left.value != right.value ? left.value < right.value : (lastReport[left.key] ?? 0) < (lastReport[right.key] ?? 0)
+            }?.key ?? .held
         }
         public var confidence: Double {
-            (min(0.95, (members.map(\.confidence).max() ?? 0) + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
+            (min(0.95, bestConfidence + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
         }
-        public var articles: [String] {
-            var seen: [String] = []
-            for candidate in members where !seen.contains(candidate.article) { seen.append(candidate.article) }
-            return seen
-        }
+        /// The distinct articles, in report order.
+        public var articles: [String] { articleList }
     }
 
     let base: KnowledgeBase
@@ -101,10 +117,16 @@ public struct EventExtractor: Sendable {
         self.base = knowledgeBase
     }
 
+    /// The one article asked for (by the index, not a scan), or every article.
+    func articles(_ id: String?) -> [Article] {
+        guard let id else { return base.articles }
+        return base.article(id: id).map { [$0] } ?? []
+    }
+
     /// Every candidate in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
-        for article in base.articles where (articleID == nil || article.id == articleID) && Self.isNewsLength(article) {
+        for article in articles(articleID) where Self.isNewsLength(article) {
             let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
             let resolver = TemporalResolver(published: article.published)
             for paragraph in article.paragraphs where paragraph.kind == .body {

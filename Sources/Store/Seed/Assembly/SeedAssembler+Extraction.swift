@@ -26,7 +26,7 @@ extension SeedAssembler {
     mutating func mergeExtractedEvents(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
         takenEventIDs = Set(events.map(\.id))
         let extractor = EventExtractor(knowledgeBase: base)
-        let candidates = unannotated.flatMap { extractor.candidates(inArticle: $0) }
+        let candidates = Concurrently.flatMap(unannotated) { extractor.candidates(inArticle: $0) }
         var changed = false
         for group in EventExtractor.group(candidates) {
             if let index = events.firstIndex(where: { EventExtractor.reports(group, known: $0) }) {

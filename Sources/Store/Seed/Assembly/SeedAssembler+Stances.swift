@@ -9,7 +9,7 @@ extension SeedAssembler {
         let extractor = StanceExtractor(knowledgeBase: base)
         var proposalForTopic: [String: Int] = [:]
         var merge = StanceMerge()
-        for candidate in unannotated.flatMap({ extractor.candidates(inArticle: $0) }) {
+        for candidate in Concurrently.flatMap(unannotated, { extractor.candidates(inArticle: $0) }) {
             guard let topic = StanceExtractor.topic(candidate.topic) else { continue }
             let index = proposalForTopic[topic.id] ?? proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
             proposalForTopic[topic.id] = index
