@@ -5,12 +5,6 @@ extension KnowledgeBase {
     /// in catalog order; each at most once. `participant=Russia`, `location=United States` and
     /// `entity=NATO` all expand this one way.
     public func scope(of id: String) -> [String] {
-        var members: [String: [String]] = [:]
-        for entity in entities {
-            for parent in Set([entity.country, entity.affiliation].compactMap { $0 }) where parent != entity.id {
-                members[parent, default: []].append(entity.id)
-            }
-        }
         var result = [id]
         var seen: Set<String> = [id]
         var index = 0
@@ -19,5 +13,16 @@ extension KnowledgeBase {
             index += 1
         }
         return result
+    }
+
+    /// Who belongs to whom, built once at load: parent id → member ids in catalog order.
+    static func members(_ entities: [Entity]) -> [String: [String]] {
+        var members: [String: [String]] = [:]
+        for entity in entities {
+            for parent in Set([entity.country, entity.affiliation].compactMap { $0 }) where parent != entity.id {
+                members[parent, default: []].append(entity.id)
+            }
+        }
+        return members
     }
 }

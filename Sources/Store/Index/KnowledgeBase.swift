@@ -30,6 +30,8 @@ public final class KnowledgeBase: Sendable {
     let proposalsByArticle: [String: [Int]]
     let names: NameIndex
     let statistics: [String: EntityStats]
+    /// Per entity id: the entities whose `country` or `affiliation` it is (see `scope(of:)`).
+    let members: [String: [String]]
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
@@ -46,6 +48,7 @@ public final class KnowledgeBase: Sendable {
         self.mentions = sortedMentions
         self.articlePositions = articlePositions
         entityPositions = KnowledgeBase.positions(entities.map(\.id))
+        members = KnowledgeBase.members(entities)
         eventPositions = KnowledgeBase.positions(sortedEvents.map(\.id))
         proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
 
