@@ -265,7 +265,9 @@ function renderLegend() {
       el('span', {}, 'exact day, or'),
       el('span', { class: 'precision approximate' }, '± week'),
       el('span', { class: 'precision approximate' }, '± month'),
-      el('span', {}, 'when the text gives only an approximate time')),
+      el('span', {}, 'when the text gives only an approximate time;'),
+      el('span', { class: 'precision enriched' }, 'date not in the text'),
+      el('span', {}, 'when the date comes from outside the article (its reason says from where)')),
   );
 }
 
@@ -300,7 +302,10 @@ function timelineItem(event) {
       ? el('time', { datetime: event.start.date }, formatRange(event.start, event.end))
       : el('span', { class: 'undated' }, 'Date unknown'),
     event.start && precision !== 'day'
-      ? el('span', { class: 'precision approximate', title: event.start.reason }, PRECISION_LABEL[precision] || precision)
+      ? el('span', { class: 'precision approximate', title: readableReason(event.start.reason) }, PRECISION_LABEL[precision] || precision)
+      : null,
+    dateFromOutsideText(event)
+      ? el('span', { class: 'precision enriched', title: readableReason(event.start.reason) }, 'date not in the text')
       : null),
   el('span', { class: 'event-marker', 'aria-hidden': 'true' }, el('span', { class: 'marker' })),
   eventCard(event));
@@ -321,8 +326,27 @@ function eventCard(event, { expanded = false } = {}) {
     participants(event.participants || []),
     sources(event.evidence || [], {
       outlets: event.outlets || [], expanded,
-      dating: event.start ? `${formatRange(event.start, event.end)}: ${event.start.reason}` : null,
+      dating: event.start
+        ? `${formatRange(event.start, event.end)}${dateFromOutsideText(event) ? ' (not stated in the text)' : ''}: ${readableReason(event.start.reason)}`
+        : null,
     }));
+}
+
+// A date the curator or the rules added from outside the article text (`enrichment` names it).
+function dateFromOutsideText(event) {
+  const enriched = event.enrichment || [];
+  return Boolean(event.start) && (enriched.includes('start') || enriched.includes('end'));
+}
+
+// Reasons name articles by their internal ids ("004 says …"); readers know outlets and titles.
+function readableReason(reason) {
+  if (!reason) return reason;
+  return reason.replace(/\b(\d{3})(?=\s|:|,|\))/g, (match, prefix) => {
+    for (const article of state.articles.values()) {
+      if (article.id.startsWith(`${prefix}-`)) return article.outlet ? `the ${article.outlet} article` : `"${article.title}"`;
+    }
+    return match;
+  });
 }
 
 // Records the extraction rules made are marked; curated ones (checked by a person) are not.

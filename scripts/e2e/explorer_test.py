@@ -17,6 +17,7 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import os
 import shutil
 import sys
@@ -144,6 +145,12 @@ def check_held_events_in_date_order(page, base):
     assert None not in styles and len(set(styles)) == 3, f'statuses are not visually distinct: {styles}'
     assert page.all('#timeline .precision.approximate'), 'no approximate-date marker shown'
     assert page.all('#legend .legend-item'), 'no status legend'
+    # Dates from outside the text say so (the Oval Office meeting's day is not in its article), and
+    # reasons name outlets, not internal article ids.
+    oval = page.all('#timeline li.event[data-id="oval-office-meeting-2025-02-28"] .precision.enriched')
+    assert oval, 'the Oval Office meeting date is not marked as coming from outside the text'
+    reasons = page.driver.execute_script("return Array.from(document.querySelectorAll('#timeline .precision')).map(e => e.title).join(' | ')")
+    assert not re.search(r'\b\d{3} (says|said)', reasons), f'a reason shows an internal article id: {reasons[:300]}'
     # Extracted records are marked; the legend says what the mark means.
     assert page.all('#legend .provenance.extracted'), 'no legend entry for extracted records'
     assert not page.all('#timeline .event-card.status-held .provenance.extracted'), 'curated events marked extracted'
