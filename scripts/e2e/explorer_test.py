@@ -293,6 +293,15 @@ def check_no_horizontal_overflow_at_360(page, base, screenshot=None):
               .map((node) => `${node.tagName.toLowerCase()}.${node.className}: ${Math.round(node.getBoundingClientRect().right)}`);
             return {scroll: root.scrollWidth, client: root.clientWidth, wide: wide.slice(0, 10)};""")
         assert overflow['scroll'] <= overflow['client'] and not overflow['wide'], f'horizontal overflow at 360 px: {overflow}'
+        # Touch targets of at least 24 x 24 px (WCAG 2.2, 2.5.8); links inside a sentence (the
+        # footer's) are the criterion's own exception.
+        small = driver.execute_script("""
+            return [...document.querySelectorAll('a[href], button, input, select, summary')]
+              .filter((node) => node.getClientRects().length && !node.closest('footer') && !node.classList.contains('skip-link'))
+              .map((node) => { const r = node.getBoundingClientRect();
+                               return `${node.tagName.toLowerCase()}.${node.className} '${(node.textContent || '').trim().slice(0, 20)}' ${Math.round(r.width)}x${Math.round(r.height)}`; })
+              .filter((text) => { const [w, h] = text.split(' ').pop().split('x').map(Number); return w < 24 || h < 24; });""")
+        assert not small, f'{len(small)} touch targets under 24 x 24 px at 360 px, e.g. {small[:5]}'
         if screenshot:
             driver.execute_script("document.querySelectorAll('details.sources').forEach((d) => { d.open = false; });"
                                   "document.getElementById('search-close').click(); window.scrollTo(0, 0);")
