@@ -117,47 +117,21 @@ public struct EventExtractor: Sendable {
         self.base = knowledgeBase
     }
 
-    /// The one article asked for (by the index, not a scan), or every article.
-    func articles(_ id: String?) -> [Article] {
-        guard let id else { return base.articles }
-        return base.article(id: id).map { [$0] } ?? []
-    }
-
     /// Every candidate in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
-        for article in articles(articleID) where Self.isNewsLength(article) {
-            let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
-            let resolver = TemporalResolver(published: article.published)
-            for paragraph in article.paragraphs where paragraph.kind == .body {
-                let inParagraph = byParagraph[paragraph.index] ?? []
-                for sentence in Sentences.split(paragraph.text) {
-                    if let candidate = extract(sentence, paragraph: paragraph, article: article, mentions: inParagraph, resolver: resolver) {
-                        found.append(candidate)
-                    }
-                }
+        NewsSentences(base: base).forEach(inArticle: articleID) { item in
+            if let candidate = extract(item.sentence, paragraph: item.paragraph, article: item.article, mentions: item.mentions,
+                                       resolver: item.resolver) {
+                found.append(candidate)
             }
         }
         return found
     }
 
-    /// An article over 200,000 characters is not a news story (a dump, a book): not read for events.
-    static func isNewsLength(_ article: Article) -> Bool {
-        var total = 0
-        for paragraph in article.paragraphs {
-            total += paragraph.text.utf8.count
-            if total > 200_000 { return false }
-        }
-        return true
-    }
-
-    /// Longer runs are not sentences (a table, a run-on page): they are not read.
-    static let longestSentence = 600
-
     func extract(
         _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
     ) -> Candidate? {
-        guard sentence.end - sentence.start <= Self.longestSentence else { return nil }
         let tokens = TemporalTokens(sentence.text).tokens
         let words = tokens.map(\.text)
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks

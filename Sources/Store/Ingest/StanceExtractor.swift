@@ -55,24 +55,11 @@ public struct StanceExtractor: Sendable {
     /// The words a cue or term can start with: a phrase is tried only from one of them.
     static let firstWords = Set((Array(cueTable.keys) + Array(termTable.keys)).compactMap { $0.split(separator: " ").first.map(String.init) })
 
-    /// The one article asked for (by the index, not a scan), or every article.
-    func articles(_ id: String?) -> [Article] {
-        guard let id else { return base.articles }
-        return base.article(id: id).map { [$0] } ?? []
-    }
-
     /// Every stance in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
-        for article in articles(articleID) where EventExtractor.isNewsLength(article) {
-            let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
-            let resolver = TemporalResolver(published: article.published)
-            for paragraph in article.paragraphs where paragraph.kind == .body {
-                for sentence in Sentences.split(paragraph.text) where sentence.end - sentence.start <= EventExtractor.longestSentence {
-                    found += extract(sentence, paragraph: paragraph, article: article, mentions: byParagraph[paragraph.index] ?? [],
-                                     resolver: resolver)
-                }
-            }
+        NewsSentences(base: base).forEach(inArticle: articleID) { item in
+            found += extract(item.sentence, paragraph: item.paragraph, article: item.article, mentions: item.mentions, resolver: item.resolver)
         }
         return found
     }
