@@ -2,6 +2,7 @@ import API
 import ArgumentParser
 import FoundationEssentials
 import Glibc
+import HTTP
 import Store
 
 /// `accord extract`: what the extraction rules read from articles no curator has annotated,
@@ -46,22 +47,11 @@ struct Extract: ParsableCommand {
         do throws(SeedLoadFailure) {
             result = try SeedLoader(directory: loadFrom).load()
         } catch {
-            Self.writeError(ValidationSummary(failure: error).text)
+            StandardStreams.write(Array(ValidationSummary(failure: error).text.utf8), to: .diagnostics)
             throw ExitCode(1)
         }
         let annotations = ExtractedAnnotations(base: result.knowledgeBase, report: result.report, article: only)
         print(String(decoding: annotations.json.serialized(pretty: true), as: UTF8.self))
-        Self.writeError(annotations.notes.joined(separator: "\n") + "\n")
-    }
-
-    /// All of `text` to stderr (the notes a curator reads beside the JSON on stdout).
-    static func writeError(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            guard written > 0 else { return }
-            offset += written
-        }
+        StandardStreams.write(Array((annotations.notes.joined(separator: "\n") + "\n").utf8), to: .diagnostics)
     }
 }
