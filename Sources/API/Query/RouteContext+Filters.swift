@@ -12,11 +12,11 @@ extension RouteContext {
     }
 
     /// An entity filter's value and who it includes: by default the entity and everything that
-    /// acts for it, belongs to it or lies in it (``KnowledgeBase/scope(of:)``); with
-    /// `match=exact`, the entity alone.
-    func entityScope(_ parameter: String) throws(APIError) -> EntityScope? {
+    /// acts for it, belongs to it or lies in it (``KnowledgeBase/scope(of:)``); with `exact`
+    /// (`match=exact`, read once per request by ``exactMatch()``), the entity alone.
+    func entityScope(_ parameter: String, exact: Bool) throws(APIError) -> EntityScope? {
         guard let id = try entityID(parameter) else { return nil }
-        let ids = try exactMatch() ? [id] : knowledgeBase.scope(of: id)
+        let ids = exact ? [id] : knowledgeBase.scope(of: id)
         return EntityScope(parameter: parameter, id: id, ids: ids)
     }
 

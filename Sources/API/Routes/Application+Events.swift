@@ -38,14 +38,14 @@ extension Application {
     static func filteredEvents(_ context: RouteContext) throws -> (events: [Event], meta: [(String, JSON)]) {
         let query = context.query
         var filter = EventFilter()
-        _ = try context.exactMatch()
+        let exact = try context.exactMatch()
         filter.statuses = try query.enumList("status", Event.Status.self).map(Set.init)
         filter.kinds = try query.enumList("kind", Event.Kind.self).map(Set.init)
         filter.provenances = try query.enumList("provenance", Provenance.self).map(Set.init)
         if let flags = try query.enumList("overdue", Flag.self), flags.count == 1 { filter.overdue = flags[0] == .yes }
-        let participant = try context.entityScope("participant")
-        let location = try context.entityScope("location")
-        let entity = try context.entityScope("entity")
+        let participant = try context.entityScope("participant", exact: exact)
+        let location = try context.entityScope("location", exact: exact)
+        let entity = try context.entityScope("entity", exact: exact)
         filter.participants = participant.map { Set($0.ids) }
         filter.locations = location.map { Set($0.ids) }
         filter.involving = entity.map { Set($0.ids) }

@@ -8,14 +8,14 @@ extension Application {
         resource("/proposals", parameters: QueryParameters.paging + filters, formats: [.json, .csv]) { context in
             let query = context.query
             var filter = ProposalFilter()
-            _ = try context.exactMatch()
+            let exact = try context.exactMatch()
             filter.kinds = try query.enumList("kind", Proposal.Kind.self).map(Set.init)
             filter.statuses = try query.enumList("status", Proposal.Status.self).map(Set.init)
             filter.provenances = try query.enumList("provenance", Provenance.self).map(Set.init)
-            let proposer = try context.entityScope("proposer")
-            let supporter = try context.entityScope("supporter")
-            let opponent = try context.entityScope("opponent")
-            let entity = try context.entityScope("entity")
+            let proposer = try context.entityScope("proposer", exact: exact)
+            let supporter = try context.entityScope("supporter", exact: exact)
+            let opponent = try context.entityScope("opponent", exact: exact)
+            let entity = try context.entityScope("entity", exact: exact)
             filter.proposers = proposer.map { Set($0.ids) }
             filter.supporters = supporter.map { Set($0.ids) }
             filter.opponents = opponent.map { Set($0.ids) }

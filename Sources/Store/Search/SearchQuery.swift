@@ -61,7 +61,7 @@ public struct SearchQuery: Sendable, Hashable {
             var index = 0
             while index < words.count {
                 // The longest run of words that names one entity, if a resolver is given.
-                if let names, let (length, forms) = Self.entityRun(words, at: index, names: names) {
+                if let names, let (length, forms) = Self.entityRun(words, at: index, names: names, tokenizer: &tokenizer) {
                     var alternatives: [[String]] = []
                     for form in forms {
                         let terms = tokenizer.terms(in: form)
@@ -91,11 +91,12 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// The longest run (up to four words) at `index` that `names` resolves, skipping a run of one
     /// stop word ("the" is no entity).
-    static func entityRun(_ words: [String], at index: Int, names: (String) -> [String]?) -> (Int, [String])? {
+    static func entityRun(
+        _ words: [String], at index: Int, names: (String) -> [String]?, tokenizer: inout SearchTokenizer
+    ) -> (Int, [String])? {
         for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
             let run = words[index..<index + length].joined(separator: " ")
             if length == 1 {
-                var tokenizer = SearchTokenizer()
                 let terms = tokenizer.terms(in: run)
                 if terms.count == 1 && SearchStopWords.contains(terms[0]) { continue }
             }
