@@ -24,7 +24,8 @@ wait_quiet() {
 }
 
 # free_port: a TCP port on 127.0.0.1 that is free right now.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib" && pwd)/free_port.py
+free_port() { python3 "$free_port_script"; }
 
 # raise_nofile: lift the soft open-file limit to min(hard limit, 65536); sets NOFILE.
 raise_nofile() {

@@ -64,7 +64,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 args=(serve --host 127.0.0.1 --port "$PORT" --seeds "$ROOT/seeds")
 [ "$ACCESS_LOG" = 0 ] && args+=(--no-access-log)
 "$BIN" "${args[@]}" > /dev/null 2> "$OUT/server.stderr" &

@@ -81,7 +81,8 @@ if grep -q "libswift\|libFoundation\|libdispatch\|libicu" <<<"$libraries"; then
     echo "the Swift runtime is linked dynamically; expected --static-swift-stdlib" >&2; exit 1
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)/free_port.py
+free_port() { python3 "$free_port_script"; }
 "$binary" validate >/dev/null
 port=$(free_port)
 ACCORD_PORT=$port ACCORD_HOST=127.0.0.1 "$binary" serve --no-access-log 2>/dev/null &

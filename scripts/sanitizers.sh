@@ -76,7 +76,7 @@ serve_under_load() {
         results+=("$sanitizer serve: skipped (no wrk)"); return
     fi
     local port
-    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    port="$(python3 "$ROOT/scripts/lib/free_port.py")"
     "$bin" serve --host 127.0.0.1 --port "$port" --seeds "$ROOT/seeds" > "$logs/serve.stdout" 2> "$logs/serve.stderr" &
     SERVER=$!
     local url="http://127.0.0.1:$port" ready=no

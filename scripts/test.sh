@@ -25,7 +25,7 @@ swift test --skip-build
 swift build --product accord
 binary=.build/debug/accord
 ./"$binary" validate >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(python3 scripts/lib/free_port.py)
 log=$(mktemp)
 "$binary" serve --host 127.0.0.1 --port "$port" --no-access-log 2>"$log" &
 server=$!

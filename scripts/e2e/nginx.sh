@@ -11,7 +11,8 @@ command -v nginx >/dev/null || exit 77
 command -v curl >/dev/null || exit 77
 
 work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/../lib" && pwd)/free_port.py
+free_port() { python3 "$free_port_script"; }
 accord_port=$(free_port)
 nginx_port=$(free_port)
 pids=()

@@ -8,7 +8,8 @@ server=""
 cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "${CHECK:-e2e}: $*" >&2; cat "$work/err.log" >&2 2>/dev/null || true; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../lib" && pwd)/free_port.py
+free_port() { python3 "$free_port_script"; }
 # Up to 5 s for the server on PORT to answer its healthcheck.
 wait_healthy() {
     for _ in $(seq 1 100); do "$binary" healthcheck --port "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done
