@@ -30,6 +30,13 @@ static inline long accord_SSL_CTX_set_session_cache_mode(SSL_CTX *ctx, long mode
 
 static inline int accord_TLS1_2_VERSION(void) { return TLS1_2_VERSION; }
 
+/// Keeps libcrypto's global state alive until the process is gone: without it, exit() runs
+/// OpenSSL's atexit cleanup while another thread (a seed reload hashing the files) may still
+/// be inside libcrypto, which then reads freed locks.
+static inline int accord_OPENSSL_init_no_atexit(void) {
+    return OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL);
+}
+
 static inline long accord_SSL_MODE_defaults(void) {
     return SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS;
 }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import API
 import ArgumentParser
+import COpenSSL
 import Dispatch
 import FoundationEssentials
 import HTTP
@@ -44,10 +45,13 @@ final class ServerRunner: @unchecked Sendable {
     }
 
     func run() throws {
+        // SIGTERM may end the process while a reload thread is inside libcrypto (SHA-256 of the
+        // seeds): OpenSSL must not tear itself down at exit under it (TSan caught the crash).
+        _ = accord_OPENSSL_init_no_atexit()
         // Signals are live before the (possibly long) load: SIGHUP is ignored, SIGTERM exits.
         signalQueue.sync { installSignalHandlers() }
         let dataset: Dataset
-        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
         case .success(let loaded):
             dataset = loaded
         case .failure(let failure):
@@ -73,7 +77,7 @@ final class ServerRunner: @unchecked Sendable {
         }
         let application = Application(
             dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders), web: loadExplorer(),
-            publicURL: configuration.server.publicURL, logger: logger
+            publicURL: configuration.server.publicURL, maxResponseBytes: configuration.maxResponseBytes, logger: logger
         )
         let diagnostics = logger
         let accessLog = AccessLog()
@@ -206,7 +210,7 @@ final class ServerRunner: @unchecked Sendable {
     }
 
     func reloadSeeds(_ application: Application) {
-        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict) {
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
         case .success(let dataset):
             let before = Set(application.dataset.knowledgeBase.articles.map(\.file))
             let after = Set(dataset.knowledgeBase.articles.map(\.file))
