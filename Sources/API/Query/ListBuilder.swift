@@ -2,8 +2,10 @@ import HTTP
 
 extension RouteContext {
     /// The list envelope `{"data", "meta", "links"}` plus an RFC 8288 `Link` header.
-    /// `items` must already be in their total, stable order.
-    func list<T>(_ items: [T], meta extra: [(String, JSON)] = [], encode: (T) -> JSON) throws -> Rendered {
+    /// `items` must already be in their total, stable order. Only the page is encoded, so a lazy
+    /// collection over an index makes the work proportional to the page, not to the corpus.
+    func list<C: RandomAccessCollection>(_ items: C, meta extra: [(String, JSON)] = [], encode: (C.Element) -> JSON) throws -> Rendered
+    where C.Index == Int {
         let page = try Page(query)
         let records = page.slice(items).map(encode)
         let pageURL = PageURL(self)

@@ -128,9 +128,10 @@ struct Page {
         offset = try query.integer("offset", default: 0, range: 0...1_000_000_000)
     }
 
-    func slice<T>(_ items: [T]) -> ArraySlice<T> {
-        let start = min(offset, items.count)
-        return items[start..<min(items.count, start + limit)]
+    /// This page of `items`; only the page is touched, so a lazy collection costs the page.
+    func slice<C: RandomAccessCollection>(_ items: C) -> C.SubSequence where C.Index == Int {
+        let start = items.startIndex + min(offset, items.count)
+        return items[start..<min(items.endIndex, start + limit)]
     }
 }
 

@@ -40,8 +40,7 @@ extension Application {
         }
         resource("/entities/{id}/articles", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            let articles = context.knowledgeBase.articles(mentioning: entity.id).sorted { $0.id < $1.id }
-            return try context.list(articles) { context.representation.article($0) }
+            return try context.list(context.knowledgeBase.articles(mentioning: entity.id)) { context.representation.article($0) }
         }
         resource("/entities/{id}/events", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
@@ -57,11 +56,7 @@ extension Application {
         }
         resource("/entities/{id}/mentions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            let mentions = context.knowledgeBase.mentions(ofEntity: entity.id).sorted {
-                ($0.article, $0.paragraph, $0.start) < ($1.article, $1.paragraph, $1.start)
-            }
-            guard case .array(let records) = context.representation.mentions(mentions) else { return try context.list([Int]()) { _ in .null } }
-            return try context.list(records) { $0 }
+            return try context.list(context.knowledgeBase.mentions(ofEntity: entity.id)) { context.representation.mention($0) }
         }
     }
 }

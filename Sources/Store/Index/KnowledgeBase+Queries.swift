@@ -1,19 +1,20 @@
 /// Relations and filtered listings. Every result keeps the collection's
 /// order (see `KnowledgeBase`); unknown ids give empty results.
 extension KnowledgeBase {
-    /// Mentions of an entity, by article order then text order.
-    public func mentions(ofEntity id: String) -> [Mention] {
-        (mentionsByEntity[id] ?? []).map { mentions[$0] }
+    /// Mentions of an entity, by article id then text order (paragraph, start). Lazy: reading
+    /// one page touches only that page.
+    public func mentions(ofEntity id: String) -> LazyMapCollection<[Int], Mention> {
+        (mentionsByEntity[id] ?? []).lazy.map { self.mentions[$0] }
     }
 
     /// Mentions in an article, in text order.
-    public func mentions(inArticle id: String) -> [Mention] {
-        mentionRanges[id].map { Array(mentions[$0]) } ?? []
+    public func mentions(inArticle id: String) -> ArraySlice<Mention> {
+        mentionRanges[id].map { mentions[$0] } ?? []
     }
 
-    /// Articles that mention an entity.
-    public func articles(mentioning id: String) -> [Article] {
-        (articlesByEntity[id] ?? []).map { articles[$0] }
+    /// Articles that mention an entity, by id. Lazy, like `mentions(ofEntity:)`.
+    public func articles(mentioning id: String) -> LazyMapCollection<[Int], Article> {
+        (articlesByEntity[id] ?? []).lazy.map { self.articles[$0] }
     }
 
     /// Events where the entity is a participant or the location.

@@ -64,8 +64,15 @@ public final class KnowledgeBase: Sendable {
             }
         }
         mentionRanges = ranges
-        mentionsByEntity = byEntity
-        self.articlesByEntity = articlesByEntity
+        // The served orders, fixed once here so a page of either costs the page: mentions by
+        // article id then text order, articles by id.
+        mentionsByEntity = byEntity.mapValues { positions in
+            positions.sorted { lhs, rhs in
+                let left = sortedMentions[lhs], right = sortedMentions[rhs]
+                return (left.article, left.paragraph, left.start) < (right.article, right.paragraph, right.start)
+            }
+        }
+        self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { articles[$0].id < articles[$1].id } }
 
         eventsByEntity = KnowledgeBase.group(sortedEvents) { event in
             event.participants.map(\.entity) + (event.location.map { [$0] } ?? [])
