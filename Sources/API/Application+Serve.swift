@@ -41,9 +41,12 @@ extension Application {
         let rendered = try build(routeContext)
         let body: [UInt8]
         switch format {
-        case .json: body = rendered.json.serialized(pretty: query.pretty)
-        case .csv: body = CSVEncoder.encode(rendered.csvRecords ?? [rendered.json])
-        default: body = rendered.encodings[format]?() ?? rendered.json.serialized(pretty: query.pretty)
+        case .json: body = try Self.bounded(rendered.json.serialized(pretty: query.pretty, limit: maxResponseBytes), limit: maxResponseBytes)
+        case .csv: body = try Self.bounded(CSVEncoder.encode(rendered.csvRecords ?? [rendered.json]), limit: maxResponseBytes)
+        default:
+            body = try Self.bounded(
+                rendered.encodings[format]?() ?? rendered.json.serialized(pretty: query.pretty, limit: maxResponseBytes), limit: maxResponseBytes
+            )
         }
         // The calendar is one unpaged feed: no Link header for it.
         let entry = ResponseCache.Entry(
@@ -52,6 +55,13 @@ extension Application {
         )
         dataset.cache.put(key, entry)
         return Self.response(entry, request: request, cacheControl: cacheControl)
+    }
+
+    /// The body, unless it is missing (abandoned past the limit) or larger than the limit. JSON stops
+    /// building at the limit; CSV, GeoJSON and iCalendar are pages or one feed of events, checked whole.
+    static func bounded(_ body: [UInt8]?, limit: Int) throws(APIError) -> [UInt8] {
+        guard let body, body.count <= limit else { throw .responseTooLarge(limit: limit) }
+        return body
     }
 
     /// The cached representation in the content coding the request accepts (gzip or Brotli,

@@ -16,6 +16,9 @@ public final class Application: HTTPResponder {
     public let service: ServiceInfo
     /// The configured `publicUrl` (OpenAPI `servers`); links use it through the request context.
     let publicURL: PublicURL?
+    /// `limits.maxResponseBytes`: no representation larger than this is built.
+    let maxResponseBytes: Int
+    public static let defaultMaxResponseBytes = 32 << 20
     /// Set while the server drains: `/readyz` answers 503.
     let draining = Atomic<Bool>(false)
     public let metrics = Metrics()
@@ -25,9 +28,10 @@ public final class Application: HTTPResponder {
 
     public init(
         dataset: Dataset, cors: CORSPolicy = CORSPolicy(), service: ServiceInfo = ServiceInfo(), web: StaticFiles? = nil,
-        publicURL: PublicURL? = nil, logger: Logger = Logger(label: "accord.api")
+        publicURL: PublicURL? = nil, maxResponseBytes: Int = Application.defaultMaxResponseBytes, logger: Logger = Logger(label: "accord.api")
     ) {
         self.logger = logger
+        self.maxResponseBytes = maxResponseBytes
         self.current = Locked(dataset)
         self.publicURL = publicURL
         self.cors = cors

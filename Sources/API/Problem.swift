@@ -19,6 +19,8 @@ public enum APIError: Error, Sendable {
     case notAcceptableEncoding
     /// `If-Match` names no current representation (RFC 9110 §13.1.1).
     case preconditionFailed(current: String)
+    /// The representation asked for would exceed `limits.maxResponseBytes`; it was not built.
+    case responseTooLarge(limit: Int)
 
     public var problem: Problem {
         switch self {
@@ -77,6 +79,13 @@ public enum APIError: Error, Sendable {
                 detail: "If-Match names no current representation; the current ETag is \(current).",
                 type: "https://accord.example/problems/precondition-failed",
                 extensions: [("etag", JSON.string(current).text)]
+            )
+        case .responseTooLarge(let limit):
+            return Problem(
+                status: .unprocessableContent, title: "Response too large",
+                detail: "This representation would exceed \(limit) bytes (limits.maxResponseBytes). Ask for less: a smaller limit, fewer include values, or a narrower filter.",
+                type: "https://accord.example/problems/response-too-large",
+                extensions: [("limit", JSON.int(limit).text)]
             )
         }
     }

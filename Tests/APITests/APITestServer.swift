@@ -23,11 +23,14 @@ let repositoryWeb: String = URL(fileURLWithPath: repositorySeeds).deletingLastPa
 /// Accord's application over the shipped seeds on an ephemeral port; `web` installs the explorer.
 func startAccord(
     dataset: Dataset = shippedDataset, cors: CORSPolicy = CORSPolicy(), web: StaticFiles? = nil,
+    maxResponseBytes: Int = Application.defaultMaxResponseBytes,
     configure: (inout ServerConfiguration) -> Void = { _ in }
 ) throws -> (TestServer, Application) {
     var configuration = ServerConfiguration()
     configure(&configuration)
-    let application = Application(dataset: dataset, cors: cors, web: web, publicURL: configuration.publicURL)
+    let application = Application(
+        dataset: dataset, cors: cors, web: web, publicURL: configuration.publicURL, maxResponseBytes: maxResponseBytes
+    )
     let server = try TestServer(configure: configure, responder: application)
     application.metrics.attach(server.server.statistics)
     return (server, application)

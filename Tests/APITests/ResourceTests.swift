@@ -18,6 +18,46 @@ struct ResourceTests {
         }
     }
 
+    @Test func aRepresentationOverTheResponseLimitIs422AndTheConnectionServesOn() throws {
+        let (server, _) = try startAccord(maxResponseBytes: 4096)
+        let client = try server.client()
+        let article = try #require(try client.json("/articles?limit=1").ids.first)
+        let response = try client.get("/articles/\(article)?include=text,paragraphs,mentions")
+        #expect(response.status == 422)
+        let problem = try response.json()
+        #expect(problem["type"] as? String == "https://accord.example/problems/response-too-large")
+        #expect(problem["limit"] as? Int == 4096)
+        #expect((problem["detail"] as? String)?.contains("limits.maxResponseBytes") == true)
+        // Same connection: a small representation is still served, and the refusal was not cached as a body.
+        #expect(try client.get("/events?limit=1").status == 200)
+        #expect(try client.get("/articles/\(article)?include=text,paragraphs,mentions").status == 422)
+        #expect(try client.get("/articles/\(article)").status == 200)
+    }
+
+    @Test func entityMentionsPageInArticleThenTextOrderAndThePagesAddUpToTheWhole() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let entities = try client.json("/entities?limit=100").data
+        let busiest = try #require(entities.max { ($0["mentionCount"] as? Int ?? 0) < ($1["mentionCount"] as? Int ?? 0) })
+        let id = try #require(busiest["id"] as? String)
+        let total = try #require(busiest["mentionCount"] as? Int)
+        #expect(total > 10)
+        var seen: [[String: Any]] = []
+        var next: String? = "/entities/\(id)/mentions?limit=7"
+        while let target = next {
+            let page = try client.json(target)
+            #expect(page.meta["total"] as? Int == total)
+            seen += page.data
+            next = (page.links["next"] as? String).map { $0.replacingOccurrences(of: "http://accord.test", with: "") }
+        }
+        #expect(seen.count == total)
+        let keys = seen.map { ($0["article"] as? String ?? "", $0["paragraph"] as? Int ?? -1, $0["start"] as? Int ?? -1) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }, "mentions in (article, paragraph, start) order across pages")
+        let detail = try client.json("/entities/\(id)")
+        let articles = try #require(detail["articles"] as? [String])
+        #expect(articles == articles.sorted() && articles.count == min(100, busiest["articleCount"] as? Int ?? -1))
+    }
+
     @Test func pageLinksKeepTheOtherParametersInOrderAndReplaceOnlyLimitAndOffset() throws {
         let (server, _) = try startAccord()
         let client = try server.client()

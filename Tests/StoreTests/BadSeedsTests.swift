@@ -115,8 +115,9 @@ import Testing
         try Self.expectGoodArticleServed(result.knowledgeBase)
     }
 
-    /// 10 MB of prose in 80,000 paragraphs, written to a temporary copy of a good case:
-    /// it loads (the loader is linear and has no size cap) and the other article is intact.
+    /// 10 MB of prose in 80,000 paragraphs, written to a temporary copy of a good case: with
+    /// `limits.maxArticleBytes` raised above it, it loads (the loader is linear) and the other
+    /// article is intact. Under the default 4 MiB limit it is skipped (SeedFileSafetyTests).
     @Test func tenMegabyteArticleLoads() throws {
         let manager = FileManager.default
         let root = manager.temporaryDirectory.appendingPathComponent("accord-bad-seeds-\(UUID().uuidString)").path
@@ -134,10 +135,8 @@ import Testing
         }
         try Data(text).write(to: URL(fileURLWithPath: root + "/articles/huge.txt"))
 
-        let clock = ContinuousClock()
-        let started = clock.now
-        let result = try SeedLoader(directory: root, strict: true).load()
-        let elapsed = clock.now - started
+        // Its load time is measured by bench/ (no timing in unit tests).
+        let result = try SeedLoader(directory: root, strict: true, maxArticleBytes: 16 << 20).load()
         #expect(result.report.errors.isEmpty)
         let huge = try #require(result.knowledgeBase.article(id: "huge"))
         #expect(huge.paragraphs.count == count)
@@ -145,8 +144,6 @@ import Testing
         #expect(result.knowledgeBase.mentions(inArticle: "huge").count == count * 3)
         #expect(result.files.map(\.path).contains("articles/huge.txt"))
         try Self.expectGoodArticleServed(result.knowledgeBase)
-        // Linear: about 5 s in a release build; a debug build is several times slower.
-        #expect(elapsed < .seconds(180), "\(elapsed)")
     }
 
     // MARK: fatal annotation errors: the load fails and lists all of them

@@ -34,6 +34,20 @@ import Testing
         #expect(throws: SeedLoadFailure.self) { try SeedLoader(directory: seeds, strict: true).load() }
     }
 
+    @Test func anArticleOverTheSizeLimitIsSkippedWithItsNameAndTheLimitWhileTheRestLoads() throws {
+        let seeds = try copy()
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let paragraph = "Leaders met in Paris on Tuesday to discuss security guarantees for Ukraine.\n\n"
+        try String(repeating: paragraph, count: 200).write(toFile: seeds + "/articles/huge.txt", atomically: true, encoding: .utf8)
+        let result = try SeedLoader(directory: seeds, maxArticleBytes: 8192).load()
+        #expect(Set(result.knowledgeBase.articles.map(\.file)) == ["a.txt", "b.txt", "c.txt"])
+        let errors = result.report.errors.map(\.description)
+        #expect(errors.contains { $0.contains("articles/huge.txt") && $0.contains("limits.maxArticleBytes") && $0.contains("8192") }, "\(errors)")
+        #expect(throws: SeedLoadFailure.self) { try SeedLoader(directory: seeds, strict: true, maxArticleBytes: 8192).load() }
+        // Under the default limit it is an ordinary article.
+        #expect(try SeedLoader(directory: seeds).load().knowledgeBase.articles.contains { $0.file == "huge.txt" })
+    }
+
     @Test func aLinkedArticlesDirectoryOrCollectionIsRefused() throws {
         let seeds = try copy()
         defer { try? FileManager.default.removeItem(atPath: seeds) }

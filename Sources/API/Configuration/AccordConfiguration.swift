@@ -1,4 +1,5 @@
 import HTTP
+import Store
 
 /// Everything `accord serve` can be told. Built from four sources, later ones winning:
 /// built-in defaults < config file (`--config`) < environment (`ACCORD_*`) < flags.
@@ -9,6 +10,10 @@ public struct AccordConfiguration: Sendable {
     public var seeds: String?
     /// Fail at startup on any unreadable article instead of skipping it.
     public var strict = false
+    /// Article files larger than this are skipped with an error naming the file and the limit.
+    public var maxArticleBytes = SeedLoader.defaultMaxArticleBytes
+    /// No representation larger than this is built (422 instead): 32 MiB.
+    public var maxResponseBytes = Application.defaultMaxResponseBytes
     public var corsOrigins = ["*"]
     public var corsHeaders = CORSPolicy.defaultAllowedHeaders
     public var logLevel = "info"

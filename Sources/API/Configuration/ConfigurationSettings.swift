@@ -16,6 +16,12 @@ extension ConfigurationSetting {
         integer("limits.maxHeaderBytes", 256...1_048_576, "Largest header section (431 beyond).") { $0.server.limits.maxHeaderBytes = $1 },
         integer("limits.maxHeaderFields", 1...10_000, "Most header fields (431 beyond).") { $0.server.limits.maxHeaderFields = $1 },
         integer("limits.maxBodyBytes", 0...1_073_741_824, "Largest request body (413 beyond).") { $0.server.limits.maxBodyBytes = $1 },
+        integer("limits.maxArticleBytes", 1024...1_073_741_824, "Largest article file loaded; a larger one is skipped with an error naming it.") {
+            $0.maxArticleBytes = $1
+        },
+        integer("limits.maxResponseBytes", 65_536...4_294_967_296, "Largest representation built; a request for more gets 422 (page or include less).") {
+            $0.maxResponseBytes = $1
+        },
         integer("limits.maxConnections", 1...1_000_000, "Open connections (503 beyond).") { $0.server.maxConnections = $1 },
         integer("limits.maxConnectionsPerClient", 1...1_000_000,
                 "Open connections from one client address (IPv6: its /64; behind trustedProxies, the forwarded one); 503 beyond.") {

@@ -22,19 +22,26 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// UTF-8 bytes; `pretty` indents with two spaces (RFC 8259 allows either).
     public func serialized(pretty: Bool = false) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        write(into: &out, pretty: pretty, depth: 0)
-        if pretty { out.append(0x0A) }
-        return out
+        serialized(pretty: pretty, limit: .max) ?? []
     }
 
-    func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+    /// The bytes, or nil as soon as they pass `limit`: an oversized body is abandoned part-way,
+    /// never built whole.
+    public func serialized(pretty: Bool, limit: Int) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        guard write(into: &out, pretty: pretty, depth: 0, limit: limit) else { return nil }
+        if pretty { out.append(0x0A) }
+        return out.count <= limit ? out : nil
+    }
+
+    /// False once `out` holds more than `limit` bytes (checked after each member, element and string).
+    func write(into out: inout [UInt8], pretty: Bool, depth: Int, limit: Int = .max) -> Bool {
         switch self {
         case .object(let members):
             if members.isEmpty {
                 out.append(contentsOf: "{}".utf8)
-                return
+                return true
             }
             out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
@@ -43,20 +50,20 @@ public indirect enum JSON: Sendable, Equatable {
                 out.append(UInt8(ascii: "\""))
                 JSONString.escape(key, into: &out)
                 out.append(contentsOf: pretty ? "\": ".utf8 : "\":".utf8)
-                value.write(into: &out, pretty: pretty, depth: depth + 1)
+                guard value.write(into: &out, pretty: pretty, depth: depth + 1, limit: limit) else { return false }
             }
             newline(&out, pretty, depth)
             out.append(UInt8(ascii: "}"))
         case .array(let elements):
             if elements.isEmpty {
                 out.append(contentsOf: "[]".utf8)
-                return
+                return true
             }
             out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty, depth + 1)
-                element.write(into: &out, pretty: pretty, depth: depth + 1)
+                guard element.write(into: &out, pretty: pretty, depth: depth + 1, limit: limit) else { return false }
             }
             newline(&out, pretty, depth)
             out.append(UInt8(ascii: "]"))
@@ -73,6 +80,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .null:
             out.append(contentsOf: "null".utf8)
         }
+        return out.count <= limit
     }
 
     private func newline(_ out: inout [UInt8], _ pretty: Bool, _ depth: Int) {

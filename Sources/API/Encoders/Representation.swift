@@ -4,6 +4,10 @@ import Store
 /// every resource; dates are ISO 8601 with their precision; every record carries its
 /// sources (article ids) and evidence (quote, paragraph, character offsets).
 struct Representation {
+    /// How many article ids an entity's detail lists; the rest are paged at links.articles, so the
+    /// detail stays the same size however many articles name the entity.
+    static let detailArticleLimit = 100
+
     let dataset: Dataset
     /// Absolute URL of the service root as the client sees it ("http://host/prefix").
     let base: String
@@ -87,14 +91,16 @@ struct Representation {
         ])
     }
 
-    func mentions(_ items: [Mention]) -> JSON {
-        .array(items.map { mention in
-            .object([
-                ("entity", .string(mention.entity)), ("article", .string(mention.article)),
-                ("paragraph", .int(mention.paragraph)), ("start", .int(mention.start)), ("end", .int(mention.end)),
-                ("text", .string(mention.text)),
-            ])
-        })
+    func mentions(_ items: ArraySlice<Mention>) -> JSON {
+        .array(items.map(mention))
+    }
+
+    func mention(_ mention: Mention) -> JSON {
+        .object([
+            ("entity", .string(mention.entity)), ("article", .string(mention.article)),
+            ("paragraph", .int(mention.paragraph)), ("start", .int(mention.start)), ("end", .int(mention.end)),
+            ("text", .string(mention.text)),
+        ])
     }
 
     // MARK: entities
@@ -118,7 +124,7 @@ struct Representation {
             members.append(("coOccurrences", .array(top.map { item in
                 .object([("entity", entityReference(item.entity)), ("articleCount", .int(item.articleCount))])
             })))
-            members.append(("articles", .strings(knowledgeBase.articles(mentioning: entity.id).map(\.id))))
+            members.append(("articles", .strings(knowledgeBase.articles(mentioning: entity.id).prefix(Self.detailArticleLimit).map(\.id))))
         }
         members.append(("links", .object([
             ("self", .string(url("/entities/\(entity.id)"))),

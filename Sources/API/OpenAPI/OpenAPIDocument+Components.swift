@@ -125,6 +125,11 @@ extension OpenAPIDocument {
                                                  "This resource is available as: application/json, text/csv.",
                                                  [("available", .strings(["application/json", "text/csv"]))])),
             ])),
+            ("ResponseTooLarge", problemResponse("The representation would exceed `limits.maxResponseBytes` (`limit`) and was not built: ask for a smaller page, fewer `include` values or a narrower filter.", examples: [
+                ("responseTooLarge", problemExample(422, "response-too-large", "Response too large",
+                                                    "This representation would exceed 33554432 bytes (limits.maxResponseBytes). Ask for less: a smaller limit, fewer include values, or a narrower filter.",
+                                                    [("limit", .int(33_554_432))])),
+            ])),
             ("MethodNotAllowed", .object([
                 ("description", .string("Not an answer to GET or HEAD: any method other than GET, HEAD and OPTIONS on this path is refused, with `Allow`.")),
                 ("headers", .object([("Allow", component("headers", "Allow")), ("X-Request-ID", component("headers", "X-Request-ID"))])),

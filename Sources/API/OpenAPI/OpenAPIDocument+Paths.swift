@@ -20,7 +20,10 @@ extension OpenAPIDocument {
         var responses = base ?? success(list ? "One page." : "The representation.", formats: formats, schema: schema, list: list)
         responses.append(("400", component("responses", "BadRequest")))
         if notFound { responses.append(("404", component("responses", "NotFound"))) }
-        responses += [("405", component("responses", "MethodNotAllowed")), ("406", component("responses", "NotAcceptable"))]
+        responses += [
+            ("405", component("responses", "MethodNotAllowed")), ("406", component("responses", "NotAcceptable")),
+            ("422", component("responses", "ResponseTooLarge")),
+        ]
         return get(operationID, tag: tag, summary: summary, description: description, parameters: all, responses: responses)
     }
 

@@ -236,7 +236,7 @@ extension OpenAPIDocument {
         [
             ("coOccurrences", array(record([("entity", ref("EntityReference")), ("articleCount", count)]),
                                     "Up to 10 entities most often mentioned in the same articles.")),
-            ("articles", array(string(), "Ids of every article that mentions the entity.")),
+            ("articles", array(string(), "Ids of the first \(Representation.detailArticleLimit) articles, by id, that mention the entity (articleCount has them all; links.articles pages through every one).")),
         ]
     }
 

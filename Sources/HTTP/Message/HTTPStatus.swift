@@ -18,6 +18,7 @@ public struct HTTPStatus: Sendable, Hashable, ExpressibleByIntegerLiteral {
     public static let contentTooLarge: HTTPStatus = 413
     public static let uriTooLong: HTTPStatus = 414
     public static let expectationFailed: HTTPStatus = 417
+    public static let unprocessableContent: HTTPStatus = 422
     public static let requestHeaderFieldsTooLarge: HTTPStatus = 431
     public static let internalServerError: HTTPStatus = 500
     public static let notImplemented: HTTPStatus = 501
@@ -45,6 +46,7 @@ public struct HTTPStatus: Sendable, Hashable, ExpressibleByIntegerLiteral {
         case 413: return "Content Too Large"
         case 414: return "URI Too Long"
         case 417: return "Expectation Failed"
+        case 422: return "Unprocessable Content"
         case 429: return "Too Many Requests"
         case 431: return "Request Header Fields Too Large"
         case 500: return "Internal Server Error"

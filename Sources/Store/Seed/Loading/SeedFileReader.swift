@@ -18,7 +18,9 @@ enum SeedFileReader {
         case special(String)
     }
 
-    static func read(_ path: String) -> Outcome {
+    /// `limit`: refuse a file larger than this many bytes, without reading it (a file that grows
+    /// while it is read is refused too, never read past the limit).
+    static func read(_ path: String, limit: Int? = nil) -> Outcome {
         var status = stat()
         guard lstat(path, &status) == 0 else { return .refused(describe(errno)) }
         switch status.st_mode & S_IFMT {
@@ -35,6 +37,10 @@ enum SeedFileReader {
         // The file may have been swapped between lstat and open: check what was opened.
         var opened = stat()
         guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else { return .special(kind(opened.st_mode)) }
+        let tooLarge = { (size: Int) in
+            "\(size) bytes, larger than limits.maxArticleBytes (\(limit ?? 0) bytes); raise the limit to load it"
+        }
+        if let limit, Int(opened.st_size) > limit { return .refused(tooLarge(Int(opened.st_size))) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(opened.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -44,6 +50,7 @@ enum SeedFileReader {
             guard count >= 0 else { return .refused(describe(errno)) }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if let limit, bytes.count > limit { return .refused(tooLarge(bytes.count)) }
         }
         return .bytes(bytes)
     }

@@ -15,19 +15,26 @@ import FoundationEssentials
 /// Synchronous, single-threaded, linear in the size of the seeds; call it
 /// once at startup from any thread.
 public struct SeedLoader: Sendable {
+    /// `limits.maxArticleBytes` by default: 4 MiB, some forty times a long feature article.
+    public static let defaultMaxArticleBytes = 4 << 20
+
     public let directory: String
     public let strict: Bool
+    /// An article file larger than this is not read: an error naming the file and the limit
+    /// (fatal only when `strict`), and the rest loads.
+    public let maxArticleBytes: Int
 
-    public init(directory: String, strict: Bool = false) {
+    public init(directory: String, strict: Bool = false, maxArticleBytes: Int = SeedLoader.defaultMaxArticleBytes) {
         self.directory = directory
         self.strict = strict
+        self.maxArticleBytes = maxArticleBytes
     }
 
     /// Reads and loads the directory.
     public func load() throws(SeedLoadFailure) -> SeedLoadResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let (files, problems, warnings) = SeedLoader.readDirectory(directory)
+        let (files, problems, warnings) = SeedLoader.readDirectory(directory, maxArticleBytes: maxArticleBytes)
         if problems.contains(where: { $0.isFatal(strict: strict) }) {
             var report = LoadReport()
             report.directory = directory
@@ -60,7 +67,7 @@ public struct SeedLoader: Sendable {
 
     /// The seed files under `directory`, and the problems met reading them. See
     /// ``SeedFileReader`` for what is refused (links) and skipped (FIFOs, devices).
-    static func readDirectory(_ directory: String) -> (files: [SeedFile], problems: [SeedError], warnings: [SeedWarning]) {
+    static func readDirectory(_ directory: String, maxArticleBytes: Int = defaultMaxArticleBytes) -> (files: [SeedFile], problems: [SeedError], warnings: [SeedWarning]) {
         let manager = FileManager.default
         guard isDirectory(directory) else {
             return ([], [.missingDirectory(path: directory)], [])
@@ -75,8 +82,8 @@ public struct SeedLoader: Sendable {
         var files: [SeedFile] = []
         var problems: [SeedError] = []
         var warnings: [SeedWarning] = []
-        func read(_ path: String, as name: String) {
-            switch SeedFileReader.read(path) {
+        func read(_ path: String, as name: String, limit: Int? = nil) {
+            switch SeedFileReader.read(path, limit: limit) {
             case .bytes(let bytes): files.append(SeedFile(path: name, bytes: bytes))
             case .refused(let reason): problems.append(.unreadable(path: path, reason: reason))
             case .special(let kind): warnings.append(.specialFile(path: path, kind: kind))
@@ -103,7 +110,7 @@ public struct SeedLoader: Sendable {
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = articlesPath + "/" + name
             if SeedFileReader.isRealDirectory(path) { continue }
-            read(path, as: "articles/" + name)
+            read(path, as: "articles/" + name, limit: maxArticleBytes)
         }
         return (files, problems, warnings)
     }
