@@ -7,15 +7,17 @@ extension SeedAssembler {
         let finder = EntityPatternFinder(entities: entities)
         var created: [String: Int] = [:]
         var surnames: [String: Int] = [:]
-        for article in articles {
-            for paragraph in article.paragraphs where paragraph.kind == .body {
-                for finding in finder.findings(in: paragraph.text, article: article.id) {
-                    let key = UnicodeMatching.key(finding.name)
-                    guard created[key] == nil else { continue }
-                    created[key] = addExtractedEntity(finding)
-                    if finding.kind == .person, let surname = finding.name.split(separator: " ").last.map(String.init) {
-                        surnames[surname, default: 0] += 1
-                    }
+        // Finding is per article and pure (on every core); adding stays in article order.
+        let findings = Concurrently.map(articles) { article in
+            article.paragraphs.filter { $0.kind == .body }.flatMap { finder.findings(in: $0.text, article: article.id) }
+        }
+        for (article, articleFindings) in zip(articles, findings) {
+            for finding in articleFindings {
+                let key = UnicodeMatching.key(finding.name)
+                guard created[key] == nil else { continue }
+                created[key] = addExtractedEntity(finding)
+                if finding.kind == .person, let surname = finding.name.split(separator: " ").last.map(String.init) {
+                    surnames[surname, default: 0] += 1
                 }
             }
             if let place = article.metadata.datelinePlace {

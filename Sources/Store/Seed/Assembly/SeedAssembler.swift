@@ -52,6 +52,10 @@ struct SeedAssembler {
 
     /// The location label for a path relative to the seeds directory.
     func label(_ relativePath: String) -> String {
+        Self.label(relativePath, in: directory)
+    }
+
+    static func label(_ relativePath: String, in directory: String) -> String {
         directory.isEmpty ? relativePath : directory + "/" + relativePath
     }
 
@@ -111,8 +115,20 @@ struct SeedAssembler {
     }
 
     mutating func cleanArticles(_ files: [SeedFile]) {
+        // The pure part of each article, on every core: its cleaning and the metadata its text gives.
+        let directory = self.directory
+        let prepared = Concurrently.map(files) { file -> Result<(CleanedText, InferredMetadata?), SeedError>? in
+            guard file.path.lowercased().hasSuffix(".txt") else { return nil }
+            do throws(SeedError) {
+                let text = try ArticleCleaner.clean(bytes: file.bytes, file: Self.label(file.path, in: directory))
+                let inferred = text.paragraphs.isEmpty ? nil : ArticleMetadataInferrer.infer(paragraphs: text.paragraphs, stripped: text.stripped)
+                return .success((text, inferred))
+            } catch {
+                return .failure(error)
+            }
+        }
         var fileForID: [String: String] = [:]
-        for file in files {
+        for (file, outcome) in zip(files, prepared) {
             let name = String(file.path.dropFirst("articles/".count))
             guard name.lowercased().hasSuffix(".txt"), !name.contains("/") else {
                 if name.lowercased().hasSuffix(".json") {
@@ -130,15 +146,20 @@ struct SeedAssembler {
             }
             fileForID[id] = name
             let text: CleanedText
-            do {
-                text = try ArticleCleaner.clean(bytes: file.bytes, file: label(file.path))
-            } catch {
+            let inferredMetadata: InferredMetadata?
+            switch outcome {
+            case .success(let (cleanedText, inferred))?:
+                text = cleanedText
+                inferredMetadata = inferred
+            case .failure(let error)?:
                 record(error)
                 skippedArticleIDs.insert(id)
                 report.skipped.append(LoadReport.SkippedFile(path: label(file.path), reason: error.message))
                 continue
+            case nil:
+                continue
             }
-            guard !text.paragraphs.isEmpty else {
+            guard !text.paragraphs.isEmpty, let inferred = inferredMetadata else {
                 warn(.emptyArticle(path: label(file.path)))
                 skippedArticleIDs.insert(id)
                 report.skipped.append(LoadReport.SkippedFile(path: label(file.path), reason: "no article text"))
@@ -147,7 +168,6 @@ struct SeedAssembler {
             loadedFiles.append(file)
             cleaned[id] = text
             articleIndex[id] = articles.count
-            let inferred = ArticleMetadataInferrer.infer(paragraphs: text.paragraphs, stripped: text.stripped)
             var metadata = ArticleMetadata(source: .inferred)
             metadata.datelinePlace = inferred.datelinePlace
             metadata.inferred["title"] = inferred.titleReason
@@ -185,9 +205,11 @@ struct SeedAssembler {
                 byName[UnicodeMatching.key(alias.text)] = entity
             }
         }
-        var mentions: [Mention] = []
-        for article in articles {
-            guard let text = cleaned[article.id] else { continue }
+        // Per article and pure: on every core, concatenated in article order.
+        let cleaned = self.cleaned
+        let perArticle = Concurrently.map(articles) { [byName] article -> [Mention] in
+            guard let text = cleaned[article.id] else { return [] }
+            var mentions: [Mention] = []
             for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
                 var found = detector.mentions(in: paragraph, shadow: shadow, article: article.id)
                 // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
@@ -199,7 +221,8 @@ struct SeedAssembler {
                 }
                 mentions.append(contentsOf: found)
             }
+            return mentions
         }
-        return mentions
+        return perArticle.flatMap { $0 }
     }
 }

@@ -16,6 +16,7 @@ public struct ValidationSummary: Sendable {
             "loaded: \(base.articles.count) articles, \(base.entities.count) entities, \(base.mentions.count) mentions, "
                 + "\(base.events.count) events, \(base.proposals.count) proposals in \(ValidationSummary.milliseconds(result.report.totalDuration))"
         )
+        lines.append("phases: " + result.report.timings.map { "\($0.phase) \(ValidationSummary.milliseconds($0.duration))" }.joined(separator: ", "))
         lines += ValidationSummary.articleLines(report: result.report, titles: Dictionary(
             base.articles.map { ($0.id, ($0.isCurated ? "curated" : "uncurated") + ": " + $0.title) },
             uniquingKeysWith: { first, _ in first }
