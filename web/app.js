@@ -31,6 +31,8 @@ const state = {
   resolved: new Map(), // ?entity= text → {id, name} | {missing} | {error} | {pending}
   points: null, // event id → [lon, lat], from the GeoJSON (loaded with the map)
   search: { key: '', next: null },
+  viewKey: '', // what the view was last drawn for
+  viewWidth: window.innerWidth,
   openKey: '', // the dialog's `open=` value, '' when closed
   opener: null,
 };
@@ -94,6 +96,7 @@ async function boot() {
       renderKinds();
     }
     hideError();
+    state.viewKey = '';
     setCardActions({
       articles: state.articles, proposals: new Map(state.proposals.map((proposal) => [proposal.id, proposal])),
       open: (type, id, opener) => openRecord(type, id, opener),
@@ -193,7 +196,12 @@ async function apply(route, { popped = false } = {}) {
   renderLegend(route, filterEvents(state.events, { ...route, status: null }, entity.id));
   describeFilters(route, entity, events, proposals);
   fill(ui.downloads, exportLinks(state.api, route, entity.id));
-  await renderView(route, events, proposals);
+  // Opening or closing a dialog leaves the view as it is, so focus can return to its opener.
+  const viewKey = `${routeURL({ ...route, open: '' }, 'http://x/')} ${entity.id || ''} ${state.viewWidth}`;
+  if (viewKey !== state.viewKey) {
+    state.viewKey = viewKey;
+    await renderView(route, events, proposals);
+  }
   runSearch(route, entity);
   syncDialog(route, popped);
 }
@@ -263,7 +271,20 @@ function renderLegend(route, events) {
       el('span', { class: 'legend-label' }, eventStatusLabel(status)),
       el('span', { class: 'legend-hint' }, EVENT_STATUS_HINT[status] || ''),
       el('span', { class: 'legend-count' }, counts[status] || 0));
-    }));
+    }),
+    el('p', { class: 'legend-precision' },
+      el('span', { class: 'legend-title' }, 'Source'),
+      el('span', { class: 'provenance curated' }, 'curated'), el('span', {}, 'checked by a person, or'),
+      el('span', { class: 'provenance extracted' }, 'extracted'),
+      el('span', {}, 'found by rules in articles no curator has annotated (More filters selects either)')),
+    el('p', { class: 'legend-precision' },
+      el('span', { class: 'legend-title' }, 'Dates'),
+      el('span', {}, 'exact day, or'),
+      el('span', { class: 'precision approximate' }, '± week'),
+      el('span', { class: 'precision approximate' }, '± month'),
+      el('span', {}, '(drawn as spans);'),
+      el('span', { class: 'precision enriched' }, 'date not in the text'),
+      el('span', {}, 'when the date comes from outside the article')));
 }
 
 // MARK: views
@@ -415,8 +436,8 @@ function openRecord(type, id, opener, evidence = null, terms = '') {
   if (!ui.detail.open) state.opener = opener || document.activeElement;
   let open = `${type}:${id}`;
   if (type === 'article' && evidence) open += `:${evidence.paragraph}.${evidence.start}.${evidence.end}`;
-  router.go({ open, ...(terms ? { q: terms } : {}) });
   state.pendingEvidence = evidence;
+  router.go({ open, ...(terms ? { q: terms } : {}) });
 }
 
 function syncDialog(route, popped) {
@@ -469,12 +490,12 @@ async function dialogPage(target, route) {
   }
   if (type === 'stance') {
     const proposal = state.proposals.find((item) => item.id === id);
-    const position = proposal && (proposal.positions || []).find((item) => item.entity.id === extra);
-    if (!position) throw new ApiError(`No recorded position of “${extra}” on “${id}”.`, { status: 404 });
+    const positions = proposal ? (proposal.positions || []).filter((item) => item.entity.id === extra) : [];
+    if (!positions.length) throw new ApiError(`No recorded position of “${extra}” on “${id}”.`, { status: 404 });
     return {
-      title: `${position.entity.name} on “${proposal.title}”`,
-      body: el('div', { class: `stance-page stance-${position.stance}` },
-        el('ol', { class: 'evidence-list' }, positionEvidence(proposal, position).map(evidenceItem)),
+      title: `${positions[0].entity.name} on “${proposal.title}”`,
+      body: el('div', { class: 'stance-page' },
+        el('ol', { class: 'evidence-list' }, positions.flatMap((position) => positionEvidence(proposal, position)).map(evidenceItem)),
         el('p', {}, el('button', { type: 'button', class: 'link-button', onclick: (click) => openRecord('proposal', proposal.id, click.currentTarget) }, 'The whole proposal'))),
     };
   }
@@ -535,7 +556,7 @@ ui.detail.addEventListener('close', () => {
 let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => { if (state.loaded && (router.route.view === 'timeline' || router.route.view === 'map')) apply(router.route, { popped: true }); }, 200);
+  resizeTimer = setTimeout(() => { state.viewWidth = window.innerWidth; if (state.loaded && (router.route.view === 'timeline' || router.route.view === 'map')) apply(router.route, { popped: true }); }, 200);
 });
 
 boot();

@@ -25,7 +25,8 @@ export function renderMatrix(container, { proposals, sort, onOpen }) {
       const actor = actors.get(position.entity.id) || { ...position.entity, positions: 0 };
       actor.positions += 1;
       actors.set(actor.id, actor);
-      cells.set(`${proposal.id} ${actor.id}`, position);
+      const key = `${proposal.id} ${actor.id}`;
+      cells.set(key, [...(cells.get(key) || []), position]); // one actor can change its stance
     }
   }
   const withPositions = proposals.filter((proposal) => (proposal.positions || []).length);
@@ -46,17 +47,19 @@ export function renderMatrix(container, { proposals, sort, onOpen }) {
   const cell = (row, column) => {
     const proposal = actorRows ? column : row;
     const actor = actorRows ? row : column;
-    const position = cells.get(`${proposal.id} ${actor.id}`);
-    if (!position) return el('td', { class: 'empty' }, el('span', { class: 'visually-hidden' }, 'no position'));
-    const words = `${actor.name} ${stanceVerb(position.stance)} “${proposal.title}”${position.date ? `, ${formatPoint(position.date)}` : ''}`;
-    return el('td', { class: `stance stance-${position.stance}` },
+    const positions = cells.get(`${proposal.id} ${actor.id}`);
+    if (!positions) return el('td', { class: 'empty' }, el('span', { class: 'visually-hidden' }, 'no position'));
+    const words = positions.map((position) => `${stanceVerb(position.stance)}${position.date ? ` (${formatPoint(position.date)})` : ''}`).join(', then ');
+    const latest = positions[positions.length - 1];
+    return el('td', { class: `stance stance-${latest.stance}` },
       el('button', {
-        type: 'button', class: 'cell-button', 'aria-label': `${words}: quotes`, title: words,
-        dataset: { proposal: proposal.id, entity: actor.id, stance: position.stance },
+        type: 'button', class: 'cell-button', 'aria-label': `${actor.name} ${words} “${proposal.title}”: quotes`, title: `${actor.name} ${words}`,
+        dataset: { proposal: proposal.id, entity: actor.id, stances: positions.map((position) => position.stance).join(' ') },
         onclick: (click) => onOpen(proposal.id, actor.id, click.currentTarget),
       },
-      el('span', { class: 'glyph', 'aria-hidden': 'true' }, STANCE_GLYPH[position.stance] || '?'),
-      position.date ? el('span', { class: 'cell-date', 'aria-hidden': 'true' }, shortDate(position.date)) : null));
+      positions.map((position) => el('span', { class: `cell-position stance-${position.stance}` },
+        el('span', { class: 'glyph', 'aria-hidden': 'true' }, STANCE_GLYPH[position.stance] || '?'),
+        position.date ? el('span', { class: 'cell-date', 'aria-hidden': 'true' }, shortDate(position.date)) : null))));
   };
 
   const table = el('table', { class: 'matrix' },

@@ -23,6 +23,7 @@ function segments(text, ranges) {
 /** Where a quote sits: its offsets when they match, else the quote looked up in the text. */
 function quoteRange(text, evidence) {
   const points = Array.from(text);
+  if (!evidence.quote) return evidence.end > evidence.start && evidence.end <= points.length ? { start: evidence.start, end: evidence.end } : null;
   if (points.slice(evidence.start, evidence.end).join('') === evidence.quote) return { start: evidence.start, end: evidence.end };
   const at = text.indexOf(evidence.quote);
   if (at < 0) return null;
