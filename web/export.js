@@ -15,6 +15,13 @@ function eventQuery(route, entityId) {
   return params;
 }
 
+// /events.ics is not paged and refuses `limit`.
+function withoutLimit(params) {
+  const copy = new URLSearchParams(params);
+  copy.delete('limit');
+  return copy;
+}
+
 export function exportLinks(api, route, entityId) {
   const events = eventQuery(route, entityId);
   const proposals = new URLSearchParams();
@@ -29,7 +36,7 @@ export function exportLinks(api, route, entityId) {
   return [
     link('Events CSV', 'events', events, { format: 'csv' }),
     link('Events GeoJSON', 'events', events, { format: 'geojson' }),
-    link('Calendar (ICS)', 'events.ics', events, {}),
+    link('Calendar (ICS)', 'events.ics', withoutLimit(events), {}),
     link('Proposals CSV', 'proposals', proposals, { format: 'csv' }),
   ];
 }

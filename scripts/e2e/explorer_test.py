@@ -11,8 +11,10 @@ or critical) on every view and dialog, and at 390 px no horizontal scroll and 24
 With --screenshots DIR it saves one PNG per view at 1440 and 390 px (docs/ for the README).
 """
 import argparse
+import csv
 import functools
 import http.server
+import io
 import json
 import re
 import os
@@ -351,8 +353,59 @@ def check_state_matches_controls_when_the_api_is_down(page, base):
         assert not page.all('#search-list .hit'), 'stale hits shown after a failed search'
         page.one('#timeline .chip').click()
         page.wait(lambda d: 'could not be loaded' in page.text('#detail-body'), 'an entity page offline did not say it is unavailable')
+        page.one('#detail-close').click()
+        # The map's coordinates were never loaded: the map says so, and the places are still listed.
+        page.one('a.view-tab[data-view="map"]').click()
+        page.wait(lambda d: 'could not be loaded' in page.text('#map'), 'the map offline did not say its coordinates are missing')
+        page.wait(lambda d: page.all('#map-list .map-place'), 'the map list is empty offline')
+        assert not page.all('#map svg .place'), "the map shows places it could not load"
     finally:
         page.driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+
+
+def check_brush_and_exports_follow_the_filters(page, base):
+    """Dragging across the overview sets from/to; each download link answers with what the page shows."""
+    page.open()
+    strip = page.one('#axis svg.overview')
+    width = strip.size['width']
+    webdriver.ActionChains(page.driver).move_to_element_with_offset(strip, -width // 2 + int(width * 0.55), 0) \
+        .click_and_hold().move_by_offset(int(width * 0.4), 0).release().perform()
+    page.wait(lambda d: 'from=' in d.current_url and 'to=' in d.current_url, 'brushing the overview did not set from and to')
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(page.driver.current_url).query)
+    expected = {e['id'] for e in api_all(base, f'/events?from={query["from"][0]}&to={query["to"][0]}&limit=100')}
+    shown = {i for i, _ in page.timeline()}
+    assert shown == expected and 0 < len(shown), f'after brushing: page {shown} != api {expected}'
+    links = {a.text: a.get_attribute('href') for a in page.all('#downloads a')}
+    assert set(links) == {'Events CSV', 'Events GeoJSON', 'Calendar (ICS)', 'Proposals CSV'}, links
+    with urllib.request.urlopen(links['Events GeoJSON'], timeout=10) as response:
+        ids = {f['properties']['id'] for f in json.load(response)['features']}
+    assert ids == shown, f'the GeoJSON download has {ids}, the page shows {shown}'
+    with urllib.request.urlopen(links['Calendar (ICS)'], timeout=10) as response:
+        calendar = response.read().decode()
+    assert calendar.count('BEGIN:VEVENT') == len(shown), (calendar.count('BEGIN:VEVENT'), len(shown))
+    with urllib.request.urlopen(links['Events CSV'], timeout=10) as response:
+        rows = list(csv.reader(io.StringIO(response.read().decode())))
+    assert {row[0] for row in rows[1:]} == shown, 'the CSV download differs from the page'
+
+
+def check_retry_recovers_and_keeps_focus(page, base):
+    """The API down at load (its lists blocked): the views say so; back up, Retry shows the data
+    and puts focus on the view's heading."""
+    host = urllib.parse.urlparse(base).netloc
+    page.driver.execute_cdp_cmd('Network.enable', {})
+    page.driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': [f'*{host}/events*']})
+    try:
+        page.driver.get(page.url + '/?view=timeline')
+        page.wait_ready('error')
+        assert 'unavailable' in page.text('#timeline').lower(), page.text('#timeline')
+        assert 'could not be loaded' in page.text('#filter-status'), page.text('#filter-status')
+    finally:
+        page.driver.execute_cdp_cmd('Network.setBlockedURLs', {'urls': []})
+    page.one('#retry').send_keys(Keys.ENTER)
+    page.wait(lambda d: d.execute_script('return document.body.dataset.ready') == 'true', 'Retry did not load the data')
+    page.wait(lambda d: d.execute_script('return document.activeElement.id') == 'timeline-heading', 'Retry left focus elsewhere')
+    assert not page.one('#banner').is_displayed()
+    assert len(page.timeline()) == len(api_all(base, '/events?limit=100'))
 
 
 def check_search_highlights(page, base):
@@ -607,6 +660,8 @@ def main():
         check_deep_links_open_their_view,
         check_entity_aliases_and_unknown_names,
         check_back_and_forward_restore_state,
+        check_brush_and_exports_follow_the_filters,
+        check_retry_recovers_and_keeps_focus,
         check_search_highlights,
         check_search_follows_the_entity_and_marks_the_article,
         check_sources_open_the_quote,
