@@ -15,7 +15,7 @@ import { Router, VIEWS, VIEW_LABEL, parseOpen, routeURL } from './router.js';
 import { renderEventList, renderTimeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
-const ui = Object.fromEntries(['banner', 'dataset', 'entity', 'entity-clear', 'filter-status', 'notice', 'search-form', 'q',
+const ui = Object.fromEntries(['banner', 'dataset', 'entity', 'entity-clear', 'entity-about', 'filter-status', 'notice', 'search-form', 'q',
   'search-results', 'search-list', 'search-summary', 'search-more', 'search-close', 'legend', 'axis', 'timeline',
   'timeline-count', 'proposals', 'proposals-count', 'matrix', 'matrix-sort', 'map', 'map-list', 'map-count', 'view-tabs',
   'kind', 'prov', 'from', 'to', 'reset', 'downloads', 'detail', 'detail-title', 'detail-body', 'detail-close', 'api-link',
@@ -189,6 +189,8 @@ async function apply(route, { popped = false } = {}) {
   }
   ui.entity.value = entity.id || '';
   ui.entityClear.hidden = !route.entity;
+  ui.entityAbout.hidden = !entity.id;
+  ui.entityAbout.setAttribute('aria-label', entity.id ? `Profile of ${entity.name}` : 'Profile');
   showNotice(route, entity);
   setCardActions({ currentEntity: entity.id || '' });
   const events = filterEvents(state.events, route, entity.id);
@@ -208,16 +210,22 @@ async function apply(route, { popped = false } = {}) {
 
 function syncControls(route) {
   for (const view of VIEWS) $(`view-${view}`).hidden = view !== route.view;
-  fill(ui.viewTabs, VIEWS.map((view) => el('li', {}, el('a', {
-    href: routeURL({ ...route, view, open: '' }), class: 'view-tab', 'aria-current': view === route.view ? 'page' : null,
-    dataset: { view },
-    onclick: (click) => {
-      if (click.ctrlKey || click.metaKey || click.shiftKey) return;
-      click.preventDefault();
-      router.go({ view, open: '' });
-      $(`${view}-heading`).focus();
-    },
-  }, VIEW_LABEL[view]))));
+  // The tabs are made once and updated, so a tab keeps its focus and identity across states.
+  if (!ui.viewTabs.firstChild) {
+    fill(ui.viewTabs, VIEWS.map((view) => el('li', {}, el('a', {
+      href: './', class: 'view-tab', dataset: { view },
+      onclick: (click) => {
+        if (click.ctrlKey || click.metaKey || click.shiftKey) return;
+        click.preventDefault();
+        router.go({ view, open: '' });
+        $(`${view}-heading`).focus();
+      },
+    }, VIEW_LABEL[view]))));
+  }
+  for (const tab of ui.viewTabs.querySelectorAll('a')) {
+    tab.href = routeURL({ ...route, view: tab.dataset.view, open: '' });
+    if (tab.dataset.view === route.view) tab.setAttribute('aria-current', 'page'); else tab.removeAttribute('aria-current');
+  }
   ui.kind.value = route.kind;
   ui.prov.value = route.prov;
   ui.from.value = route.from;
@@ -272,19 +280,21 @@ function renderLegend(route, events) {
       el('span', { class: 'legend-hint' }, EVENT_STATUS_HINT[status] || ''),
       el('span', { class: 'legend-count' }, counts[status] || 0));
     }),
-    el('p', { class: 'legend-precision' },
-      el('span', { class: 'legend-title' }, 'Source'),
-      el('span', { class: 'provenance curated' }, 'curated'), el('span', {}, 'checked by a person, or'),
-      el('span', { class: 'provenance extracted' }, 'extracted'),
-      el('span', {}, 'found by rules in articles no curator has annotated (More filters selects either)')),
-    el('p', { class: 'legend-precision' },
-      el('span', { class: 'legend-title' }, 'Dates'),
-      el('span', {}, 'exact day, or'),
-      el('span', { class: 'precision approximate' }, '± week'),
-      el('span', { class: 'precision approximate' }, '± month'),
-      el('span', {}, '(drawn as spans);'),
-      el('span', { class: 'precision enriched' }, 'date not in the text'),
-      el('span', {}, 'when the date comes from outside the article')));
+    el('details', { class: 'legend-key' },
+      el('summary', {}, 'Key to the marks'),
+      el('p', { class: 'legend-precision' },
+        el('span', { class: 'legend-title' }, 'Source'),
+        el('span', { class: 'provenance curated' }, 'curated'), el('span', {}, 'checked by a person, or'),
+        el('span', { class: 'provenance extracted' }, 'extracted'),
+        el('span', {}, 'found by rules in articles no curator has annotated (More filters selects either)')),
+      el('p', { class: 'legend-precision' },
+        el('span', { class: 'legend-title' }, 'Dates'),
+        el('span', {}, 'exact day, or'),
+        el('span', { class: 'precision approximate' }, '± week'),
+        el('span', { class: 'precision approximate' }, '± month'),
+        el('span', {}, '(drawn as spans);'),
+        el('span', { class: 'precision enriched' }, 'date not in the text'),
+        el('span', {}, 'when the date comes from outside the article'))));
 }
 
 // MARK: views
@@ -341,7 +351,15 @@ async function renderMapView(events) {
   await renderMap(ui.map, ui.mapList, { events, points: state.points, onOpen: mapOpen });
 }
 
+// A place with one event opens it; a place with several moves to its entry in the list.
 function mapOpen(id, opener) {
+  const place = opener && opener.dataset ? opener.dataset.place : null;
+  const entry = place ? [...ui.mapList.querySelectorAll('.map-place')].find((item) => item.dataset.place === place) : null;
+  if (entry && entry.querySelectorAll('.map-events li').length > 1) {
+    entry.scrollIntoView({ block: 'center' });
+    entry.querySelector('button').focus();
+    return;
+  }
   openRecord('event', id, opener);
 }
 
@@ -522,6 +540,7 @@ async function dialogPage(target, route) {
 // MARK: wiring
 
 ui.entity.addEventListener('change', () => router.go({ entity: ui.entity.value }, { coalesce: 'entity' }));
+ui.entityAbout.addEventListener('click', () => openRecord('entity', ui.entity.value, ui.entityAbout));
 ui.entityClear.addEventListener('click', () => { router.go({ entity: '' }); ui.entity.focus(); });
 ui.kind.addEventListener('change', () => router.go({ kind: ui.kind.value }, { coalesce: 'kind' }));
 ui.prov.addEventListener('change', () => router.go({ prov: ui.prov.value }, { coalesce: 'prov' }));
