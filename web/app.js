@@ -81,8 +81,10 @@ async function boot() {
     ui.apiLink.textContent = state.api.base;
     if (!state.loaded) {
       for (const list of [ui.timeline, ui.proposals]) fill(list, el('li', { class: 'placeholder' }, 'Loading…'));
-      const [index, events, proposals, articles] = await Promise.all([
-        state.api.get(''),
+      // The dataset line is not needed to draw anything: it fills in when it comes, and a
+      // failure leaves dashes instead of holding the views back.
+      state.api.get('').then(renderDataset, () => renderDataset({}));
+      const [events, proposals, articles] = await Promise.all([
         state.api.all('events?limit=100'),
         state.api.all('proposals?limit=100'),
         state.api.all('articles?limit=100'),
@@ -91,7 +93,6 @@ async function boot() {
       state.proposals = proposals;
       state.articles = new Map(articles.map((article) => [article.id, article]));
       state.loaded = true;
-      renderDataset(index);
       collectEntities();
       renderKinds();
     }

@@ -459,6 +459,27 @@ def check_keyboard_and_labels(page, base):
         assert view in order, f'the {view} tab is not among the first 14 tab stops: {order}'
     outline = page.driver.execute_script('return getComputedStyle(document.activeElement).outlineStyle')
     assert outline not in ('none', ''), outline
+    # Tab alone reaches every control of the filters, the downloads and the tabs, each with a visible focus ring.
+    page.open('?entity=' + busiest_entity(base))
+    page.one('#more-filters summary').send_keys(Keys.ENTER)
+    controls = page.driver.execute_script("""
+        const all = [...document.querySelectorAll('.controls a[href], .controls button, .controls input, .controls select, .controls summary, .views a')];
+        all.forEach((node, index) => { node.dataset.probe = index; });
+        return all.filter((node) => node.getClientRects().length).map((node) => node.dataset.probe);""")
+    page.driver.execute_script("document.querySelector('.skip-link').focus();")
+    reached, rings = set(), set()
+    for _ in range(len(controls) + 12):
+        webdriver.ActionChains(page.driver).send_keys(Keys.TAB).perform()
+        probe, ring = page.driver.execute_script(
+            'const a = document.activeElement; return [a.dataset.probe || null, getComputedStyle(a).outlineStyle];')
+        if probe is not None:
+            reached.add(probe)
+            if ring not in ('none', ''):
+                rings.add(probe)
+    missing = [probe for probe in controls if probe not in reached]
+    assert not missing, f'{len(missing)} controls never reached by Tab: ' + str(page.driver.execute_script(
+        'return arguments[0].map((p) => document.querySelector(`[data-probe="${p}"]`).outerHTML.slice(0, 80))', missing))
+    assert set(controls) <= rings, 'a control has no visible focus ring'
     # A name button keeps focus near the content: its page opens, and closing returns to it.
     chip = page.one('#timeline .chip')
     chip.send_keys(Keys.ENTER)
