@@ -138,7 +138,11 @@ export function positionEvidence(proposal, position) {
 
 export function proposalCard(proposal, { expanded = false } = {}) {
   const byStance = { support: [], oppose: [], conditional: [] };
-  for (const position of proposal.positions || []) (byStance[position.stance] ||= []).push(position.entity);
+  for (const position of proposal.positions || []) {
+    const list = (byStance[position.stance] ||= []);
+    // An actor that stated one stance twice (two dates) is named once; its quotes keep both.
+    if (!list.some((entity) => entity.id === position.entity.id)) list.push(position.entity);
+  }
   const headingId = `proposal-${proposal.id}${expanded ? '-detail' : ''}`;
   const evidence = [
     ...(proposal.evidence || []).map((item) => ({ ...item, label: 'Proposal' })),
