@@ -1,65 +1,55 @@
-// Accord explorer: a timeline of events, the proposals with who supports and opposes them, an
-// entity filter, full-text search, and for every item the sentences of the articles behind it.
-// It reads only the public API (see api.js); `?api=http://host:port` points it at another origin.
+// Accord explorer: the wiring. Data is loaded once (events, proposals, articles and the index:
+// four requests); every view filters it locally (filters.js), so filters work offline. All
+// state is in the URL (router.js): views, filters, search and the open dialog.
 import { Api, ApiError, apiBaseFrom } from './api.js';
+import { count, eventCard, positionEvidence, proposalCard, setCardActions, evidenceItem } from './cards.js';
+import { entityPage } from './entity.js';
+import { exportLinks, shareBox } from './export.js';
+import { eventEntities, filterEvents, filterProposals, proposalEntities } from './filters.js';
+import { MATRIX_SORTS, renderMatrix } from './matrix.js';
+import { readerPage } from './reader.js';
 import {
-  EVENT_STATUSES, EVENT_STATUS_HINT, PRECISION_LABEL, clear, el, fill, eventStatusLabel, formatPoint, formatRange,
-  humanize, markedParagraph, monthKey, proposalStatusLabel, snippetFragment,
+  EVENT_STATUSES, EVENT_STATUS_HINT, clear, el, eventStatusLabel, fill, humanize, snippetFragment,
 } from './render.js';
+import { Router, VIEWS, VIEW_LABEL, parseOpen, routeURL } from './router.js';
+import { renderEventList, renderTimeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
-const ui = {
-  banner: $('banner'),
-  dataset: $('dataset'),
-  entity: $('entity'),
-  entityClear: $('entity-clear'),
-  filterStatus: $('filter-status'),
-  searchForm: $('search-form'),
-  q: $('q'),
-  results: $('search-results'),
-  resultsList: $('search-list'),
-  resultsSummary: $('search-summary'),
-  resultsMore: $('search-more'),
-  resultsClose: $('search-close'),
-  legend: $('legend'),
-  timeline: $('timeline'),
-  timelineCount: $('timeline-count'),
-  proposals: $('proposals'),
-  proposalsCount: $('proposals-count'),
-  dialog: $('detail'),
-  dialogTitle: $('detail-title'),
-  dialogBody: $('detail-body'),
-  dialogClose: $('detail-close'),
-  apiLink: $('api-link'),
-};
+const ui = Object.fromEntries(['banner', 'dataset', 'entity', 'entity-clear', 'entity-about', 'filter-status', 'notice', 'search-form', 'q',
+  'search-results', 'search-list', 'search-summary', 'search-more', 'search-close', 'legend', 'axis', 'timeline',
+  'timeline-count', 'proposals', 'proposals-count', 'matrix', 'matrix-sort', 'map', 'map-list', 'map-count', 'view-tabs',
+  'kind', 'prov', 'from', 'to', 'reset', 'downloads', 'detail', 'detail-title', 'detail-body', 'detail-close', 'api-link',
+  'main'].map((id) => [id.replace(/-(\w)/g, (_, c) => c.toUpperCase()), $(id)]));
 
 const state = {
   api: null,
-  entities: new Map(),
-  articles: new Map(),
-  allEvents: [],
-  allProposals: [],
+  loaded: false,
   events: [],
   proposals: [],
-  entity: '',
-  hidden: new Set(),
-  searchNext: null,
-  generation: 0,
+  articles: new Map(),
+  refs: new Map(), // every entity an event or proposal names: {id, name, type}
+  resolved: new Map(), // ?entity= text → {id, name} | {missing} | {error} | {pending}
+  points: null, // event id → [lon, lat], from the GeoJSON (loaded with the map)
+  search: { key: '', next: null },
+  viewKey: '', // what the view was last drawn for
+  viewWidth: window.innerWidth,
+  openKey: '', // the dialog's `open=` value, '' when closed
   opener: null,
 };
+
+const router = new Router((route, { popped }) => apply(route, { popped }));
 
 // MARK: errors
 
 function showError(error) {
   const unreachable = error instanceof ApiError && error.unreachable;
-  fill(ui.banner, 
+  fill(ui.banner,
     el('div', { class: 'banner-text' },
       el('strong', {}, unreachable ? 'The Accord API is unreachable.' : 'Something went wrong.'), ' ',
       error.message || String(error),
       unreachable ? el('span', { class: 'banner-hint' },
         ' Check that the server is running and, if it is on another origin, that it allows this one (CORS).') : null),
-    el('button', { type: 'button', class: 'button', onclick: () => { hideError(); boot(); } }, 'Retry'),
-  );
+    el('button', { type: 'button', class: 'button', id: 'retry', onclick: retry }, 'Retry'));
   ui.banner.hidden = false;
   document.body.classList.add('has-error');
 }
@@ -69,185 +59,221 @@ function hideError() {
   document.body.classList.remove('has-error');
 }
 
-function placeholder(list, text) {
-  fill(list, el('li', { class: 'placeholder' }, text));
+// Retry keeps focus where the reader is: on the refreshed view, or on Retry again.
+async function retry() {
+  const ok = await boot();
+  if (ok) {
+    hideError();
+    $(`${router.route.view}-heading`).focus();
+  } else {
+    $('retry')?.focus();
+  }
 }
 
 // MARK: boot
 
 async function boot() {
-  const generation = ++state.generation;
-  placeholder(ui.timeline, 'Loading events…');
-  placeholder(ui.proposals, 'Loading proposals…');
-  ui.timeline.setAttribute('aria-busy', 'true');
-  ui.proposals.setAttribute('aria-busy', 'true');
+  document.body.dataset.ready = 'loading';
   try {
     const configured = document.querySelector('meta[name="accord-api"]')?.content ?? '';
     state.api = new Api(apiBaseFrom(window.location, configured));
     ui.apiLink.href = state.api.base;
     ui.apiLink.textContent = state.api.base;
-    const [index, events, proposals, entities, articles] = await Promise.all([
-      state.api.get(''),
-      state.api.all('events?limit=100'),
-      state.api.all('proposals?limit=100'),
-      state.api.all('entities?limit=100'),
-      state.api.all('articles?limit=100'),
-    ]);
-    if (generation !== state.generation) return;
-    state.allEvents = events;
-    state.allProposals = proposals;
-    state.entities = new Map(entities.map((entity) => [entity.id, entity]));
-    state.articles = new Map(articles.map((article) => [article.id, article]));
-    renderDataset(index);
-    renderEntityOptions(entities, events, proposals);
-    const params = new URLSearchParams(window.location.search);
-    const wanted = params.get('entity');
-    if (wanted && state.entities.has(wanted)) {
-      await selectEntity(wanted, { updateURL: false });
-    } else {
-      showAll();
+    if (!state.loaded) {
+      for (const list of [ui.timeline, ui.proposals]) fill(list, el('li', { class: 'placeholder' }, 'Loading…'));
+      // The dataset line is not needed to draw anything: it fills in when it comes, and a
+      // failure leaves dashes instead of holding the views back.
+      state.api.get('').then(renderDataset, () => renderDataset({}));
+      const [events, proposals, articles] = await Promise.all([
+        state.api.all('events?limit=100'),
+        state.api.all('proposals?limit=100'),
+        state.api.all('articles?limit=100'),
+      ]);
+      state.events = events;
+      state.proposals = proposals;
+      state.articles = new Map(articles.map((article) => [article.id, article]));
+      state.loaded = true;
+      collectEntities();
+      renderKinds();
     }
-    const query = params.get('q');
-    if (query) {
-      ui.q.value = query;
-      await search(query, { updateURL: false });
-    }
+    hideError();
+    state.viewKey = '';
+    setCardActions({
+      articles: state.articles, proposals: new Map(state.proposals.map((proposal) => [proposal.id, proposal])),
+      open: (type, id, opener) => openRecord(type, id, opener),
+      filterEntity: (id) => filterByEntity(id),
+      readArticle: (id, evidence, opener) => openRecord('article', id, opener, evidence),
+    });
+    await apply(router.route, { popped: true });
     document.body.dataset.ready = 'true';
+    return true;
   } catch (error) {
-    if (generation !== state.generation) return;
-    placeholder(ui.timeline, 'The timeline is unavailable.');
-    placeholder(ui.proposals, 'The proposals are unavailable.');
-    ui.dataset.textContent = '';
+    for (const list of [ui.timeline, ui.proposals]) fill(list, el('li', { class: 'placeholder' }, 'Unavailable: the data could not be loaded.'));
+    for (const box of [ui.axis, ui.matrix, ui.map]) clear(box);
+    clear(ui.mapList);
+    ui.filterStatus.textContent = 'Nothing is shown: the data could not be loaded.';
     showError(error);
     document.body.dataset.ready = 'error';
-  } finally {
-    ui.timeline.removeAttribute('aria-busy');
-    ui.proposals.removeAttribute('aria-busy');
+    return false;
   }
 }
 
 function renderDataset(index) {
   const dataset = index.dataset || {};
-  fill(ui.dataset, 
+  const stat = (value, label) => el('span', { class: 'stat' }, el('strong', {}, value ?? '–'), ` ${label}`);
+  fill(ui.dataset,
     stat(dataset.articles, 'articles'), stat(dataset.events, 'events'), stat(dataset.proposals, 'proposals'),
     stat(dataset.entities, 'entities'),
     el('span', { class: 'stat version', title: `Dataset version (SHA-256 of the seeds): ${dataset.version || ''}` },
-      'dataset ', el('code', {}, String(dataset.version || '').slice(0, 12))),
-  );
+      'dataset ', el('code', {}, String(dataset.version || '').slice(0, 12))));
 }
 
-function stat(value, label) {
-  return el('span', { class: 'stat' }, el('strong', {}, value ?? '–'), ` ${label}`);
+// The entity picker lists every entity an event or proposal names; those references carry
+// names and types, so the 500-entity list is never needed for it.
+function collectEntities() {
+  state.refs.clear();
+  for (const event of state.events) for (const ref of eventEntities(event)) state.refs.set(ref.id, ref);
+  for (const proposal of state.proposals) for (const ref of proposalEntities(proposal)) state.refs.set(ref.id, ref);
+  renderEntityOptions();
 }
 
-// MARK: entity filter
+const TYPE_GROUPS = [['person', 'People'], ['country', 'Countries'], ['organisation', 'Organisations'], ['place', 'Places'],
+  ['agreement', 'Agreements']];
 
-const TYPE_GROUPS = [
-  ['person', 'People'], ['country', 'Countries'], ['organisation', 'Organisations'], ['place', 'Places'],
-  ['agreement', 'Agreements'],
-];
-
-function renderEntityOptions(entities, events, proposals) {
-  // Only entities that some event or proposal involves: choosing any other would show nothing.
-  const involved = new Set();
-  for (const event of events) {
-    if (event.location) involved.add(event.location.id);
-    for (const participant of event.participants || []) involved.add(participant.entity.id);
-  }
-  for (const proposal of proposals) {
-    for (const reference of [...(proposal.proposers || []), ...(proposal.guarantors || []), proposal.beneficiary]) {
-      if (reference) involved.add(reference.id);
-    }
-    for (const position of proposal.positions || []) involved.add(position.entity.id);
-  }
+function renderEntityOptions() {
   const select = clear(ui.entity);
   select.append(el('option', { value: '' }, 'All entities'));
-  for (const [type, label] of TYPE_GROUPS) {
-    const members = entities.filter((entity) => entity.type === type && involved.has(entity.id))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    if (members.length === 0) continue;
-    select.append(el('optgroup', { label }, members.map((entity) => el('option', { value: entity.id }, entity.name))));
+  const refs = [...state.refs.values()];
+  const types = [...TYPE_GROUPS, ...[...new Set(refs.map((ref) => ref.type))]
+    .filter((type) => !TYPE_GROUPS.some(([known]) => known === type)).map((type) => [type, humanize(type)])];
+  for (const [type, label] of types) {
+    const members = refs.filter((ref) => ref.type === type).sort((a, b) => a.name.localeCompare(b.name));
+    if (members.length) select.append(el('optgroup', { label }, members.map((ref) => el('option', { value: ref.id }, ref.name))));
   }
 }
 
-async function selectEntity(id, { updateURL = true } = {}) {
-  state.entity = id;
-  ui.entity.value = id;
-  ui.entityClear.hidden = !id;
-  if (updateURL) setURLParameter('entity', id);
-  if (!id) {
-    showAll();
-    return;
-  }
-  const generation = ++state.generation;
-  ui.timeline.setAttribute('aria-busy', 'true');
-  ui.proposals.setAttribute('aria-busy', 'true');
-  try {
-    const path = encodeURIComponent(id);
-    const [events, proposals] = await Promise.all([
-      state.api.all(`entities/${path}/events?limit=100`),
-      state.api.all(`entities/${path}/proposals?limit=100`),
-    ]);
-    if (generation !== state.generation) return;
-    hideError();
-    show(events, proposals);
-  } catch (error) {
-    if (generation === state.generation) showError(error);
-  } finally {
-    if (generation === state.generation) {
-      ui.timeline.removeAttribute('aria-busy');
-      ui.proposals.removeAttribute('aria-busy');
-    }
-  }
+function renderKinds() {
+  const kinds = [...new Set(state.events.map((event) => event.kind))].sort();
+  fill(ui.kind, el('option', { value: '' }, 'Any kind'), kinds.map((kind) => el('option', { value: kind }, humanize(kind))));
+  fill(ui.matrixSort, Object.entries(MATRIX_SORTS).map(([value, label]) => el('option', { value }, label)));
 }
 
-function showAll() {
-  state.entity = '';
-  ui.entity.value = '';
-  ui.entityClear.hidden = true;
-  show(state.allEvents, state.allProposals);
+// MARK: entity from the URL
+
+/** The entity `?entity=` names: an id we know, else /entities/resolve (names and aliases). */
+function entityOf(route) {
+  if (!route.entity) return { id: '' };
+  if (state.refs.has(route.entity)) return { id: route.entity, name: state.refs.get(route.entity).name };
+  const known = state.resolved.get(route.entity);
+  if (known) return known;
+  state.resolved.set(route.entity, { pending: true });
+  state.api.get(`entities/resolve?name=${encodeURIComponent(route.entity)}`).then(
+    (answer) => state.resolved.set(route.entity, { id: answer.entity.id, name: answer.entity.name, type: answer.entity.type }),
+    (error) => state.resolved.set(route.entity, error instanceof ApiError && error.status === 404
+      ? { missing: true } : { error: error.message || String(error) }),
+  ).then(() => {
+    if (router.route.entity === route.entity) apply(router.route, { popped: true });
+  });
+  return { pending: true };
 }
 
-function show(events, proposals) {
-  state.events = events;
-  state.proposals = proposals;
-  renderLegend();
-  renderTimeline();
-  renderProposals();
-  const entity = state.entities.get(state.entity);
-  ui.filterStatus.textContent = entity
-    ? `Showing ${count(events.length, 'event')} and ${count(proposals.length, 'proposal')} involving ${entity.name}.`
+// MARK: apply a state
+
+async function apply(route, { popped = false } = {}) {
+  syncControls(route);
+  if (!state.loaded) return;
+  const entity = entityOf(route);
+  if (entity.id && !state.refs.has(entity.id)) {
+    // A real entity no event or proposal names: offer it anyway, so the select says what is shown.
+    state.refs.set(entity.id, { id: entity.id, name: entity.name, type: entity.type || 'other' });
+    renderEntityOptions();
+  }
+  ui.entity.value = entity.id || '';
+  ui.entityClear.hidden = !route.entity;
+  ui.entityAbout.hidden = !entity.id;
+  ui.entityAbout.setAttribute('aria-label', entity.id ? `Profile of ${entity.name}` : 'Profile');
+  showNotice(route, entity);
+  setCardActions({ currentEntity: entity.id || '' });
+  const events = filterEvents(state.events, route, entity.id);
+  const proposals = filterProposals(state.proposals, route, entity.id);
+  renderLegend(route, filterEvents(state.events, { ...route, status: null }, entity.id));
+  describeFilters(route, entity, events, proposals);
+  fill(ui.downloads, exportLinks(state.api, route, entity.id));
+  // Opening or closing a dialog leaves the view as it is, so focus can return to its opener.
+  const viewKey = `${routeURL({ ...route, open: '' }, 'http://x/')} ${entity.id || ''} ${state.viewWidth}`;
+  if (viewKey !== state.viewKey) {
+    state.viewKey = viewKey;
+    await renderView(route, events, proposals);
+  }
+  runSearch(route, entity);
+  syncDialog(route, popped);
+}
+
+function syncControls(route) {
+  for (const view of VIEWS) $(`view-${view}`).hidden = view !== route.view;
+  // The tabs are made once and updated, so a tab keeps its focus and identity across states.
+  if (!ui.viewTabs.firstChild) {
+    fill(ui.viewTabs, VIEWS.map((view) => el('li', {}, el('a', {
+      href: './', class: 'view-tab', dataset: { view },
+      onclick: (click) => {
+        if (click.ctrlKey || click.metaKey || click.shiftKey) return;
+        click.preventDefault();
+        router.go({ view, open: '' });
+        $(`${view}-heading`).focus();
+      },
+    }, VIEW_LABEL[view]))));
+  }
+  for (const tab of ui.viewTabs.querySelectorAll('a')) {
+    tab.href = routeURL({ ...route, view: tab.dataset.view, open: '' });
+    if (tab.dataset.view === route.view) tab.setAttribute('aria-current', 'page'); else tab.removeAttribute('aria-current');
+  }
+  ui.kind.value = route.kind;
+  ui.prov.value = route.prov;
+  ui.from.value = route.from;
+  ui.to.value = route.to;
+  ui.matrixSort.value = MATRIX_SORTS[route.sort] ? route.sort : 'actor-name';
+  if (document.activeElement !== ui.q) ui.q.value = route.q;
+  if (route.kind || route.prov || route.from || route.to) $('more-filters').open = true;
+}
+
+function showNotice(route, entity) {
+  let text = '';
+  if (entity.missing) text = `No entity is called “${route.entity}”, so no entity filter is applied. Choose one from the list.`;
+  else if (entity.error) text = `“${route.entity}” could not be looked up (${entity.error}), so no entity filter is applied.`;
+  else if (entity.pending) text = `Looking up “${route.entity}”…`;
+  ui.notice.textContent = text;
+  ui.notice.hidden = !text;
+}
+
+function describeFilters(route, entity, events, proposals) {
+  const parts = [];
+  if (entity.name) parts.push(`involving ${entity.name}`);
+  if (route.status) parts.push(`events ${route.status.map(eventStatusLabel).join(' or ').toLowerCase()}`);
+  if (route.kind) parts.push(`kind ${humanize(route.kind).toLowerCase()}`);
+  if (route.prov) parts.push(`${route.prov} only`);
+  if (route.from || route.to) parts.push(`dated ${route.from || '…'} to ${route.to || '…'}`);
+  ui.filterStatus.textContent = parts.length
+    ? `Showing ${count(events.length, 'event')} of ${state.events.length} and ${count(proposals.length, 'proposal')} of ${state.proposals.length}: ${parts.join(', ')}.`
     : `Showing all ${count(events.length, 'event')} and ${count(proposals.length, 'proposal')}.`;
 }
 
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function setURLParameter(name, value) {
-  const url = new URL(window.location.href);
-  if (value) url.searchParams.set(name, value); else url.searchParams.delete(name);
-  window.history.replaceState(null, '', url);
-}
-
-// MARK: timeline
-
-function renderLegend() {
+function renderLegend(route, events) {
   const counts = {};
-  for (const event of state.events) counts[event.status] = (counts[event.status] || 0) + 1;
-  const statuses = EVENT_STATUSES.filter((status) => counts[status] || status === 'held' || status === 'scheduled' || status === 'proposed');
-  fill(ui.legend, 
-    el('span', { class: 'legend-title', id: 'legend-title' }, 'Status'),
+  for (const event of events) counts[event.status] = (counts[event.status] || 0) + 1;
+  const statuses = EVENT_STATUSES.filter((status) => counts[status] || ['held', 'scheduled', 'proposed'].includes(status));
+  fill(ui.legend,
+    el('span', { class: 'legend-title' }, 'Status'),
     statuses.map((status) => {
-      const pressed = !state.hidden.has(status);
+      const shown = !route.status || route.status.includes(status);
       return el('button', {
-        type: 'button', class: `legend-item status-${status}`, 'aria-pressed': String(pressed),
-        title: `${pressed ? 'Hide' : 'Show'} ${eventStatusLabel(status).toLowerCase()} events`,
+        type: 'button', class: `legend-item status-${status}`, 'aria-pressed': String(shown), dataset: { status },
+        title: `${shown ? 'Hide' : 'Show'} ${eventStatusLabel(status).toLowerCase()} events`,
         onclick: () => {
-          if (state.hidden.has(status)) state.hidden.delete(status); else state.hidden.add(status);
-          renderLegend();
-          renderTimeline();
-          ui.legend.querySelector(`.status-${status}`)?.focus();
+          const current = new Set(route.status || statuses);
+          if (current.has(status)) current.delete(status); else current.add(status);
+          const next = statuses.filter((item) => current.has(item));
+          router.go({ status: next.length === statuses.length ? null : next.sort() });
+          ui.legend.querySelector(`[data-status="${status}"]`)?.focus();
         },
       },
       el('span', { class: 'marker', 'aria-hidden': 'true' }),
@@ -255,370 +281,302 @@ function renderLegend() {
       el('span', { class: 'legend-hint' }, EVENT_STATUS_HINT[status] || ''),
       el('span', { class: 'legend-count' }, counts[status] || 0));
     }),
-    el('p', { class: 'legend-precision' },
-      el('span', { class: 'legend-title' }, 'Source'),
-      el('span', {}, 'curated (checked by a person), or'),
-      el('span', { class: 'provenance extracted' }, 'extracted'),
-      el('span', {}, 'found by rules in articles no curator has annotated')),
-    el('p', { class: 'legend-precision' },
-      el('span', { class: 'legend-title' }, 'Dates'),
-      el('span', {}, 'exact day, or'),
-      el('span', { class: 'precision approximate' }, '± week'),
-      el('span', { class: 'precision approximate' }, '± month'),
-      el('span', {}, 'when the text gives only an approximate time;'),
-      el('span', { class: 'precision enriched' }, 'date not in the text'),
-      el('span', {}, 'when the date comes from outside the article (its reason says from where)')),
-  );
+    el('details', { class: 'legend-key' },
+      el('summary', {}, 'Key to the marks'),
+      el('p', { class: 'legend-precision' },
+        el('span', { class: 'legend-title' }, 'Source'),
+        el('span', { class: 'provenance curated' }, 'curated'), el('span', {}, 'checked by a person, or'),
+        el('span', { class: 'provenance extracted' }, 'extracted'),
+        el('span', {}, 'found by rules in articles no curator has annotated (More filters selects either)')),
+      el('p', { class: 'legend-precision' },
+        el('span', { class: 'legend-title' }, 'Dates'),
+        el('span', {}, 'exact day, or'),
+        el('span', { class: 'precision approximate' }, '± week'),
+        el('span', { class: 'precision approximate' }, '± month'),
+        el('span', {}, '(drawn as spans);'),
+        el('span', { class: 'precision enriched' }, 'date not in the text'),
+        el('span', {}, 'when the date comes from outside the article'))));
 }
 
-function renderTimeline() {
-  const visible = state.events.filter((event) => !state.hidden.has(event.status));
-  ui.timelineCount.textContent = visible.length === state.events.length
-    ? count(visible.length, 'event') : `${visible.length} of ${count(state.events.length, 'event')}`;
-  if (visible.length === 0) {
-    placeholder(ui.timeline, state.events.length ? 'No event with the chosen statuses.' : 'No events for this entity.');
-    return;
+// MARK: views
+
+async function renderView(route, events, proposals) {
+  ui.timelineCount.textContent = count(events.length, 'event');
+  ui.proposalsCount.textContent = count(proposals.length, 'proposal');
+  const none = 'No event matches the filters.';
+  if (route.view === 'timeline') {
+    renderTimeline(ui.axis, {
+      events, all: filterEvents(state.events, { ...route, from: '', to: '' }, entityOf(route).id), range: route,
+      onRange: (from, to) => router.go({ from, to }),
+      onOpen: (id, opener) => openRecord('event', id, opener),
+    });
+    renderEventList(ui.timeline, events, { emptyText: none });
+  } else if (route.view === 'proposals') {
+    fill(ui.proposals, proposals.length
+      ? proposals.map((proposal) => el('li', { class: 'proposal', dataset: { id: proposal.id, status: proposal.status } }, proposalCard(proposal)))
+      : el('li', { class: 'placeholder' }, 'No proposal matches the filters.'));
+  } else if (route.view === 'matrix') {
+    renderMatrix(ui.matrix, {
+      proposals, sort: route.sort,
+      onOpen: (proposal, entity, opener) => openRecord('stance', `${proposal}:${entity}`, opener),
+    });
+  } else if (route.view === 'map') {
+    await renderMapView(events);
   }
-  // The API's order (by date, undated last); grouped by month for reading.
-  const groups = [];
-  for (const event of visible) {
-    const { key, label } = monthKey(event.start);
-    if (!groups.length || groups[groups.length - 1].key !== key) groups.push({ key, label, events: [] });
-    groups[groups.length - 1].events.push(event);
-  }
-  fill(ui.timeline, groups.map((group) => el('li', { class: 'month', dataset: { month: group.key } },
-    el('h3', { class: 'month-label' }, group.label),
-    el('ol', { class: 'month-events' }, group.events.map(timelineItem)))));
 }
 
-function timelineItem(event) {
-  const precision = event.start ? event.start.precision : 'none';
-  return el('li', {
-    class: `event status-${event.status} precision-${precision}`,
-    dataset: { id: event.id, status: event.status, date: event.start ? event.start.date : '' },
-  },
-  el('div', { class: 'event-when' },
-    event.start
-      ? el('time', { datetime: event.start.date }, formatRange(event.start, event.end))
-      : el('span', { class: 'undated' }, 'Date unknown'),
-    event.start && precision !== 'day'
-      ? el('span', { class: 'precision approximate', title: readableReason(event.start.reason) }, PRECISION_LABEL[precision] || precision)
-      : null,
-    dateFromOutsideText(event)
-      ? el('span', { class: 'precision enriched', title: readableReason(event.start.reason) }, 'date not in the text')
-      : null),
-  el('span', { class: 'event-marker', 'aria-hidden': 'true' }, el('span', { class: 'marker' })),
-  eventCard(event));
-}
-
-function eventCard(event, { expanded = false } = {}) {
-  const where = event.location ? event.location.name : null;
-  const headingId = `event-${event.id}${expanded ? '-detail' : ''}`;
-  return el('article', { class: `card event-card status-${event.status}`, 'aria-labelledby': headingId },
-    el('div', { class: 'card-meta' },
-      el('span', { class: `badge status-${event.status}` }, eventStatusLabel(event.status)),
-      event.overdue ? el('span', { class: 'provenance overdue', title: 'Scheduled, but its date has passed by the newest article' }, 'overdue') : null,
-      provenanceMark(event),
-      el('span', { class: 'kind' }, el('strong', {}, humanize(event.kind)), where ? ` · ${where}` : ''),
-      statusAsOf(event)),
-    el(expanded ? 'h3' : 'h4', { class: 'card-title', id: headingId }, event.title),
-    event.summary ? el('p', { class: 'summary' }, event.summary) : null,
-    participants(event.participants || []),
-    sources(event.evidence || [], {
-      outlets: event.outlets || [], expanded,
-      dating: event.start
-        ? `${formatRange(event.start, event.end)}${dateFromOutsideText(event) ? ' (not stated in the text)' : ''}: ${readableReason(event.start.reason)}`
-        : null,
-    }));
-}
-
-// A date the curator or the rules added from outside the article text (`enrichment` names it).
-function dateFromOutsideText(event) {
-  const enriched = event.enrichment || [];
-  return Boolean(event.start) && (enriched.includes('start') || enriched.includes('end'));
-}
-
-// Reasons name articles by their internal ids ("004 says …"); readers know outlets and titles.
-function readableReason(reason) {
-  if (!reason) return reason;
-  return reason.replace(/\b(\d{3})(?=\s|:|,|\))/g, (match, prefix) => {
-    for (const article of state.articles.values()) {
-      if (article.id.startsWith(`${prefix}-`)) return article.outlet ? `the ${article.outlet} article` : `"${article.title}"`;
+async function renderMapView(events) {
+  ui.mapCount.textContent = count(events.length, 'event');
+  if (!state.points) {
+    fill(ui.map, el('p', { class: 'placeholder' }, 'Loading the places…'));
+    try {
+      // GeoJSON pages have no links.next in the body (the Link header has it): page by offset.
+      const points = new Map();
+      for (let offset = 0, pages = 0; pages < 200; offset += 100, pages += 1) {
+        const collection = await state.api.get(`events?format=geojson&limit=100&offset=${offset}`);
+        for (const feature of collection.features || []) {
+          if (feature.geometry) points.set(feature.properties.id || feature.id, feature.geometry.coordinates);
+        }
+        if ((collection.features || []).length < 100) break;
+      }
+      state.points = points;
+    } catch (error) {
+      // Places without coordinates still have names: the list works, the dots wait for the API.
+      fill(ui.map, el('p', { class: 'placeholder', role: 'status' }, `The event coordinates could not be loaded (${error.message}); places are listed by name.`));
+      const { renderMap } = await import('./map.js');
+      await renderMap(document.createElement('div'), ui.mapList, { events, points: new Map(), onOpen: mapOpen });
+      return;
     }
-    return match;
-  });
+  }
+  const { renderMap } = await import('./map.js');
+  await renderMap(ui.map, ui.mapList, { events, points: state.points, onOpen: mapOpen });
 }
 
-// Records the extraction rules made are marked; curated ones (checked by a person) are not.
-function provenanceMark(record) {
-  if (record.provenance !== 'extracted') return null;
-  const how = [record.confidence != null ? `confidence ${record.confidence}` : null, record.rule].filter(Boolean).join(', ');
-  return el('span', { class: 'provenance extracted', title: `Extracted by rules from the text, not checked by a person (${how})` },
-    'extracted');
-}
-
-function statusAsOf(record) {
-  const asOf = record.statusAsOf;
-  if (!asOf || !asOf.date) return null;
-  return el('span', { class: 'status-as-of' }, ` · status as of ${formatPoint(asOf.date)}`);
-}
-
-function participants(list) {
-  if (!list.length) return null;
-  return el('div', { class: 'people' },
-    el('span', { class: 'people-label' }, 'With'),
-    el('ul', { class: 'chips' }, list.map((participant) => el('li', {},
-      entityChip(participant.entity, participant.role === 'host' || participant.role === 'mediator' ? participant.role : null)))));
-}
-
-function entityChip(reference, note, stance) {
-  const current = reference.id === state.entity;
-  return el('button', {
-    type: 'button', class: `chip${stance ? ` stance-${stance}` : ''}${current ? ' current' : ''}`,
-    title: current ? `${reference.name} is the current filter` : `Show only what involves ${reference.name}`,
-    'aria-label': `Filter by ${reference.name}${note ? ` (${note})` : ''}`,
-    onclick: () => {
-      if (ui.dialog.open) ui.dialog.close();
-      selectEntity(reference.id);
-      ui.entity.focus();
-    },
-  }, reference.name, note ? el('span', { class: 'chip-note' }, note) : null);
-}
-
-// MARK: proposals
-
-function renderProposals() {
-  ui.proposalsCount.textContent = count(state.proposals.length, 'proposal');
-  if (!state.proposals.length) {
-    placeholder(ui.proposals, 'No proposals for this entity.');
+// A place with one event opens it; a place with several moves to its entry in the list.
+function mapOpen(id, opener) {
+  const place = opener && opener.dataset ? opener.dataset.place : null;
+  const entry = place ? [...ui.mapList.querySelectorAll('.map-place')].find((item) => item.dataset.place === place) : null;
+  if (entry && entry.querySelectorAll('.map-events li').length > 1) {
+    entry.scrollIntoView({ block: 'center' });
+    entry.querySelector('button').focus();
     return;
   }
-  fill(ui.proposals, state.proposals.map((proposal) => el('li', {
-    class: 'proposal', dataset: { id: proposal.id, status: proposal.status },
-  }, proposalCard(proposal))));
+  openRecord('event', id, opener);
 }
 
-function proposalCard(proposal, { expanded = false } = {}) {
-  const byStance = { support: [], oppose: [], conditional: [] };
-  for (const position of proposal.positions || []) (byStance[position.stance] ||= []).push(position.entity);
-  const headingId = `proposal-${proposal.id}${expanded ? '-detail' : ''}`;
-  const evidence = [
-    ...(proposal.evidence || []).map((item) => ({ ...item, label: 'Proposal' })),
-    ...(proposal.positions || []).flatMap((position) => (position.evidence || []).map((item) => ({
-      ...item, label: `${position.entity.name} ${stanceVerb(position.stance)}${position.provenance === 'extracted' ? ' (extracted)' : ''}`,
-      stance: position.stance,
-    }))),
-    ...(proposal.conditions || []).flatMap((condition) => (condition.evidence || []).map((item) => ({
-      ...item, label: `Condition: ${condition.text}`,
-    }))),
-  ];
-  return el('article', { class: `card proposal-card proposal-${proposal.status}`, 'aria-labelledby': headingId },
-    el('div', { class: 'card-meta' },
-      el('span', { class: `badge proposal-${proposal.status}` }, proposalStatusLabel(proposal.status)),
-      provenanceMark(proposal),
-      el('span', { class: 'kind' }, el('strong', {}, humanize(proposal.kind)),
-        proposal.firstReported ? ` · first reported ${formatPoint(proposal.firstReported)}` : '')),
-    el(expanded ? 'h3' : 'h4', { class: 'card-title', id: headingId }, proposal.title),
-    proposal.summary ? el('p', { class: 'summary' }, proposal.summary) : null,
-    el('dl', { class: 'positions' },
-      positionRow('Supports', 'support', byStance.support),
-      positionRow('Opposes', 'oppose', byStance.oppose),
-      byStance.conditional.length ? positionRow('Conditional', 'conditional', byStance.conditional) : null,
-      (proposal.proposers || []).length
-        ? el('div', { class: 'position-row' }, el('dt', {}, 'Proposed by'),
-          el('dd', {}, el('ul', { class: 'chips' }, proposal.proposers.map((entity) => el('li', {}, entityChip(entity))))))
-        : null,
-      (proposal.guarantors || []).length
-        ? el('div', { class: 'position-row' }, el('dt', {}, 'Guarantors'),
-          el('dd', {}, el('ul', { class: 'chips' }, proposal.guarantors.map((entity) => el('li', {}, entityChip(entity))))))
-        : null),
-    sources(evidence, { outlets: proposal.outlets || [], expanded }));
-}
-
-function stanceVerb(stance) {
-  return { support: 'supports', oppose: 'opposes', conditional: 'supports with conditions' }[stance] || stance;
-}
-
-function positionRow(label, stance, entities) {
-  return el('div', { class: `position-row ${stance}` },
-    el('dt', {}, label),
-    el('dd', {}, entities.length
-      ? el('ul', { class: 'chips' }, entities.map((entity) => el('li', {}, entityChip(entity, null, stance))))
-      : el('span', { class: 'none' }, 'none recorded')));
-}
-
-// MARK: sources
-
-function sources(evidence, { outlets = [], expanded = false, dating = null } = {}) {
-  const articleCount = new Set(evidence.map((item) => item.article)).size;
-  const summary = `Sources · ${count(evidence.length, 'quote')} from ${count(articleCount, 'article')}`
-    + (outlets.length ? ` · ${outlets.join(', ')}` : '');
-  return el('details', { class: 'sources', open: expanded },
-    el('summary', {}, summary),
-    dating ? el('p', { class: 'dating' }, el('span', { class: 'dating-label' }, 'Dating '), dating) : null,
-    el('ol', { class: 'evidence-list' }, evidence.map(evidenceItem)));
-}
-
-function evidenceItem(item) {
-  const article = state.articles.get(item.article);
-  const title = article ? article.title : item.article;
-  const published = article && article.published ? formatPoint(article.published) : null;
-  return el('li', { class: `evidence${item.stance ? ` stance-${item.stance}` : ''}` },
-    item.label ? el('p', { class: 'evidence-label' }, item.label) : null,
-    el('blockquote', { class: 'quote' }, `“${item.quote}”`),
-    el('p', { class: 'citation' },
-      el('cite', {}, title),
-      article && article.outlet ? ` · ${article.outlet}` : '',
-      published ? ` · ${published}` : '',
-      ` · ¶${item.paragraph + 1}`),
-    el('p', { class: 'evidence-actions' },
-      el('button', {
-        type: 'button', class: 'link-button',
-        onclick: (clickEvent) => openArticle(item.article, item, clickEvent.currentTarget),
-      }, 'Read in the article'),
-      el('a', {
-        class: 'api-link', href: state.api.url(`articles/${encodeURIComponent(item.article)}?include=paragraphs`),
-        target: '_blank', rel: 'noopener',
-      }, 'JSON')));
-}
-
-// MARK: dialog (article reader and item details)
-
-function openDialog(title, body, opener) {
-  state.opener = opener || document.activeElement;
-  ui.dialogTitle.textContent = title;
-  fill(ui.dialogBody, body);
-  if (!ui.dialog.open) ui.dialog.showModal();
-  ui.dialogBody.scrollTop = 0;
-}
-
-async function openArticle(id, evidence, opener) {
-  openDialog('Loading article…', el('p', { class: 'placeholder' }, 'Loading…'), opener);
-  try {
-    const article = await state.api.get(`articles/${encodeURIComponent(id)}?include=paragraphs`);
-    const body = el('div', { class: 'article' },
-      el('p', { class: 'article-meta' },
-        [article.outlet, article.published ? formatPoint(article.published) : null].filter(Boolean).join(' · ') || 'Article',
-        ' · ', el('a', { href: state.api.url(`articles/${encodeURIComponent(id)}?include=paragraphs`), target: '_blank', rel: 'noopener' }, 'JSON')),
-      (article.paragraphs || []).map((paragraph) => {
-        const cited = evidence && paragraph.index === evidence.paragraph;
-        const content = cited ? markedParagraph(paragraph.text, evidence.quote, evidence.start, evidence.end) : [paragraph.text];
-        return el(paragraph.kind === 'heading' ? 'h4' : 'p', {
-          class: `paragraph${cited ? ' cited' : ''}`, dataset: { index: paragraph.index },
-        }, content);
-      }));
-    ui.dialogTitle.textContent = article.title;
-    fill(ui.dialogBody, body);
-    const mark = ui.dialogBody.querySelector('mark.quote') || ui.dialogBody.querySelector('.cited');
-    if (mark) mark.scrollIntoView({ block: 'center' });
-  } catch (error) {
-    ui.dialogTitle.textContent = 'Article unavailable';
-    fill(ui.dialogBody, el('p', { class: 'dialog-error', role: 'alert' }, error.message || String(error)));
-  }
-}
-
-async function openRecord(type, id, opener) {
-  if (type === 'entity') {
-    await selectEntity(id);
-    document.getElementById('timeline-heading').scrollIntoView({ block: 'start' });
-    ui.entity.focus();
-    return;
-  }
-  if (type === 'article') {
-    openArticle(id, null, opener);
-    return;
-  }
-  const collection = type === 'event' ? 'events' : 'proposals';
-  const known = (type === 'event' ? state.allEvents : state.allProposals).find((record) => record.id === id);
-  openDialog(known ? known.title : 'Loading…', el('p', { class: 'placeholder' }, 'Loading…'), opener);
-  try {
-    const record = known || await state.api.get(`${collection}/${encodeURIComponent(id)}`);
-    ui.dialogTitle.textContent = type === 'event' ? 'Event' : 'Proposal';
-    const card = type === 'event' ? eventCard(record, { expanded: true }) : proposalCard(record, { expanded: true });
-    if (type === 'event' && record.start) {
-      card.querySelector('.card-meta .kind').append(` · ${formatRange(record.start, record.end)}`);
-    }
-    fill(ui.dialogBody, card);
-  } catch (error) {
-    fill(ui.dialogBody, el('p', { class: 'dialog-error', role: 'alert' }, error.message || String(error)));
-  }
+function filterByEntity(id) {
+  router.go({ entity: id, open: '' });
+  $(`${router.route.view}-heading`).focus();
 }
 
 // MARK: search
 
-async function search(query, { updateURL = true } = {}) {
-  const text = query.trim();
-  if (updateURL) setURLParameter('q', text);
-  if (!text) {
-    closeSearch();
+async function runSearch(route, entity) {
+  const key = route.q ? `${route.q}\u0000${entity.id || ''}` : '';
+  if (key === state.search.key) return;
+  state.search = { key, next: null };
+  if (!route.q) {
+    ui.searchResults.hidden = true;
+    clear(ui.searchList);
     return;
   }
-  ui.results.hidden = false;
-  ui.resultsSummary.textContent = `Searching for “${text}”…`;
-  clear(ui.resultsList);
-  ui.resultsMore.hidden = true;
+  ui.searchResults.hidden = false;
+  ui.searchSummary.textContent = `Searching for “${route.q}”…`;
+  clear(ui.searchList);
+  ui.searchMore.hidden = true;
   try {
-    const page = await state.api.page(`search?q=${encodeURIComponent(text)}&limit=10`);
-    hideError();
+    const page = await state.api.page(`search?q=${encodeURIComponent(route.q)}&limit=20`);
+    if (state.search.key !== key) return;
+    const articleIds = entity.id ? await entityArticles(entity.id) : null;
+    const shown = appendHits(page, entity.id, articleIds);
     const total = page.meta ? page.meta.total : page.data.length;
-    ui.resultsSummary.textContent = total
-      ? `${count(total, 'result')} for “${text}”` : `No results for “${text}”.`;
-    appendHits(page);
+    ui.searchSummary.textContent = !total ? `No results for “${route.q}”.`
+      : entity.id ? `${count(total, 'result')} for “${route.q}”; ${shown} of the first ${page.data.length} involve ${entity.name}.`
+        : `${count(total, 'result')} for “${route.q}”.`;
   } catch (error) {
-    ui.resultsSummary.textContent = `Search failed: ${error.message}`;
-    if (error instanceof ApiError && error.unreachable) showError(error);
+    if (state.search.key !== key) return;
+    state.search.key = ''; // a later apply tries again
+    ui.searchSummary.textContent = `Search failed: ${error.message}`;
   }
 }
 
-function appendHits(page) {
-  ui.resultsList.append(...(page.data || []).map((hit) => el('li', { class: `hit type-${hit.type}`, dataset: { id: hit.id, type: hit.type } },
+const articlesOfEntity = new Map();
+async function entityArticles(id) {
+  if (!articlesOfEntity.has(id)) {
+    const articles = await state.api.all(`entities/${encodeURIComponent(id)}/articles?limit=100`);
+    articlesOfEntity.set(id, new Set(articles.map((article) => article.id)));
+  }
+  return articlesOfEntity.get(id);
+}
+
+// The API's search has no entity parameter: hits are kept when the record involves the entity
+// (events, proposals), the article mentions it, or the hit is the entity.
+function involves(hit, entityId, articleIds) {
+  if (!entityId) return true;
+  if (hit.type === 'event') return state.events.some((event) => event.id === hit.id && eventEntities(event).some((ref) => ref.id === entityId));
+  if (hit.type === 'proposal') return state.proposals.some((proposal) => proposal.id === hit.id && proposalEntities(proposal).some((ref) => ref.id === entityId));
+  if (hit.type === 'article') return articleIds.has(hit.id);
+  if (hit.type === 'entity') return hit.id === entityId;
+  return true;
+}
+
+function appendHits(page, entityId, articleIds) {
+  const hits = (page.data || []).filter((hit) => involves(hit, entityId, articleIds));
+  ui.searchList.append(...hits.map((hit) => el('li', { class: `hit type-${hit.type}`, dataset: { id: hit.id, type: hit.type } },
     el('div', { class: 'hit-head' },
       el('span', { class: `badge type-${hit.type}` }, humanize(hit.type)),
       el('button', {
         type: 'button', class: 'link-button hit-title',
-        onclick: (clickEvent) => openRecord(hit.type, hit.id, clickEvent.currentTarget),
+        onclick: (click) => openRecord(hit.type, hit.id, click.currentTarget, null, router.route.q),
       }, hit.title || hit.id),
       hit.field && hit.field !== 'title' && hit.field !== 'name' ? el('span', { class: 'hit-field' }, `in ${hit.field}`) : null),
     el('p', { class: 'snippet' }, snippetFragment(hit.snippet)))));
-  state.searchNext = page.links ? page.links.next : null;
-  ui.resultsMore.hidden = !state.searchNext;
+  state.search.next = page.links ? page.links.next : null;
+  ui.searchMore.hidden = !state.search.next;
+  return hits.length;
 }
 
 async function moreResults() {
-  if (!state.searchNext) return;
-  const firstNew = ui.resultsList.children.length;
+  if (!state.search.next) return;
+  const firstNew = ui.searchList.children.length;
   try {
-    appendHits(await state.api.page(state.searchNext));
-    ui.resultsList.children[firstNew]?.querySelector('button')?.focus();
+    const entity = entityOf(router.route);
+    appendHits(await state.api.page(state.search.next), entity.id, entity.id ? await entityArticles(entity.id) : null);
+    ui.searchList.children[firstNew]?.querySelector('button')?.focus();
   } catch (error) {
-    showError(error);
+    ui.searchSummary.textContent = `More results could not be loaded: ${error.message}`;
   }
 }
 
-function closeSearch() {
-  ui.results.hidden = true;
-  clear(ui.resultsList);
-  ui.q.value = '';
-  setURLParameter('q', '');
+// MARK: dialog
+
+/** Opens a record in the dialog, as a new history entry (`open=type:id`). */
+function openRecord(type, id, opener, evidence = null, terms = '') {
+  if (!ui.detail.open) state.opener = opener || document.activeElement;
+  let open = `${type}:${id}`;
+  if (type === 'article' && evidence) open += `:${evidence.paragraph}.${evidence.start}.${evidence.end}`;
+  state.pendingEvidence = evidence;
+  router.go({ open, ...(terms ? { q: terms } : {}) });
+}
+
+function syncDialog(route, popped) {
+  if (route.open === state.openKey) return;
+  state.openKey = route.open;
+  const target = parseOpen(route.open);
+  if (!target) {
+    if (ui.detail.open) ui.detail.close();
+    return;
+  }
+  if (!ui.detail.open) {
+    if (popped || !state.opener) state.opener = document.activeElement;
+    ui.detail.showModal();
+  }
+  fillDialog(target, route);
+}
+
+async function fillDialog(target, route) {
+  const key = route.open;
+  ui.detailTitle.textContent = 'Loading…';
+  fill(ui.detailBody, el('p', { class: 'placeholder' }, 'Loading…'));
+  ui.detailClose.focus();
+  try {
+    const page = await dialogPage(target, route);
+    if (state.openKey !== key) return;
+    ui.detailTitle.textContent = page.title;
+    fill(ui.detailBody, page.body);
+    ui.detailBody.scrollTop = 0;
+    const mark = ui.detailBody.querySelector('mark.quote') || ui.detailBody.querySelector('mark.term');
+    if (mark) mark.scrollIntoView({ block: 'center' });
+  } catch (error) {
+    if (state.openKey !== key) return;
+    ui.detailTitle.textContent = 'Unavailable';
+    fill(ui.detailBody, el('p', { class: 'dialog-error', role: 'alert' },
+      error instanceof ApiError && error.status === 404 ? `Not found: ${error.message}` : `This could not be loaded: ${error.message || error}`));
+  }
+}
+
+function permalink(open) {
+  return routeURL({ ...router.route, open });
+}
+
+async function dialogPage(target, route) {
+  const { type, id, extra } = target;
+  if (type === 'event' || type === 'proposal') {
+    const list = type === 'event' ? state.events : state.proposals;
+    const record = list.find((item) => item.id === id) || await state.api.get(`${type}s/${encodeURIComponent(id)}`);
+    const card = type === 'event' ? eventCard(record, { expanded: true }) : proposalCard(record, { expanded: true });
+    return { title: type === 'event' ? 'Event' : 'Proposal', body: el('div', { dataset: { record: `${type}:${id}` } }, card, shareBox(record, type, permalink(`${type}:${id}`))) };
+  }
+  if (type === 'stance') {
+    const proposal = state.proposals.find((item) => item.id === id);
+    const positions = proposal ? (proposal.positions || []).filter((item) => item.entity.id === extra) : [];
+    if (!positions.length) throw new ApiError(`No recorded position of “${extra}” on “${id}”.`, { status: 404 });
+    return {
+      title: `${positions[0].entity.name} on “${proposal.title}”`,
+      body: el('div', { class: 'stance-page' },
+        el('ol', { class: 'evidence-list' }, positions.flatMap((position) => positionEvidence(proposal, position)).map(evidenceItem)),
+        el('p', {}, el('button', { type: 'button', class: 'link-button', onclick: (click) => openRecord('proposal', proposal.id, click.currentTarget) }, 'The whole proposal'))),
+    };
+  }
+  if (type === 'entity') {
+    return entityPage(state.api, id, {
+      events: state.events, proposals: state.proposals, articles: state.articles,
+      actions: { open: openRecord, filter: (entityId) => { router.go({ entity: entityId, open: '' }); }, read: (article, evidence, opener) => openRecord('article', article, opener, evidence) },
+    });
+  }
+  if (type === 'article') {
+    const [paragraph, start, end] = (extra || '').split('.').map(Number);
+    let evidence = state.pendingEvidence && state.pendingEvidence.paragraph === paragraph ? state.pendingEvidence : null;
+    if (!evidence && extra && [paragraph, start, end].every(Number.isInteger)) evidence = { paragraph, start, end, quote: null };
+    return readerPage(state.api, id, {
+      evidence, terms: route.q, records: { events: state.events, proposals: state.proposals },
+      entityName: (entityId) => (state.refs.get(entityId) || { name: entityId }).name,
+      onEntity: (entityId, opener) => openRecord('entity', entityId, opener),
+      onOpen: openRecord,
+    });
+  }
+  throw new ApiError(`The link names “${type}”, which the explorer cannot open.`, { status: 404 });
 }
 
 // MARK: wiring
 
-ui.entity.addEventListener('change', () => selectEntity(ui.entity.value));
-ui.entityClear.addEventListener('click', () => { selectEntity(''); ui.entity.focus(); });
-ui.searchForm.addEventListener('submit', (submitEvent) => {
-  submitEvent.preventDefault();
-  search(ui.q.value);
+ui.entity.addEventListener('change', () => router.go({ entity: ui.entity.value }, { coalesce: 'entity' }));
+ui.entityAbout.addEventListener('click', () => openRecord('entity', ui.entity.value, ui.entityAbout));
+ui.entityClear.addEventListener('click', () => { router.go({ entity: '' }); ui.entity.focus(); });
+ui.kind.addEventListener('change', () => router.go({ kind: ui.kind.value }, { coalesce: 'kind' }));
+ui.prov.addEventListener('change', () => router.go({ prov: ui.prov.value }, { coalesce: 'prov' }));
+ui.matrixSort.addEventListener('change', () => router.go({ sort: ui.matrixSort.value === 'actor-name' ? '' : ui.matrixSort.value }, { coalesce: 'sort' }));
+for (const input of [ui.from, ui.to]) {
+  input.addEventListener('change', () => {
+    const valid = (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
+    router.go({ from: valid(ui.from.value), to: valid(ui.to.value) }, { coalesce: 'range' });
+  });
+}
+ui.reset.addEventListener('click', () => router.go({ entity: '', status: null, kind: '', prov: '', from: '', to: '' }));
+ui.searchForm.addEventListener('submit', (submit) => {
+  submit.preventDefault();
+  router.go({ q: ui.q.value.trim() });
 });
-ui.resultsMore.addEventListener('click', moreResults);
-ui.resultsClose.addEventListener('click', () => { closeSearch(); ui.q.focus(); });
-ui.dialogClose.addEventListener('click', () => ui.dialog.close());
-ui.dialog.addEventListener('click', (clickEvent) => {
-  if (clickEvent.target === ui.dialog) ui.dialog.close(); // a click on the backdrop
+ui.searchMore.addEventListener('click', moreResults);
+ui.searchClose.addEventListener('click', () => { ui.q.value = ''; router.go({ q: '' }); ui.q.focus(); });
+ui.detailClose.addEventListener('click', () => ui.detail.close());
+ui.detail.addEventListener('click', (click) => {
+  if (click.target === ui.detail) ui.detail.close(); // a click on the backdrop
 });
-ui.dialog.addEventListener('close', () => {
+// Closing (button, Escape, backdrop) is a new state without `open`; Back reopens it.
+ui.detail.addEventListener('close', () => {
+  if (router.route.open) {
+    state.openKey = '';
+    router.go({ open: '' });
+  }
   if (state.opener && state.opener.isConnected) state.opener.focus();
+  else $(`${router.route.view}-heading`).focus();
   state.opener = null;
+});
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => { state.viewWidth = window.innerWidth; if (state.loaded && (router.route.view === 'timeline' || router.route.view === 'map')) apply(router.route, { popped: true }); }, 200);
 });
 
 boot();
