@@ -14,8 +14,20 @@ public struct StaticFiles: Sendable {
         ("app.js", "text/javascript; charset=utf-8"),
         ("api.js", "text/javascript; charset=utf-8"),
         ("render.js", "text/javascript; charset=utf-8"),
+        ("router.js", "text/javascript; charset=utf-8"),
+        ("filters.js", "text/javascript; charset=utf-8"),
+        ("cards.js", "text/javascript; charset=utf-8"),
+        ("svg.js", "text/javascript; charset=utf-8"),
+        ("timeline.js", "text/javascript; charset=utf-8"),
+        ("matrix.js", "text/javascript; charset=utf-8"),
+        ("map.js", "text/javascript; charset=utf-8"),
+        ("entity.js", "text/javascript; charset=utf-8"),
+        ("reader.js", "text/javascript; charset=utf-8"),
+        ("export.js", "text/javascript; charset=utf-8"),
         ("style.css", "text/css; charset=utf-8"),
         ("favicon.svg", "image/svg+xml"),
+        /// Natural Earth 1:110m country outlines (public domain) for the map view, loaded lazily.
+        ("world.json", "application/json"),
     ]
 
     /// The page served at `/`; never served under `/explorer/` (its relative links assume `/`).
