@@ -85,9 +85,9 @@ async function boot() {
       // failure leaves dashes instead of holding the views back.
       state.api.get('').then(renderDataset, () => renderDataset({}));
       const [events, proposals, articles] = await Promise.all([
-        state.api.all('events?limit=100'),
-        state.api.all('proposals?limit=100'),
-        state.api.all('articles?limit=100'),
+        state.api.all('events?limit=1000'),
+        state.api.all('proposals?limit=1000'),
+        state.api.all('articles?limit=1000'),
       ]);
       state.events = events;
       state.proposals = proposals;
@@ -332,12 +332,12 @@ async function renderMapView(events) {
     try {
       // GeoJSON pages have no links.next in the body (the Link header has it): page by offset.
       const points = new Map();
-      for (let offset = 0, pages = 0; pages < 200; offset += 100, pages += 1) {
-        const collection = await state.api.get(`events?format=geojson&limit=100&offset=${offset}`);
+      for (let offset = 0, pages = 0; pages < 200; offset += 1000, pages += 1) {
+        const collection = await state.api.get(`events?format=geojson&limit=1000&offset=${offset}`);
         for (const feature of collection.features || []) {
           if (feature.geometry) points.set(feature.properties.id || feature.id, feature.geometry.coordinates);
         }
-        if ((collection.features || []).length < 100) break;
+        if ((collection.features || []).length < 1000) break;
       }
       state.points = points;
     } catch (error) {
@@ -385,13 +385,15 @@ async function runSearch(route, entity) {
   clear(ui.searchList);
   ui.searchMore.hidden = true;
   try {
-    const page = await state.api.page(`search?q=${encodeURIComponent(route.q)}&limit=20`);
+    // The API keeps the hits that involve the entity (match=exact: the entity itself, as the
+    // page's own filters read it), so every page of 20 is full.
+    const scope = entity.id ? `&entity=${encodeURIComponent(entity.id)}&match=exact` : '';
+    const page = await state.api.page(`search?q=${encodeURIComponent(route.q)}${scope}&limit=20`);
     if (state.search.key !== key) return;
-    const articleIds = entity.id ? await entityArticles(entity.id) : null;
-    const shown = appendHits(page, entity.id, articleIds);
+    appendHits(page);
     const total = page.meta ? page.meta.total : page.data.length;
-    ui.searchSummary.textContent = !total ? `No results for “${route.q}”.`
-      : entity.id ? `${count(total, 'result')} for “${route.q}”; ${shown} of the first ${page.data.length} involve ${entity.name}.`
+    ui.searchSummary.textContent = !total ? `No results for “${route.q}”${entity.id ? ` involving ${entity.name}` : ''}.`
+      : entity.id ? `${count(total, 'result')} for “${route.q}” involving ${entity.name}.`
         : `${count(total, 'result')} for “${route.q}”.`;
   } catch (error) {
     if (state.search.key !== key) return;
@@ -400,28 +402,8 @@ async function runSearch(route, entity) {
   }
 }
 
-const articlesOfEntity = new Map();
-async function entityArticles(id) {
-  if (!articlesOfEntity.has(id)) {
-    const articles = await state.api.all(`entities/${encodeURIComponent(id)}/articles?limit=100`);
-    articlesOfEntity.set(id, new Set(articles.map((article) => article.id)));
-  }
-  return articlesOfEntity.get(id);
-}
-
-// The API's search has no entity parameter: hits are kept when the record involves the entity
-// (events, proposals), the article mentions it, or the hit is the entity.
-function involves(hit, entityId, articleIds) {
-  if (!entityId) return true;
-  if (hit.type === 'event') return state.events.some((event) => event.id === hit.id && eventEntities(event).some((ref) => ref.id === entityId));
-  if (hit.type === 'proposal') return state.proposals.some((proposal) => proposal.id === hit.id && proposalEntities(proposal).some((ref) => ref.id === entityId));
-  if (hit.type === 'article') return articleIds.has(hit.id);
-  if (hit.type === 'entity') return hit.id === entityId;
-  return true;
-}
-
-function appendHits(page, entityId, articleIds) {
-  const hits = (page.data || []).filter((hit) => involves(hit, entityId, articleIds));
+function appendHits(page) {
+  const hits = page.data || [];
   ui.searchList.append(...hits.map((hit) => el('li', { class: `hit type-${hit.type}`, dataset: { id: hit.id, type: hit.type } },
     el('div', { class: 'hit-head' },
       el('span', { class: `badge type-${hit.type}` }, humanize(hit.type)),
@@ -440,8 +422,7 @@ async function moreResults() {
   if (!state.search.next) return;
   const firstNew = ui.searchList.children.length;
   try {
-    const entity = entityOf(router.route);
-    appendHits(await state.api.page(state.search.next), entity.id, entity.id ? await entityArticles(entity.id) : null);
+    appendHits(await state.api.page(state.search.next));
     ui.searchList.children[firstNew]?.querySelector('button')?.focus();
   } catch (error) {
     ui.searchSummary.textContent = `More results could not be loaded: ${error.message}`;

@@ -11,7 +11,7 @@ function eventQuery(route, entityId) {
   if (route.prov) params.set('provenance', route.prov);
   if (route.from) params.set('from', route.from);
   if (route.to) params.set('to', route.to);
-  params.set('limit', '100'); // the API's largest page: see README (exports over 100 records)
+  params.set('limit', '1000'); // the API's largest page: see README (exports over 1,000 records)
   return params;
 }
 
@@ -27,7 +27,7 @@ export function exportLinks(api, route, entityId) {
   const proposals = new URLSearchParams();
   if (entityId) { proposals.set('entity', entityId); proposals.set('match', 'exact'); }
   if (route.prov) proposals.set('provenance', route.prov);
-  proposals.set('limit', '100');
+  proposals.set('limit', '1000');
   const link = (label, path, params, extra) => {
     const query = new URLSearchParams(params);
     for (const [key, value] of Object.entries(extra)) query.set(key, value);

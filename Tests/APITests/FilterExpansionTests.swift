@@ -28,6 +28,26 @@ import TestSupport
         #expect(exact.count < events.count && Set(exact).isSubset(of: events) && !exact.contains("alaska-summit-2025-08-15"))
     }
 
+    @Test func searchKeepsOnlyHitsInvolvingTheEntityAndSaysHow() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let all = try client.json("/search?q=security+guarantees&limit=1000").data
+        let filtered = try client.json("/search?q=security+guarantees&entity=Zelenskiy&match=exact&limit=1000")
+        let kept = filtered.data.map { "\($0["type"] as? String ?? ""):\($0["id"] as? String ?? "")" }
+        #expect(!kept.isEmpty && kept.count < all.count, "\(kept.count) of \(all.count)")
+        #expect((filtered.meta["expanded"] as? [String: [String]])?["entity"] == ["volodymyr-zelensky"])
+        // Each kept hit involves him, checked through the API's own relations; none that does is dropped.
+        let involved = Set(
+            try client.json("/entities/volodymyr-zelensky/articles?limit=1000").ids.map { "article:\($0)" }
+            + client.json("/entities/volodymyr-zelensky/events?limit=1000").ids.map { "event:\($0)" }
+            + client.json("/entities/volodymyr-zelensky/proposals?limit=1000").ids.map { "proposal:\($0)" }
+            + ["entity:volodymyr-zelensky"]
+        )
+        let everything = all.map { "\($0["type"] as? String ?? ""):\($0["id"] as? String ?? "")" }
+        #expect(kept == everything.filter { involved.contains($0) }, "the rank order is kept")
+        #expect(try client.get("/search?q=talks&entity=nobody-at-all").status == 400)
+    }
+
     @Test func participantKremlinFindsThePresidencysEvents() throws {
         let (events, expanded) = try Self.ids("/events?participant=Kremlin&limit=100")
         #expect(events.contains("alaska-summit-2025-08-15"), "\(events)")

@@ -323,11 +323,16 @@ def check_search_follows_the_entity_and_marks_the_article(page, base):
     entity = busiest_entity(base)
     if entity:
         page.open(f'?q=security&entity={entity}')
-        page.wait(lambda d: 'involve' in page.text('#search-summary'), 'the search summary does not mention the entity')
+        page.wait(lambda d: 'involving' in page.text('#search-summary'), 'the search summary does not mention the entity')
         events = {e['id'] for e in api_all(base, f'/entities/{entity}/events?limit=100')}
         for hit in page.all('#search-list .hit.type-event'):
             assert hit.get_attribute('data-id') in events, hit.get_attribute('data-id')
-        assert len(page.all('#search-list .hit')) <= all_hits
+        # The page shows the API's entity-filtered hits, in its rank order (a full first page).
+        with urllib.request.urlopen(f"{base.rstrip('/')}/search?q=security&entity={entity}&match=exact&limit=20", timeout=10) as response:
+            expected = [(h['type'], h['id']) for h in json.load(response)['data']]
+        shown = [(h.get_attribute('data-type'), h.get_attribute('data-id')) for h in page.all('#search-list .hit')]
+        assert shown == expected, (shown, expected)
+        assert len(shown) <= all_hits
     page.open('?q=security')
     article = page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#search-list .hit.type-article .hit-title'), 'no article hit')[0]
     article.click()

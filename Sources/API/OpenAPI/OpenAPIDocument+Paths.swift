@@ -238,7 +238,9 @@ extension OpenAPIDocument {
             ("/search", resource("search", tag: "search", summary: "Search everything",
                                  description: "Articles, entities, events and proposals ranked by relevance (BM25F), each hit with a marked snippet.",
                                  parameters: [searchParameter(required: true),
-                                              listParameter("type", Application.searchKinds, "Only hits of these types.")],
+                                              listParameter("type", Application.searchKinds, "Only hits of these types."),
+                                              entityParameter("entity", "Only hits that involve this entity (see `match`): the entity itself, articles that mention it, events and proposals it takes part in.", example: "Zelenskiy"),
+                                              matchParameter],
                                  formats: listFormats, schema: "SearchResults", list: true)),
         ]
     }

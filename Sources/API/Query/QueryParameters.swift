@@ -115,13 +115,14 @@ struct QueryParameters {
     }
 }
 
-/// `limit` (default 20, at most 100) and `offset`.
+/// `limit` (default 20, at most 1,000: a client such as the explorer takes a whole corpus's
+/// events in one request; `limits.maxResponseBytes` still bounds the body) and `offset`.
 struct Page {
     let limit: Int
     let offset: Int
 
     static let defaultLimit = 20
-    static let maximumLimit = 100
+    static let maximumLimit = 1000
 
     init(_ query: QueryParameters) throws(APIError) {
         limit = try query.integer("limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)

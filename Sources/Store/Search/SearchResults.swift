@@ -18,6 +18,12 @@ public struct SearchResults: RandomAccessCollection, Sendable {
         ranked.map { storage.documentIDs[Int($0.document)] }
     }
 
+    /// The kind and id of the hit at `position`, without building its snippet (for filtering).
+    public func identity(at position: Int) -> (kind: String, id: String) {
+        let document = Int(ranked[position].document)
+        return (storage.kindNames[Int(storage.documentKinds[document])], storage.documentIDs[document])
+    }
+
     public subscript(position: Int) -> SearchHit {
         let entry = ranked[position]
         let document = Int(entry.document)
