@@ -5,22 +5,22 @@ extension Application {
     /// `/entities`, `/entities/resolve`, `/entities/{id}` and its sub-collections.
     func registerEntityRoutes() {
         resource("/entities", parameters: QueryParameters.paging + ["type", "q", "mentioned"], formats: [.json, .csv]) { context in
-            var entities = context.knowledgeBase.entities
-            // The gazetteer holds every country and major organisation: by default only entities
-            // the loaded articles mention are listed; `mentioned=any` lists all.
+            let base = context.knowledgeBase
+            // Positions in id order, fixed at load. The gazetteer holds every country and major
+            // organisation: by default only entities the loaded articles mention are listed;
+            // `mentioned=any` lists all.
+            var positions: [Int]
             switch context.query["mentioned"] {
-            case nil, "true":
-                entities = entities.filter { (context.knowledgeBase.stats(forEntity: $0.id)?.mentionCount ?? 0) > 0 }
-            case "any":
-                break
+            case nil, "true": positions = base.mentionedEntitiesByID
+            case "any": positions = base.entitiesByID
             case let value?:
                 throw APIError.invalidParameter("mentioned", value: value, reason: "allowed values: true (the default), any.")
             }
             if let types = try context.query.enumList("type", Entity.Kind.self) {
-                entities = entities.filter { types.contains($0.kind) }
+                positions = positions.filter { types.contains(base.entities[$0].kind) }
             }
-            if let ids = try context.matching(kind: "entity") { entities = entities.filter { ids.contains($0.id) } }
-            return try context.list(entities.sorted { $0.id < $1.id }) { context.representation.entity($0) }
+            if let ids = try context.matching(kind: "entity") { positions = positions.filter { ids.contains(base.entities[$0].id) } }
+            return try context.list(positions.lazy.map { base.entities[$0] }) { context.representation.entity($0) }
         }
         resource("/entities/resolve", parameters: ["name"]) { context in
             guard let name = try context.query.string("name") else {

@@ -30,6 +30,10 @@ public final class KnowledgeBase: Sendable {
     let proposalsByArticle: [String: [Int]]
     let names: NameIndex
     let statistics: [String: EntityStats]
+    /// Positions in `entities` by id, and the same restricted to entities the articles mention:
+    /// `/entities` pages through these instead of filtering and sorting every entity per request.
+    public let entitiesByID: [Int]
+    public let mentionedEntitiesByID: [Int]
     /// Per entity id: the entities whose `country` or `affiliation` it is (see `scope(of:)`).
     let members: [String: [String]]
 
@@ -83,7 +87,10 @@ public final class KnowledgeBase: Sendable {
         eventsByArticle = KnowledgeBase.group(sortedEvents) { $0.articles }
         proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
         names = NameIndex(entities: entities)
-        statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
+        let statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
+        self.statistics = statistics
+        entitiesByID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        mentionedEntitiesByID = entitiesByID.filter { (statistics[entities[$0].id]?.mentionCount ?? 0) > 0 }
     }
 
     public func article(id: String) -> Article? {
