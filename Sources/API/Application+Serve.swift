@@ -34,10 +34,9 @@ extension Application {
         let base = context.absoluteURL("")
         let query = try QueryParameters(request, allowed: allowed)
         let format = try Format.negotiate(request, formatParameter: query["format"], available: formats)
-        let routeContext = RouteContext(
-            request: request, parameters: parameters, query: query,
-            representation: Representation(dataset: dataset, base: base)
-        )
+        var representation = Representation(dataset: dataset, base: base)
+        representation.reusesRecords = format == .json && !query.pretty
+        let routeContext = RouteContext(request: request, parameters: parameters, query: query, representation: representation)
         let rendered = try build(routeContext)
         let body: [UInt8]
         switch format {

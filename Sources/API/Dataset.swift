@@ -14,6 +14,8 @@ public final class Dataset: Sendable {
     public let loadedAt: String
     public let loadMilliseconds: Double
     public let cache = ResponseCache()
+    /// Serialized single records for cache-miss lists (see ``RecordFragments``).
+    let fragments = RecordFragments()
 
     /// `started`: ``Metrics/now()`` when the load began.
     public init(result: SeedLoadResult, loadedAt: String, started: Double) {

@@ -75,6 +75,9 @@ enum CSVEncoder {
             return value.text
         case .array(let elements):
             return elements.map(scalarText).joined(separator: "; ")
+        case .raw(let bytes):
+            // Records are pre-serialized only for compact JSON bodies, never for CSV; as text if ever.
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -10,6 +10,8 @@ public indirect enum JSON: Sendable, Equatable {
     case double(Double)
     case bool(Bool)
     case null
+    /// A value already serialized compactly (a record from ``RecordFragments``): written as is.
+    case raw([UInt8])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -79,6 +81,8 @@ public indirect enum JSON: Sendable, Equatable {
             out.append(contentsOf: (value ? "true" : "false").utf8)
         case .null:
             out.append(contentsOf: "null".utf8)
+        case .raw(let bytes):
+            out.append(contentsOf: bytes)
         }
         return out.count <= limit
     }

@@ -11,6 +11,9 @@ struct Representation {
     let dataset: Dataset
     /// Absolute URL of the service root as the client sees it ("http://host/prefix").
     let base: String
+    /// Records may come pre-serialized from the dataset's ``RecordFragments``: only for a compact
+    /// JSON body (pretty JSON indents every level; CSV and GeoJSON read the records' fields).
+    var reusesRecords = false
 
     var knowledgeBase: KnowledgeBase { dataset.knowledgeBase }
 
@@ -106,6 +109,11 @@ struct Representation {
     // MARK: entities
 
     func entity(_ entity: Entity, detailed: Bool = false) -> JSON {
+        guard reusesRecords, !detailed else { return entityTree(entity, detailed: detailed) }
+        return dataset.fragments.json(base: base, key: "entity:" + entity.id) { entityTree(entity, detailed: false) }
+    }
+
+    private func entityTree(_ entity: Entity, detailed: Bool) -> JSON {
         let stats = knowledgeBase.stats(forEntity: entity.id)
         var members: [(String, JSON)] = [
             ("id", .string(entity.id)), ("type", .string(entity.kind.rawValue)), ("name", .string(entity.name)),
@@ -139,6 +147,11 @@ struct Representation {
     // MARK: events
 
     func event(_ event: Event) -> JSON {
+        guard reusesRecords else { return eventTree(event) }
+        return dataset.fragments.json(base: base, key: "event:" + event.id) { eventTree(event) }
+    }
+
+    private func eventTree(_ event: Event) -> JSON {
         .object([
             ("id", .string(event.id)), ("title", .string(event.title)), ("kind", .string(event.kind.rawValue)),
             ("status", .string(event.status.rawValue)), ("start", date(event.start)), ("end", date(event.end)),
@@ -160,6 +173,11 @@ struct Representation {
     // MARK: proposals
 
     func proposal(_ proposal: Proposal) -> JSON {
+        guard reusesRecords else { return proposalTree(proposal) }
+        return dataset.fragments.json(base: base, key: "proposal:" + proposal.id) { proposalTree(proposal) }
+    }
+
+    private func proposalTree(_ proposal: Proposal) -> JSON {
         .object([
             ("id", .string(proposal.id)), ("title", .string(proposal.title)), ("kind", .string(proposal.kind.rawValue)),
             ("status", .string(proposal.status.rawValue)), ("summary", .string(proposal.summary)),

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Dispatch
-import Synchronization
 
 /// Runs a pure per-article step on every core: articles are independent, and what they read
 /// (the knowledge base, the entity catalog) is immutable. The results keep the input order, so
@@ -10,26 +9,43 @@ import Synchronization
 enum Concurrently {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(body) }
-        let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))
-        // Chunks of articles, not one dispatch per article: the lock is taken once per chunk.
-        let chunk = max(1, items.count / (ProcessInfoCPU.count * 8))
+        // Chunks of articles, not one dispatch per article; each chunk writes its own slots, so
+        // no lock is needed, and concurrentPerform returning orders every write before the read.
+        let chunk = max(1, items.count / (onlineCPUs * 8))
         let chunks = (items.count + chunk - 1) / chunk
+        let slots = Slots<R>(count: items.count)
+        defer { slots.release() }
         DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            let range = (part * chunk)..<min(items.count, (part + 1) * chunk)
-            let values = range.map { body(items[$0]) }
-            results.withLock { results in
-                for (offset, value) in zip(range, values) { results[offset] = value }
+            for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
+                slots.set(index, body(items[index]))
             }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        return slots.values()
     }
 
     static func flatMap<T: Sendable>(_ items: [String], _ body: @Sendable (String) -> [T]) -> [T] {
         map(items, body).flatMap { $0 }
     }
+
+    private static let onlineCPUs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
-/// Online CPUs, for sizing chunks (the scheduler decides the actual parallelism).
-private enum ProcessInfoCPU {
-    static let count = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+/// One result slot per item, written by exactly one chunk.
+private final class Slots<R>: @unchecked Sendable {
+    // @unchecked Sendable: each index is written by one concurrentPerform iteration only, and read after it returns.
+    private let storage: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: R) { storage[index] = value }
+
+    func values() -> [R] { storage.compactMap { $0 } }
+
+    func release() {
+        storage.deinitialize()
+        storage.deallocate()
+    }
 }
