@@ -30,6 +30,7 @@ final class RecordFragments: Sendable {
         return .raw(bytes)
     }
 
-    /// Bytes held (for tests and metrics).
+    /// Bytes held and base URLs held (for tests).
     var byteCount: Int { contents.withLock { $0.bytes } }
+    var baseCount: Int { contents.withLock { $0.byBase.count } }
 }
