@@ -46,7 +46,8 @@ extension Application {
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
             let provenances = try context.query.enumList("provenance", Provenance.self)
             let events = context.knowledgeBase.events(involving: entity.id).filter { provenances?.contains($0.provenance) ?? true }
-            return try context.list(Self.chronological(events, descending: false)) { context.representation.event($0) }
+            // Already oldest first (undated last): the knowledge base keeps events in that order.
+            return try context.list(events) { context.representation.event($0) }
         }
         resource("/entities/{id}/proposals", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
