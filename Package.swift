@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "Store", "COpenSSL", "CZlib", "CBrotli", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HTTP", "Store", "COpenSSL", "CSystem", "CZlib", "CBrotli", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "accord",

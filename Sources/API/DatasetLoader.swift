@@ -1,11 +1,22 @@
 #if canImport(Glibc)
 import Glibc
+import CSystem
 #endif
 import HTTP
 import Store
 
 /// Loads a seeds directory into a ``Dataset`` (startup and SIGHUP reload).
 public enum DatasetLoader {
+    /// Hands the heap's free pages back to the kernel (glibc `malloc_trim`). A load frees most of
+    /// what it allocates (raw files, shadow texts, sorting copies), but glibc keeps freed memory in
+    /// its arenas, one per loading thread, so without this RSS after a load or reload stays at
+    /// the load's peak. Called after each load and after a reload's swap.
+    public static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        _ = malloc_trim(0)
+        #endif
+    }
+
     public static func load(
         directory: String, strict: Bool, maxArticleBytes: Int = SeedLoader.defaultMaxArticleBytes
     ) -> Result<Dataset, SeedLoadFailure> {
@@ -13,6 +24,7 @@ public enum DatasetLoader {
         do throws(SeedLoadFailure) {
             let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
             let dataset = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
+            releaseFreedMemory()
             return .success(dataset)
         } catch {
             return .failure(error)

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <malloc.h>   // malloc_trim: give freed heap pages back after a seed load
 
 // accept4 is a GNU extension the Glibc module hides without _GNU_SOURCE.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);

@@ -223,6 +223,8 @@ final class ServerRunner: @unchecked Sendable {
                 logger.error("skipped seed file", metadata: ["problem": "\(error)"])
             }
             application.replace(dataset: dataset)
+            // The previous dataset is freed once its last request ends; most of it already is.
+            DatasetLoader.releaseFreedMemory()
             application.metrics.recordReload(success: true, droppedArticles: lost.count)
             logger.info("reloaded seeds", metadata: [
                 "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",

@@ -9,12 +9,14 @@
 /// once per paragraph at load; O(n).
 struct ShadowText: Sendable, Hashable {
     let scalars: [Unicode.Scalar]
-    let origins: [Int]
+    /// 32-bit: 8 bytes per character with `scalars` instead of 12 (shadows were the load's largest
+    /// transient allocation); a paragraph is far below 4 G scalars (`limits.maxArticleBytes` ≤ 1 GiB).
+    let origins: [UInt32]
     let servedCount: Int
 
     init(served: [Unicode.Scalar]) {
         var scalars: [Unicode.Scalar] = []
-        var origins: [Int] = []
+        var origins: [UInt32] = []
         scalars.reserveCapacity(served.count)
         origins.reserveCapacity(served.count)
         var pendingSpace: Int?
@@ -26,11 +28,11 @@ struct ShadowText: Sendable, Hashable {
             }
             if let space = pendingSpace, !scalars.isEmpty {
                 scalars.append(" ")
-                origins.append(space)
+                origins.append(UInt32(truncatingIfNeeded: space))
             }
             pendingSpace = nil
             scalars.append(mapped)
-            origins.append(offset)
+            origins.append(UInt32(truncatingIfNeeded: offset))
         }
         self.scalars = scalars
         self.origins = origins
@@ -64,7 +66,7 @@ struct ShadowText: Sendable, Hashable {
     /// The served range covered by the non-empty shadow range `range`.
     func servedRange(_ range: Range<Int>) -> Range<Int> {
         precondition(!range.isEmpty && range.upperBound <= scalars.count, "shadow range out of bounds")
-        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+        return Int(origins[range.lowerBound])..<(Int(origins[range.upperBound - 1]) + 1)
     }
 
     /// The matching form of a single scalar: nil to drop it, " " for any space.
