@@ -107,6 +107,15 @@ struct SearchIndexBuilder {
         return number
     }
 
+    /// A copy with no spare capacity: the per-token arrays grew by doubling while the corpus was
+    /// read, and the index keeps them for the life of the dataset (up to twice their size).
+    static func trimmed<T>(_ values: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: values.count) { buffer, count in
+            _ = buffer.initialize(fromContentsOf: values)
+            count = values.count
+        }
+    }
+
     func build() -> SearchIndexStorage {
         let b = SearchIndexStorage.b
         var factors: [Double] = []
@@ -138,8 +147,8 @@ struct SearchIndexBuilder {
             documentIDs: documentIDs, documentKinds: documentKinds, kindNames: kindNames,
             documentFields: documentFields, documentNumbers: documentNumbers, fieldNames: fieldNames,
             fieldTexts: fieldTexts, fieldDocuments: fieldDocuments, fieldFactors: factors,
-            fieldTokens: fieldTokens, tokenTerms: tokenTerms, tokenFields: tokenFields,
-            tokenStarts: tokenStarts, tokenEnds: tokenEnds, termNumbers: termNumbers,
+            fieldTokens: Self.trimmed(fieldTokens), tokenTerms: Self.trimmed(tokenTerms), tokenFields: Self.trimmed(tokenFields),
+            tokenStarts: Self.trimmed(tokenStarts), tokenEnds: Self.trimmed(tokenEnds), termNumbers: termNumbers,
             postingOffsets: offsets, postings: postings, documentFrequencies: documentFrequencies
         )
     }

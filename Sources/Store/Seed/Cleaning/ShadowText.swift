@@ -50,8 +50,13 @@ struct ShadowText: Sendable, Hashable {
 
     /// A string from scalars, encoded straight to UTF-8 (much faster than
     /// going through `String.UnicodeScalarView`, which matters at load).
+    /// The capacity is the exact UTF-8 length: these strings are kept for the life of the dataset
+    /// (paragraph texts, mention texts), and a 4-bytes-per-scalar guess kept four times an
+    /// English text's size resident.
     static func makeString<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var count = 0
             for scalar in scalars {
                 UTF8.encode(scalar) { byte in
