@@ -139,21 +139,15 @@ import Testing
     @Test func fiftyKilobyteLineIsLinear() throws {
         let sentence = "Zelenskiy urged allies to elevate talks on security guarantees. "
         let line = String(repeating: sentence, count: 50_000 / sentence.utf8.count + 1)
-        let clock = ContinuousClock()
-        let start = clock.now
         let cleaned = try StoreFixtures.clean(line + "\n" + line + "\nEnd.")
-        let elapsed = clock.now - start
         #expect(cleaned.paragraphs.count == 2)
         #expect(cleaned.report.collapsedRepeats.count == 1)
-        #expect(elapsed < .seconds(2))
     }
 
-    @Test func manyParagraphsScaleLinearly() throws {
+    /// Load speed is measured in bench/ (scale.sh), never with a clock in a unit test.
+    @Test func manyParagraphsAreAllKept() throws {
         let text = (0..<5_000).map { "Paragraph number \($0) talks about Kyiv and Moscow at some length." }.joined(separator: "\n")
-        let clock = ContinuousClock()
-        let start = clock.now
         let cleaned = try StoreFixtures.clean(text)
         #expect(cleaned.paragraphs.count == 5_000)
-        #expect(clock.now - start < .seconds(2))
     }
 }
