@@ -136,7 +136,7 @@ import Testing
         #expect(try StoreFixtures.clean(" \n\r\n\u{00A0}\n").paragraphs.isEmpty)
     }
 
-    @Test func fiftyKilobyteLineIsLinear() throws {
+    @Test func fiftyKilobyteLineRepeatedCollapsesToOne() throws {
         let sentence = "Zelenskiy urged allies to elevate talks on security guarantees. "
         let line = String(repeating: sentence, count: 50_000 / sentence.utf8.count + 1)
         let cleaned = try StoreFixtures.clean(line + "\n" + line + "\nEnd.")
