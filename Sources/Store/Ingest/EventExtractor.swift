@@ -369,8 +369,14 @@ public struct EventExtractor: Sendable {
 
     /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.
     static func compatible(_ a: Event.Kind, _ b: Event.Kind) -> Bool {
-        let gatherings: Set<Event.Kind> = [.summit, .bilateralMeeting, .multilateralMeeting, .talks, .unSession]
-        return a == b || (gatherings.contains(a) && gatherings.contains(b))
+        a == b || (isGathering(a) && isGathering(b))
+    }
+
+    private static func isGathering(_ kind: Event.Kind) -> Bool {
+        switch kind {
+        case .summit, .bilateralMeeting, .multilateralMeeting, .talks, .unSession: return true
+        default: return false
+        }
     }
 
     /// Two dates agree when one lies within the other's period (a day inside "the week of").

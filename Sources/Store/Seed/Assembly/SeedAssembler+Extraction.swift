@@ -28,14 +28,28 @@ extension SeedAssembler {
         let extractor = EventExtractor(knowledgeBase: base)
         let candidates = Concurrently.flatMap(unannotated) { extractor.candidates(inArticle: $0) }
         var changed = false
+        // `reports` needs a shared participant or the same location, so only the events indexed
+        // under one of the group's entities can match: the first of those in `events` order is
+        // the one a scan of every event would find, without the scan (quadratic at scale).
+        var byEntity: [String: [Int]] = [:]
+        func index(_ position: Int) {
+            for entity in events[position].participants.map(\.entity) + (events[position].location.map { [$0] } ?? []) {
+                if byEntity[entity]?.last != position { byEntity[entity, default: []].append(position) }
+            }
+        }
+        for position in events.indices { index(position) }
         for group in EventExtractor.group(candidates) {
-            if let index = events.firstIndex(where: { EventExtractor.reports(group, known: $0) }) {
-                events[index] = withSources(events[index], group)
+            let keys = group.participants + (group.location.map { [$0] } ?? [])
+            let candidates = Set(keys.flatMap { byEntity[$0] ?? [] }).sorted()
+            if let position = candidates.first(where: { EventExtractor.reports(group, known: events[$0]) }) {
+                events[position] = withSources(events[position], group)
+                index(position)
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
+                index(events.count - 1)
                 changed = true
             }
         }
