@@ -387,7 +387,9 @@ fi
 # ------------------------------------------------------------------ (3) idle keep-alive connections
 if want idle; then
   echo; wait_quiet idle; echo "=================== (3) $IDLE_N idle keep-alive connections (compare.sh --idle-only)"
-  idle_starts=(--start "accord=$ACCORD_START"); [ "$HAVE_HB" = 1 ] && idle_starts+=(--start "hummingbird=$HB")
+  # every idle connection comes from 127.0.0.1: Accord's per-client cap (limits.maxConnectionsPerClient,
+  # 512 by default) would refuse all but 512, so it is raised for this section only (the peers have none)
+  idle_starts=(--start "accord=env ACCORD_LIMITS_MAX_CONNECTIONS_PER_CLIENT=$(( IDLE_N + 1000 )) $ACCORD_START"); [ "$HAVE_HB" = 1 ] && idle_starts+=(--start "hummingbird=$HB")
   BODY_FILE="$BODY" BASE_PORT=$BASE run_compare idle "$OUT/idle.txt" 1200 --peers nginx \
       "${idle_starts[@]}" \
       --idle-only --idle "$IDLE_N" --hold "$HOLD" --out "$OUT/idle"
