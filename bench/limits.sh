@@ -122,7 +122,7 @@ if serve "$DA" oversize; then
   limitmsg=$(grep "$BIGFILE" "$OUT/oversize.log" | grep -c 'maxArticleBytes' || true)
   echo "  ready in ${READY_S} s (loadMs ${loadms:-?}); articles served: $total (shipped: $SHIPPED); VmRSS $((rss / 1024)) MB, RssAnon $((anon / 1024)) MB"
   echo "  log lines naming $BIGFILE: $named, of them mentioning limits.maxArticleBytes: $limitmsg"
-  grep "$BIGFILE" "$OUT/oversize.log" | head -3 | cut -c1-400 | sed 's/^/    /'
+  grep "$BIGFILE" "$OUT/oversize.log" | head -3 | cut -c1-400 | sed 's/^/    /' || true
   stop "$SPID"
   printf 'A_READY=%s\nA_LOADMS=%s\nA_TOTAL=%s\nA_RSS=%s\nA_ANON=%s\nA_NAMED=%s\nA_LIMITMSG=%s\n' "$READY_S" "${loadms:-}" "$total" "$rss" "$anon" "$named" "$limitmsg" >> "$OBS"
 else
