@@ -157,6 +157,7 @@ def main():
                 print(f"  [{a.name}] reload {k} skipped: not enough free memory on this machine", file=sys.stderr, flush=True)
                 break
             c0, r0 = cpu_s(proc.pid), time.monotonic()
+            last_print = r0
             os.kill(proc.pid, signal.SIGHUP)
             done = None
             while time.monotonic() - r0 < a.timeout:
@@ -170,7 +171,8 @@ def main():
                     done = "failed"; break
                 if mem_available_kb() < LOW_MEM_KB:
                     done = "ended: less than 1 GiB available"; proc.kill(); break
-                if time.monotonic() - r0 > 10 and int(time.monotonic() - r0) % 10 == 0:
+                if time.monotonic() - last_print >= 10:
+                    last_print = time.monotonic()
                     print(f"  [{a.name}] reload {k}: {time.monotonic() - r0:.0f} s, VmRSS {status_kb(proc.pid).get('VmRSS', 0) / 1024:.0f} MB",
                           file=sys.stderr, flush=True)
             secs = time.monotonic() - r0

@@ -337,8 +337,9 @@ for m in mem:
     rs = [r for r in m.get("reloads", []) if r.get("result") == "ok"]
     if rs:
         ok_all = len(rs) == len(m["reloads"])
+        chain = " -> ".join("%.0f" % (r["rss_kb"] / 1024) for r in rs)
         add(f"{m['name']}: VmRSS after {len(m['reloads'])} SIGHUP reload(s) / after the first load",
-            f"{m['rss_kb']/1024:.0f} -> {' -> '.join(f'{r['rss_kb']/1024:.0f}' for r in rs)} MB = **{m['rss_ratio']:.2f}x** (max {m['rss_ratio_max']:.2f}x; reloads {', '.join(str(r['seconds']) for r in rs)} s)",
+            f"{m['rss_kb']/1024:.0f} -> {chain} MB = **{m['rss_ratio']:.2f}x** (max {m['rss_ratio_max']:.2f}x; reloads {', '.join(str(r['seconds']) for r in rs)} s)",
             "<= 1.2x", m["rss_ratio_max"] <= 1.2 and ok_all, f"by {(m['rss_ratio_max']/1.2-1)*100:.0f}%")
     elif m.get("reloads"):
         add(f"{m['name']}: SIGHUP reloads", str(m["reloads"][0].get("result")), "complete", False)
@@ -347,5 +348,8 @@ if os.path.exists(lp):
     for g in json.load(open(lp)).get("goals", []):
         add(g["goal"], g["measured"], g["target"], g["ok"], g.get("miss"))
 print("\n".join(lines))
+lm = os.path.join(out, "load.md")
+if os.path.exists(lm):
+    print("\nload time and memory, linearity (section linear):\n"); print(open(lm).read().rstrip())
 PY
 echo; echo "raw outputs: $OUT"
