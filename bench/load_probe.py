@@ -14,8 +14,8 @@
    GET /metrics, sends SIGHUP, polls /metrics every 0.2 s until one of them grows (bounded by
    --timeout), waits 1 s, then records reload seconds, CPU seconds, VmRSS and RssAnon.
    rss_ratio = VmRSS after the last reload / VmRSS after the first load (goal <= 1.2).
-   The machine is shared: a reload is skipped when MemAvailable < 1.2 x VmRSS + 1 GiB, and the
-   server is ended if MemAvailable drops below 1 GiB at any time (both reported).
+   The machine is shared: a reload is skipped when MemAvailable < 1.5 x VmRSS + 2 GiB, and the
+   server is ended if MemAvailable drops below 2 GiB at any time (both reported).
 3. With --text-bytes (the articles' total bytes) and --articles (how many), heap per article
    beyond its text = RssAnon / articles - text bytes / articles (the caller subtracts a baseline).
 Prints one JSON object on stdout. The server is ended by PID (SIGTERM, then SIGKILL after 5 s).
@@ -66,7 +66,7 @@ def mem_available_kb():
     return 0
 
 
-LOW_MEM_KB = 1024 * 1024   # the machine is shared: below 1 GiB available, the server is ended
+LOW_MEM_KB = 2 * 1024 * 1024   # the machine is shared: below 2 GiB available, the server is ended
 
 
 def get(url, timeout=2.0):
@@ -118,7 +118,7 @@ def main():
             if now - prev_t >= 0.4:
                 peak = max(peak, (c - prev_c) / (now - prev_t)); prev_t, prev_c = now, c
             if mem_available_kb() < LOW_MEM_KB:
-                res["error"] = "ended: the machine had less than 1 GiB available during the load"
+                res["error"] = "ended: the machine had less than 2 GiB available during the load"
                 break
             if code == 200:
                 ready = now - t0
@@ -151,8 +151,8 @@ def main():
             if n0 is None:
                 reloads.append({"error": "no /metrics"}); break
             cur = status_kb(proc.pid).get("VmRSS", 0)
-            if mem_available_kb() < cur * 1.2 + LOW_MEM_KB:   # a reload may hold two datasets at once
-                reloads.append({"reload": k, "result": "skipped: MemAvailable %d MB < 1.2 x VmRSS %d MB + 1 GiB"
+            if mem_available_kb() < cur * 1.5 + LOW_MEM_KB:   # a reload holds two datasets at once (and RSS grows per reload)
+                reloads.append({"reload": k, "result": "skipped: MemAvailable %d MB < 1.5 x VmRSS %d MB + 2 GiB"
                                 % (mem_available_kb() // 1024, cur // 1024)})
                 print(f"  [{a.name}] reload {k} skipped: not enough free memory on this machine", file=sys.stderr, flush=True)
                 break
@@ -170,7 +170,7 @@ def main():
                 if f1 is not None and f0 is not None and f1 > f0:
                     done = "failed"; break
                 if mem_available_kb() < LOW_MEM_KB:
-                    done = "ended: less than 1 GiB available"; proc.kill(); break
+                    done = "ended: less than 2 GiB available"; proc.kill(); break
                 if time.monotonic() - last_print >= 10:
                     last_print = time.monotonic()
                     print(f"  [{a.name}] reload {k}: {time.monotonic() - r0:.0f} s, VmRSS {status_kb(proc.pid).get('VmRSS', 0) / 1024:.0f} MB",
