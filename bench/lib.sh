@@ -56,3 +56,43 @@ build() {
   echo "building in $dir: swift build $* (log $log)"
   (cd "$dir" && timeout -k 30 2400 flock "$LOCK" swift build "$@" > "$log" 2>&1) || { tail -30 "$log" >&2; die "build failed: $dir"; }
 }
+
+# nginx_conf RUNDIR PORT MODE [CERT KEY]: write RUNDIR/nginx.conf for an nginx peer that serves
+# GET /events from RUNDIR/events.json, like compare.sh's template (2 workers, sendfile, no access
+# log), with MODE: plain | gzip_static (also serves RUNDIR/events.json.gz, byte for byte, to
+# clients that accept gzip) | ssl (HTTPS with CERT and KEY, TLS 1.2 and 1.3, no session cache:
+# only tickets, which `openssl s_time -new` does not use). Start it with nginx_start.
+nginx_conf() {
+  local rundir=$1 port=$2 mode=$3 cert=${4:-} key=${5:-} listen extra=""
+  listen="listen 127.0.0.1:$port backlog=4096;"
+  case "$mode" in
+    plain) ;;
+    gzip_static) extra="gzip_static on; gzip_vary on;" ;;
+    ssl) listen="listen 127.0.0.1:$port ssl backlog=4096;
+        ssl_certificate $cert; ssl_certificate_key $key; ssl_protocols TLSv1.2 TLSv1.3;" ;;
+    *) echo "nginx_conf: unknown mode $mode" >&2; return 2 ;;
+  esac
+  chmod 755 "$rundir"; chmod 644 "$rundir"/events.json* 2>/dev/null || true
+  cat > "$rundir/nginx.conf" <<CONF
+daemon off;
+master_process on;
+worker_processes 2;
+worker_rlimit_nofile ${NOFILE:-20000};
+pid $rundir/nginx.pid;
+error_log $rundir/error.log warn;
+events { worker_connections ${NOFILE:-20000}; use epoll; }
+http {
+    access_log off; server_tokens off;
+    sendfile on; tcp_nopush on; tcp_nodelay on;
+    keepalive_timeout 300s; keepalive_requests 10000000;
+    open_file_cache max=16 inactive=300s; open_file_cache_valid 300s;
+    client_body_temp_path $rundir/client_body; proxy_temp_path $rundir/proxy;
+    fastcgi_temp_path $rundir/fastcgi; uwsgi_temp_path $rundir/uwsgi; scgi_temp_path $rundir/scgi;
+    server {
+        $listen
+        location = /events { default_type application/json; alias $rundir/events.json; $extra }
+        location / { return 404; }
+    }
+}
+CONF
+}

@@ -3,6 +3,7 @@
 #
 #   bash bench/soak.sh                      # 60 s (CI)
 #   SOAK_SECONDS=1800 bash bench/soak.sh    # the manual 30-minute soak
+#   SOAK_SECONDS=1800 bench/soak.sh --binary /path/to/accord [--seeds DIR]   # a prebuilt binary, no build
 #
 # Builds `accord` in release (static Swift stdlib, scratch path .build-static), starts it on 127.0.0.1 with the
 # shipped seeds and the access log on (written to /dev/null, so its writer is under load too),
@@ -30,6 +31,16 @@ BUILD="${SOAK_BUILD:-1}"
 WAIT="${SOAK_WAIT:-600}"
 OUT="${SOAK_OUT:-$ROOT/bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}"
 BIN="$ROOT/.build-static/release/accord"
+SEEDS="$ROOT/seeds"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -h|--help) usage 0 ;;
+        --binary) BIN="$2"; BUILD=0; shift ;;   # a prebuilt Accord binary: implies no build
+        --seeds) SEEDS="$2"; shift ;;
+        *) echo "soak: unknown argument: $1 (--binary PATH, --seeds DIR)" >&2; exit 2 ;;
+    esac
+    shift
+done
 
 die() { echo "soak: $*" >&2; exit 2; }
 for tool in wrk curl python3 timeout flock; do
@@ -65,7 +76,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 PORT="$(free_port)"
-args=(serve --host 127.0.0.1 --port "$PORT" --seeds "$ROOT/seeds")
+args=(serve --host 127.0.0.1 --port "$PORT" --seeds "$SEEDS")
 [ "$ACCESS_LOG" = 0 ] && args+=(--no-access-log)
 "$BIN" "${args[@]}" > /dev/null 2> "$OUT/server.stderr" &
 SERVER=$!
@@ -86,7 +97,7 @@ code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "If-None-Match: $
 
 rss_kib() { awk '/^VmRSS:/{print $2}' "/proc/$SERVER/status" 2>/dev/null || echo 0; }
 RSS_START="$(rss_kib)"
-echo "soak: accord pid $SERVER on $URL; wrk -t$WRK_THREADS -c$CONNECTIONS -d${SOAK_SECONDS}s; RSS at start $((RSS_START / 1024)) MiB"
+echo "soak: accord pid $SERVER ($BIN) on $URL; wrk -t$WRK_THREADS -c$CONNECTIONS -d${SOAK_SECONDS}s; RSS at start $((RSS_START / 1024)) MiB"
 
 timeout -k 10 $((SOAK_SECONDS + 60)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SOAK_SECONDS}s" --timeout 5s --latency \
     -s "$HERE/soak.lua" "$URL" -- "$ETAG_EVENTS" "$ETAG_ICS" > "$OUT/wrk.txt" 2>&1 &

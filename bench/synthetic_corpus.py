@@ -16,8 +16,13 @@ person, country and city names swapped for others (real catalogue names and inve
 so entity mentions and the search vocabulary both grow), and a few invented tokens
 (place names, numbers) so the full-text index sees a growing vocabulary rather than five
 articles' words repeated. Sizes are a few KB each (about 2-5 KB, mean about 3 KB). Synthetic articles have no
-entry in articles.json: the loader serves them with a title from the first sentence, outlet
-null, date unknown (seeds/FORMAT.md, "A .txt file with no entry here is still served").
+entry in articles.json (seeds/FORMAT.md, "A .txt file with no entry here is still served"): each
+opens with a headline line and a Reuters-style dateline ("KYIV, March 12 (Reuters) - ...", so the
+loader infers title, outlet, place and publication date from the text, as for a real wire copy),
+and 1-3 paragraphs carry event sentences with catalogue names, full dates and event verbs ("On
+14 March 2026, Macron and Zelensky met in Paris for talks on security guarantees."), so event
+extraction, date resolution and search do real work on every article, not only on the reused
+real paragraphs.
 
 Deterministic for a given --seed. Only the standard library is used.
 """
@@ -57,6 +62,23 @@ PLACE_SWAPS = {
     "Britain": ["Britain", "Canada", "Denmark", "Estonia"],
 }
 INVENTED_SYLLABLES = ["vor", "len", "ska", "mir", "dal", "tro", "ven", "kas", "pol", "rin", "zet", "bro", "hal", "nik"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+EVENT_PEOPLE = ["Zelensky", "Macron", "Merz", "Starmer", "Trump", "Putin", "Rutte", "Witkoff", "Yermak",
+                "Tusk", "Meloni", "Vance", "Lavrov", "Rubio", "Umerov"]
+EVENT_PLACES = ["Kyiv", "Paris", "Washington", "London", "Berlin", "Brussels", "Geneva", "Warsaw", "Rome",
+                "Istanbul", "Helsinki", "Moscow"]
+EVENT_TOPICS = ["security guarantees", "a ceasefire", "air defence", "a reassurance force", "sanctions",
+                "reconstruction funding", "a peace framework", "prisoner exchanges"]
+EVENT_TEMPLATES = [
+    "On {d} {m} {y}, {a} and {b} met in {p} for talks on {t}.",
+    "{a} will meet {b} in {p} on {d} {m} {y} to discuss {t}.",
+    "{a} spoke by phone with {b} on {d} {m} {y} about {t}, his office said.",
+    "{a} visited {p} on {d} {m} {y}, where he held talks with {b} on {t}.",
+    "A summit on {t} with {a} and {b} is scheduled in {p} on {d} {m} {y}.",
+    "{a} rejected a proposal by {b} on {t} on {d} {m} {y}.",
+    "Leaders including {a} and {b} held a video conference on {t} on {d} {m} {y}.",
+]
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 
 
@@ -110,12 +132,26 @@ def make_paragraph(source, rng):
     return text
 
 
+def event_sentence(rng, year, month):
+    a, b = rng.sample(EVENT_PEOPLE, 2)
+    return rng.choice(EVENT_TEMPLATES).format(
+        a=a, b=b, p=rng.choice(EVENT_PLACES), t=rng.choice(EVENT_TOPICS),
+        d=rng.randint(1, 28), m=MONTHS[(month + rng.randint(-1, 1)) % 12], y=year)
+
+
 def make_article(paragraphs, rng):
     count = rng.randint(6, 16)
     chosen = rng.sample(paragraphs, min(count, len(paragraphs)))
     body = [make_paragraph(text, rng) for _, text in chosen]
-    # a synthetic lead sentence: becomes the title (first sentence) of the article
-    lead = "%s and %s discuss %s as envoys from %s meet in %s." % (
+    year, month, day = rng.choice([2025, 2026]), rng.randrange(12), rng.randint(1, 28)
+    # 1-3 paragraphs get a dated event sentence (catalogue names, an event verb, a full date)
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(body))
+        body[i] = event_sentence(rng, year, month) + " " + body[i]
+    # a wire dateline on the first paragraph: title, outlet, place and date inferred from the text
+    body[0] = "%s, %s %d (Reuters) - %s" % (rng.choice(EVENT_PLACES).upper(), MONTHS[month], day, body[0])
+    # a synthetic headline line (no final full stop): becomes the title of the article
+    lead = "%s and %s discuss %s as envoys from %s meet in %s" % (
         rng.choice(["Allies", "Ministers", "Envoys", "Leaders", "Diplomats"]),
         rng.choice(["Kyiv", "partners", "Washington", "Brussels", "European capitals"]),
         rng.choice(["security guarantees", "a ceasefire plan", "a reassurance force", "air defence", "sanctions"]),
