@@ -50,21 +50,13 @@ final class ServerRunner: @unchecked Sendable {
         _ = accord_OPENSSL_init_no_atexit()
         // Signals are live before the (possibly long) load: SIGHUP is ignored, SIGTERM exits.
         signalQueue.sync { installSignalHandlers() }
-        let dataset: Dataset
-        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
-        case .success(let loaded):
-            dataset = loaded
-        case .failure(let failure):
-            logger.critical("seeds rejected; not starting", metadata: ["seeds": "\(seedsDirectory)", "errors": "\(failure.errors.count)"])
-            UTCTimestamp.writeToStandardError("accord: cannot load seeds from \(seedsDirectory):\n\(failure.description)")
-            throw ExitCode(1)
-        }
-        for error in dataset.report.errors {
-            logger.error("skipped seed file", metadata: ["problem": "\(error)"])
-        }
-        for warning in dataset.report.warnings where warning.isSkippedFile {
-            logger.warning("skipped seed file", metadata: ["problem": "\(warning)"])
-        }
+        // The first dataset goes straight into the application, never into a local of this
+        // function, which lives as long as the server: a local kept it alive after the first
+        // reload replaced it (RSS grew by a whole dataset).
+        let application = Application(
+            dataset: try loadInitialDataset(), cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders),
+            web: loadExplorer(), publicURL: configuration.server.publicURL, maxResponseBytes: configuration.maxResponseBytes, logger: logger
+        )
         var tls: TLSContext?
         if let files = configuration.server.tls {
             do throws(TLSContext.Failure) {
@@ -75,10 +67,6 @@ final class ServerRunner: @unchecked Sendable {
                 throw ExitCode(1)
             }
         }
-        let application = Application(
-            dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders), web: loadExplorer(),
-            publicURL: configuration.server.publicURL, maxResponseBytes: configuration.maxResponseBytes, logger: logger
-        )
         let diagnostics = logger
         let accessLog = AccessLog()
         let server = HTTPServer(
@@ -102,13 +90,33 @@ final class ServerRunner: @unchecked Sendable {
         application.metrics.attach(server.statistics, accessLog: accessLog)
         logger.info("accord listening", metadata: [
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
-            "seeds": "\(seedsDirectory)", "dataset": "\(dataset.version.prefix(12))",
-            "articles": "\(dataset.knowledgeBase.articles.count)", "loadMs": "\(dataset.loadMilliseconds)",
+            "seeds": "\(seedsDirectory)", "dataset": "\(application.dataset.version.prefix(12))",
+            "articles": "\(application.dataset.knowledgeBase.articles.count)", "loadMs": "\(application.dataset.loadMilliseconds)",
             "tls": "\(configuration.server.tls != nil)",
         ])
         signalQueue.sync { phase = .serving(server, application) }
         server.waitUntilStopped()
         logger.info("accord stopped")
+    }
+
+    /// The seeds at start-up, with every skipped file logged; exits if they are rejected.
+    func loadInitialDataset() throws -> Dataset {
+        let dataset: Dataset
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
+        case .success(let loaded):
+            dataset = loaded
+        case .failure(let failure):
+            logger.critical("seeds rejected; not starting", metadata: ["seeds": "\(seedsDirectory)", "errors": "\(failure.errors.count)"])
+            UTCTimestamp.writeToStandardError("accord: cannot load seeds from \(seedsDirectory):\n\(failure.description)")
+            throw ExitCode(1)
+        }
+        for error in dataset.report.errors {
+            logger.error("skipped seed file", metadata: ["problem": "\(error)"])
+        }
+        for warning in dataset.report.warnings where warning.isSkippedFile {
+            logger.warning("skipped seed file", metadata: ["problem": "\(warning)"])
+        }
+        return dataset
     }
 
     /// The web explorer's files, if a `web/` directory is found (see ``ResourceLocator``).

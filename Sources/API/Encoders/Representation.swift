@@ -7,6 +7,9 @@ struct Representation {
     /// How many article ids an entity's detail lists; the rest are paged at links.articles, so the
     /// detail stays the same size however many articles name the entity.
     static let detailArticleLimit = 100
+    /// How many quotes an event carries inline (`evidenceCount` has them all; `links.evidence` pages
+    /// through every one): an extracted event reported by thousands of articles stays a small record.
+    static let inlineEvidenceLimit = 10
 
     let dataset: Dataset
     /// Absolute URL of the service root as the client sees it ("http://host/prefix").
@@ -22,13 +25,15 @@ struct Representation {
     func date(_ point: DatePoint?) -> JSON { .datePoint(point) }
 
     func evidence(_ items: [Evidence]) -> JSON {
-        .array(items.map { item in
-            .object([
-                ("article", .string(item.article)), ("quote", .string(item.quote)),
-                ("paragraph", .int(item.paragraph)), ("start", .int(item.start)), ("end", .int(item.end)),
-                ("provenance", .string(item.provenance.rawValue)),
-            ])
-        })
+        .array(items.map(evidenceItem))
+    }
+
+    func evidenceItem(_ item: Evidence) -> JSON {
+        .object([
+            ("article", .string(item.article)), ("quote", .string(item.quote)),
+            ("paragraph", .int(item.paragraph)), ("start", .int(item.start)), ("end", .int(item.end)),
+            ("provenance", .string(item.provenance.rawValue)),
+        ])
     }
 
     /// `{"id", "name", "type"}` for a reference to an entity.
@@ -162,11 +167,12 @@ struct Representation {
             ("summary", .string(event.summary)), ("proposals", .strings(event.proposals)),
             ("sources", .strings(event.articles)), ("outlets", .strings(event.outlets)),
             ("articleCount", .int(event.articles.count)), ("outletCount", .int(event.outlets.count)),
-            ("evidence", evidence(event.evidence)), ("enrichment", .strings(event.enrichment)),
+            ("evidence", evidence(Array(event.evidence.prefix(Self.inlineEvidenceLimit)))), ("evidenceCount", .int(event.evidence.count)),
+            ("enrichment", .strings(event.enrichment)),
         ] + extraction(event.provenance, event.confidence, event.rule) + [
             ("notes", .strings(event.notes)),
             ("statusAsOf", statusAsOf(event.statusAsOf)), ("overdue", .bool(event.overdue)),
-            ("links", .object([("self", .string(url("/events/\(event.id)")))])),
+            ("links", .object([("self", .string(url("/events/\(event.id)"))), ("evidence", .string(url("/events/\(event.id)/evidence")))])),
         ])
     }
 

@@ -58,6 +58,7 @@ extension OpenAPIDocument {
             ("EventList", listEnvelope("Event")),
             ("ProposalList", listEnvelope("Proposal")),
             ("MentionList", listEnvelope("Mention")),
+            ("EvidenceList", listEnvelope("Evidence")),
             ("SearchResults", listEnvelope("SearchHit", "Hits ranked by score (BM25F), best first.")),
             ("EventFeatureCollection", featureCollection),
             ("Problem", problem),
@@ -258,13 +259,14 @@ extension OpenAPIDocument {
             ("outlets", outlets),
             ("articleCount", count),
             ("outletCount", count),
-            ("evidence", array(ref("Evidence"))),
+            ("evidence", array(ref("Evidence"), "The first \(Representation.inlineEvidenceLimit) quotes; `evidenceCount` counts them all and `links.evidence` pages through every one.")),
+            ("evidenceCount", count),
             ("enrichment", enrichment),
         ] + extractionProperties("\"trigger:met\"") + [
             ("notes", array(string(), "Disagreements between sources, e.g. a date one article gives that contradicts the record's.")),
             ("statusAsOf", statusAsOf),
             ("overdue", boolean("Scheduled, but the period ended before the newest article in the dataset was published (not the wall clock).")),
-            ("links", links(["self"])),
+            ("links", links(["self", "evidence"])),
         ]
     }
 

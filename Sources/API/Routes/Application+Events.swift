@@ -23,6 +23,10 @@ extension Application {
             rendered.encodings[.ics] = { ICalendarEncoder.encode(events, representation: context.representation) }
             return rendered
         }
+        resource("/events/{id}/evidence", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let event = try context.record("event", context.knowledgeBase.event(id:))
+            return try context.list(event.evidence) { context.representation.evidenceItem($0) }
+        }
         resource("/events/{id}", parameters: [], formats: [.json, .geojson, .ics]) { context in
             let event = try context.record("event", context.knowledgeBase.event(id:))
             var rendered = Rendered(json: context.representation.event(event))

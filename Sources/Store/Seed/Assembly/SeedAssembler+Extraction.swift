@@ -38,12 +38,15 @@ extension SeedAssembler {
             }
         }
         for position in events.indices { index(position) }
+        // The groups each event absorbs, applied once per event at the end: rebuilding an event
+        // per group copied its whole evidence each time (quadratic for an event reported by
+        // thousands of articles). Matching reads no evidence, so the outcome is the same.
+        var absorbed: [Int: [EventExtractor.Group]] = [:]
         for group in EventExtractor.group(candidates) {
             let keys = group.participants + (group.location.map { [$0] } ?? [])
             let candidates = Set(keys.flatMap { byEntity[$0] ?? [] }).sorted()
             if let position = candidates.first(where: { EventExtractor.reports(group, known: events[$0]) }) {
-                events[position] = withSources(events[position], group)
-                index(position)
+                absorbed[position, default: []].append(group)
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence {
                 let event = extractedEvent(group)
@@ -53,25 +56,32 @@ extension SeedAssembler {
                 changed = true
             }
         }
+        for (position, groups) in absorbed {
+            events[position] = withSources(events[position], groups)
+        }
         return changed
     }
 
-    /// `event` citing the group's sentences too (those it does not already quote); a date the
+    /// `event` citing the groups' sentences too (those it does not already quote); a date a
     /// group gives that disagrees with the event's is kept as a note.
-    func withSources(_ event: Event, _ group: EventExtractor.Group) -> Event {
+    func withSources(_ event: Event, _ groups: [EventExtractor.Group]) -> Event {
         var evidence = event.evidence
         var notes = event.notes
-        // A sentence is cited once: against the record's own quotes by overlap, against the
-        // sentences already added by position (a set, so a group of thousands stays linear).
-        let original = evidence
+        var noted = Set(notes)
+        // A sentence is cited once: against the record's own quotes by overlap (looked up by
+        // article and paragraph), against the sentences already added by position (a set), so
+        // thousands of reports stay linear.
+        var original: [String: [Evidence]] = [:]
+        for item in evidence { original["\(item.article)|\(item.paragraph)", default: []].append(item) }
         var added: Set<[Int]> = []
         var articleNumbers: [String: Int] = [:]
-        for member in group.members {
+        for member in groups.flatMap(\.members) {
             let item = member.evidence
             let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
-            guard !original.contains(where: { $0.overlaps(item) }), added.insert([number, item.paragraph, item.start]).inserted else { continue }
+            guard !(original["\(item.article)|\(item.paragraph)"] ?? []).contains(where: { $0.overlaps(item) }),
+                  added.insert([number, item.paragraph, item.start]).inserted else { continue }
             evidence.append(item)
-            for note in member.notes.map({ "\(member.article): " + $0 }) where !notes.contains(note) { notes.append(note) }
+            for note in member.notes.map({ "\(member.article): " + $0 }) where noted.insert(note).inserted { notes.append(note) }
             if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
                 notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
                     + "which disagrees with \(start.iso)")
