@@ -36,7 +36,40 @@ func startAccord(
     return (server, application)
 }
 
+/// A dataset loaded from a copy of the shipped seeds that `prepare` changes first (drop-in
+/// articles, an edited articles.json); the copy is removed after the load.
+func datasetFromShippedSeeds(_ label: String, _ prepare: (String) throws -> Void) -> Dataset {
+    let manager = FileManager.default
+    let seeds = NSTemporaryDirectory() + "accord-\(label)-\(UUID().uuidString)"
+    do {
+        try manager.copyItem(atPath: repositorySeeds, toPath: seeds)
+        defer { try? manager.removeItem(atPath: seeds) }
+        try prepare(seeds)
+        switch DatasetLoader.load(directory: seeds, strict: false) {
+        case .success(let dataset): return dataset
+        case .failure(let failure): fatalError("the \(label) seeds must load: \(failure)")
+        }
+    } catch {
+        fatalError("\(error)")
+    }
+}
+
 extension RawClient {
+    /// Every record of a paged list from `target` on, following `links.next`, and the
+    /// `meta.total` each page reported.
+    func allPages(_ target: String) throws -> (records: [[String: Any]], totals: [Int]) {
+        var records: [[String: Any]] = []
+        var totals: [Int] = []
+        var next: String? = target
+        while let page = next {
+            let body = try json(page)
+            totals.append(body.meta["total"] as? Int ?? -1)
+            records += body.data
+            next = (body.links["next"] as? String).map { $0.replacingOccurrences(of: "http://accord.test", with: "") }
+        }
+        return (records, totals)
+    }
+
     /// GET `target` on this keep-alive connection.
     func get(_ target: String, headers: [String: String] = [:], method: String = "GET") throws -> Response {
         let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()

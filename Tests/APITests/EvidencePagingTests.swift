@@ -9,25 +9,13 @@ import TestSupport
 @Suite(.serialized) struct EvidencePagingTests {
     static let copies = 14
 
-    static let dataset: Dataset = {
-        let manager = FileManager.default
-        let seeds = NSTemporaryDirectory() + "accord-evidence-\(UUID().uuidString)"
+    static let dataset = datasetFromShippedSeeds("evidence") { seeds in
         let story = URL(fileURLWithPath: repositorySeeds).deletingLastPathComponent()
             .appendingPathComponent("Tests/StoreTests/Fixtures/dropins/articles/wire-paris-coalition.txt").path
-        do {
-            try manager.copyItem(atPath: repositorySeeds, toPath: seeds)
-            defer { try? manager.removeItem(atPath: seeds) }
-            for copy in 0..<copies {
-                try manager.copyItem(atPath: story, toPath: "\(seeds)/articles/syndicated-\(copy).txt")
-            }
-            switch DatasetLoader.load(directory: seeds, strict: false) {
-            case .success(let dataset): return dataset
-            case .failure(let failure): fatalError("the syndicated seeds must load: \(failure)")
-            }
-        } catch {
-            fatalError("\(error)")
+        for copy in 0..<copies {
+            try FileManager.default.copyItem(atPath: story, toPath: "\(seeds)/articles/syndicated-\(copy).txt")
         }
-    }()
+    }
 
     @Test func anEventCarriesItsFirstQuotesAndPagesThroughTheRest() throws {
         let (server, _) = try startAccord(dataset: Self.dataset)
@@ -41,14 +29,8 @@ import TestSupport
         let inline = try #require(busiest["evidence"] as? [[String: Any]])
         #expect(inline.count == 10)
         // Every quote, page by page, in the record's order; the inline ones come first.
-        var all: [[String: Any]] = []
-        var next: String? = "/events/\(id)/evidence?limit=4"
-        while let target = next {
-            let page = try client.json(target)
-            #expect(page.meta["total"] as? Int == count)
-            all += page.data
-            next = (page.links["next"] as? String).map { $0.replacingOccurrences(of: "http://accord.test", with: "") }
-        }
+        let (all, totals) = try client.allPages("/events/\(id)/evidence?limit=4")
+        #expect(totals.allSatisfy { $0 == count })
         #expect(all.count == count)
         let key = { (item: [String: Any]) in "\(item["article"] ?? "")|\(item["paragraph"] ?? "")|\(item["start"] ?? "")" }
         #expect(all.prefix(10).map(key) == inline.map(key))

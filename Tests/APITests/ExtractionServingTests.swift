@@ -19,34 +19,22 @@ import TestSupport
         ("dpa-berlin", "dpa", "2025-09-03"),
     ]
 
-    static let dataset: Dataset = {
-        let manager = FileManager.default
-        let seeds = NSTemporaryDirectory() + "accord-extraction-\(UUID().uuidString)"
+    static let dataset = datasetFromShippedSeeds("extraction") { seeds in
         let fixtures = URL(fileURLWithPath: repositorySeeds).deletingLastPathComponent()
             .appendingPathComponent("Tests/StoreTests/Fixtures/dropins/articles").path
-        do {
-            try manager.copyItem(atPath: repositorySeeds, toPath: seeds)
-            defer { try? manager.removeItem(atPath: seeds) }
-            let index = seeds + "/articles.json"
-            var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: index))) as? [String: Any] ?? [:]
-            var entries = json["articles"] as? [[String: Any]] ?? []
-            for dropin in dropins {
-                try manager.copyItem(atPath: "\(fixtures)/\(dropin.file).txt", toPath: "\(seeds)/articles/\(dropin.file).txt")
-                entries.append([
-                    "file": "\(dropin.file).txt", "title": dropin.file, "outlet": dropin.outlet,
-                    "published": ["date": dropin.published, "precision": "day", "reason": "given by the test"],
-                ])
-            }
-            json["articles"] = entries
-            try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: index))
-            switch DatasetLoader.load(directory: seeds, strict: false) {
-            case .success(let dataset): return dataset
-            case .failure(let failure): fatalError("the drop-in seeds must load: \(failure)")
-            }
-        } catch {
-            fatalError("\(error)")
+        let index = seeds + "/articles.json"
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: index))) as? [String: Any] ?? [:]
+        var entries = json["articles"] as? [[String: Any]] ?? []
+        for dropin in dropins {
+            try FileManager.default.copyItem(atPath: "\(fixtures)/\(dropin.file).txt", toPath: "\(seeds)/articles/\(dropin.file).txt")
+            entries.append([
+                "file": "\(dropin.file).txt", "title": dropin.file, "outlet": dropin.outlet,
+                "published": ["date": dropin.published, "precision": "day", "reason": "given by the test"],
+            ])
         }
-    }()
+        json["articles"] = entries
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: index))
+    }
 
     static func withClient<T>(_ body: (RawClient) throws -> T) throws -> T {
         let (server, _) = try startAccord(dataset: dataset)

@@ -42,14 +42,8 @@ struct ResourceTests {
         let id = try #require(busiest["id"] as? String)
         let total = try #require(busiest["mentionCount"] as? Int)
         #expect(total > 10)
-        var seen: [[String: Any]] = []
-        var next: String? = "/entities/\(id)/mentions?limit=7"
-        while let target = next {
-            let page = try client.json(target)
-            #expect(page.meta["total"] as? Int == total)
-            seen += page.data
-            next = (page.links["next"] as? String).map { $0.replacingOccurrences(of: "http://accord.test", with: "") }
-        }
+        let (seen, totals) = try client.allPages("/entities/\(id)/mentions?limit=7")
+        #expect(totals.allSatisfy { $0 == total })
         #expect(seen.count == total)
         let keys = seen.map { ($0["article"] as? String ?? "", $0["paragraph"] as? Int ?? -1, $0["start"] as? Int ?? -1) }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }, "mentions in (article, paragraph, start) order across pages")
