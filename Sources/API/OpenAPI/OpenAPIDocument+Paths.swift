@@ -264,12 +264,17 @@ extension OpenAPIDocument {
             ("X-Request-ID", component("headers", "X-Request-ID")),
         ]
         headers += explorerHeaders(required: true)
+        // The map's outlines are a JSON document; the scripts, styles and icon are text.
         let content: [(String, JSON)] = media.keys.sorted().map { type in
-            (type, .object([("schema", string("`\(media[type]!)`"))]))
+            let described = "`\(media[type] ?? type)`"
+            let schema: JSON = type == "application/json"
+                ? .object([("type", .string("object")), ("description", .string(described + " (the map's country outlines)"))])
+                : string(described)
+            return (type, .object([("schema", schema)]))
         }
         return [
             ("/explorer/{file}", get("getExplorerAsset", tag: "service", summary: "Explorer asset",
-                                     description: "A script, style sheet or icon of the web explorer, when it is installed (else every name is a 404). Revalidated on every use." + " The query string is ignored.",
+                                     description: "A script, style sheet, icon or the map's outlines of the web explorer, when it is installed (else every name is a 404). Revalidated on every use." + " The query string is ignored.",
                                      parameters: [file],
                                      responses: [
                                          ("200", .object([("description", .string("The file.")), ("headers", .object(headers)),
