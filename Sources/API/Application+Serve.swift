@@ -71,11 +71,14 @@ extension Application {
         guard let coding = ContentCoding.negotiate(request.headers["accept-encoding"]) else {
             return ProblemMapper.response(for: APIError.notAcceptableEncoding, request: request)
         }
-        var body = entry.body
+        var body = entry.shared
         var etag = entry.etag
-        var headers: HTTPHeaders = ["Content-Type": entry.contentType]
+        var headers = HTTPHeaders()
+        // Content type, coding, ETag, Cache-Control, Vary, Link, and the two CORS fields added later.
+        headers.reserveCapacity(8)
+        headers.add("Content-Type", entry.contentType)
         if let form = entry.encoded.form(coding, of: entry.body, etag: entry.etag, contentType: entry.contentType) {
-            body = form.body
+            body = form.shared
             etag = form.etag
             headers.add("Content-Encoding", coding.rawValue)
         }
@@ -91,7 +94,7 @@ extension Application {
             headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)
         }
-        return HTTPResponse(status: .ok, headers: headers, body: body)
+        return HTTPResponse(status: .ok, headers: headers, shared: body)
     }
 
     /// Links built from a trusted proxy's headers (no `publicUrl`) vary with them.

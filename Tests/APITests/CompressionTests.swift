@@ -13,6 +13,9 @@ struct CompressionTests {
         ("br;q=0.5, gzip", .gzip), ("gzip;q=0, br;q=0", .identity), ("*", .br), ("*;q=0.2, gzip;q=0.1", .br),
         ("identity", .identity), ("deflate", .identity), ("x-gzip", .gzip), ("GZIP", .gzip),
         ("identity;q=0", nil), ("*;q=0", nil), ("identity;q=0, gzip", .gzip), ("*;q=0, identity", .identity),
+        ("gzip, deflate, br, zstd", .br), ("gzip;q=1.0, br;q=0.9", .gzip), ("Br ; Q=0.8 ,\tGZIP ; q=0.9", .gzip),
+        ("gzip;q=abc", .identity), (" \t ", .identity), (",,gzip,,", .gzip), ("gzip;level=9;q=0", .identity),
+        ("br;q=2", .br), ("gzip, gzip;q=0", .identity),
     ] as [(String?, ContentCoding?)])
     func negotiation(_ header: String?, _ expected: ContentCoding?) {
         #expect(ContentCoding.negotiate(header) == expected, "\(header ?? "(none)")")

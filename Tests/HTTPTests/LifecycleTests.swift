@@ -10,16 +10,6 @@ import TestSupport
 /// accept (on a manual clock), one unsent response per connection, the server-wide budget.
 @Suite("Connection lifecycle over real sockets", .serialized)
 struct LifecycleTests {
-    /// Waits (bounded) until `condition` holds; the loops act within their sweep interval.
-    func eventually(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        return condition()
-    }
-
     @Test func aSilentConnectionIsClosedAtTheHeaderTimeoutFromAcceptNotTheIdleTimeout() throws {
         let clock = ManualClock()
         let server = try TestServer(configure: {

@@ -41,9 +41,12 @@ func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, out
 
 @Suite("TLS through OpenSSL", .serialized)
 struct TLSTests {
-    func startTLSServer(_ certificate: ThrowawayCertificate, configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> TestServer {
+    func startTLSServer(
+        _ certificate: ThrowawayCertificate, configure: (inout ServerConfiguration) -> Void = { _ in },
+        responder: any HTTPResponder = TestServer.echo
+    ) throws -> TestServer {
         let context = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: certificate.key))
-        return try TestServer(configure: configure, responder: TestServer.echo, tls: context)
+        return try TestServer(configure: configure, responder: responder, tls: context)
     }
 
     @Test func curlSpeaksHTTPSWithKeepAliveAndHead() throws {
@@ -64,6 +67,21 @@ struct TLSTests {
         #expect(head.output.lowercased().contains("content-length:"))
         let tls10 = try run("/usr/bin/curl", ["-sS", "--cacert", certificate.certificate, "--tls-max", "1.1", "\(base)/"])
         #expect(tls10.status != 0, "TLS 1.1 must be refused")
+    }
+
+    @Test func aCachedBodyIsEncryptedFromItsBytesNeverSentFromItsMemoryFile() throws {
+        let shared = SharedBody((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251) })
+        let certificate = try ThrowawayCertificate()
+        let server = try startTLSServer(certificate, responder: ClosureResponder { _ in HTTPResponse(shared: shared) })
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tls-body-\(server.port)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fetched = try run("/usr/bin/curl", [
+            "-sS", "--cacert", certificate.certificate, "https://localhost:\(server.port)/a", "-o", "/dev/null",
+            "https://localhost:\(server.port)/b", "-o", output.path,
+        ])
+        #expect(fetched.status == 0)
+        #expect(try Data(contentsOf: output) == Data(shared.bytes))
+        #expect(!shared.hasFile, "sendfile cannot carry TLS records: the bytes are encrypted instead")
     }
 
     @Test func plainHTTPToTheTLSPortIsRejectedCleanly() throws {

@@ -44,3 +44,14 @@ public final class TestServer: @unchecked Sendable {
         return HTTPResponse(contentType: "application/json", body: body)
     }
 }
+
+/// Waits (bounded) until `condition` holds: the server's loops act within their sweep interval.
+/// A bound on waiting, not a timing assertion: the test fails only if the condition never holds.
+public func eventually(_ seconds: Double = 5, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    return condition()
+}

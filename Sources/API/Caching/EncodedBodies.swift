@@ -8,7 +8,7 @@ import HTTP
 final class EncodedBodies: Sendable {
     /// One coding's bytes and strong ETag; `nil` bytes: not worth sending (too small, incompressible).
     struct Form: Sendable {
-        let body: [UInt8]
+        let shared: SharedBody
         let etag: String
     }
 
@@ -24,7 +24,7 @@ final class EncodedBodies: Sendable {
             if let compressed, compressed.count < body.count - body.count / 20 {
                 // A distinct strong ETag per coding (RFC 9110 §8.8.3): "<digest>" -> "<digest>.gz".
                 let tag = String(etag.dropLast()) + (coding == .gzip ? ".gz\"" : ".br\"")
-                made = Form(body: compressed, etag: tag)
+                made = Form(shared: SharedBody(compressed), etag: tag)
             }
             forms[coding] = made
             return made

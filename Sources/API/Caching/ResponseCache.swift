@@ -27,12 +27,22 @@ public final class ResponseCache: Sendable {
     }
 
     struct Entry: Sendable {
-        let body: [UInt8]
+        /// The body, shared by every response that serves it (and sent from a memory file).
+        let shared: SharedBody
         let etag: String
         let contentType: String
         let link: String?
         /// gzip and Brotli forms, made when first asked for.
         let encoded = EncodedBodies()
+
+        init(body: [UInt8], etag: String, contentType: String, link: String?) {
+            self.shared = SharedBody(body)
+            self.etag = etag
+            self.contentType = contentType
+            self.link = link
+        }
+
+        var body: [UInt8] { shared.bytes }
 
         /// The body, plus up to half as much again for the compressed forms it may gain.
         var size: Int { body.count + body.count / 2 + etag.utf8.count + contentType.utf8.count + (link?.utf8.count ?? 0) }

@@ -251,6 +251,14 @@ extension EventLoop {
         ResponseHead.write(response, contentLength: response.body.count, keepAlive: keepAlive, version: version,
                            requestID: requestID, date: dateCache.headerLine, into: &headBuffer)
         let body = includeBody ? response.body : []
+        if includeBody, let shared = response.shared, connection.transport.tls == nil,
+           let descriptor = shared.fileDescriptor {
+            // A cached body with a memory file: the head, then `sendfile` (no copy of the body).
+            connection.outbound.append(headBuffer)
+            connection.outbound.append(shared, descriptor: descriptor)
+            flushOutput(connection)
+            return body.count
+        }
         if connection.outbound.isEmpty {
             let written = writeDirectly(connection, body)
             if written < headBuffer.count {

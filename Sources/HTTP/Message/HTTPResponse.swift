@@ -4,12 +4,25 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     /// The content. Arrays are copy-on-write, so a cached body is shared, not copied.
-    public var body: [UInt8]
+    /// Assigning it drops ``shared``.
+    public var body: [UInt8] {
+        didSet { shared = nil }
+    }
+    /// The cached body `body` came from, which the engine may send from its memory file.
+    public private(set) var shared: SharedBody?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A response whose body is a cached one (sent with `sendfile` where it can be).
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), shared: SharedBody) {
+        self.status = status
+        self.headers = headers
+        self.body = shared.bytes
+        self.shared = shared
     }
 
     /// A response with a UTF-8 body and the given content type.

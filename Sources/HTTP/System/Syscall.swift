@@ -43,6 +43,39 @@ enum Syscall {
         }
     }
 
+    /// `writev` with flags (`MSG_MORE`: more of this response follows at once, so the kernel
+    /// may hold a short head for the body's first segment).
+    static func sendmsg(_ fd: Int32, _ vectors: UnsafePointer<iovec>, count: Int32, flags: Int32) throws(SystemError) -> IOResult {
+        var message = msghdr()
+        message.msg_iov = UnsafeMutablePointer(mutating: vectors)
+        message.msg_iovlen = Int(count)
+        while true {
+            let written = Glibc.sendmsg(fd, &message, flags | Int32(MSG_NOSIGNAL))
+            if written >= 0 { return .processed(written) }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+            check("sendmsg", code)
+            throw SystemError(call: "sendmsg", code: code)
+        }
+    }
+
+    /// Sends `count` bytes of `file` from `offset` (the file's own position is untouched, so
+    /// loops may share it). A file shorter than asked is an error, not a zero-byte success.
+    static func sendFile(_ socket: Int32, _ file: Int32, offset: Int, count: Int) throws(SystemError) -> IOResult {
+        var position = off_t(offset)
+        while true {
+            let sent = sendfile(socket, file, &position, count)
+            if sent > 0 { return .processed(sent) }
+            if sent == 0 { throw SystemError(call: "sendfile", code: EIO) }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+            check("sendfile", code)
+            throw SystemError(call: "sendfile", code: code)
+        }
+    }
+
     /// Accepts one connection as non-blocking and close-on-exec; nil when none is pending.
     static func accept(_ fd: Int32, address: UnsafeMutablePointer<sockaddr_storage>) throws(SystemError) -> Int32? {
         while true {

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#endif
+import Synchronization
+
+/// A body served many times (a cached representation): its bytes, and on first demand a
+/// sealed memory file with the same bytes, so a plain-HTTP connection can send it with
+/// `sendfile(2)` instead of copying it from user memory into the socket on every response
+/// (the copy was the largest single cost of a cached `/events`; nginx avoids it the same way).
+///
+/// The file is made only for bodies of at least ``minimumFileBytes`` and while fewer than
+/// ``maximumFiles`` exist process-wide (each costs a descriptor); otherwise the bytes are
+/// written as before. TLS connections always write the bytes. The file is closed when the
+/// last holder (a cache entry or a partly sent response) lets go.
+public final class SharedBody: Sendable {
+    public let bytes: [UInt8]
+    /// `untried`, `unavailable`, or the memory file's descriptor.
+    private let state = Atomic<Int32>(SharedBody.untried)
+
+    private static let untried: Int32 = -2
+    private static let unavailable: Int32 = -1
+    /// Below this, one `writev` of head and body costs less than `sendmsg` plus `sendfile`.
+    public static let minimumFileBytes = 16 * 1024
+    /// Memory files open at once, process-wide.
+    static let maximumFiles = 1024
+    static let openFiles = Atomic<Int>(0)
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The memory file holding `bytes`, made on first call; nil when the body is too small,
+    /// the process-wide cap is reached, or the kernel refuses (then the bytes are written).
+    public var fileDescriptor: Int32? {
+        let current = state.load(ordering: .acquiring)
+        if current >= 0 { return current }
+        if current == Self.unavailable || bytes.count < Self.minimumFileBytes { return nil }
+        guard Self.openFiles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.maximumFiles else {
+            Self.openFiles.wrappingSubtract(1, ordering: .relaxed)
+            return nil
+        }
+        let made = bytes.withUnsafeBytes { accord_sealed_memfd($0.baseAddress, $0.count) }
+        if made < 0 { Self.openFiles.wrappingSubtract(1, ordering: .relaxed) }
+        let proposed = made >= 0 ? made : Self.unavailable
+        let (exchanged, winner) = state.compareExchange(
+            expected: Self.untried, desired: proposed, ordering: .acquiringAndReleasing
+        )
+        if !exchanged, made >= 0 {
+            // Another loop made one first: use theirs.
+            Syscall.close(made)
+            Self.openFiles.wrappingSubtract(1, ordering: .relaxed)
+        }
+        let descriptor = exchanged ? proposed : winner
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Whether the memory file exists (it is made by the first plain-HTTP send).
+    var hasFile: Bool { state.load(ordering: .acquiring) >= 0 }
+
+    deinit {
+        let descriptor = state.load(ordering: .acquiring)
+        if descriptor >= 0 {
+            Syscall.close(descriptor)
+            Self.openFiles.wrappingSubtract(1, ordering: .relaxed)
+        }
+    }
+}
