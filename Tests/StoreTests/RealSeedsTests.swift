@@ -79,3 +79,35 @@ import Testing
         #expect(base.articles(mentioning: id).count == 5)
     }
 }
+
+/// The indexed, presorted event filter gives exactly what filtering every event and sorting gives.
+@Suite struct EventFilterIndexTests {
+    @Test(.enabled(if: StoreFixtures.realSeedsHaveJSON, "seeds/entities.json not written yet"))
+    func indexedFilteringMatchesAFullScanInBothOrders() throws {
+        let base = try SeedLoader(directory: StoreFixtures.realSeeds).load().knowledgeBase
+        let entityIDs = Array(Set(base.events.flatMap { $0.participants.map(\.entity) + ($0.location.map { [$0] } ?? []) })).sorted()
+        #expect(entityIDs.count > 5)
+        var filters: [EventFilter] = [EventFilter()]
+        for (index, id) in entityIDs.enumerated() {
+            var participant = EventFilter()
+            participant.participants = [id, entityIDs[(index + 3) % entityIDs.count]]
+            filters.append(participant)
+            var location = EventFilter()
+            location.locations = [id]
+            filters.append(location)
+            var involving = EventFilter()
+            involving.involving = [id]
+            involving.statuses = [.held, .scheduled]
+            filters.append(involving)
+        }
+        var checked = 0
+        for filter in filters {
+            let scanned = base.events.filter(filter.admits)
+            let newest = KnowledgeBase.byDate(scanned, descending: true, date: { $0.start }, id: { $0.id })
+            #expect(base.events(matching: filter).map(\.id) == scanned.map(\.id))
+            #expect(base.events(matching: filter, newestFirst: true).map(\.id) == newest.map(\.id))
+            checked += scanned.isEmpty ? 0 : 1
+        }
+        #expect(checked > entityIDs.count, "most filters admit some events")
+    }
+}

@@ -50,11 +50,17 @@ struct QueryParameters {
         var items: [String] = []
         for raw in repeated[name] ?? values[name].map { [$0] } ?? [] {
             guard let value = try single(name, raw: raw) else { continue }
-            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
-            guard !parts.contains(where: \.isEmpty) else {
-                throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+            // Split and trim on UTF-8 bytes: `,` and ` ` are ASCII, so no character breaking is needed.
+            for part in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                var item = part[...]
+                while item.first == UInt8(ascii: " ") { item = item.dropFirst() }
+                while item.last == UInt8(ascii: " ") { item = item.dropLast() }
+                guard !item.isEmpty else {
+                    throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+                }
+                let text = String(Substring(item))
+                if !items.contains(text) { items.append(text) }
             }
-            items += parts.filter { !items.contains($0) }
         }
         return values[name] == nil ? nil : items
     }

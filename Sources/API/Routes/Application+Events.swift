@@ -69,8 +69,7 @@ extension Application {
         guard sort == "date" || sort == "-date" else {
             throw APIError.invalidParameter("sort", value: sort, reason: "allowed values: date, -date.")
         }
-        let events = context.knowledgeBase.events(matching: filter)
-        let ordered = sort == "-date" ? chronological(events, descending: true) : events
-        return (ordered, EntityScope.meta([participant, location, entity]))
+        let events = context.knowledgeBase.events(matching: filter, newestFirst: sort == "-date")
+        return (events, EntityScope.meta([participant, location, entity]))
     }
 }

@@ -1,7 +1,31 @@
 extension KnowledgeBase {
     /// Events meeting every constraint of `filter`, in the collection's order (by date, undated last).
-    public func events(matching filter: EventFilter) -> [Event] {
-        events.filter(filter.admits)
+    ///
+    /// Work is in proportion to the candidates: with an entity constraint, only the events
+    /// indexed under those entities are checked; `newestFirst` uses the order fixed at build.
+    public func events(matching filter: EventFilter, newestFirst: Bool = false) -> [Event] {
+        var result: [Event] = []
+        if let scope = filter.participants ?? filter.locations ?? filter.involving {
+            // Every admitted event names one of these entities as participant or location.
+            var positions: [Int] = []
+            for id in scope { positions += eventsByEntity[id] ?? [] }
+            if newestFirst {
+                positions.sort { newestFirstRank[$0] < newestFirstRank[$1] }
+            } else {
+                positions.sort()
+            }
+            var previous = -1
+            for position in positions where position != previous {
+                previous = position
+                if filter.admits(events[position]) { result.append(events[position]) }
+            }
+            return result
+        }
+        if newestFirst {
+            for position in eventsNewestFirst where filter.admits(events[position]) { result.append(events[position]) }
+            return result
+        }
+        return events.filter(filter.admits)
     }
 
     /// Proposals meeting every constraint of `filter`, in catalog order.

@@ -34,6 +34,10 @@ public final class KnowledgeBase: Sendable {
     /// `/entities` pages through these instead of filtering and sorting every entity per request.
     public let entitiesByID: [Int]
     public let mentionedEntitiesByID: [Int]
+    /// Positions in `events` newest first (the `sort=-date` order), and each position's rank
+    /// in it: a filtered `-date` list is ordered without sorting events.
+    let eventsNewestFirst: [Int]
+    let newestFirstRank: [Int]
     /// Per entity id: the entities whose `country` or `affiliation` it is (see `scope(of:)`).
     let members: [String: [String]]
 
@@ -84,6 +88,12 @@ public final class KnowledgeBase: Sendable {
         proposalsByEntity = KnowledgeBase.group(proposals) { proposal in
             proposal.proposers + proposal.guarantors + (proposal.beneficiary.map { [$0] } ?? []) + proposal.positions.map(\.entity)
         }
+        let newestFirst = KnowledgeBase.byDate(Array(sortedEvents.indices), descending: true,
+                                               date: { sortedEvents[$0].start }, id: { sortedEvents[$0].id })
+        eventsNewestFirst = newestFirst
+        var rank = [Int](repeating: 0, count: newestFirst.count)
+        for (order, position) in newestFirst.enumerated() { rank[position] = order }
+        newestFirstRank = rank
         eventsByArticle = KnowledgeBase.group(sortedEvents) { $0.articles }
         proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
         names = NameIndex(entities: entities)
