@@ -90,6 +90,9 @@ async function boot() {
         state.api.all('articles?limit=1000'),
       ]);
       state.events = events;
+      // A proposal carries its first positions inline; the matrix needs them all.
+      await Promise.all(proposals.filter((proposal) => (proposal.positionCount || 0) > (proposal.positions || []).length)
+        .map(async (proposal) => { proposal.positions = await state.api.all(`proposals/${encodeURIComponent(proposal.id)}/positions?limit=1000`); }));
       state.proposals = proposals;
       state.articles = new Map(articles.map((article) => [article.id, article]));
       state.loaded = true;

@@ -10,6 +10,10 @@ struct Representation {
     /// How many quotes an event carries inline (`evidenceCount` has them all; `links.evidence` pages
     /// through every one): an extracted event reported by thousands of articles stays a small record.
     static let inlineEvidenceLimit = 10
+    /// How many positions a proposal carries inline (`positionCount` counts them all;
+    /// `links.positions` pages through every one): an extracted proposal gathers positions from
+    /// every article that reports a stance, so its record would otherwise grow with the corpus.
+    static let inlinePositionLimit = 20
 
     let dataset: Dataset
     /// Absolute URL of the service root as the client sees it ("http://host/prefix").
@@ -191,19 +195,25 @@ struct Representation {
             ("guarantors", .array(proposal.guarantors.map { entityReference($0) })),
             ("beneficiary", entityReference(proposal.beneficiary)),
             ("conditions", .array(proposal.conditions.map { .object([("text", .string($0.text)), ("evidence", evidence($0.evidence))]) })),
-            ("positions", .array(proposal.positions.map { position in
-                .object([
-                    ("entity", entityReference(position.entity)), ("stance", .string(position.stance.rawValue)),
-                    ("date", date(position.date)), ("evidence", evidence(position.evidence)),
-                ] + extraction(position.provenance, position.confidence, position.rule))
-            })),
+            ("positions", .array(proposal.positions.prefix(Self.inlinePositionLimit).map(position))),
+            ("positionCount", .int(proposal.positions.count)),
             ("firstReported", date(proposal.firstReported)),
             ("sources", .strings(proposal.articles)), ("outlets", .strings(outlets(proposal.articles))),
             ("evidence", evidence(proposal.evidence)), ("enrichment", .strings(proposal.enrichment)),
         ] + extraction(proposal.provenance, proposal.confidence, proposal.rule) + [
             ("statusAsOf", statusAsOf(proposal.statusAsOf)),
-            ("links", .object([("self", .string(url("/proposals/\(proposal.id)")))])),
+            ("links", .object([
+                ("self", .string(url("/proposals/\(proposal.id)"))), ("positions", .string(url("/proposals/\(proposal.id)/positions"))),
+            ])),
         ])
+    }
+
+    /// One actor's stated stance on a proposal, with its quotes.
+    func position(_ position: Position) -> JSON {
+        .object([
+            ("entity", entityReference(position.entity)), ("stance", .string(position.stance.rawValue)),
+            ("date", date(position.date)), ("evidence", evidence(position.evidence)),
+        ] + extraction(position.provenance, position.confidence, position.rule))
     }
 
     /// `provenance`, `confidence` and `rule`, as every extractable record carries them.

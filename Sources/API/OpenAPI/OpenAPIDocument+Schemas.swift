@@ -57,6 +57,8 @@ extension OpenAPIDocument {
             ("EntityList", listEnvelope("Entity")),
             ("EventList", listEnvelope("Event")),
             ("ProposalList", listEnvelope("Proposal")),
+            ("Position", record(positionProperties, description: "One actor's stated stance on a proposal, with the quotes it rests on.")),
+            ("PositionList", listEnvelope("Position")),
             ("MentionList", listEnvelope("Mention")),
             ("EvidenceList", listEnvelope("Evidence")),
             ("SearchResults", listEnvelope("SearchHit", "Hits ranked by score (BM25F), best first.")),
@@ -281,12 +283,8 @@ extension OpenAPIDocument {
             ("guarantors", array(ref("EntityReference"))),
             ("beneficiary", nullable(ref("EntityReference"))),
             ("conditions", array(record([("text", string()), ("evidence", array(ref("Evidence")))]))),
-            ("positions", array(record([
-                ("entity", ref("EntityReference")),
-                ("stance", string(values: cases(Position.Stance.self))),
-                ("date", nullable(ref("DatePoint"))),
-                ("evidence", array(ref("Evidence"))),
-            ] + extractionProperties("\"stance:ruled out/troops\"")))),
+            ("positions", array(ref("Position"), "The first \(Representation.inlinePositionLimit) positions; `positionCount` counts them all and `links.positions` pages through every one.")),
+            ("positionCount", count),
             ("firstReported", nullable(ref("DatePoint"))),
             ("sources", sources),
             ("outlets", outlets),
@@ -294,8 +292,17 @@ extension OpenAPIDocument {
             ("enrichment", enrichment),
         ] + extractionProperties("\"topic:ceasefire\"") + [
             ("statusAsOf", statusAsOf),
-            ("links", links(["self"])),
+            ("links", links(["self", "positions"])),
         ]
+    }
+
+    static var positionProperties: [(String, JSON)] {
+        [
+            ("entity", ref("EntityReference")),
+            ("stance", string(values: cases(Position.Stance.self))),
+            ("date", nullable(ref("DatePoint"))),
+            ("evidence", array(ref("Evidence"))),
+        ] + extractionProperties("\"stance:ruled out/troops\"")
     }
 
     /// `provenance`, `confidence` and `rule`, as every extractable record carries them.

@@ -26,6 +26,10 @@ extension Application {
             let meta = EntityScope.meta([proposer, supporter, opponent, entity])
             return try context.list(sorted, meta: meta) { context.representation.proposal($0) }
         }
+        resource("/proposals/{id}/positions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
+            let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))
+            return try context.list(proposal.positions) { context.representation.position($0) }
+        }
         resource("/proposals/{id}", parameters: []) { context in
             let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))
             return Rendered(json: context.representation.proposal(proposal))
