@@ -28,31 +28,23 @@ extension SeedAssembler {
         let extractor = EventExtractor(knowledgeBase: base)
         let candidates = Concurrently.flatMap(unannotated) { extractor.candidates(inArticle: $0) }
         var changed = false
-        // `reports` needs a shared participant or the same location, so only the events indexed
-        // under one of the group's entities can match: the first of those in `events` order is
-        // the one a scan of every event would find, without the scan (quadratic at scale).
-        var byEntity: [String: [Int]] = [:]
-        func index(_ position: Int) {
-            for entity in events[position].participants.map(\.entity) + (events[position].location.map { [$0] } ?? []) {
-                if byEntity[entity]?.last != position { byEntity[entity, default: []].append(position) }
-            }
-        }
-        for position in events.indices { index(position) }
+        // Only the events that could report a group are checked (``EventMergeIndex``), and the
+        // first of those in `events` order is the one a scan of every event would find.
+        var index = EventMergeIndex()
+        for position in events.indices { index.add(events[position], at: position) }
         // The groups each event absorbs, applied once per event at the end: rebuilding an event
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
         var absorbed: [Int: [EventExtractor.Group]] = [:]
         for group in EventExtractor.group(candidates) {
-            let keys = group.participants + (group.location.map { [$0] } ?? [])
-            let candidates = Set(keys.flatMap { byEntity[$0] ?? [] }).sorted()
-            if let position = candidates.first(where: { EventExtractor.reports(group, known: events[$0]) }) {
+            if let position = index.candidates(for: group).first(where: { EventExtractor.reports(group, known: events[$0]) }) {
                 absorbed[position, default: []].append(group)
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
-                index(events.count - 1)
+                index.add(event, at: events.count - 1)
                 changed = true
             }
         }

@@ -1,0 +1,95 @@
+/// The events an extracted group could report, found without scanning every event that shares
+/// an entity with it (a hub entity such as Ukraine is in most events, which made the merge
+/// quadratic at scale).
+///
+/// ``EventExtractor/reports(_:known:)`` needs a shared participant or the same location, a
+/// compatible kind, and, when both are dated, overlapping periods. So events are indexed by
+/// entity and kind class, and dated ones also by where their start period begins, in buckets
+/// as wide as the longest period of their precision: a dated group looks only in the buckets
+/// its period can overlap. ``candidates(for:)`` is a superset of the events that report the
+/// group, in `events` order, so the first that reports it is the one a full scan would find.
+struct EventMergeIndex {
+    private struct Key: Hashable {
+        let entity: String
+        let kindClass: String
+    }
+
+    private struct Bucket: Hashable {
+        let key: Key
+        let width: Int
+        let number: Int
+    }
+
+    /// Every event by entity and kind class (an undated group may report any of them).
+    private var all: [Key: [Int]] = [:]
+    /// Undated events by entity and kind class (a dated group may report them too).
+    private var undated: [Key: [Int]] = [:]
+    /// Dated events by entity, kind class, precision width and start bucket.
+    private var dated: [Bucket: [Int]] = [:]
+
+    /// The widths of the start periods of each precision, in days: day and week, month, year.
+    private static let widths = [7, 31, 366]
+
+    mutating func add(_ event: Event, at position: Int) {
+        let kindClass = Self.kindClass(event.kind)
+        var entities = event.participants.map(\.entity)
+        if let location = event.location { entities.append(location) }
+        for entity in Set(entities) {
+            let key = Key(entity: entity, kindClass: kindClass)
+            all[key, default: []].append(position)
+            if let start = event.start {
+                let width = Self.width(start)
+                dated[Bucket(key: key, width: width, number: Self.floorDivide(start.date.dayNumber, width)), default: []].append(position)
+            } else {
+                undated[key, default: []].append(position)
+            }
+        }
+    }
+
+    /// Positions of every event that could report `group`, ascending and without repeats.
+    func candidates(for group: EventExtractor.Group) -> [Int] {
+        let kindClass = Self.kindClass(group.kind)
+        var keys = group.participants.map { Key(entity: $0, kindClass: kindClass) }
+        if let location = group.location { keys.append(Key(entity: location, kindClass: kindClass)) }
+        var positions: [Int] = []
+        for key in keys {
+            guard let date = group.date else {
+                positions += all[key] ?? []
+                continue
+            }
+            positions += undated[key] ?? []
+            let first = date.date.dayNumber, last = date.lastDayNumber
+            for width in Self.widths {
+                // An event starting at s with a period of at most `width` days overlaps
+                // [first, last] only if first - width < s <= last.
+                let low = Self.floorDivide(first - width + 1, width), high = Self.floorDivide(last, width)
+                guard low <= high else { continue }
+                for number in low...high {
+                    positions += dated[Bucket(key: key, width: width, number: number)] ?? []
+                }
+            }
+        }
+        positions.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(positions.count)
+        for position in positions where unique.last != position { unique.append(position) }
+        return unique
+    }
+
+    /// Kinds ``EventExtractor/compatible(_:_:)`` treats as one: the gatherings, and each other kind alone.
+    private static func kindClass(_ kind: Event.Kind) -> String {
+        EventExtractor.compatible(kind, .summit) ? "gathering" : kind.rawValue
+    }
+
+    private static func width(_ start: DatePoint) -> Int {
+        switch start.precision {
+        case .day, .week: 7
+        case .month: 31
+        case .year: 366
+        }
+    }
+
+    private static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
+        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+    }
+}
