@@ -130,9 +130,10 @@ public struct EventExtractor: Sendable {
     }
 
     func extract(
-        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
+        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver,
+        tokens given: [TemporalTokens.Token]? = nil
     ) -> Candidate? {
-        let tokens = TemporalTokens(sentence.text).tokens
+        let tokens = given ?? TemporalTokens(sentence.text).tokens
         let words = tokens.map(\.text)
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
         // over "host"), then the first; the longest phrase at each place.

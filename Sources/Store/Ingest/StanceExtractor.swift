@@ -98,9 +98,10 @@ public struct StanceExtractor: Sendable {
     }
 
     func extract(
-        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver
+        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver,
+        tokens given: [TemporalTokens.Token]? = nil
     ) -> [Candidate] {
-        let tokens = TemporalTokens(sentence.text).tokens
+        let tokens = given ?? TemporalTokens(sentence.text).tokens
         let words = tokens.map(\.text)
         let scalarsBefore = Self.scalarOffsets(sentence.text)
         let offsets = tokens.map { (scalarsBefore[$0.range.lowerBound] ?? 0, scalarsBefore[$0.range.upperBound] ?? 0) }

@@ -17,16 +17,31 @@ extension SeedAssembler {
     mutating func mergeExtracted(_ base: KnowledgeBase) -> Bool {
         let unannotated = unannotatedArticles()
         guard !unannotated.isEmpty else { return false }
-        // Both read the first index: stances do not read events, nor events stances.
-        let events = mergeExtractedEvents(base, from: unannotated)
-        let stances = mergeExtractedStances(base, from: unannotated)
+        // Both read the first index: stances do not read events, nor events stances. One pass
+        // over the sentences feeds both (splitting and tokenising once), on every core.
+        let eventExtractor = EventExtractor(knowledgeBase: base)
+        let stanceExtractor = StanceExtractor(knowledgeBase: base)
+        let read = Concurrently.map(unannotated) { id -> (events: [EventExtractor.Candidate], stances: [StanceExtractor.Candidate]) in
+            var events: [EventExtractor.Candidate] = []
+            var stances: [StanceExtractor.Candidate] = []
+            NewsSentences(base: base).forEach(inArticle: id) { item in
+                let tokens = TemporalTokens(item.sentence.text).tokens
+                if let event = eventExtractor.extract(item.sentence, paragraph: item.paragraph, article: item.article,
+                                                      mentions: item.mentions, resolver: item.resolver, tokens: tokens) {
+                    events.append(event)
+                }
+                stances += stanceExtractor.extract(item.sentence, paragraph: item.paragraph, article: item.article,
+                                                   mentions: item.mentions, resolver: item.resolver, tokens: tokens)
+            }
+            return (events, stances)
+        }
+        let events = mergeExtractedEvents(read.flatMap(\.events))
+        let stances = mergeExtractedStances(read.flatMap(\.stances))
         return events || stances
     }
 
-    mutating func mergeExtractedEvents(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
+    mutating func mergeExtractedEvents(_ candidates: [EventExtractor.Candidate]) -> Bool {
         takenEventIDs = Set(events.map(\.id))
-        let extractor = EventExtractor(knowledgeBase: base)
-        let candidates = Concurrently.flatMap(unannotated) { extractor.candidates(inArticle: $0) }
         var changed = false
         // Only the events that could report a group are checked (``EventMergeIndex``), and the
         // first of those in `events` order is the one a scan of every event would find.

@@ -5,11 +5,10 @@
 /// source instead of a second position, so a syndicated copy adds evidence, never a record.
 /// Curated positions are never changed, only cited beside.
 extension SeedAssembler {
-    mutating func mergeExtractedStances(_ base: KnowledgeBase, from unannotated: [String]) -> Bool {
-        let extractor = StanceExtractor(knowledgeBase: base)
+    mutating func mergeExtractedStances(_ candidates: [StanceExtractor.Candidate]) -> Bool {
         var proposalForTopic: [String: Int] = [:]
         var merge = StanceMerge()
-        for candidate in Concurrently.flatMap(unannotated, { extractor.candidates(inArticle: $0) }) {
+        for candidate in candidates {
             guard let topic = StanceExtractor.topic(candidate.topic) else { continue }
             let index = proposalForTopic[topic.id] ?? proposalIndex(for: topic) ?? createProposal(for: topic, candidate)
             proposalForTopic[topic.id] = index
