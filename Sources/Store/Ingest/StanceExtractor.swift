@@ -74,20 +74,27 @@ public struct StanceExtractor: Sendable {
     }
 
     /// Longest-first phrase matches of `table` over the tokens.
-    static func phrases<Value>(_ table: [String: Value], _ words: [String], _ offsets: [(Int, Int)]) -> [(Match, Value)] {
-        var found: [(Match, Value)] = []
+    /// A word as the tables spell it (a typographic apostrophe as `'`).
+    static func normalized(_ word: String) -> String {
+        word.contains("’") ? String(word.map { $0 == "’" ? "'" : $0 }) : word
+    }
+
+    /// The longest table phrase at each place, left to right, by word positions (`words`
+    /// already ``normalized(_:)``); where they lie in the sentence is worked out only for a
+    /// sentence that has both a cue and a term (most have neither).
+    static func phrases<Value>(_ table: [String: Value], _ words: [String]) -> [(text: String, first: Int, last: Int, value: Value)] {
+        var found: [(text: String, first: Int, last: Int, value: Value)] = []
         var index = 0
         while index < words.count {
-            guard firstWords.contains(words[index]) || firstWords.contains(key([words[index]])) else {
+            guard firstWords.contains(words[index]) else {
                 index += 1
                 continue
             }
             var matched = false
             for length in stride(from: min(longestPhrase, words.count - index), through: 1, by: -1) {
-                let phrase = key(words[index..<index + length])
+                let phrase = length == 1 ? words[index] : words[index..<index + length].joined(separator: " ")
                 guard let value = table[phrase] else { continue }
-                found.append((Match(text: phrase, first: index, last: index + length - 1,
-                                    start: offsets[index].0, end: offsets[index + length - 1].1), value))
+                found.append((phrase, index, index + length - 1, value))
                 index += length
                 matched = true
                 break
@@ -102,13 +109,18 @@ public struct StanceExtractor: Sendable {
         tokens given: [TemporalTokens.Token]? = nil
     ) -> [Candidate] {
         let tokens = given ?? TemporalTokens(sentence.text).tokens
-        let words = tokens.map(\.text)
+        let words = tokens.map { Self.normalized($0.text) }
+        let cueWords = Self.phrases(Self.cueTable, words)
+        guard !cueWords.isEmpty else { return [] }
+        let termWords = Self.phrases(Self.termTable, words)
+        guard !termWords.isEmpty else { return [] }
         let scalarsBefore = Self.scalarOffsets(sentence.text)
         let offsets = tokens.map { (scalarsBefore[$0.range.lowerBound] ?? 0, scalarsBefore[$0.range.upperBound] ?? 0) }
-        let cues = Self.phrases(Self.cueTable, words, offsets)
-        guard !cues.isEmpty else { return [] }
-        let terms = Self.phrases(Self.termTable, words, offsets)
-        guard !terms.isEmpty else { return [] }
+        let located = { (phrase: (text: String, first: Int, last: Int)) in
+            Match(text: phrase.text, first: phrase.first, last: phrase.last, start: offsets[phrase.first].0, end: offsets[phrase.last].1)
+        }
+        let cues = cueWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
+        let terms = termWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
         let scalars = Array(sentence.text.unicodeScalars)
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
             base.entity(id: mention.entity).map { (mention, $0) }
