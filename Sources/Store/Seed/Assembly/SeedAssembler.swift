@@ -95,6 +95,9 @@ struct SeedAssembler {
             assembler.checkReferences()
         }
         let mentions = time("mentions") { $0.detectMentions() }
+        // The matching forms (8 bytes per character) and stripped blocks served curated quotes and
+        // mention detection; nothing after reads them, so the rest of the load runs without them.
+        cleaned = [:]
         let fatal = report.errors.filter { $0.isFatal(strict: strict) }
         guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
         stampStatus()
