@@ -96,3 +96,35 @@ http {
 }
 CONF
 }
+
+# accord_binary_and_seeds DEFAULT_SEEDS: with BINARY set (--binary), ACCORD is its absolute path;
+# SEEDS (--seeds, else DEFAULT_SEEDS) must hold entities.json and becomes absolute. Dies otherwise.
+accord_binary_and_seeds() {
+  if [ -n "$BINARY" ]; then
+    [ -x "$BINARY" ] || die "--binary $BINARY is not an executable file"
+    ACCORD="$(cd "$(dirname "$BINARY")" && pwd)/$(basename "$BINARY")"
+  fi
+  SEEDS="${SEEDS:-$1}"
+  [ -f "$SEEDS/entities.json" ] || die "no seeds directory at $SEEDS (use --seeds DIR)"
+  SEEDS="$(cd "$SEEDS" && pwd)"
+}
+
+# Servers the script started: stop_servers (the EXIT trap that track_servers installs) sends
+# TERM to each of PIDS, waits up to 5 s, then KILLs, then runs the caller's `extra_cleanup` if it
+# defines one.
+PIDS=()
+stop_servers() {
+  local p
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  if declare -F extra_cleanup > /dev/null; then extra_cleanup; fi
+  return 0
+}
+track_servers() {
+  trap stop_servers EXIT
+  trap 'exit 130' INT TERM
+}

@@ -35,25 +35,13 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-ACCORD="${BINARY:-$ROOT/.build-static/release/accord}"
+ACCORD="$ROOT/.build-static/release/accord"
+accord_binary_and_seeds "$ROOT/seeds"
 [ -x "$ACCORD" ] || die "no Accord binary at $ACCORD (--binary PATH)"
-SEEDS="${SEEDS:-$ROOT/seeds}"
-[ -f "$SEEDS/entities.json" ] || die "no seeds directory at $SEEDS"
 OUT="${OUT:-$HERE/results/limits-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
 
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true
-  done
-  return 0
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+track_servers
 
 # make_seeds DIR FILE BYTES: the shipped seeds (hard links where possible) plus articles/FILE of BYTES bytes
 make_seeds() {

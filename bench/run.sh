@@ -115,30 +115,17 @@ raise_nofile
 [ "$NOFILE" -gt $(( IDLE_N + 200 )) ] || echo "warning: open-file limit $NOFILE is low for $IDLE_N idle connections" >&2
 
 source_tree "$REV"
-if [ -n "$BINARY" ]; then
-  [ -x "$BINARY" ] || die "--binary $BINARY is not an executable file"
-  ACCORD="$(cd "$(dirname "$BINARY")" && pwd)/$(basename "$BINARY")"
-fi
-SEEDS="${SEEDS:-$SRC/seeds}"
-[ -f "$SEEDS/entities.json" ] || die "no seeds directory at $SEEDS (use --seeds DIR)"
-SEEDS="$(cd "$SEEDS" && pwd)"
+accord_binary_and_seeds "$SRC/seeds"
 HB="$HERE/peers/hummingbird-peer/.build/release/HBPeer"
 FF="$HERE/peers/flyingfox-peer/.build/release/FFPeer"
 ACCORD_ARGS=(--host 127.0.0.1 --no-access-log --seeds "$SEEDS")
 [ -n "$THREADS" ] && ACCORD_ARGS+=(--threads "$THREADS")
 
 # ------------------------------------------------------------------ process bookkeeping
-PIDS=()
 KILLED_COMPARE=()   # output files of compare.sh runs that timeout(1) ended
-cleanup() {
+# After stop_servers: servers that compare.sh reported starting, if timeout(1) had to kill it.
+extra_cleanup() {
   local p f
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  # safety net: servers that compare.sh reported starting, if timeout(1) had to kill it
   for f in "${KILLED_COMPARE[@]}"; do
     [ -f "$f" ] || continue
     for p in $(grep -ho 'started [^ ]* pid=[0-9]*' "$f" | sed 's/.*pid=//'); do
@@ -147,10 +134,8 @@ cleanup() {
       fi
     done
   done
-  return 0
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+track_servers
 
 port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
 wait_200() {  # url pid: wait (bounded, 30 s) for a 200

@@ -91,27 +91,9 @@ exec > >(tee -a "$OUT/scale.log") 2>&1
 raise_nofile
 
 source_tree "$REV"
-if [ -n "$BINARY" ]; then
-  [ -x "$BINARY" ] || die "--binary $BINARY is not an executable file"
-  ACCORD="$(cd "$(dirname "$BINARY")" && pwd)/$(basename "$BINARY")"
-fi
-SEEDS="${SEEDS:-$SRC/seeds}"
-[ -f "$SEEDS/entities.json" ] || die "no seeds directory at $SEEDS (use --seeds DIR)"
-SEEDS="$(cd "$SEEDS" && pwd)"
+accord_binary_and_seeds "$SRC/seeds"
 
-PIDS=()
-cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  return 0
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+track_servers
 
 echo "== bench/scale.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname): $(nproc) CPUs; articles=$N big=${BIGN/#0/skipped} rounds=$ROUNDS duration=$DUR runs=$RUNS reloads=$RELOADS only=$ONLY out=$OUT"
 echo "   accord: $ACCORD${BINARY:+ (prebuilt, no build)}; seeds $SEEDS"
