@@ -22,8 +22,13 @@ public final class SharedBody: Sendable {
     private static let unavailable: Int32 = -1
     /// Below this, one `writev` of head and body costs less than `sendmsg` plus `sendfile`.
     public static let minimumFileBytes = 16 * 1024
-    /// Memory files open at once, process-wide.
-    static let maximumFiles = 1024
+    /// Memory files open at once, process-wide: an eighth of the open-file limit, at most 1,024,
+    /// so they never take the descriptors connections need (a container may allow only 1,024).
+    static let maximumFiles: Int = {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 16 }
+        return max(16, min(1024, Int(clamping: limit.rlim_cur) / 8))
+    }()
     static let openFiles = Atomic<Int>(0)
 
     public init(_ bytes: [UInt8]) {
