@@ -14,13 +14,13 @@ extension Application {
             let page = try Page(context.query)
             let pageEvents = Array(page.slice(events))
             rendered.encodings[.geojson] = { GeoJSONEncoder.encode(pageEvents, representation: context.representation).serialized(pretty: context.query.pretty) }
-            rendered.encodings[.ics] = { ICalendarEncoder.encode(events, representation: context.representation) }
+            rendered.encodings[.ics] = { ICalendarEncoder.encode(Array(events), representation: context.representation) }
             return rendered
         }
         resource("/events.ics", parameters: Self.eventFilters, formats: [.ics]) { context in
             let events = try Self.filteredEvents(context).events
             var rendered = Rendered(json: .null)
-            rendered.encodings[.ics] = { ICalendarEncoder.encode(events, representation: context.representation) }
+            rendered.encodings[.ics] = { ICalendarEncoder.encode(Array(events), representation: context.representation) }
             return rendered
         }
         resource("/events/{id}/evidence", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
@@ -39,7 +39,7 @@ extension Application {
     /// Reads every event filter into the store's ``EventFilter``; the order is by date
     /// (`sort=date` default, `-date`), undated last, ties by id. Returns the events and how each
     /// entity filter was expanded (`meta.expanded`).
-    static func filteredEvents(_ context: RouteContext) throws -> (events: [Event], meta: [(String, JSON)]) {
+    static func filteredEvents(_ context: RouteContext) throws -> (events: EventSelection, meta: [(String, JSON)]) {
         let query = context.query
         var filter = EventFilter()
         let exact = try context.exactMatch()

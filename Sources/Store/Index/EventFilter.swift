@@ -27,7 +27,8 @@ public struct EventFilter: Sendable {
 
     public init() {}
 
-    func admits(_ event: Event) -> Bool {
+    @inline(__always)
+    func admits(_ event: borrowing Event) -> Bool {
         if let statuses, !statuses.contains(event.status) { return false }
         if let kinds, !kinds.contains(event.kind) { return false }
         if let provenances, !provenances.contains(event.provenance) { return false }
