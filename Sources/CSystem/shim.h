@@ -53,6 +53,7 @@ extern int memfd_create(const char *name, unsigned int flags);
 #define MFD_CLOEXEC 1U
 #define MFD_ALLOW_SEALING 2U
 #endif
+#define ACCORD_MFD_NOEXEC_SEAL 0x0008U
 #ifndef F_ADD_SEALS
 #define F_ADD_SEALS 1033
 #define F_SEAL_SEAL 0x0001
@@ -61,7 +62,9 @@ extern int memfd_create(const char *name, unsigned int flags);
 #define F_SEAL_WRITE 0x0008
 #endif
 static inline int accord_sealed_memfd(const void *bytes, size_t count) {
-    int fd = memfd_create("accord-body", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    // Not executable, and sealed so (Linux 6.3+ warns without it); older kernels refuse the flag.
+    int fd = memfd_create("accord-body", MFD_CLOEXEC | MFD_ALLOW_SEALING | ACCORD_MFD_NOEXEC_SEAL);
+    if (fd < 0 && errno == EINVAL) fd = memfd_create("accord-body", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0) return -1;
     size_t done = 0;
     while (done < count) {

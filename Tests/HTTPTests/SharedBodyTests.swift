@@ -58,8 +58,16 @@ struct SharedBodyTests {
         #expect(!body.hasFile)
     }
 
+    @Test func aBodySentOnceGetsNoFile() {
+        let body = SharedBody(Self.pattern(SharedBody.minimumFileBytes))
+        #expect(body.fileDescriptor == nil, "a first send writes the bytes")
+        #expect(!body.hasFile)
+        #expect(body.fileDescriptor != nil, "the second is sent from the file")
+    }
+
     @Test func theFileIsSealedAndHoldsTheBytes() throws {
         let body = SharedBody(Self.pattern(SharedBody.minimumFileBytes * 2))
+        _ = body.fileDescriptor
         let descriptor = try #require(body.fileDescriptor)
         #expect(body.fileDescriptor == descriptor, "made once")
         var read = [UInt8](repeating: 0, count: body.bytes.count)
@@ -72,6 +80,7 @@ struct SharedBodyTests {
 
     @Test func theFileClosesWithItsLastHolder() throws {
         var body: SharedBody? = SharedBody(Self.pattern(SharedBody.minimumFileBytes))
+        _ = body?.fileDescriptor
         let descriptor = try #require(body?.fileDescriptor)
         var before = stat()
         #expect(fstat(descriptor, &before) == 0)

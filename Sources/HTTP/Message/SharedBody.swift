@@ -4,12 +4,14 @@ import CSystem
 #endif
 import Synchronization
 
-/// A body served many times (a cached representation): its bytes, and on first demand a
+/// A body served many times (a cached representation): its bytes, and from its second send a
 /// sealed memory file with the same bytes, so a plain-HTTP connection can send it with
 /// `sendfile(2)` instead of copying it from user memory into the socket on every response
 /// (the copy was the largest single cost of a cached `/events`; nginx avoids it the same way).
 ///
-/// The file is made only for bodies of at least ``minimumFileBytes`` and while fewer than
+/// A body sent once (a cache miss nobody repeats) never gets a file: the copy and four system
+/// calls would cost more than they save. The file is made only for bodies of at least
+/// ``minimumFileBytes`` and while fewer than
 /// ``maximumFiles`` exist process-wide (each costs a descriptor); otherwise the bytes are
 /// written as before. TLS connections always write the bytes. The file is closed when the
 /// last holder (a cache entry or a partly sent response) lets go.
@@ -17,6 +19,8 @@ public final class SharedBody: Sendable {
     public let bytes: [UInt8]
     /// `untried`, `unavailable`, or the memory file's descriptor.
     private let state = Atomic<Int32>(SharedBody.untried)
+    /// Sends asked for so far (the file is made from the second on).
+    private let sends = Atomic<Int>(0)
 
     private static let untried: Int32 = -2
     private static let unavailable: Int32 = -1
@@ -35,12 +39,14 @@ public final class SharedBody: Sendable {
         self.bytes = bytes
     }
 
-    /// The memory file holding `bytes`, made on first call; nil when the body is too small,
-    /// the process-wide cap is reached, or the kernel refuses (then the bytes are written).
+    /// The memory file holding `bytes`, for a send: nil on the first call (the bytes are written),
+    /// made on the second; nil when the body is too small, the process-wide cap is reached, or
+    /// the kernel refuses (then the bytes are written).
     public var fileDescriptor: Int32? {
         let current = state.load(ordering: .acquiring)
         if current >= 0 { return current }
         if current == Self.unavailable || bytes.count < Self.minimumFileBytes { return nil }
+        guard sends.wrappingAdd(1, ordering: .relaxed).newValue >= 2 else { return nil }
         guard Self.openFiles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.maximumFiles else {
             Self.openFiles.wrappingSubtract(1, ordering: .relaxed)
             return nil
