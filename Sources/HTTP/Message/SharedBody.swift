@@ -28,11 +28,7 @@ public final class SharedBody: Sendable {
     public static let minimumFileBytes = 16 * 1024
     /// Memory files open at once, process-wide: an eighth of the open-file limit, at most 1,024,
     /// so they never take the descriptors connections need (a container may allow only 1,024).
-    static let maximumFiles: Int = {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 16 }
-        return max(16, min(1024, Int(clamping: limit.rlim_cur) / 8))
-    }()
+    static let maximumFiles = max(16, min(1024, (Syscall.openFileLimit() ?? 0) / 8))
     static let openFiles = Atomic<Int>(0)
 
     public init(_ bytes: [UInt8]) {
@@ -66,7 +62,7 @@ public final class SharedBody: Sendable {
         return descriptor >= 0 ? descriptor : nil
     }
 
-    /// Whether the memory file exists (it is made by the first plain-HTTP send).
+    /// Whether the memory file exists (it is made by the second plain-HTTP send).
     var hasFile: Bool { state.load(ordering: .acquiring) >= 0 }
 
     deinit {

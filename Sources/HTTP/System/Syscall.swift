@@ -19,28 +19,27 @@ enum Syscall {
         precondition(code != EBADF && code != EFAULT, "\(call): \(SystemError(call: call, code: code)) — an engine bug")
     }
 
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult {
+    /// Runs a non-blocking transfer call: retried on EINTR, EAGAIN/EWOULDBLOCK as `.wouldBlock`,
+    /// other failures thrown. The one loop behind `read`, `writev`, `sendmsg` and `sendfile`.
+    @inline(__always)
+    static func transfer(_ call: String, _ body: () -> Int) throws(SystemError) -> IOResult {
         while true {
-            let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            let count = body()
             if count >= 0 { return .processed(count) }
             let code = errno
             if code == EINTR { continue }
             if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
-            check("read", code)
-            throw SystemError(call: "read", code: code)
+            check(call, code)
+            throw SystemError(call: call, code: code)
         }
     }
 
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult {
+        try transfer("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
+    }
+
     static func writev(_ fd: Int32, _ vectors: UnsafePointer<iovec>, count: Int32) throws(SystemError) -> IOResult {
-        while true {
-            let written = Glibc.writev(fd, vectors, count)
-            if written >= 0 { return .processed(written) }
-            let code = errno
-            if code == EINTR { continue }
-            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
-            check("writev", code)
-            throw SystemError(call: "writev", code: code)
-        }
+        try transfer("writev") { Glibc.writev(fd, vectors, count) }
     }
 
     /// `writev` with flags (`MSG_MORE`: more of this response follows at once, so the kernel
@@ -49,31 +48,16 @@ enum Syscall {
         var message = msghdr()
         message.msg_iov = UnsafeMutablePointer(mutating: vectors)
         message.msg_iovlen = Int(count)
-        while true {
-            let written = Glibc.sendmsg(fd, &message, flags | Int32(MSG_NOSIGNAL))
-            if written >= 0 { return .processed(written) }
-            let code = errno
-            if code == EINTR { continue }
-            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
-            check("sendmsg", code)
-            throw SystemError(call: "sendmsg", code: code)
-        }
+        return try transfer("sendmsg") { Glibc.sendmsg(fd, &message, flags | Int32(MSG_NOSIGNAL)) }
     }
 
     /// Sends `count` bytes of `file` from `offset` (the file's own position is untouched, so
     /// loops may share it). A file shorter than asked is an error, not a zero-byte success.
     static func sendFile(_ socket: Int32, _ file: Int32, offset: Int, count: Int) throws(SystemError) -> IOResult {
         var position = off_t(offset)
-        while true {
-            let sent = sendfile(socket, file, &position, count)
-            if sent > 0 { return .processed(sent) }
-            if sent == 0 { throw SystemError(call: "sendfile", code: EIO) }
-            let code = errno
-            if code == EINTR { continue }
-            if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
-            check("sendfile", code)
-            throw SystemError(call: "sendfile", code: code)
-        }
+        let result = try transfer("sendfile") { sendfile(socket, file, &position, count) }
+        if result == .processed(0) && count > 0 { throw SystemError(call: "sendfile", code: EIO) }
+        return result
     }
 
     /// Accepts one connection as non-blocking and close-on-exec; nil when none is pending.
@@ -116,6 +100,13 @@ enum Syscall {
     /// Gives free heap pages back to the system (`malloc_trim`).
     static func trimHeap() {
         _ = accord_malloc_trim()
+    }
+
+    /// The soft open-file limit; nil if it cannot be read.
+    static func openFileLimit() -> Int? {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return nil }
+        return Int(clamping: limit.rlim_cur)
     }
 
     /// Raises the soft open-file limit to the hard limit; returns the new soft limit.
