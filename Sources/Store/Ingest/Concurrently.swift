@@ -23,10 +23,6 @@ enum Concurrently {
         return slots.values()
     }
 
-    static func flatMap<T: Sendable>(_ items: [String], _ body: @Sendable (String) -> [T]) -> [T] {
-        map(items, body).flatMap { $0 }
-    }
-
     private static let onlineCPUs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 

@@ -121,19 +121,13 @@ public struct EventExtractor: Sendable {
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
         NewsSentences(base: base).forEach(inArticle: articleID) { item in
-            if let candidate = extract(item.sentence, paragraph: item.paragraph, article: item.article, mentions: item.mentions,
-                                       resolver: item.resolver) {
-                found.append(candidate)
-            }
+            if let candidate = extract(item) { found.append(candidate) }
         }
         return found
     }
 
-    func extract(
-        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver,
-        tokens given: [TemporalTokens.Token]? = nil
-    ) -> Candidate? {
-        let tokens = given ?? TemporalTokens(sentence.text).tokens
+    func extract(_ item: NewsSentences.Item) -> Candidate? {
+        let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
         let words = tokens.map(\.text)
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
         // over "host"), then the first; the longest phrase at each place.

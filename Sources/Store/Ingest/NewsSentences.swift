@@ -12,6 +12,8 @@ struct NewsSentences {
         /// The mentions in the sentence's paragraph.
         let mentions: [Mention]
         let resolver: TemporalResolver
+        /// The sentence's words and date parts, tokenised once for every rule that reads it.
+        let tokens: [TemporalTokens.Token]
     }
 
     /// An article over 200,000 characters is not a news story (a dump, a book): not read.
@@ -29,7 +31,8 @@ struct NewsSentences {
             for paragraph in article.paragraphs where paragraph.kind == .body {
                 let mentions = byParagraph[paragraph.index] ?? []
                 for sentence in Sentences.split(paragraph.text) where sentence.end - sentence.start <= Self.longestSentence {
-                    body(Item(sentence: sentence, paragraph: paragraph, article: article, mentions: mentions, resolver: resolver))
+                    body(Item(sentence: sentence, paragraph: paragraph, article: article, mentions: mentions, resolver: resolver,
+                              tokens: TemporalTokens(sentence.text).tokens))
                 }
             }
         }

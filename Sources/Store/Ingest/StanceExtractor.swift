@@ -46,7 +46,7 @@ public struct StanceExtractor: Sendable {
     }
 
     static func key<S: Sequence>(_ words: S) -> String where S.Element == String {
-        words.map { String($0.map { $0 == "’" ? "'" : $0 }) }.joined(separator: " ")
+        words.map(normalized).joined(separator: " ")
     }
 
     static let cueTable = keyed(StanceLexicon.cues.map { ($0.key, $0.value) })
@@ -59,7 +59,7 @@ public struct StanceExtractor: Sendable {
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
         NewsSentences(base: base).forEach(inArticle: articleID) { item in
-            found += extract(item.sentence, paragraph: item.paragraph, article: item.article, mentions: item.mentions, resolver: item.resolver)
+            found += extract(item)
         }
         return found
     }
@@ -104,11 +104,8 @@ public struct StanceExtractor: Sendable {
         return found
     }
 
-    func extract(
-        _ sentence: Sentences.Sentence, paragraph: Paragraph, article: Article, mentions: [Mention], resolver: TemporalResolver,
-        tokens given: [TemporalTokens.Token]? = nil
-    ) -> [Candidate] {
-        let tokens = given ?? TemporalTokens(sentence.text).tokens
+    func extract(_ item: NewsSentences.Item) -> [Candidate] {
+        let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
         let words = tokens.map { Self.normalized($0.text) }
         let cueWords = Self.phrases(Self.cueTable, words)
         guard !cueWords.isEmpty else { return [] }

@@ -25,13 +25,8 @@ extension SeedAssembler {
             var events: [EventExtractor.Candidate] = []
             var stances: [StanceExtractor.Candidate] = []
             NewsSentences(base: base).forEach(inArticle: id) { item in
-                let tokens = TemporalTokens(item.sentence.text).tokens
-                if let event = eventExtractor.extract(item.sentence, paragraph: item.paragraph, article: item.article,
-                                                      mentions: item.mentions, resolver: item.resolver, tokens: tokens) {
-                    events.append(event)
-                }
-                stances += stanceExtractor.extract(item.sentence, paragraph: item.paragraph, article: item.article,
-                                                   mentions: item.mentions, resolver: item.resolver, tokens: tokens)
+                if let event = eventExtractor.extract(item) { events.append(event) }
+                stances += stanceExtractor.extract(item)
             }
             return (events, stances)
         }
