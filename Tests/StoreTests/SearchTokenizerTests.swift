@@ -61,6 +61,25 @@ struct SearchTokenizerTests {
         #expect(slices == ["Zélensky’s", "U.S.", "visit"])
     }
 
+    @Test(
+        "ranges alone (for snippets; the index keeps none) are the ranges of the full tokens",
+        arguments: [
+            "Zélensky’s U.S. visit.", "e.g. the E.U.'s allies' “guarantees”", "Ṡcholz met Erdoğan in İstanbul",
+            "decomposed Ze\u{301}lensky, 10,000 troops; NATO-like", "’s A. 'x' . ł ø æ œ đ ı þ", "",
+        ]
+    )
+    func rangesAlone(text: String) {
+        var tokenizer = SearchTokenizer()
+        let full = tokenizer.tokens(in: text).map { [$0.start, $0.end] }
+        var alone: [[Int]] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var fresh = SearchTokenizer()
+            fresh.forEachTokenRange(in: bytes) { alone.append([$0, $1]) }
+        }
+        #expect(alone == full)
+    }
+
     @Test("a lone apostrophe or dot at the edges is not a token")
     func edges() {
         #expect(terms("'quoted' .") == [SearchStemmer().stem("quoted")])

@@ -107,7 +107,8 @@ extension SearchIndex {
                 continue
             }
             var matched = true
-            for (offset, number) in numbers.enumerated() where storage.tokenTerms[Int(start) + offset] != number {
+            for (offset, number) in numbers.enumerated()
+            where offset != pivot && !storage.token(start + UInt32(offset), isTerm: number) {
                 matched = false
                 break
             }

@@ -1,8 +1,8 @@
 /// Builds a `SearchIndexStorage` in one pass over the documents plus a
 /// counting sort of the postings.
 ///
-/// - Complexity: O(total text length + terms); memory about 20 bytes per
-///   token on top of the texts.
+/// - Complexity: O(total text length + terms); while building, about 16 bytes
+///   per token on top of the texts; the index keeps 8 (see `SearchIndexStorage`).
 struct SearchIndexBuilder {
     private var tokenizer = SearchTokenizer()
 
@@ -27,8 +27,6 @@ struct SearchIndexBuilder {
 
     private var tokenTerms: [UInt32] = []
     private var tokenFields: [UInt32] = []
-    private var tokenStarts: [UInt32] = []
-    private var tokenEnds: [UInt32] = []
 
     private var termNumbers: [String: UInt32] = [:]
     private var documentFrequencies: [UInt32] = []
@@ -67,7 +65,7 @@ struct SearchIndexBuilder {
         fieldTexts.append(field.text)
         fieldWeights.append(field.weight)
         fieldDocuments.append(document)
-        tokenizer.forEachToken(in: field.text) { term, start, end in
+        tokenizer.forEachToken(in: field.text) { term, _, _ in
             let termNumber: UInt32
             if let known = termNumbers[term] {
                 termNumber = known
@@ -83,8 +81,6 @@ struct SearchIndexBuilder {
             }
             tokenTerms.append(termNumber)
             tokenFields.append(fieldNumber)
-            tokenStarts.append(UInt32(start))
-            tokenEnds.append(UInt32(end))
         }
         precondition(tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
         fieldTokens.append(UInt32(tokenTerms.count))
@@ -147,8 +143,7 @@ struct SearchIndexBuilder {
             documentIDs: documentIDs, documentKinds: documentKinds, kindNames: kindNames,
             documentFields: documentFields, documentNumbers: documentNumbers, fieldNames: fieldNames,
             fieldTexts: fieldTexts, fieldDocuments: fieldDocuments, fieldFactors: factors,
-            fieldTokens: Self.trimmed(fieldTokens), tokenTerms: Self.trimmed(tokenTerms), tokenFields: Self.trimmed(tokenFields),
-            tokenStarts: Self.trimmed(tokenStarts), tokenEnds: Self.trimmed(tokenEnds), termNumbers: termNumbers,
+            fieldTokens: Self.trimmed(fieldTokens), tokenFields: Self.trimmed(tokenFields), termNumbers: termNumbers,
             postingOffsets: offsets, postings: postings, documentFrequencies: documentFrequencies
         )
     }

@@ -22,10 +22,29 @@ struct SearchSnippetBuilder {
         var clause: Int
     }
 
+    /// The UTF-8 byte ranges of one field's tokens, by token number (the index keeps none).
+    private struct TokenRanges {
+        let first: Int
+        var starts: [Int] = []
+        var ends: [Int] = []
+
+        func start(_ token: Int) -> Int { starts[token - first] }
+        func end(_ token: Int) -> Int { ends[token - first] }
+    }
+
     func snippet(field: Int) -> String {
         var text = storage.fieldTexts[field]
         return text.withUTF8 { bytes in
-            render(field: field, bytes: bytes)
+            let first = Int(storage.fieldTokens[field])
+            var ranges = TokenRanges(first: first)
+            var tokenizer = SearchTokenizer()
+            tokenizer.forEachTokenRange(in: bytes) { start, end in
+                ranges.starts.append(start)
+                ranges.ends.append(end)
+            }
+            // The same tokenizer numbered them when the index was built.
+            guard ranges.starts.count == Int(storage.fieldTokens[field + 1]) - first else { return "" }
+            return render(field: field, bytes: bytes, ranges: ranges)
         }
     }
 
@@ -47,15 +66,15 @@ struct SearchSnippetBuilder {
 
     /// The span to centre on. Window widths are measured in bytes here, which
     /// only matters for non-ASCII text, where the final window is narrower.
-    private func anchor(_ spans: [Span]) -> Span {
+    private func anchor(_ spans: [Span], _ ranges: TokenRanges) -> Span {
         var best = 0
         var bestDistinct = 0
         for i in spans.indices {
             // A query has at most `SearchQuery.maximumClauses` (32) clauses.
             var seen: UInt64 = 0
-            let limit = Int(storage.tokenStarts[spans[i].start]) + Self.targetLength
+            let limit = ranges.start(spans[i].start) + Self.targetLength
             var j = i
-            while j < spans.count, j == i || Int(storage.tokenEnds[spans[j].end - 1]) <= limit {
+            while j < spans.count, j == i || ranges.end(spans[j].end - 1) <= limit {
                 seen |= 1 << UInt64(spans[j].clause & 63)
                 j += 1
             }
@@ -68,55 +87,55 @@ struct SearchSnippetBuilder {
         return spans[best]
     }
 
-    private func render(field: Int, bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private func render(field: Int, bytes: UnsafeBufferPointer<UInt8>, ranges: TokenRanges) -> String {
         let spans = spans(in: field)
         guard !spans.isEmpty else { return "" }
-        let first = Int(storage.fieldTokens[field])
+        let first = ranges.first
         let end = Int(storage.fieldTokens[field + 1])
-        let starts = storage.tokenStarts
-        let ends = storage.tokenEnds
-        func scalars(_ from: UInt32, _ to: UInt32) -> Int {
+        let starts = ranges.start
+        let ends = ranges.end
+        func scalars(_ from: Int, _ to: Int) -> Int {
             var count = 0
-            var index = Int(from)
-            while index < Int(to) {
+            var index = from
+            while index < to {
                 if bytes[index] & 0xC0 != 0x80 { count += 1 }
                 index += 1
             }
             return count
         }
 
-        let anchor = anchor(spans)
+        let anchor = anchor(spans, ranges)
         var low = anchor.start
         var high = anchor.end
-        var length = scalars(starts[low], ends[high - 1])
+        var length = scalars(starts(low), ends(high - 1))
         var before = 0
         while low > first {
-            let extra = scalars(starts[low - 1], starts[low])
+            let extra = scalars(starts(low - 1), starts(low))
             if before + extra > Self.leadingContext { break }
             before += extra
             low -= 1
         }
         length += before
         while high < end {
-            let extra = scalars(ends[high - 1], ends[high])
+            let extra = scalars(ends(high - 1), ends(high))
             if length + extra > Self.targetLength { break }
             length += extra
             high += 1
         }
         while high == end, low > first {
-            let extra = scalars(starts[low - 1], starts[low])
+            let extra = scalars(starts(low - 1), starts(low))
             if length + extra > Self.targetLength { break }
             length += extra
             low -= 1
         }
 
-        var from = low == first ? 0 : Int(starts[low])
+        var from = low == first ? 0 : starts(low)
         if low > first {
-            while from > Int(ends[low - 1]), !Self.isSpace(bytes[from - 1]) { from -= 1 }
+            while from > ends(low - 1), !Self.isSpace(bytes[from - 1]) { from -= 1 }
         }
-        var to = high == end ? bytes.count : Int(ends[high - 1])
+        var to = high == end ? bytes.count : ends(high - 1)
         if high < end {
-            while to < Int(starts[high]), !Self.isSpace(bytes[to]) { to += 1 }
+            while to < starts(high), !Self.isSpace(bytes[to]) { to += 1 }
         }
         while from < to, Self.isSpace(bytes[from]) { from += 1 }
         while to > from, Self.isSpace(bytes[to - 1]) { to -= 1 }
@@ -134,8 +153,8 @@ struct SearchSnippetBuilder {
                 span.end = max(span.end, inside[index].end)
                 index += 1
             }
-            let markStart = Int(starts[span.start])
-            let markEnd = Int(ends[span.end - 1])
+            let markStart = starts(span.start)
+            let markEnd = ends(span.end - 1)
             Self.appendEscaped(bytes, cursor..<markStart, to: &output)
             output.append(contentsOf: Self.markOpen)
             Self.appendEscaped(bytes, markStart..<markEnd, to: &output)

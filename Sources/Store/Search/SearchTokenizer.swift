@@ -62,11 +62,21 @@ struct SearchTokenizer {
     mutating func forEachToken(in text: String, _ body: (String, Int, Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            scan(bytes, body)
+            scan(bytes, foldingTerms: true, body)
         }
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Int, Int) -> Void) {
+    /// Calls `body(start, end)` for each token of `bytes` (a `String`'s UTF-8), in order: the same
+    /// tokens as `forEachToken`, without folding or stemming their terms. Snippets use it to find
+    /// the token ranges of the one field they show, which the index does not keep.
+    mutating func forEachTokenRange(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        scan(bytes, foldingTerms: false) { _, start, end in body(start, end) }
+    }
+
+    /// With `foldingTerms` false the term passed to `body` is empty.
+    private mutating func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, foldingTerms: Bool, _ body: (String, Int, Int) -> Void
+    ) {
         var index = 0
         var inWord = false
         var start = 0
@@ -76,8 +86,12 @@ struct SearchTokenizer {
         var inAcronym = false
 
         func finish(_ end: Int) {
-            stemmer.stem(&term)
-            body(String(decoding: term, as: UTF8.self), start, end)
+            if foldingTerms {
+                stemmer.stem(&term)
+                body(String(decoding: term, as: UTF8.self), start, end)
+            } else {
+                body("", start, end)
+            }
             inWord = false
         }
 
@@ -92,7 +106,7 @@ struct SearchTokenizer {
                     segmentLength = 0
                     inAcronym = false
                 }
-                appendFolded(scalar)
+                if foldingTerms { appendFolded(scalar) }
                 segmentLength += 1
                 lastWasLetter = isLetter
                 index += width
