@@ -78,6 +78,22 @@ import Testing
         #expect(stray.isEmpty)
         #expect(base.articles(mentioning: id).count == 5)
     }
+
+    /// A mention keeps its text only when it differs from the catalog form; either way `text` is
+    /// the served characters at its offsets.
+    @Test(.enabled(if: StoreFixtures.realSeedsHaveJSON, "seeds/entities.json not written yet"))
+    func everyMentionIsItsServedCharacters() throws {
+        let base = try SeedLoader(directory: StoreFixtures.realSeeds).load().knowledgeBase
+        let articles = Dictionary(uniqueKeysWithValues: base.articles.map { ($0.id, $0) })
+        #expect(!base.mentions.isEmpty)
+        for mention in base.mentions {
+            let article = try #require(articles[mention.article])
+            let paragraph = try #require(article.paragraphs.first { $0.index == mention.paragraph })
+            #expect(paragraph.excerpt(start: mention.start, end: mention.end) == mention.text)
+        }
+        #expect(base.mentions.contains { $0.text == $0.alias })
+        #expect(base.mentions.contains { $0.text != $0.alias })
+    }
 }
 
 /// The indexed, presorted event filter gives exactly what filtering every event and sorting gives.
