@@ -192,3 +192,36 @@ struct SearchIndexTests {
         #expect(counts == Array(repeating: 50, count: 8))
     }
 }
+
+/// The field cursor (the index keeps no field per token) answers what a scan of the field
+/// offsets answers, for ascending walks, jumps back and empty fields.
+@Suite struct FieldCursorTests {
+    @Test(arguments: 1...40)
+    func matchesAScan(seed: UInt64) {
+        var generator = EventMergeIndexTests.Generator(state: seed)
+        var fieldTokens: [UInt32] = [0]
+        for _ in 0..<Int.random(in: 1...300, using: &generator) {
+            // A quarter of the fields are empty; some are long, so the cursor gallops.
+            let size = Int.random(in: 0..<4, using: &generator) == 0 ? 0 : Int.random(in: 1...(seed % 3 == 0 ? 200 : 8), using: &generator)
+            fieldTokens.append((fieldTokens.last ?? 0) + UInt32(size))
+        }
+        let total = fieldTokens.last ?? 0
+        guard total > 0 else { return }
+        func scan(_ token: UInt32) -> Int {
+            (0..<(fieldTokens.count - 1)).first { fieldTokens[$0] <= token && token < fieldTokens[$0 + 1] } ?? -1
+        }
+        var ascending = (0..<Int.random(in: 1...200, using: &generator)).map { _ in UInt32.random(in: 0..<total, using: &generator) }
+        ascending.sort()
+        var cursor = FieldCursor(fieldTokens: fieldTokens)
+        for token in ascending {
+            #expect(cursor.field(of: token) == scan(token), "token \(token) of \(fieldTokens)")
+        }
+        for _ in 0..<100 {
+            let token = UInt32.random(in: 0..<total, using: &generator)
+            #expect(cursor.field(of: token) == scan(token), "token \(token) of \(fieldTokens)")
+        }
+        var fresh = FieldCursor(fieldTokens: fieldTokens)
+        #expect(fresh.field(of: total - 1) == scan(total - 1))
+        #expect(fresh.field(of: 0) == scan(0))
+    }
+}

@@ -58,6 +58,22 @@ struct SearchSnippetBuilderTests {
         #expect(text.contains(" " + quoted + " "))
     }
 
+    @Test("a long paragraph is tokenized only as far as the window needs, with the same snippet")
+    func longParagraphOfOneLetterWords() throws {
+        // One-letter words: the most tokens a window of 160 scalars can hold after its match.
+        let letters = (0..<5_000).map { _ in "x" }.joined(separator: " ")
+        let text = letters + " the Alaska summit " + letters
+        let result = try snippet(text, "alaska")
+        #expect(result.hasPrefix("…") && result.hasSuffix("…"))
+        #expect(result.contains("<mark>Alaska</mark>"))
+        let quoted = plain(result)
+        #expect(quoted.count <= 160 && quoted.count >= 150)
+        #expect(text.contains(" " + quoted + " "))
+        let atStart = try snippet("Alaska " + letters, "alaska")
+        #expect(atStart.hasPrefix("<mark>Alaska</mark> x x"))
+        #expect(plain(atStart).count >= 150)
+    }
+
     @Test("a match at the very start or end of a field has no ellipsis on that side")
     func fieldEdges() throws {
         let filler = (1...60).map { "word\($0)" }.joined(separator: " ")

@@ -67,10 +67,11 @@ extension SearchIndex {
         var lengths: [Int] = []
         var documents = 0
         var lastDocument: Int32 = -1
+        var cursor = FieldCursor(storage)
         for match in matches where starts.last != match.start {
             starts.append(match.start)
             lengths.append(match.length)
-            let document = storage.document(ofToken: match.start)
+            let document = cursor.document(of: match.start, in: storage)
             if document != lastDocument {
                 lastDocument = document
                 documents += 1
@@ -99,10 +100,11 @@ extension SearchIndex {
         var starts: [UInt32] = []
         var frequency = 0
         var lastDocument: Int32 = -1
+        var cursor = FieldCursor(storage)
         for token in storage.postings(ofTerm: numbers[pivot]) {
             guard token >= UInt32(pivot) else { continue }
             let start = token - UInt32(pivot)
-            let field = Int(storage.tokenFields[Int(token)])
+            let field = cursor.field(of: token)
             guard start >= storage.fieldTokens[field], start + length <= storage.fieldTokens[field + 1] else {
                 continue
             }
@@ -161,14 +163,16 @@ extension SearchIndex {
             guard document >= 0, allowed.isEmpty || allowed[Int(storage.documentKinds[Int(document)])] else { return }
             body(document, frequency)
         }
+        var cursor = FieldCursor(storage)
         for token in clause.starts {
-            let owner = storage.document(ofToken: token)
+            let field = cursor.field(of: token)
+            let owner = storage.fieldDocuments[field]
             if owner != document {
                 flush()
                 document = owner
                 frequency = 0
             }
-            frequency += storage.fieldFactors[Int(storage.tokenFields[Int(token)])]
+            frequency += storage.fieldFactors[field]
         }
         flush()
     }
@@ -192,6 +196,7 @@ extension SearchIndex {
             let clause = clauses[index]
             var kept: [RankedDocument] = []
             kept.reserveCapacity(candidates.count)
+            var cursor = FieldCursor(storage)
             for candidate in candidates {
                 let end = storage.firstToken(ofDocument: Int(candidate.document) + 1)
                 let documentStart = storage.firstToken(ofDocument: Int(candidate.document))
@@ -199,7 +204,7 @@ extension SearchIndex {
                 let found = position
                 var frequency = 0.0
                 while position < clause.starts.endIndex, clause.starts[position] < end {
-                    frequency += storage.fieldFactors[Int(storage.tokenFields[Int(clause.starts[position])])]
+                    frequency += storage.fieldFactors[cursor.field(of: clause.starts[position])]
                     position += 1
                 }
                 if position > found {

@@ -1,8 +1,8 @@
 /// Builds a `SearchIndexStorage` in one pass over the documents plus a
 /// counting sort of the postings.
 ///
-/// - Complexity: O(total text length + terms); while building, about 16 bytes
-///   per token on top of the texts; the index keeps 8 (see `SearchIndexStorage`).
+/// - Complexity: O(total text length + terms); while building, about 8 bytes
+///   per token on top of the texts; the index keeps 4 (see `SearchIndexStorage`).
 struct SearchIndexBuilder {
     private var tokenizer = SearchTokenizer()
 
@@ -26,7 +26,6 @@ struct SearchIndexBuilder {
     private var nameDocuments: [Int] = []
 
     private var tokenTerms: [UInt32] = []
-    private var tokenFields: [UInt32] = []
 
     private var termNumbers: [String: UInt32] = [:]
     private var documentFrequencies: [UInt32] = []
@@ -59,7 +58,6 @@ struct SearchIndexBuilder {
     }
 
     private mutating func addField(_ field: SearchField, document: Int32) {
-        let fieldNumber = UInt32(fieldTexts.count)
         fieldNames.append(field.name)
         fieldNameNumbers.append(nameNumber(field.name))
         fieldTexts.append(field.text)
@@ -80,7 +78,6 @@ struct SearchIndexBuilder {
                 documentFrequencies[Int(termNumber)] += 1
             }
             tokenTerms.append(termNumber)
-            tokenFields.append(fieldNumber)
         }
         precondition(tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
         fieldTokens.append(UInt32(tokenTerms.count))
@@ -143,7 +140,7 @@ struct SearchIndexBuilder {
             documentIDs: documentIDs, documentKinds: documentKinds, kindNames: kindNames,
             documentFields: documentFields, documentNumbers: documentNumbers, fieldNames: fieldNames,
             fieldTexts: fieldTexts, fieldDocuments: fieldDocuments, fieldFactors: factors,
-            fieldTokens: Self.trimmed(fieldTokens), tokenFields: Self.trimmed(tokenFields), termNumbers: termNumbers,
+            fieldTokens: Self.trimmed(fieldTokens), termNumbers: termNumbers,
             postingOffsets: offsets, postings: postings, documentFrequencies: documentFrequencies
         )
     }

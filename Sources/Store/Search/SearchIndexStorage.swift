@@ -32,10 +32,9 @@ final class SearchIndexStorage: Sendable {
     /// `fieldTokens[f]..<fieldTokens[f + 1]`; one extra element.
     let fieldTokens: [UInt32]
 
-    /// The field of each token. Neither its term nor its byte range is kept (8 bytes a token,
-    /// 40% of the index at corpus scale): a phrase checks its other terms in their postings, and a
-    /// snippet tokenizes the one field it shows again.
-    let tokenFields: [UInt32]
+    // Nothing is kept per token but its posting (4 bytes; 20 before): a token's field comes from
+    // `fieldTokens` (`FieldCursor`), a phrase checks its other terms in their postings, and a
+    // snippet tokenizes the one field it shows again.
 
     let termNumbers: [String: UInt32]
     /// `postings[postingOffsets[t]..<postingOffsets[t + 1]]`; one extra element.
@@ -47,7 +46,7 @@ final class SearchIndexStorage: Sendable {
         documentIDs: [String], documentKinds: [Int32], kindNames: [String], documentFields: [Int32],
         documentNumbers: [String: [String: Int32]], fieldNames: [String], fieldTexts: [String],
         fieldDocuments: [Int32], fieldFactors: [Double], fieldTokens: [UInt32],
-        tokenFields: [UInt32], termNumbers: [String: UInt32],
+        termNumbers: [String: UInt32],
         postingOffsets: [UInt32], postings: [UInt32], documentFrequencies: [UInt32]
     ) {
         self.documentIDs = documentIDs
@@ -60,7 +59,6 @@ final class SearchIndexStorage: Sendable {
         self.fieldDocuments = fieldDocuments
         self.fieldFactors = fieldFactors
         self.fieldTokens = fieldTokens
-        self.tokenFields = tokenFields
         self.termNumbers = termNumbers
         self.postingOffsets = postingOffsets
         self.postings = postings
@@ -68,10 +66,6 @@ final class SearchIndexStorage: Sendable {
     }
 
     var documentCount: Int { documentIDs.count }
-
-    func document(ofToken token: UInt32) -> Int32 {
-        fieldDocuments[Int(tokenFields[Int(token)])]
-    }
 
     /// First token number of document `d`; `d == documentCount` gives the end.
     func firstToken(ofDocument document: Int) -> UInt32 {
@@ -107,5 +101,58 @@ extension SearchIndexStorage {
             if slice[middle] < value { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+/// The field holding a token, found in `fieldTokens` (the index keeps no field per token). It
+/// gallops forward from its last answer, so a walk over ascending tokens (postings, match starts)
+/// costs O(log gap) a step; a token before the last answer is found by binary search.
+struct FieldCursor {
+    private let fieldTokens: [UInt32]
+    private var field = 0
+
+    init(_ storage: SearchIndexStorage) {
+        self.init(fieldTokens: storage.fieldTokens)
+    }
+
+    /// `fieldTokens[f]..<fieldTokens[f + 1]` are field `f`'s tokens; one extra element.
+    init(fieldTokens: [UInt32]) {
+        self.fieldTokens = fieldTokens
+    }
+
+    /// The field `f` with `fieldTokens[f] <= token < fieldTokens[f + 1]`; `token` must be a token
+    /// of the index.
+    mutating func field(of token: UInt32) -> Int {
+        let count = fieldTokens.count - 1
+        if fieldTokens[field] <= token, token < fieldTokens[field + 1] { return field }
+        var low: Int
+        var high: Int
+        if token >= fieldTokens[field + 1] {
+            low = field + 1
+            var step = 1
+            high = low + step
+            while high < count, fieldTokens[high] <= token {
+                low = high
+                step *= 2
+                high = low + step
+            }
+            high = min(high, count)
+        } else {
+            low = 0
+            high = field
+        }
+        // The first field in low..<high starting after `token`; the one before it holds it
+        // (empty fields start where the next one does, so they are passed over).
+        while low < high {
+            let middle = low + (high - low) / 2
+            if fieldTokens[middle] <= token { low = middle + 1 } else { high = middle }
+        }
+        field = low - 1
+        return field
+    }
+
+    /// The document holding `token`.
+    mutating func document(of token: UInt32, in storage: SearchIndexStorage) -> Int32 {
+        storage.fieldDocuments[field(of: token)]
     }
 }

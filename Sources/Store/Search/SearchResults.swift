@@ -48,10 +48,11 @@ public struct SearchResults: RandomAccessCollection, Sendable {
         var counts = [Int](repeating: 0, count: fieldCount)
         let first = storage.firstToken(ofDocument: document)
         let end = storage.firstToken(ofDocument: document + 1)
+        var cursor = FieldCursor(storage)
         for clause in clauses {
             var position = SearchIndexStorage.lowerBound(of: first, in: clause.starts)
             while position < clause.starts.endIndex, clause.starts[position] < end {
-                let field = Int(storage.tokenFields[Int(clause.starts[position])])
+                let field = cursor.field(of: clause.starts[position])
                 weights[field - firstField] += clause.inverseDocumentFrequency * storage.fieldFactors[field]
                 counts[field - firstField] += 1
                 position += 1

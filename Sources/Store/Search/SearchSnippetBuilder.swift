@@ -33,18 +33,25 @@ struct SearchSnippetBuilder {
     }
 
     func snippet(field: Int) -> String {
+        let spans = spans(in: field)
+        guard let lastEnd = spans.map(\.end).max() else { return "" }
+        let first = Int(storage.fieldTokens[field])
+        // The window ends at most `targetLength` scalars (so tokens) after the last match: a
+        // long paragraph is tokenized only that far.
+        let needed = min(Int(storage.fieldTokens[field + 1]), lastEnd + Self.targetLength + 1) - first
         var text = storage.fieldTexts[field]
         return text.withUTF8 { bytes in
-            let first = Int(storage.fieldTokens[field])
             var ranges = TokenRanges(first: first)
+            ranges.starts.reserveCapacity(needed)
+            ranges.ends.reserveCapacity(needed)
             var tokenizer = SearchTokenizer()
-            tokenizer.forEachTokenRange(in: bytes) { start, end in
+            tokenizer.forEachTokenRange(in: bytes, limit: needed) { start, end in
                 ranges.starts.append(start)
                 ranges.ends.append(end)
             }
             // The same tokenizer numbered them when the index was built.
-            guard ranges.starts.count == Int(storage.fieldTokens[field + 1]) - first else { return "" }
-            return render(field: field, bytes: bytes, ranges: ranges)
+            guard ranges.starts.count == needed else { return "" }
+            return render(field: field, bytes: bytes, spans: spans, ranges: ranges)
         }
     }
 
@@ -87,9 +94,7 @@ struct SearchSnippetBuilder {
         return spans[best]
     }
 
-    private func render(field: Int, bytes: UnsafeBufferPointer<UInt8>, ranges: TokenRanges) -> String {
-        let spans = spans(in: field)
-        guard !spans.isEmpty else { return "" }
+    private func render(field: Int, bytes: UnsafeBufferPointer<UInt8>, spans: [Span], ranges: TokenRanges) -> String {
         let first = ranges.first
         let end = Int(storage.fieldTokens[field + 1])
         let starts = ranges.start

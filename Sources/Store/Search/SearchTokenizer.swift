@@ -34,8 +34,9 @@ struct SearchTokenizer {
     var foldedScalars: [UInt32: FoldedScalar] = [:]
     /// The folded bytes of the token being read.
     var term: [UInt8] = []
-    /// This tokenizer's own stemmer (see `SearchStemmer` on threads).
-    let stemmer = SearchStemmer()
+    /// This tokenizer's own stemmer (see `SearchStemmer` on threads), made on first use: a
+    /// snippet's tokenizer only finds ranges and never stems.
+    private lazy var stemmer = SearchStemmer()
 
     init() {
         term.reserveCapacity(32)
@@ -69,14 +70,19 @@ struct SearchTokenizer {
     /// Calls `body(start, end)` for each token of `bytes` (a `String`'s UTF-8), in order: the same
     /// tokens as `forEachToken`, without folding or stemming their terms. Snippets use it to find
     /// the token ranges of the one field they show, which the index does not keep.
-    mutating func forEachTokenRange(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
-        scan(bytes, foldingTerms: false) { _, start, end in body(start, end) }
+    /// Stops after the first `limit` tokens.
+    mutating func forEachTokenRange(
+        in bytes: UnsafeBufferPointer<UInt8>, limit: Int = .max, _ body: (Int, Int) -> Void
+    ) {
+        scan(bytes, foldingTerms: false, limit: limit) { _, start, end in body(start, end) }
     }
 
     /// With `foldingTerms` false the term passed to `body` is empty.
     private mutating func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, foldingTerms: Bool, _ body: (String, Int, Int) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, foldingTerms: Bool, limit: Int = .max,
+        _ body: (String, Int, Int) -> Void
     ) {
+        var emitted = 0
         var index = 0
         var inWord = false
         var start = 0
@@ -93,9 +99,10 @@ struct SearchTokenizer {
                 body("", start, end)
             }
             inWord = false
+            emitted += 1
         }
 
-        while index < bytes.count {
+        while index < bytes.count, emitted < limit {
             let (scalar, width) = Self.decode(bytes, at: index)
             switch classify(scalar) {
             case .word(let isLetter):
