@@ -54,6 +54,7 @@ struct EntityPatternFinder {
 
     /// A title (longest lexicon phrase) then a 2–3 word capitalised name.
     func person(_ tokens: [Token], at index: Int, in text: String, article: String) -> (Finding, Int)? {
+        guard EntityPatternLexicon.titleFirstWords.contains(tokens[index].text) else { return nil }
         var titleEnd: Int?
         for length in stride(from: 4, through: 1, by: -1) where index + length <= tokens.count {
             let phrase = tokens[index..<index + length].map(\.text).joined(separator: " ")

@@ -16,6 +16,11 @@ enum EntityPatternLexicon {
         "kremlin aide", "presidential aide", "first lady", "high representative", "commissioner", "ombudsman",
         "correspondent", "journalist", "host", "anchor", "analyst", "economist", "professor", "dr", "mr", "mrs", "ms",
     ]
+    /// The first word of every title: a word that starts none is passed over before any phrase
+    /// is built (the finder looks at every word of every article).
+    static let titleFirstWords: Set<String> = Set(titles.map { title in
+        title.split(separator: " ").first.map(String.init) ?? title
+    })
 
     static let organisationWords: Set<String> = [
         "coalition", "forum", "foundation", "office", "council", "ministry", "agency", "organisation", "organization",

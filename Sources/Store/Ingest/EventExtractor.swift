@@ -170,7 +170,7 @@ public struct EventExtractor: Sendable {
                 participants.append(entity.id)
             }
         }
-        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text), in: sentence.text)
+        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text, tokens: tokens), in: sentence.text)
         // One participant alone is an event only with a place or a date to hold it.
         // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
         guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))

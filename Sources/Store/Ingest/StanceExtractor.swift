@@ -151,7 +151,7 @@ public struct StanceExtractor: Sendable {
             var confidence = 0.55
             if abs(term.0.first - cue.last) <= 8 || abs(cue.first - term.0.last) <= 8 { confidence += 0.15 }
             if actors.count == 1 { confidence += 0.1 }
-            if statedDate == nil { statedDate = .some(resolver.matches(in: sentence.text).compactMap(\.date).first) }
+            if statedDate == nil { statedDate = .some(resolver.matches(in: sentence.text, tokens: tokens).compactMap(\.date).first) }
             let date = Self.statementDate(statedDate ?? nil, published: article.published)
             for actor in actors where taken.insert(actor + "/" + topic.id).inserted {
                 results.append(Candidate(

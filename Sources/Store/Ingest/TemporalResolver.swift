@@ -97,14 +97,24 @@ public struct TemporalResolver: Sendable {
 
     /// Every temporal expression in `sentence`, left to right, resolved with the sentence's tense.
     public func matches(in sentence: String, tense: Tense? = nil) -> [TemporalMatch] {
-        let tokens = TemporalTokens(sentence).tokens
-        let words = tokens.map(\.text)
-        let markers = tense == nil ? Tense.markers(words[...]) : []
+        matches(in: sentence, tokens: TemporalTokens(sentence).tokens, tense: tense)
+    }
+
+    /// The same, for a sentence already tokenised (`TemporalTokens(sentence).tokens`).
+    func matches(in sentence: String, tokens: [Token], tense: Tense? = nil) -> [TemporalMatch] {
+        // Each word's tense marker, read only once a rule needs the tense (most sentences have
+        // no date at all).
+        var markers: [Tense?]?
+        func clauseTense(at index: Int) -> Tense {
+            if let tense { return tense }
+            let known = markers ?? Tense.markers(tokens.map(\.text)[...])
+            markers = known
+            return Tense.of(markers: known, nearestTo: index)
+        }
         var found: [TemporalMatch] = []
         var index = 0
         while index < tokens.count {
-            let clauseTense = tense ?? Tense.of(markers: markers, nearestTo: index)
-            if let (length, rule, date) = match(tokens, at: index, tense: clauseTense) {
+            if let (length, rule, date) = match(tokens, at: index, tense: clauseTense(at: index)) {
                 let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                 found.append(TemporalMatch(range: range, text: String(sentence[range]), rule: rule, date: date))
                 index += length
@@ -125,12 +135,13 @@ public struct TemporalResolver: Sendable {
     typealias Token = TemporalTokens.Token
     typealias Outcome = (length: Int, rule: String, date: DatePoint?)
 
-    func match(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
+    /// `tense` is evaluated only by a rule that has matched far enough to need it.
+    func match(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         deadline(tokens, at: index)
-            ?? monthDay(tokens, at: index, tense: tense)
-            ?? dayMonth(tokens, at: index, tense: tense)
-            ?? monthOnly(tokens, at: index, tense: tense)
-            ?? weekday(tokens, at: index, tense: tense)
+            ?? monthDay(tokens, at: index, tense: tense())
+            ?? dayMonth(tokens, at: index, tense: tense())
+            ?? monthOnly(tokens, at: index, tense: tense())
+            ?? weekday(tokens, at: index, tense: tense())
             ?? relative(tokens, at: index)
     }
 
@@ -170,7 +181,7 @@ public struct TemporalResolver: Sendable {
     }
 
     /// "Aug. 19", "September 22, 2025", "Sept. 2", "September 22 to 29", "August 4-5".
-    func monthDay(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
+    func monthDay(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let month = word(tokens, index).flatMap({ TemporalLexicon.months[$0] }),
               tokens[index].capitalized || tokens[index].text.count > 3,
               let day = word(tokens, index + 1).flatMap(dayNumber) else { return nil }
@@ -188,11 +199,11 @@ public struct TemporalResolver: Sendable {
             cursor = yearAt + 1
         }
         return (cursor - index, "month-day",
-                resolveDay(month: month, day: day, year: year, tense: tense, text: phrase(tokens, index, cursor), rangeEnd: rangeEnd))
+                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(tokens, index, cursor), rangeEnd: rangeEnd))
     }
 
     /// "22 September", "5 September 2025".
-    func dayMonth(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
+    func dayMonth(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let day = word(tokens, index).flatMap(dayNumber),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }),
               tokens[index + 1].capitalized else { return nil }
@@ -203,11 +214,11 @@ public struct TemporalResolver: Sendable {
             cursor += 1
         }
         return (cursor - index, "day-month",
-                resolveDay(month: month, day: day, year: year, tense: tense, text: phrase(tokens, index, cursor), rangeEnd: nil))
+                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(tokens, index, cursor), rangeEnd: nil))
     }
 
     /// "in June", "in June 2025", "since March", "by December": month precision.
-    func monthOnly(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
+    func monthOnly(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let preposition = word(tokens, index), ["in", "since", "until", "by", "during", "from", "through", "before", "after"].contains(preposition),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }), tokens[index + 1].capitalized,
               tokens[index + 1].text.count > 3 || tokens[index + 1].text == "may",
@@ -219,7 +230,7 @@ public struct TemporalResolver: Sendable {
             cursor += 1
         }
         let text = phrase(tokens, index, cursor)
-        let resolvedYear = year ?? reference.map { chooseYear(month: month, day: 1, tense: tense, around: $0, monthOnly: true) }
+        let resolvedYear = year ?? reference.map { chooseYear(month: month, day: 1, tense: tense(), around: $0, monthOnly: true) }
         guard let resolvedYear, let date = CalendarDate(year: resolvedYear, month: month, day: 1) else {
             return (cursor - index, "month", nil)
         }
@@ -228,7 +239,7 @@ public struct TemporalResolver: Sendable {
     }
 
     /// "on Monday", "this Friday", "last Tuesday", "next Thursday", "Monday".
-    func weekday(_ tokens: [Token], at index: Int, tense: Tense) -> Outcome? {
+    func weekday(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         var cursor = index
         var modifier: String?
         if let first = word(tokens, cursor), ["on", "this", "last", "next", "coming", "past", "until", "by", "since"].contains(first) {
@@ -265,7 +276,7 @@ public struct TemporalResolver: Sendable {
                 how = "that day of the publication week, which starts"
                 break
             }
-            switch tense {
+            switch tense() {
             case .future:
                 days = offset >= 0 ? offset : offset + 7
                 how = "the next (future tense) on or after"
