@@ -95,4 +95,21 @@ extension ArticleMetadataInferrerTests {
         #expect(metadata.titleReason == "the headline that opens the text")
         #expect(metadata.outlet == "Reuters" && metadata.datelinePlace == "VLADIVOSTOK")
     }
+
+    @Test(
+        "years: four ASCII digits from 1990 to 2100, read the same over bytes as over characters",
+        arguments: [
+            ("In 2014 and 2025, not 1989, 12345 or 2101.", [2014, 2025]),
+            ("“2025” and ‘2024’ (curly quotes), €2023, 2022€", [2025, 2024, 2023, 2022]),
+            ("a combining mark after a digit: 2025\u{301} is not a year; 2024 is", [2024]),
+            ("a mark on the first: 2\u{301}025 is not either", []),
+            ("Kyiv’s 2019—2020 plan, 1990/2100", [2019, 2020, 1990, 2100]),
+            ("٢٠٢٥ (Arabic-Indic digits) and ２０２５ (full width) are not ASCII", []),
+            ("2025", [2025]),
+            ("", []),
+        ]
+    )
+    func years(text: String, expected: [Int]) {
+        #expect(ArticleMetadataInferrer.years(in: [Paragraph(index: 0, text: text, kind: .body, line: 1)]) == expected)
+    }
 }

@@ -92,6 +92,10 @@ enum ArticleMetadataInferrer {
     static func years(in paragraphs: [Paragraph]) -> [Int] {
         var found: [Int] = []
         for paragraph in paragraphs {
+            if let years = asciiYears(in: paragraph.text) {
+                found += years
+                continue
+            }
             var digits = ""
             for character in paragraph.text + " " {
                 if character.isASCII && character.isNumber {
@@ -103,6 +107,36 @@ enum ArticleMetadataInferrer {
             }
         }
         return found
+    }
+
+    /// The same over UTF-8 bytes (this runs over every paragraph at load), or nil when a run of
+    /// digits touches a non-ASCII byte: a combining mark after a digit makes it a non-ASCII
+    /// character, which only the character loop above sees.
+    private static func asciiYears(in text: String) -> [Int]? {
+        var found: [Int] = []
+        var text = text
+        let clean: Bool = text.withUTF8 { bytes in
+            var runStart = -1
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x30 && byte <= 0x39 {
+                    if runStart < 0 {
+                        if index > 0, bytes[index - 1] >= 0x80 { return false }
+                        runStart = index
+                    }
+                    continue
+                }
+                guard runStart >= 0 else { continue }
+                if byte >= 0x80 { return false }
+                if index - runStart == 4 {
+                    let year = (runStart..<index).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+                    if (1990...2100).contains(year) { found.append(year) }
+                }
+                runStart = -1
+            }
+            return true
+        }
+        return clean ? found : nil
     }
 
     /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent".
