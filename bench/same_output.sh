@@ -3,7 +3,8 @@
 #
 # Starts each binary on SEEDS (a synthetic corpus from bench/synthetic_corpus.py, or any seeds
 # directory) with the same --public-url, saves every page of /events, /entities, /articles and
-# /proposals, and every page of each proposal's /positions (the extracted stances), then compares
+# /proposals, every page of each proposal's /positions (the extracted stances) and every entity in
+# full (/entities/{id}: co-occurrences, first and last seen), then compares
 # the two sets byte for byte. Exit 0 and "identical" when they match; otherwise the files that
 # differ and exit 1. Loopback only; each server is ended by PID.
 #
@@ -47,6 +48,10 @@ dump() {
   for id in $(python3 -c 'import json,sys; print(" ".join(p["id"] for p in json.load(open(sys.argv[1]))["data"]))' "$dir/proposals-0.json"); do
     pages "$base" "/proposals/$id/positions" "$dir/positions-$id"
   done
+  # every entity in full (co-occurrences, first and last seen), one per line
+  for id in $(python3 -c 'import json,sys; print(" ".join(e["id"] for f in sys.argv[1:] for e in json.load(open(f))["data"]))' "$dir"/entities-*.json); do
+    curl -s "$base/entities/$id"; echo
+  done > "$dir/entity-details.jsonl"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

@@ -22,46 +22,60 @@ public struct EntityStats: Sendable, Hashable {
     /// Co-occurrence costs the sum over articles of (distinct entities)²,
     /// linear in the number of articles.
     static func compute(entities: [Entity], articles: [Article], mentions: [Mention]) -> [String: EntityStats] {
-        var mentionCounts: [String: Int] = [:]
-        var entitiesByArticle: [String: [String]] = [:]
-        var seenInArticle: Set<String> = []
+        // Entities by number from here on: the pair counts below hash two integers instead of
+        // two ids per pair (they were a quarter of all hashing in a load).
+        var numbers: [String: Int] = [:]
+        var ids: [String] = []
+        func number(_ id: String) -> Int {
+            if let known = numbers[id] { return known }
+            numbers[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        var mentionCounts: [Int] = []
+        var entitiesByArticle: [String: [Int]] = [:]
+        var seenInArticle: Set<Int> = []
         var currentArticle: String?
         for mention in mentions {
-            mentionCounts[mention.entity, default: 0] += 1
+            let entity = number(mention.entity)
+            if entity == mentionCounts.count { mentionCounts.append(0) }
+            mentionCounts[entity] += 1
             if mention.article != currentArticle {
                 currentArticle = mention.article
                 seenInArticle.removeAll(keepingCapacity: true)
             }
-            if seenInArticle.insert(mention.entity).inserted {
-                entitiesByArticle[mention.article, default: []].append(mention.entity)
+            if seenInArticle.insert(entity).inserted {
+                entitiesByArticle[mention.article, default: []].append(entity)
             }
         }
-        var articleCounts: [String: Int] = [:]
-        var first: [String: DatePoint] = [:]
-        var last: [String: DatePoint] = [:]
-        var pairs: [String: [String: Int]] = [:]
+        var articleCounts = [Int](repeating: 0, count: ids.count)
+        var first = [DatePoint?](repeating: nil, count: ids.count)
+        var last = [DatePoint?](repeating: nil, count: ids.count)
+        var pairs = [[Int: Int]](repeating: [:], count: ids.count)
         for article in articles {
-            let present = (entitiesByArticle[article.id] ?? []).sorted()
+            let present = (entitiesByArticle[article.id] ?? []).sorted { ids[$0] < ids[$1] }
             for (offset, entity) in present.enumerated() {
-                articleCounts[entity, default: 0] += 1
+                articleCounts[entity] += 1
                 if let published = article.published {
                     if first[entity].map({ published < $0 }) ?? true { first[entity] = published }
                     if last[entity].map({ published > $0 }) ?? true { last[entity] = published }
                 }
                 for other in present[(offset + 1)...] {
-                    pairs[entity, default: [:]][other, default: 0] += 1
-                    pairs[other, default: [:]][entity, default: 0] += 1
+                    pairs[entity][other, default: 0] += 1
+                    pairs[other][entity, default: 0] += 1
                 }
             }
         }
         var result: [String: EntityStats] = [:]
         for entity in entities {
-            let together = (pairs[entity.id] ?? [:])
-                .map { CoOccurrence(entity: $0.key, articleCount: $0.value) }
+            let number = numbers[entity.id]
+            let together = (number.map { pairs[$0] } ?? [:])
+                .map { CoOccurrence(entity: ids[$0.key], articleCount: $0.value) }
                 .sorted { $0.articleCount != $1.articleCount ? $0.articleCount > $1.articleCount : $0.entity < $1.entity }
             result[entity.id] = EntityStats(
-                entity: entity.id, mentionCount: mentionCounts[entity.id] ?? 0, articleCount: articleCounts[entity.id] ?? 0,
-                firstSeen: first[entity.id], lastSeen: last[entity.id], coOccurrences: together
+                entity: entity.id, mentionCount: number.map { mentionCounts[$0] } ?? 0,
+                articleCount: number.map { articleCounts[$0] } ?? 0,
+                firstSeen: number.flatMap { first[$0] }, lastSeen: number.flatMap { last[$0] }, coOccurrences: together
             )
         }
         return result
