@@ -9,7 +9,14 @@ import CStemmer
 /// by one task at a time), with a cache of the words it has seen: a corpus repeats its words.
 final class SearchStemmer {
     private let stemmer: OpaquePointer?
-    private var cache: [[UInt8]: [UInt8]] = [:]
+    private var cache: [Word: [UInt8]] = [:]
+    /// A cache key hashed in one call over its bytes (an array of bytes hashes byte by byte).
+    private struct Word: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
     /// Beyond this many distinct words the cache is cleared (a query tokenizer never gets near it).
     static let cacheLimit = 200_000
 
@@ -24,7 +31,7 @@ final class SearchStemmer {
     /// Stems `word` (folded UTF-8 bytes) in place; unchanged if the stemmer could not start.
     func stem(_ word: inout [UInt8]) {
         guard let stemmer, !word.isEmpty else { return }
-        if let known = cache[word] {
+        if let known = cache[Word(bytes: word)] {
             word = known
             return
         }
@@ -35,7 +42,7 @@ final class SearchStemmer {
         }
         if let stemmed { word = stemmed }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[original] = word
+        cache[Word(bytes: original)] = word
     }
 
     func stem(_ word: String) -> String {
