@@ -7,9 +7,10 @@
 ///   `isAlphabetic`, decimal digits). Everything else separates tokens, so
 ///   `"NATO-like"` is `nato`, `like` and `"10,000"` is `10`, `000`.
 /// - Case and diacritics are folded: ASCII by hand, other scalars through
-///   Foundation's `folding(options: [.caseInsensitive, .diacriticInsensitive])`
-///   plus a table for letters it keeps (ł→l, ø→o, æ→ae, œ→oe, đ→d, ı→i, þ→th).
-///   Combining marks are dropped, so decomposed text folds like precomposed.
+///   `DiacriticFolding` (the standard library's lowercase mapping and a table of
+///   base letters, no ICU), which also maps letters without a decomposition
+///   (ł→l, ø→o, æ→ae, œ→oe, đ→d, ı→i, þ→th). Combining marks are dropped, so
+///   decomposed text folds like precomposed.
 /// - Apostrophes (`'`, `’`, `‘`, `ʼ`) between letters join (`don't` → `dont`);
 ///   a final `'s` is a possessive and is stripped (`Russia’s` → `russia`); a
 ///   trailing apostrophe (`allies'`) ends the token.
@@ -30,7 +31,7 @@ struct SearchTokenizer {
         var end: Int
     }
 
-    /// Non-ASCII scalars seen so far; folding them through Foundation is slow.
+    /// Non-ASCII scalars seen so far, folded once each.
     var foldedScalars: [UInt32: FoldedScalar] = [:]
     /// The folded bytes of the token being read.
     var term: [UInt8] = []
