@@ -113,4 +113,23 @@ import Testing
         let mentions = result.knowledgeBase.mentions(inArticle: "a").filter { $0.entity == "volodymyr-zelensky" }
         #expect(mentions.count == 2, "\(mentions.map(\.text))")
     }
+
+    /// A mention serves the paragraph's own characters, scalar for scalar, when the catalogue
+    /// writes the same name in the other normal form (the two compare equal as Swift strings).
+    @Test(arguments: [("Z\u{E9}lensky", "Ze\u{301}lensky"), ("Ze\u{301}lensky", "Z\u{E9}lensky")])
+    func mentionTextIsTheParagraphsOwnCharacters(alias: String, written: String) throws {
+        let article = StoreFixtures.file("articles/a.txt", "Le président \(written) a parlé.")
+        let entities = StoreFixtures.entitiesJSON("""
+            {"id": "volodymyr-zelensky", "type": "person", "name": "Volodymyr Zelensky", "aliases": [
+              {"text": "\(alias)", "kind": "short-form"}]}
+            """)
+        let result = try StoreFixtures.load([article, entities])
+        let base = result.knowledgeBase
+        let mention = try #require(base.mentions(inArticle: "a").first { $0.entity == "volodymyr-zelensky" })
+        let paragraph = try #require(base.articles.first?.paragraphs.first { $0.index == mention.paragraph })
+        let served = Array(paragraph.text.unicodeScalars)[mention.start..<mention.end]
+        #expect(Array(mention.text.unicodeScalars) == Array(served))
+        #expect(Array(mention.text.unicodeScalars) == Array(written.unicodeScalars))
+        #expect(mention.alias.unicodeScalars.elementsEqual(alias.unicodeScalars))
+    }
 }

@@ -29,7 +29,9 @@ public struct Mention: Sendable, Hashable {
         self.entity = entity
         self.article = article
         self.alias = alias
-        differentText = text == alias ? nil : text
+        // Byte for byte: `==` on strings is canonical equivalence, and a decomposed "Zélensky"
+        // in the text must be served as written, not as the catalogue's precomposed one.
+        differentText = text.utf8.elementsEqual(alias.utf8) ? nil : text
         storedParagraph = Int32(clamping: paragraph)
         storedStart = Int32(clamping: start)
         storedEnd = Int32(clamping: end)
