@@ -47,7 +47,7 @@ public final class ResponseCache: Sendable {
         /// The body, plus up to half as much again for the compressed forms it may gain, plus the
         /// copy in its memory file when it is large enough to get one (``SharedBody``).
         var size: Int {
-            let file = body.count >= SharedBody.minimumFileBytes ? body.count : 0
+            let file = shared.mayHaveFile ? body.count : 0
             return body.count + body.count / 2 + file + etag.utf8.count + contentType.utf8.count + (link?.utf8.count ?? 0)
         }
     }

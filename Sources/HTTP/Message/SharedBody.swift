@@ -35,13 +35,16 @@ public final class SharedBody: Sendable {
         self.bytes = bytes
     }
 
+    /// Whether the body is large enough to get a memory file (a second copy of its bytes).
+    public var mayHaveFile: Bool { bytes.count >= Self.minimumFileBytes }
+
     /// The memory file holding `bytes`, for a send: nil on the first call (the bytes are written),
     /// made on the second; nil when the body is too small, the process-wide cap is reached, or
     /// the kernel refuses (then the bytes are written).
     public var fileDescriptor: Int32? {
         let current = state.load(ordering: .acquiring)
         if current >= 0 { return current }
-        if current == Self.unavailable || bytes.count < Self.minimumFileBytes { return nil }
+        if current == Self.unavailable || !mayHaveFile { return nil }
         guard sends.wrappingAdd(1, ordering: .relaxed).newValue >= 2 else { return nil }
         guard Self.openFiles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.maximumFiles else {
             Self.openFiles.wrappingSubtract(1, ordering: .relaxed)
