@@ -81,7 +81,12 @@ final class ServerRunner: @unchecked Sendable {
             }
         )
         do {
-            try server.start()
+            // The phase changes in the same step as the socket starts accepting: a SIGHUP sent
+            // once /healthz has answered is a reload, never "ignored during start-up".
+            try signalQueue.sync {
+                try server.start()
+                phase = .serving(server, application)
+            }
         } catch {
             logger.critical("cannot listen", metadata: ["error": "\(error)"])
             UTCTimestamp.writeToStandardError("accord: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
@@ -94,9 +99,17 @@ final class ServerRunner: @unchecked Sendable {
             "articles": "\(application.dataset.knowledgeBase.articles.count)", "loadMs": "\(application.dataset.loadMilliseconds)",
             "tls": "\(configuration.server.tls != nil)",
         ])
-        signalQueue.sync { phase = .serving(server, application) }
         server.waitUntilStopped()
         logger.info("accord stopped")
+        // A SIGTERM does not wait for a reload: its thread may still be loading seeds. Exit-time
+        // teardown (libc's, the runtime's and the C libraries' destructors) must not run under
+        // it, so the process leaves without it. Logs are written unbuffered and the access log
+        // was flushed by waitUntilStopped(); with no reload running, exit stays the normal one
+        // (sanitizers report at exit).
+        if signalQueue.sync(execute: { reloading }) {
+            logger.info("exiting without waiting for the reload in progress")
+            _exit(0)
+        }
     }
 
     /// The seeds at start-up, with every skipped file logged; exits if they are rejected.
@@ -218,6 +231,7 @@ final class ServerRunner: @unchecked Sendable {
     }
 
     func reloadSeeds(_ application: Application) {
+        logger.info("reloading seeds", metadata: ["seeds": "\(seedsDirectory)"])
         switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
         case .success(let dataset):
             let before = Set(application.dataset.knowledgeBase.articles.map(\.file))

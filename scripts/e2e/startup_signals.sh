@@ -22,7 +22,6 @@ prompt=1.5       # SIGTERM while loading: exit within this many seconds
 python3 bench/synthetic_corpus.py --out "$work/seeds" --articles "$articles" >/dev/null \
     || fail "bench/synthetic_corpus.py failed"
 
-exited() { [ ! -e "/proc/$server/stat" ] || [ "$(awk '{print $3}' "/proc/$server/stat" 2>/dev/null)" = Z ]; }
 seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2f", b - a}'; }
 # True once the process catches or ignores SIGHUP (bit 0 of SigCgt or SigIgn in /proc/PID/status).
 hup_handled() {
@@ -52,7 +51,7 @@ start_and_signal() {
         echo "$CHECK: skipped: the seeds loaded before the $1 could be sent; no signal could land during loading" >&2
         exit 77
     fi
-    exited && fail "the server exited before the $1 was sent: $(cat "$work/err.log")"
+    server_exited && fail "the server exited before the $1 was sent: $(cat "$work/err.log")"
     signalled=$EPOCHREALTIME
     kill -"$1" "$server"
 }
@@ -61,12 +60,24 @@ wait_exit() {
     code=""
     local limit
     limit=$(awk -v s="$1" 'BEGIN{printf "%d", s * 20 + 1}')
-    for _ in $(seq 1 "$limit"); do exited && break; sleep 0.05; done
-    if exited; then
+    for _ in $(seq 1 "$limit"); do server_exited && break; sleep 0.05; done
+    if server_exited; then
         code=0
         wait "$server" 2>/dev/null || code=$?
         server=""
     fi
+}
+
+# On a failure: the server's log and, if it still runs, each thread's state and kernel wait point.
+describe_server() {
+    echo "--- the server's stderr (last 20 lines):" >&2
+    tail -n 20 "$work/err.log" >&2 || true
+    [ -n "$server" ] && ! server_exited || return 0
+    echo "--- its threads (name, state, wchan):" >&2
+    local task
+    for task in /proc/"$server"/task/*; do
+        echo "  $(cat "$task/comm" 2>/dev/null) $(awk '{print $3}' "$task/stat" 2>/dev/null) $(cat "$task/wchan" 2>/dev/null)" >&2
+    done
 }
 
 status=0
@@ -75,7 +86,7 @@ status=0
 start_and_signal HUP
 up=""
 for _ in $(seq 1 600); do # up to 30 s for the load to finish
-    exited && break
+    server_exited && break
     if "$binary" healthcheck --port "$port" >/dev/null 2>&1; then up=$(seconds_since "$signalled"); break; fi
     sleep 0.05
 done
@@ -84,13 +95,20 @@ if [ -n "$up" ]; then
     grep -qiE 'sighup|hangup' "$work/err.log" \
         || { echo "FAIL: the SIGHUP during loading was not logged; stderr: $(cat "$work/err.log")" >&2; status=1; }
     # A SIGHUP now starts a reload as long as the first load; a SIGTERM during it must not wait for it.
+    # (/healthz answering means the SIGHUP is a reload: the log says when it starts.)
     kill -HUP "$server"
-    sleep 0.5
+    for _ in $(seq 1 100); do grep -q '"reloading seeds"' "$work/err.log" && break; sleep 0.05; done
+    grep -q '"reloading seeds"' "$work/err.log" \
+        || { echo "FAIL: a SIGHUP after /healthz answered did not start a reload within 5 s" >&2; describe_server; status=1; }
+    sleep 0.3
     terminated=$EPOCHREALTIME
     kill -TERM "$server"
     wait_exit 5
-    [ "$code" = 0 ] || { echo "FAIL: SIGTERM during a reload gave status '${code:-still running}' within 5 s" >&2; status=1; }
+    [ "$code" = 0 ] || { echo "FAIL: SIGTERM during a reload gave status '${code:-still running}' within 5 s" >&2; describe_server; status=1; }
     [ -n "$code" ] && echo "SIGTERM during a reload: exited with status 0 after $(seconds_since "$terminated") s"
+    if [ "$code" = 0 ] && grep -q '"reloaded seeds"' "$work/err.log"; then
+        echo "FAIL: SIGTERM during a reload waited for the reload to finish" >&2; status=1
+    fi
 else
     wait_exit 1
     echo "FAIL: SIGHUP while loading the seeds killed the process (exit status ${code:-?}," \

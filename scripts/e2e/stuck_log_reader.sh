@@ -58,15 +58,14 @@ printf 'GET /healthz HTTP/1.1\r\nHost: t\r\n' >&"$inflight"
 sleep 0.1
 
 # SIGTERM: the process must be gone (a zombie counts as gone) within drain + 1.5 s, status 0.
-exited() { [ ! -e "/proc/$server/stat" ] || [ "$(awk '{print $3}' "/proc/$server/stat" 2>/dev/null)" = Z ]; }
 started=$EPOCHREALTIME
 kill -TERM "$server"
 for _ in $(seq 1 160); do # up to 8 s, to measure how late it is
-    exited && break
+    server_exited && break
     sleep 0.05
 done
 elapsed=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2f", b - a}')
-if exited; then
+if server_exited; then
     code=0
     wait "$server" || code=$?
     server=""

@@ -1,7 +1,8 @@
 # Sourced by the end-to-end checks that start their own Accord (scripts/test.sh runs only
 # scripts/e2e/*.sh, not this file). Set CHECK (a label for failures) before sourcing.
 # Provides: $binary, $work (a temp dir, removed on exit with the server killed), $server (set it
-# to the PID you start), free_port, wait_healthy PORT, fail MESSAGE (prints $work/err.log too).
+# to the PID you start), free_port, wait_healthy PORT, server_exited, fail MESSAGE (prints
+# $work/err.log too).
 binary=${E2E_BINARY:?}
 work=$(mktemp -d)
 server=""
@@ -10,6 +11,14 @@ trap cleanup EXIT
 fail() { echo "${CHECK:-e2e}: $*" >&2; cat "$work/err.log" >&2 2>/dev/null || true; exit 1; }
 free_port_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../lib" && pwd)/free_port.py
 free_port() { python3 "$free_port_script"; }
+# True once $server has exited (a zombie, or already reaped by the shell). Reads its state once:
+# testing for the file and then reading it raced with bash reaping the child in between, and a
+# server that had exited was taken for one still running.
+server_exited() {
+    local state
+    state=$(awk '{print $3}' "/proc/$server/stat" 2>/dev/null) || true
+    [ -z "$state" ] || [ "$state" = Z ]
+}
 # Up to 5 s for the server on PORT to answer its healthcheck.
 wait_healthy() {
     for _ in $(seq 1 100); do "$binary" healthcheck --port "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done
