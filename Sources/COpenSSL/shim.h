@@ -1,6 +1,10 @@
 #ifndef ACCORD_COPENSSL_SHIM_H
 #define ACCORD_COPENSSL_SHIM_H
 
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3.0 in favour of EVP, but still built by
+// Debian; the wrappers below use them on purpose (see accord_sha256_begin).
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -35,6 +39,21 @@ static inline int accord_TLS1_2_VERSION(void) { return TLS1_2_VERSION; }
 /// be inside libcrypto, which then reads freed locks.
 static inline int accord_OPENSSL_init_no_atexit(void) {
     return OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL);
+}
+
+/// SHA-256 without EVP: ETags and the dataset version need the digest only, and EVP's first
+/// use initialises the default provider (about 1.9 MB more of libcrypto resident at idle) and
+/// fetches, allocates and locks on every call. The state lives in the caller's memory.
+static inline size_t accord_sha256_state_size(void) { return sizeof(SHA256_CTX); }
+
+static inline void accord_sha256_begin(void *state) { SHA256_Init((SHA256_CTX *)state); }
+
+static inline void accord_sha256_add(void *state, const void *bytes, size_t count) {
+    SHA256_Update((SHA256_CTX *)state, bytes, count);
+}
+
+static inline void accord_sha256_end(void *state, unsigned char *digest) {
+    SHA256_Final(digest, (SHA256_CTX *)state);
 }
 
 static inline long accord_SSL_MODE_defaults(void) {

@@ -1,28 +1,36 @@
 import COpenSSL
 
-/// SHA-256 through OpenSSL's EVP interface.
+/// SHA-256 through OpenSSL's low-level functions (no EVP provider; see `accord_sha256_begin`).
 public enum SHA256 {
+    /// The digest of `bytes`; a contiguous collection is hashed in place, without a copy.
     public static func digest<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
-        var output = [UInt8](repeating: 0, count: 32)
-        let input = Array(bytes)
-        input.withUnsafeBytes { buffer in
-            _ = output.withUnsafeMutableBufferPointer { out in
-                EVP_Digest(buffer.baseAddress, buffer.count, out.baseAddress, nil, EVP_sha256(), nil)
+        withHasher { add in
+            if bytes.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(bytes).withUnsafeBytes { add($0) }
             }
         }
-        return output
     }
 
     /// Incremental hashing of several inputs (the dataset version hashes every seed file).
     public static func digest(parts: [[UInt8]]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: 32)
-        guard let context = EVP_MD_CTX_new() else { return output }
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        for part in parts {
-            part.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        withHasher { add in
+            for part in parts { part.withUnsafeBytes { add($0) } }
         }
-        _ = output.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, nil) }
+    }
+
+    /// Runs `body` with a function that adds bytes to one hash state, then returns the digest.
+    static func withHasher(_ body: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
+        var state = [UInt8](repeating: 0, count: accord_sha256_state_size())
+        var output = [UInt8](repeating: 0, count: 32)
+        state.withUnsafeMutableBytes { stateBytes in
+            guard let context = stateBytes.baseAddress else { return }
+            accord_sha256_begin(context)
+            body { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                accord_sha256_add(context, base, bytes.count)
+            }
+            output.withUnsafeMutableBufferPointer { accord_sha256_end(context, $0.baseAddress) }
+        }
         return output
     }
 
