@@ -98,6 +98,10 @@ serve_under_load() {
     sleep $(( (LOAD_SECONDS + 1) / 2 ))
     kill -HUP "$SERVER" 2>/dev/null || true    # reload the seeds while the loops are busy
     wait "$wrk_pid" || true
+    # The reload must end before SIGTERM: a SIGTERM during a reload leaves without exit-time
+    # handlers (so without the sanitizer's at-exit summary), and a slow instrumented reload
+    # can outlast the load. Up to 120 s.
+    for _ in $(seq 1 600); do grep -q "reloaded seeds\|reload rejected" "$logs/serve.stderr" && break; sleep 0.2; done
     kill -TERM "$SERVER" 2>/dev/null || true
     local exit_code=0
     for _ in $(seq 1 300); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done

@@ -19,12 +19,13 @@ case "$binary" in /*) ;; *) binary="$PWD/$binary" ;; esac
 
 # 1. From another directory, no --seeds: seeds and explorer beside the binary; service links ignored.
 port=$(free_port)
-(cd "$work" && env ACCORD_PORT=tcp://10.0.0.11:8080 ACCORD_SERVICE_HOST=10.0.0.11 ACCORD_SERVICE_PORT=8080 \
+(cd "$work" && exec env ACCORD_PORT=tcp://10.0.0.11:8080 ACCORD_SERVICE_HOST=10.0.0.11 ACCORD_SERVICE_PORT=8080 \
     ACCORD_PORT_8080_TCP=tcp://10.0.0.11:8080 ACCORD_PORT_8080_TCP_PROTO=tcp ACCORD_PORT_8080_TCP_PORT=8080 \
     ACCORD_PORT_8080_TCP_ADDR=10.0.0.11 "$binary" serve --host 127.0.0.1 --port "$port" --no-access-log) 2>"$work/err.log" &
 server=$!
 wait_healthy "$port"
-curl -fsS "http://127.0.0.1:$port/events?limit=1" | grep -q '"total":' || fail "no events from the seeds beside the binary"
+first=$(curl -fsS "http://127.0.0.1:$port/events?limit=1") || fail "GET /events failed"
+grep -q '"total":' <<<"$first" || fail "no events from the seeds beside the binary"
 page=$(curl -fsS -H 'Accept: text/html' "http://127.0.0.1:$port/")
 grep -qi '<!doctype html' <<<"$page" || fail "a browser did not get the explorer from another directory"
 grep -q "service-link" "$work/err.log" || fail "the ignored service-link variables were not logged"

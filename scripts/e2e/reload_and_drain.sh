@@ -19,6 +19,14 @@ wait_healthy "$port"
 base="http://127.0.0.1:$port"
 etag() { curl -fsS -o /dev/null -D - "$base/articles" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 before=$(etag)
+# Waits up to 20 s for the metric NAME to read VALUE (a reload's end is logged and counted).
+wait_metric() {
+    for _ in $(seq 1 200); do
+        [ "$(curl -fsS "$base/metrics" | awk -v m="$1" '$1==m{print $2}')" = "$2" ] && return 0
+        sleep 0.1
+    done
+    fail "$1 did not reach $2 within 20 s"
+}
 
 # 1. Reload under load: change an article title, SIGHUP three times while wrk runs.
 python3 - "$work/seeds/articles.json" <<'PY'
@@ -30,7 +38,7 @@ json.dump(data, open(path, "w"), indent=2)
 PY
 wrk -t1 -c16 -d4s --timeout 2s "$base/articles" >"$work/wrk.txt" &
 load=$!
-for _ in 1 2 3; do sleep 1; kill -HUP "$server"; done
+for count in 1 2 3; do sleep 1; kill -HUP "$server"; wait_metric accord_reloads_total "$count"; done
 wait "$load"
 grep -q "Non-2xx" "$work/wrk.txt" && fail "wrk saw non-2xx responses during reload: $(cat "$work/wrk.txt")"
 grep -q "Socket errors" "$work/wrk.txt" && fail "wrk saw socket errors during reload: $(cat "$work/wrk.txt")"
@@ -44,7 +52,7 @@ grep -q '(revised)' <<<"$articles" || fail "the reloaded title is not served"
 # 2. A broken seed set is rejected and the old data keeps serving.
 echo '{"articles": [' >"$work/seeds/articles.json"
 kill -HUP "$server"
-sleep 0.5
+wait_metric accord_reload_failures_total 1
 [ "$(etag)" = "$after" ] || fail "a rejected reload changed the served data"
 metrics=$(curl -fsS "$base/metrics")
 grep -q '^accord_reload_failures_total 1$' <<<"$metrics" || fail "the failed reload is not counted"
@@ -57,7 +65,7 @@ import os, signal, socket, sys, time
 port, pid = int(sys.argv[1]), int(sys.argv[2])
 s = socket.create_connection(("127.0.0.1", port), timeout=5)
 s.sendall(b"GET /readyz HTTP/1.1\r\nHost: t\r\n")
-time.sleep(0.1)
+time.sleep(0.5)  # the server has read the partial head: the request is in flight
 os.kill(pid, signal.SIGTERM)
 time.sleep(0.3)
 s.sendall(b"\r\n")

@@ -42,7 +42,8 @@ fi
 
 delay=2             # ACCORD_TIMEOUTS_SHUTDOWN_DELAY, seconds
 check_inter=500     # HAProxy's check interval here, ms (fall 2: out within about 1 s)
-load=$((2 + 3 * (delay + 3)))  # wrk's duration: covers the three restarts with a margin
+load=300            # wrk's longest run, s: it is stopped (SIGINT, which prints its summary) once the
+                    # rolling restart is done, however long a loaded machine takes for it
 
 rpids=(0 0 0)
 lb_pid=""
@@ -154,7 +155,10 @@ for i in 0 1 2; do
 done
 restart_ms=$((($(date +%s%N) - started) / 1000000))
 kill -0 "$wrk_pid" 2>/dev/null || fail "the load ($load s) ended before the rolling restart did ($restart_ms ms)"
+sleep 1 # load on the three restarted replicas too
+kill -INT "$wrk_pid"
 wait "$wrk_pid" || fail "wrk failed: $(cat "$work/wrk.txt")"
+load=$(awk '/requests in/{sub(/s,$/, "", $4); print $4}' "$work/wrk.txt")
 wrk_pid=""
 
 # 3. The numbers, then the verdict.
@@ -164,7 +168,7 @@ p50=$(awk '$1=="50%"{print $2}' "$work/wrk.txt")
 p99=$(awk '$1=="99%"{print $2}' "$work/wrk.txt")
 socket_errors=$(grep 'Socket errors' "$work/wrk.txt" || echo "Socket errors: none")
 non2xx=$(awk -F': ' '/Non-2xx/{print $2}' "$work/wrk.txt")
-echo "replicas: wrk -t2 -c32 -d${load}s through $balancer: $requests requests, $rate/s, p50 $p50, p99 $p99," \
+echo "replicas: wrk -t2 -c32 for ${load}s through $balancer: $requests requests, $rate/s, p50 $p50, p99 $p99," \
     "$(sed 's/^ *//' <<<"$socket_errors"), non-2xx: ${non2xx:-0}; rolling restart of 3 replicas in $restart_ms ms"
 problems=()
 grep -q 'Socket errors' "$work/wrk.txt" && problems+=("wrk saw socket errors: $socket_errors")

@@ -40,7 +40,12 @@ def main():
         name, state, seconds = sys.argv[3], sys.argv[4], float(sys.argv[5])
         deadline = time.time() + seconds
         while time.time() < deadline:
-            for row in show_stat(path):
+            try:
+                rows = show_stat(path)
+            except OSError:  # HAProxy has not created its stats socket yet
+                time.sleep(0.05)
+                continue
+            for row in rows:
                 if row["svname"] == name and row["status"] == state:
                     return 0
             time.sleep(0.05)
