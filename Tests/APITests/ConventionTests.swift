@@ -12,6 +12,9 @@ struct ConventionTests {
         ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
         ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
+        ("/events?status=held,,scheduled", 400, "status"), ("/events?status=,", 400, "status"),
+        ("/events?status=held,%20", 400, "status"), ("/events?kind=summit,", 400, "kind"),
+        ("/events?status=held,maybe", 400, "status"), ("/events?status=held&status=,scheduled", 400, "status"),
     ])
     func badParametersAre400NamingTheParameter(_ target: String, _ status: Int, _ parameter: String) throws {
         let (server, _) = try startAccord()
@@ -159,6 +162,10 @@ struct ConventionTests {
         #expect(!comma.isEmpty && comma == repeated && comma == mixed)
         #expect(try client.json("/events?kind=summit&kind=phone-call&limit=100").ids
             == client.json("/events?kind=summit,phone-call&limit=100").ids)
+        // Spaces around items are trimmed and a repeated item counts once.
+        let spaced = try client.json("/events?status=%20held%20,%20%20scheduled%20,held&limit=100").ids
+        #expect(spaced == comma)
+        #expect(try client.json("/events?status=held,held&limit=100").ids == client.json("/events?status=held&limit=100").ids)
     }
 
     /// The preflight grants the requested headers that are allowed, tracing ones by default.

@@ -48,18 +48,28 @@ struct QueryParameters {
     /// item (`status=,` or `status=held,,x`) is refused rather than read as "no filter".
     func list(_ name: String) throws(APIError) -> [String]? {
         var items: [String] = []
-        for raw in repeated[name] ?? values[name].map { [$0] } ?? [] {
+        for raw in repeated[name] ?? values[name].map({ [$0] }) ?? [] {
             guard let value = try single(name, raw: raw) else { continue }
-            // Split and trim on UTF-8 bytes: `,` and ` ` are ASCII, so no character breaking is needed.
-            for part in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                var item = part[...]
-                while item.first == UInt8(ascii: " ") { item = item.dropFirst() }
-                while item.last == UInt8(ascii: " ") { item = item.dropLast() }
-                guard !item.isEmpty else {
-                    throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
+            // Split and trim on UTF-8 bytes, in one pass over the contiguous storage: `,` and ` `
+            // are ASCII, so no character breaking is needed, and every cut stays valid UTF-8.
+            var bytes = value
+            let emptyItem = bytes.withUTF8 { utf8 -> Bool in
+                var start = 0
+                while start <= utf8.count {
+                    var end = start
+                    while end < utf8.count && utf8[end] != UInt8(ascii: ",") { end += 1 }
+                    var low = start, high = end
+                    while low < high && utf8[low] == UInt8(ascii: " ") { low += 1 }
+                    while high > low && utf8[high - 1] == UInt8(ascii: " ") { high -= 1 }
+                    guard low < high else { return true }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[low..<high]), as: UTF8.self)
+                    if !items.contains(text) { items.append(text) }
+                    start = end + 1
                 }
-                let text = String(Substring(item))
-                if !items.contains(text) { items.append(text) }
+                return false
+            }
+            if emptyItem {
+                throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
             }
         }
         return values[name] == nil ? nil : items
