@@ -28,6 +28,8 @@ final class ServerRunner: @unchecked Sendable {
     enum Phase {
         case starting
         case serving(HTTPServer, Application)
+        /// The server has stopped; the process is leaving. No signal starts anything any more.
+        case stopped
     }
 
     var phase = Phase.starting
@@ -106,7 +108,11 @@ final class ServerRunner: @unchecked Sendable {
         // it, so the process leaves without it. Logs are written unbuffered and the access log
         // was flushed by waitUntilStopped(); with no reload running, exit stays the normal one
         // (sanitizers report at exit).
-        if signalQueue.sync(execute: { reloading }) {
+        let reloadRunning = signalQueue.sync { () -> Bool in
+            phase = .stopped
+            return reloading
+        }
+        if reloadRunning {
             logger.info("exiting without waiting for the reload in progress")
             _exit(0)
         }
@@ -165,6 +171,10 @@ final class ServerRunner: @unchecked Sendable {
                     _exit(0)
                 case (.serving(let server, let application), true):
                     requestReload(application, server: server)
+                case (.stopped, true):
+                    logger.info("SIGHUP ignored: the server has stopped")
+                case (.stopped, false):
+                    _exit(0)
                 case (.serving(let server, let application), false):
                     stop(server, application, signal: name, delay: signalNumber == SIGTERM && !stopping ? configuration.shutdownDelay : 0)
                 }

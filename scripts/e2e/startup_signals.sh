@@ -100,7 +100,6 @@ if [ -n "$up" ]; then
     for _ in $(seq 1 100); do grep -q '"reloading seeds"' "$work/err.log" && break; sleep 0.05; done
     grep -q '"reloading seeds"' "$work/err.log" \
         || { echo "FAIL: a SIGHUP after /healthz answered did not start a reload within 5 s" >&2; describe_server; status=1; }
-    sleep 0.3
     terminated=$EPOCHREALTIME
     kill -TERM "$server"
     wait_exit 5

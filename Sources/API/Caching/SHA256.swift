@@ -20,9 +20,9 @@ public enum SHA256 {
 
     /// Runs `body` with a function that adds bytes to one hash state, then returns the digest.
     static func withHasher(_ body: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
-        var state = [UInt8](repeating: 0, count: accord_sha256_state_size())
         var output = [UInt8](repeating: 0, count: 32)
-        state.withUnsafeMutableBytes { stateBytes in
+        // The C state on the stack, aligned for its `unsigned int` words.
+        withUnsafeTemporaryAllocation(byteCount: accord_sha256_state_size(), alignment: 16) { stateBytes in
             guard let context = stateBytes.baseAddress else { return }
             accord_sha256_begin(context)
             body { bytes in
