@@ -200,8 +200,7 @@ ACCORD_PUBLIC_URL=https://api.example.org/accord ACCORD_TRUSTED_PROXIES=127.0.0.
     "$binary" serve --host 127.0.0.1 --port "$public_port" --threads 1 --no-access-log \
     >/dev/null 2>"$work/public.err" &
 pids+=($!)
-for _ in $(seq 1 600); do "$binary" healthcheck --port "$public_port" >/dev/null 2>&1 && break; sleep 0.05; done
-if "$binary" healthcheck --port "$public_port" >/dev/null 2>&1; then
+if healthy_within_30s "$public_port"; then
     probe public publicUrl --url "http://127.0.0.1:$public_port" --public https://api.example.org/accord
 else
     problem "publicUrl: accord did not start with ACCORD_PUBLIC_URL: $(head -c 300 "$work/public.err")"

@@ -158,7 +158,7 @@ kill -0 "$wrk_pid" 2>/dev/null || fail "the load ($load s) ended before the roll
 sleep 1 # load on the three restarted replicas too
 kill -INT "$wrk_pid"
 wait "$wrk_pid" || fail "wrk failed: $(cat "$work/wrk.txt")"
-load=$(awk '/requests in/{sub(/,$/, "", $4); print $4}' "$work/wrk.txt") # wrk's own unit: 11.64s, 1.02m
+ran=$(awk '/requests in/{sub(/,$/, "", $4); print $4}' "$work/wrk.txt") # wrk's own unit: 11.64s, 1.02m
 wrk_pid=""
 
 # 3. The numbers, then the verdict.
@@ -168,7 +168,7 @@ p50=$(awk '$1=="50%"{print $2}' "$work/wrk.txt")
 p99=$(awk '$1=="99%"{print $2}' "$work/wrk.txt")
 socket_errors=$(grep 'Socket errors' "$work/wrk.txt" || echo "Socket errors: none")
 non2xx=$(awk -F': ' '/Non-2xx/{print $2}' "$work/wrk.txt")
-echo "replicas: wrk -t2 -c32 for ${load} through $balancer: $requests requests, $rate/s, p50 $p50, p99 $p99," \
+echo "replicas: wrk -t2 -c32 for ${ran} through $balancer: $requests requests, $rate/s, p50 $p50, p99 $p99," \
     "$(sed 's/^ *//' <<<"$socket_errors"), non-2xx: ${non2xx:-0}; rolling restart of 3 replicas in $restart_ms ms"
 problems=()
 grep -q 'Socket errors' "$work/wrk.txt" && problems+=("wrk saw socket errors: $socket_errors")

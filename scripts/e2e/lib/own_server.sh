@@ -1,8 +1,8 @@
 # Sourced by the end-to-end checks that start their own Accord (scripts/test.sh runs only
 # scripts/e2e/*.sh, not this file). Set CHECK (a label for failures) before sourcing.
 # Provides: $binary, $work (a temp dir, removed on exit with the server killed), $server (set it
-# to the PID you start), free_port, wait_healthy PORT, server_exited, fail MESSAGE (prints
-# $work/err.log too).
+# to the PID you start), free_port, healthy_within_30s PORT, wait_healthy PORT, server_exited,
+# fail MESSAGE (prints $work/err.log too).
 binary=${E2E_BINARY:?}
 work=$(mktemp -d)
 server=""
@@ -19,9 +19,13 @@ server_exited() {
     state=$(awk '{print $3}' "/proc/$server/stat" 2>/dev/null) || true
     [ -z "$state" ] || [ "$state" = Z ]
 }
-# Up to 30 s (a debug build on a loaded machine) for the server on PORT to answer its
-# healthcheck; fails the check, with the server's log, if it never does.
-wait_healthy() {
+# True once the server on PORT answers its healthcheck, waiting up to 30 s (a debug build on a
+# loaded machine); false if it never does.
+healthy_within_30s() {
     for _ in $(seq 1 600); do "$binary" healthcheck --port "$1" >/dev/null 2>&1 && return 0; sleep 0.05; done
-    fail "no /healthz answer on port $1 within 30 s"
+    return 1
+}
+# The same, failing the check with the server's log if it never answers.
+wait_healthy() {
+    healthy_within_30s "$1" || fail "no /healthz answer on port $1 within 30 s"
 }
