@@ -357,9 +357,22 @@ public struct EventExtractor: Sendable {
     /// second report); below it, a group can only add a source to an event already known.
     public static let newEventConfidence = 0.65
 
-    /// A sentence's words, lowercased, without spacing or punctuation: copies compare equal.
+    /// A sentence's words (letters and numbers, with the marks inside them), lowercased and
+    /// joined by single spaces, without punctuation: copies compare equal.
     static func sentenceKey(_ quote: String) -> String {
-        quote.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        var key: [UInt8] = []
+        key.reserveCapacity(quote.utf8.count)
+        var inWord = false
+        for scalar in quote.unicodeScalars {
+            if WordScalar.isWordCharacter(scalar) || (inWord && WordScalar.isMark(scalar)) {
+                if !inWord, !key.isEmpty { key.append(0x20) }
+                inWord = true
+                WordScalar.appendLowercased(scalar, to: &key)
+            } else {
+                inWord = false
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Meetings, summits and talks describe one gathering in different words; the other kinds stand alone.

@@ -10,43 +10,75 @@ enum Sentences {
     }
 
     static func split(_ paragraph: String) -> [Sentence] {
-        let scalars = Array(paragraph.unicodeScalars)
+        // Walks the scalars by index (no copy of the paragraph into an array) and slices each
+        // sentence out of the paragraph's storage: this runs over every paragraph at load.
+        let scalars = paragraph.unicodeScalars
         var sentences: [Sentence] = []
-        var start = 0
-        var index = 0
-        func emit(_ end: Int) {
+        var start = scalars.startIndex
+        var startOffset = 0
+        var index = scalars.startIndex
+        var offset = 0
+        func emit(_ end: String.Index, _ endOffset: Int) {
             var from = start
-            while from < end, scalars[from] == " " { from += 1 }
+            var fromOffset = startOffset
+            while from < end, scalars[from] == " " {
+                from = scalars.index(after: from)
+                fromOffset += 1
+            }
             guard from < end else { return }
-            sentences.append(Sentence(text: String(String.UnicodeScalarView(scalars[from..<end])), start: from, end: end))
+            sentences.append(Sentence(text: String(scalars[from..<end]), start: fromOffset, end: endOffset))
         }
-        while index < scalars.count {
+        while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar == "." || scalar == "!" || scalar == "?" {
-                var end = index + 1
-                while end < scalars.count, "\"'\u{201D}\u{2019})".unicodeScalars.contains(scalars[end]) { end += 1 }
-                let next = end + 1
-                if end < scalars.count, scalars[end] == " ", next < scalars.count,
-                   scalars[next].properties.isUppercase || scalars[next].properties.numericType != nil
-                    || "\"'\u{201C}\u{2018}".unicodeScalars.contains(scalars[next]),
-                   !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
-                    emit(end)
-                    start = end
-                }
-                index = end
+            guard scalar == "." || scalar == "!" || scalar == "?" else {
+                index = scalars.index(after: index)
+                offset += 1
                 continue
             }
-            index += 1
+            var end = scalars.index(after: index)
+            var endOffset = offset + 1
+            while end < scalars.endIndex, closers.contains(scalars[end]) {
+                end = scalars.index(after: end)
+                endOffset += 1
+            }
+            if end < scalars.endIndex, scalars[end] == " " {
+                let next = scalars.index(after: end)
+                if next < scalars.endIndex, startsSentence(scalars[next]),
+                   !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
+                    emit(end, endOffset)
+                    start = end
+                    startOffset = endOffset
+                }
+            }
+            index = end
+            offset = endOffset
         }
-        emit(scalars.count)
+        emit(scalars.endIndex, offset)
         return sentences
     }
 
+    /// What may close a sentence after its full stop (quotes, a parenthesis), and open the next.
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")"]
+    private static let openers: Set<Unicode.Scalar> = ["\"", "'", "\u{201C}", "\u{2018}"]
+
+    /// A capital, a digit or an opening quote: what a new sentence starts with.
+    private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x22 || value == 0x27
+        }
+        return scalar.properties.isUppercase || scalar.properties.numericType != nil || openers.contains(scalar)
+    }
+
     /// The word before `index` is an abbreviation or a single letter ("Gen.", "U.S.").
-    static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+    static func endsWithAbbreviation(_ scalars: String.UnicodeScalarView, before index: String.Index) -> Bool {
         var start = index
-        while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "." { start -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+        while start > scalars.startIndex {
+            let previous = scalars.index(before: start)
+            guard scalars[previous].properties.isAlphabetic || scalars[previous] == "." else { break }
+            start = previous
+        }
+        let word = String(scalars[start..<index]).lowercased()
         if word.count == 1 { return true }
         if word.contains(".") { return true }
         return FirstSentence.abbreviations.contains(word)

@@ -76,7 +76,9 @@ public struct StanceExtractor: Sendable {
     /// Longest-first phrase matches of `table` over the tokens.
     /// A word as the tables spell it (a typographic apostrophe as `'`).
     static func normalized(_ word: String) -> String {
-        word.contains("’") ? String(word.map { $0 == "’" ? "'" : $0 }) : word
+        // Most words are ASCII: only one with a multi-byte character is read by character.
+        guard word.utf8.contains(where: { $0 >= 0x80 }), word.contains("’") else { return word }
+        return String(word.map { $0 == "’" ? "'" : $0 })
     }
 
     /// The longest table phrase at each place, left to right, by word positions (`words`
@@ -111,8 +113,7 @@ public struct StanceExtractor: Sendable {
         guard !cueWords.isEmpty else { return [] }
         let termWords = Self.phrases(Self.termTable, words)
         guard !termWords.isEmpty else { return [] }
-        let scalarsBefore = Self.scalarOffsets(sentence.text)
-        let offsets = tokens.map { (scalarsBefore[$0.range.lowerBound] ?? 0, scalarsBefore[$0.range.upperBound] ?? 0) }
+        let offsets = Self.scalarOffsets(of: tokens, in: sentence.text)
         let located = { (phrase: (text: String, first: Int, last: Int)) in
             Match(text: phrase.text, first: phrase.first, last: phrase.last, start: offsets[phrase.first].0, end: offsets[phrase.last].1)
         }
@@ -243,17 +244,18 @@ public struct StanceExtractor: Sendable {
         return DatePoint(date: published.date, precision: published.precision, reason: "the publication date of the article that reports it")
     }
 
-    /// The code-point offset of every character boundary of `text`, by string index.
-    static func scalarOffsets(_ text: String) -> [String.Index: Int] {
-        var offsets: [String.Index: Int] = [:]
+    /// Each token's start and end as code-point offsets in `text`, in one walk (tokens come in order).
+    static func scalarOffsets(of tokens: [TemporalTokens.Token], in text: String) -> [(Int, Int)] {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
         var count = 0
-        var index = text.unicodeScalars.startIndex
-        while index < text.unicodeScalars.endIndex {
-            offsets[index] = count
-            count += 1
-            index = text.unicodeScalars.index(after: index)
+        func offset(_ target: String.Index) -> Int {
+            while index < target, index < scalars.endIndex {
+                index = scalars.index(after: index)
+                count += 1
+            }
+            return count
         }
-        offsets[text.endIndex] = count
-        return offsets
+        return tokens.map { (offset($0.range.lowerBound), offset($0.range.upperBound)) }
     }
 }

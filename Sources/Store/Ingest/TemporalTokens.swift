@@ -16,6 +16,9 @@ struct TemporalTokens {
 
     let tokens: [Token]
 
+    /// "'s" and "’s" as UTF-8.
+    private static let possessives: [[UInt8]] = [Array("'s".utf8), Array("\u{2019}s".utf8)]
+
     init(_ sentence: String) {
         // Unicode scalars with an ASCII fast path: Character's isLetter is a grapheme-cluster
         // property lookup per character, and this tokenizer runs over every sentence of every
@@ -27,15 +30,15 @@ struct TemporalTokens {
         var index = scalars.startIndex
         while index < end {
             let first = scalars[index]
-            if Self.isWordCharacter(first) {
+            if WordScalar.isWordCharacter(first) {
                 var stop = scalars.index(after: index)
                 while stop < end {
                     let next = scalars[stop]
-                    if Self.isWordCharacter(next) || Self.isMark(next) {
+                    if WordScalar.isWordCharacter(next) || WordScalar.isMark(next) {
                         stop = scalars.index(after: stop)
                     } else if next == "'" || next == "\u{2019}" {
                         let after = scalars.index(after: stop)
-                        guard after < end, Self.isLetter(scalars[after]) else { break }
+                        guard after < end, WordScalar.isLetter(scalars[after]) else { break }
                         stop = after
                     } else {
                         break
@@ -51,10 +54,13 @@ struct TemporalTokens {
                     abbreviated = true
                     upper = scalars.index(after: stop)
                 }
-                for possessive in ["'s", "\u{2019}s"] where text.hasSuffix(possessive) { text = String(text.dropLast(2)) }
+                // A possessive ("Putin's", "Putin’s"), compared as bytes: `hasSuffix` compares characters.
+                for possessive in Self.possessives where text.utf8.count > possessive.count && text.utf8.reversed().starts(with: possessive.reversed()) {
+                    text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
+                }
                 if abbreviated { original += "." }
                 tokens.append(Token(text: text, original: original, range: index..<upper,
-                                    capitalized: Self.isUppercase(first), abbreviated: abbreviated))
+                                    capitalized: WordScalar.isUppercase(first), abbreviated: abbreviated))
                 index = upper
             } else {
                 let next = scalars.index(after: index)
@@ -70,34 +76,5 @@ struct TemporalTokens {
             }
         }
         self.tokens = tokens
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value | 0x20
-            return value >= 0x61 && value <= 0x7A
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
-    }
-
-    /// A letter or a number (Character.isLetter || isNumber, for one scalar).
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) }
-        return isLetter(scalar) || scalar.properties.numericType != nil
-    }
-
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        guard !scalar.isASCII else { return false }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return scalar.value == 0x200D  // zero-width joiner
-        }
-    }
-
-    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 }

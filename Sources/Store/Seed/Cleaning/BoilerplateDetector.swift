@@ -69,9 +69,12 @@ struct BoilerplateDetector {
 
     /// `12 comments`, `comments (3)`.
     static func isCommentCount(_ bare: String) -> Bool {
-        let words = bare.split(separator: " ")
-        if words.count == 2, words[0].allSatisfy(\.isNumber), words[1] == "comments" || words[1] == "comment" { return true }
-        return words.count == 2 && words[0] == "comments" && words[1].hasPrefix("(") && words[1].hasSuffix(")")
+        // Exactly two words; a third piece of more than spaces rules it out without splitting a paragraph.
+        let words = bare.split(separator: " ", maxSplits: 2)
+        guard words.count == 2 || (words.count == 3 && words[2].allSatisfy { $0 == " " }) else { return false }
+        let (first, second) = (words[0], words[1])
+        if first.allSatisfy(\.isNumber), second == "comments" || second == "comment" { return true }
+        return first == "comments" && second.hasPrefix("(") && second.hasSuffix(")")
     }
 
     /// `Also Read: headline`, `Related - headline`, `READ MORE | headline`.

@@ -1,0 +1,46 @@
+/// What a word is made of, one Unicode scalar at a time, with an ASCII fast path: the
+/// extraction rules' tokenisers run over every sentence at load, and `Character`'s properties
+/// cost a grapheme-cluster lookup each. The one answer for ``TemporalTokens`` and
+/// ``EventExtractor/sentenceKey(_:)``.
+enum WordScalar {
+    /// A letter (general category L*).
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// A letter or a number (`Character.isLetter || isNumber`, for one scalar).
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) }
+        return isLetter(scalar) || scalar.properties.numericType != nil
+    }
+
+    /// A combining mark or a zero-width joiner: part of the word it follows.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D
+        }
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    /// Appends `scalar` lowercased, as UTF-8.
+    static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            let value = UInt8(truncatingIfNeeded: scalar.value)
+            bytes.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
+        } else {
+            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+    }
+}
