@@ -103,4 +103,29 @@ import Testing
         }
         #expect(CalendarDate(year: 2025, month: 9, day: 5)?.weekStart.iso == "2025-09-01")
     }
+
+    /// The resolver passes a word that is not a rule opener without trying the rules; no rule may
+    /// start at such a word. Every lexicon word, and words beside them, in every two-word order.
+    @Test func noRuleStartsAtAWordThatIsNotAnOpener() {
+        let lexicon = Set(TemporalLexicon.months.keys).union(TemporalLexicon.weekdays.keys).union(TemporalLexicon.numbers.keys)
+            .union(TemporalLexicon.units.keys).union(TemporalLexicon.ruleOpeners)
+        // Written out too, so a word dropped from an opener table is still tried.
+        let rulesWords = ["within", "in", "since", "until", "by", "during", "from", "through", "before", "after", "on", "this",
+                          "last", "next", "coming", "past", "previous", "earlier", "later", "today", "tonight", "yesterday", "tomorrow"]
+        let words = Array(lexicon.union(rulesWords)) + ["ago", "the", "morning", "said", "22", "2025", "Monday", "Sept.", "-", ",", "3rd", "and"]
+        var tried = 0
+        for first in words {
+            for second in words {
+                for third in ["", " ago", " 2025", " weeks", " month"] {
+                    let tokens = TemporalTokens("\(first) \(second)\(third)").tokens
+                    for index in tokens.indices where !TemporalResolver.mayOpen(tokens[index].text) {
+                        tried += 1
+                        #expect(Self.resolver.match(tokens, at: index, tense: .unknown) == nil,
+                                "a rule starts at '\(tokens[index].text)' in '\(first) \(second)\(third)'")
+                    }
+                }
+            }
+        }
+        #expect(tried > 1_000)
+    }
 }

@@ -81,7 +81,7 @@ struct EntityPatternFinder {
         let name = String(text[first.range.lowerBound..<last.range.upperBound]).withoutPossessive()
         guard !known.contains(UnicodeMatching.key(name)) else { return nil }
         // A known entity inside the name ("President Donald Trump" when Trump is known) is not new.
-        if nameTokens.contains(where: { known.contains(UnicodeMatching.key($0.original.withoutPossessive())) }) { return nil }
+        if nameTokens.contains(where: { known.contains(UnicodeMatching.key(String($0.original).withoutPossessive())) }) { return nil }
         let title = String(text[tokens[index].range.lowerBound..<tokens[titleEnd - 1].range.upperBound])
         return (Finding(kind: .person, name: name, title: title, rule: "person-after-title", article: article,
                         quote: Self.sentence(around: first.range, in: text)), cursor)

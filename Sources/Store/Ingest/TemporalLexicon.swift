@@ -29,6 +29,23 @@ enum TemporalLexicon {
         "twenty": 20, "thirty": 30, "couple": 2, "few": 3,
     ]
 
+    /// The words each rule of ``TemporalResolver`` starts with (besides month and weekday
+    /// names, number words and units): "within two weeks", "since March", "last Tuesday",
+    /// "earlier this month", "next week".
+    static let deadlineOpeners: Set<String> = ["within", "in"]
+    static let monthPrepositions: Set<String> = ["in", "since", "until", "by", "during", "from", "through", "before", "after"]
+    static let weekdayModifiers: Set<String> = ["on", "this", "last", "next", "coming", "past", "until", "by", "since"]
+    static let relativeLeads: Set<String> = ["earlier", "later"]
+    static let relativeShifts: Set<String> = ["this", "last", "next", "past", "previous", "coming"]
+    static let deictic: Set<String> = ["today", "tonight", "yesterday", "tomorrow"]
+
+    /// Every word a rule can start at, other than a number in digits: the resolver passes any
+    /// other word with one lookup. Built from the rules' own tables, so a word added to one of
+    /// them is an opener too.
+    static let ruleOpeners: Set<String> = deadlineOpeners.union(monthPrepositions).union(weekdayModifiers)
+        .union(relativeLeads).union(relativeShifts).union(deictic)
+        .union(months.keys).union(weekdays.keys).union(numbers.keys).union(units.keys)
+
     /// Units of a span, in days.
     static let units: [String: Int] = ["day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30]
 

@@ -114,7 +114,8 @@ public struct TemporalResolver: Sendable {
         var found: [TemporalMatch] = []
         var index = 0
         while index < tokens.count {
-            if let (length, rule, date) = match(tokens, at: index, tense: clauseTense(at: index)) {
+            // One lookup rules out most words before six rules each look them up.
+            if Self.mayOpen(tokens[index].text), let (length, rule, date) = match(tokens, at: index, tense: clauseTense(at: index)) {
                 let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                 found.append(TemporalMatch(range: range, text: String(sentence[range]), rule: rule, date: date))
                 index += length
@@ -132,6 +133,13 @@ public struct TemporalResolver: Sendable {
 
     // MARK: rules, tried in order at each token
 
+    /// A rule can start at this word: a number written in digits, or a word of
+    /// ``TemporalLexicon/ruleOpeners``.
+    static func mayOpen(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || TemporalLexicon.ruleOpeners.contains(word)
+    }
+
     typealias Token = TemporalTokens.Token
     typealias Outcome = (length: Int, rule: String, date: DatePoint?)
 
@@ -148,7 +156,7 @@ public struct TemporalResolver: Sendable {
     /// "within the next two weeks", "in the next week to 10 days", "in two weeks", "within 10 days".
     func deadline(_ tokens: [Token], at index: Int) -> Outcome? {
         var cursor = index
-        guard let first = word(tokens, cursor), first == "within" || first == "in" else { return nil }
+        guard let first = word(tokens, cursor), TemporalLexicon.deadlineOpeners.contains(first) else { return nil }
         cursor += 1
         var sawNext = false
         if word(tokens, cursor) == "the", let next = word(tokens, cursor + 1), next == "next" || next == "coming" {
@@ -219,7 +227,7 @@ public struct TemporalResolver: Sendable {
 
     /// "in June", "in June 2025", "since March", "by December": month precision.
     func monthOnly(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
-        guard let preposition = word(tokens, index), ["in", "since", "until", "by", "during", "from", "through", "before", "after"].contains(preposition),
+        guard let preposition = word(tokens, index), TemporalLexicon.monthPrepositions.contains(preposition),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }), tokens[index + 1].capitalized,
               tokens[index + 1].text.count > 3 || tokens[index + 1].text == "may",
               word(tokens, index + 2).flatMap(dayNumber) == nil else { return nil }  // "from September 22": a day, not a month
@@ -242,7 +250,7 @@ public struct TemporalResolver: Sendable {
     func weekday(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
         var cursor = index
         var modifier: String?
-        if let first = word(tokens, cursor), ["on", "this", "last", "next", "coming", "past", "until", "by", "since"].contains(first) {
+        if let first = word(tokens, cursor), TemporalLexicon.weekdayModifiers.contains(first) {
             modifier = first
             cursor += 1
             if word(tokens, cursor) == "coming" || word(tokens, cursor) == "past" {
@@ -316,11 +324,11 @@ public struct TemporalResolver: Sendable {
         }
         var cursor = index
         var lead: String?
-        if first == "earlier" || first == "later" {
+        if TemporalLexicon.relativeLeads.contains(first) {
             lead = first
             cursor += 1
         }
-        guard let which = word(tokens, cursor), ["this", "last", "next", "past", "previous", "coming"].contains(which),
+        guard let which = word(tokens, cursor), TemporalLexicon.relativeShifts.contains(which),
               let unit = word(tokens, cursor + 1), ["week", "month", "year", "weekend"].contains(unit) else { return nil }
         if lead != nil && which != "this" { return nil }
         let length = cursor + 2 - index

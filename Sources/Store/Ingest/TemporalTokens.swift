@@ -5,8 +5,8 @@ struct TemporalTokens {
     struct Token: Sendable {
         /// Lowercased, without a trailing period or possessive ('s).
         let text: String
-        /// As written.
-        let original: String
+        /// As written (with an abbreviation's period), sharing the sentence's storage.
+        let original: Substring
         let range: Range<String.Index>
         /// Written with a capital first letter ("Monday", "Sept.").
         let capitalized: Bool
@@ -44,12 +44,11 @@ struct TemporalTokens {
                         break
                     }
                 }
-                var original = String(scalars[index..<stop])
                 var abbreviated = false
                 var upper = stop
                 // Only a known abbreviation takes its period ("Sept.", "Tue."); a sentence's full
                 // stop after "22" or "Monday" stays outside the expression.
-                var text = original.lowercased()
+                var text = String(scalars[index..<stop]).lowercased()
                 if stop < end, scalars[stop] == ".", TemporalLexicon.abbreviations.contains(text) {
                     abbreviated = true
                     upper = scalars.index(after: stop)
@@ -58,17 +57,16 @@ struct TemporalTokens {
                 for possessive in Self.possessives where text.utf8.count > possessive.count && text.utf8.reversed().starts(with: possessive.reversed()) {
                     text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
                 }
-                if abbreviated { original += "." }
-                tokens.append(Token(text: text, original: original, range: index..<upper,
+                tokens.append(Token(text: text, original: Substring(scalars[index..<upper]), range: index..<upper,
                                     capitalized: WordScalar.isUppercase(first), abbreviated: abbreviated))
                 index = upper
             } else {
                 let next = scalars.index(after: index)
                 switch first {
                 case "-", "\u{2013}", ",":
-                    tokens.append(Token(text: String(first), original: String(first), range: index..<next, capitalized: false, abbreviated: false))
+                    tokens.append(Token(text: String(first), original: Substring(scalars[index..<next]), range: index..<next, capitalized: false, abbreviated: false))
                 case "\u{2014}":
-                    tokens.append(Token(text: "-", original: String(first), range: index..<next, capitalized: false, abbreviated: false))
+                    tokens.append(Token(text: "-", original: Substring(scalars[index..<next]), range: index..<next, capitalized: false, abbreviated: false))
                 default:
                     break
                 }
