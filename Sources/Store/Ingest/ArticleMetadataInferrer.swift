@@ -75,7 +75,9 @@ enum ArticleMetadataInferrer {
         // No dated dateline: the latest full date the text gives bounds the publication from below.
         let resolver = TemporalResolver(reference: nil)
         var latest: DatePoint?
-        for paragraph in paragraphs {
+        // Without a reference only a date that states its year resolves: a paragraph without a
+        // four-digit year (the resolver's 1900–2100) is not read.
+        for paragraph in paragraphs where asciiYears(in: paragraph.text, within: 1900...2100).map({ !$0.isEmpty }) ?? true {
             for match in resolver.matches(in: paragraph.text) where match.date?.precision == .day {
                 if let date = match.date, date.date > (latest?.date ?? date.date) || latest == nil { latest = date }
             }
@@ -92,7 +94,7 @@ enum ArticleMetadataInferrer {
     static func years(in paragraphs: [Paragraph]) -> [Int] {
         var found: [Int] = []
         for paragraph in paragraphs {
-            if let years = asciiYears(in: paragraph.text) {
+            if let years = asciiYears(in: paragraph.text, within: 1990...2100) {
                 found += years
                 continue
             }
@@ -112,7 +114,7 @@ enum ArticleMetadataInferrer {
     /// The same over UTF-8 bytes (this runs over every paragraph at load), or nil when a run of
     /// digits touches a non-ASCII byte: a combining mark after a digit makes it a non-ASCII
     /// character, which only the character loop above sees.
-    private static func asciiYears(in text: String) -> [Int]? {
+    private static func asciiYears(in text: String, within range: ClosedRange<Int>) -> [Int]? {
         var found: [Int] = []
         var text = text
         let clean: Bool = text.withUTF8 { bytes in
@@ -130,7 +132,7 @@ enum ArticleMetadataInferrer {
                 if byte >= 0x80 { return false }
                 if index - runStart == 4 {
                     let year = (runStart..<index).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
-                    if (1990...2100).contains(year) { found.append(year) }
+                    if range.contains(year) { found.append(year) }
                 }
                 runStart = -1
             }

@@ -27,6 +27,7 @@ struct TemporalTokens {
         let scalars = sentence.unicodeScalars
         let end = scalars.endIndex
         var tokens: [Token] = []
+        tokens.reserveCapacity(sentence.utf8.count / 5 + 4)
         var index = scalars.startIndex
         while index < end {
             let first = scalars[index]
@@ -48,7 +49,7 @@ struct TemporalTokens {
                 var upper = stop
                 // Only a known abbreviation takes its period ("Sept.", "Tue."); a sentence's full
                 // stop after "22" or "Monday" stays outside the expression.
-                var text = String(scalars[index..<stop]).lowercased()
+                var text = Self.lowercased(scalars[index..<stop])
                 if stop < end, scalars[stop] == ".", TemporalLexicon.abbreviations.contains(text) {
                     abbreviated = true
                     upper = scalars.index(after: stop)
@@ -74,5 +75,20 @@ struct TemporalTokens {
             }
         }
         self.tokens = tokens
+    }
+
+    /// The word lowercased: ASCII byte by byte into a stack buffer (no intermediate string),
+    /// anything else by `lowercased()`.
+    private static func lowercased(_ word: Substring.UnicodeScalarView) -> String {
+        guard word.allSatisfy(\.isASCII) else { return String(word).lowercased() }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+            var count = 0
+            for scalar in word {
+                let value = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[count] = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 }

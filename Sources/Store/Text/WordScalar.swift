@@ -4,6 +4,7 @@
 /// ``EventExtractor/sentenceKey(_:)``.
 enum WordScalar {
     /// A letter (general category L*).
+    @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value | 0x20
@@ -16,12 +17,14 @@ enum WordScalar {
     }
 
     /// A letter or a number (`Character.isLetter || isNumber`, for one scalar).
+    @inline(__always)
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) }
         return isLetter(scalar) || scalar.properties.numericType != nil
     }
 
     /// A combining mark or a zero-width joiner: part of the word it follows.
+    @inline(__always)
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         guard !scalar.isASCII else { return false }
         switch scalar.properties.generalCategory {
@@ -30,6 +33,7 @@ enum WordScalar {
         }
     }
 
+    @inline(__always)
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
