@@ -43,7 +43,6 @@ public final class KnowledgeBase: Sendable {
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
-        let sortedEvents = KnowledgeBase.byDate(events, descending: false, date: { $0.start }, id: { $0.id })
         let sortedMentions = mentions.enumerated().sorted { lhs, rhs in
             let left = articlePositions[lhs.element.article] ?? Int.max
             let right = articlePositions[rhs.element.article] ?? Int.max
@@ -51,14 +50,10 @@ public final class KnowledgeBase: Sendable {
         }.map(\.element)
         self.articles = articles
         self.entities = entities
-        self.events = sortedEvents
-        self.proposals = proposals
         self.mentions = sortedMentions
         self.articlePositions = articlePositions
         entityPositions = KnowledgeBase.positions(entities.map(\.id))
         members = KnowledgeBase.members(entities)
-        eventPositions = KnowledgeBase.positions(sortedEvents.map(\.id))
-        proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
 
         var ranges: [String: Range<Int>] = [:]
         var byEntity: [String: [Int]] = [:]
@@ -81,26 +76,88 @@ public final class KnowledgeBase: Sendable {
             }
         }
         self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { articles[$0].id < articles[$1].id } }
-
-        eventsByEntity = KnowledgeBase.group(sortedEvents) { event in
-            event.participants.map(\.entity) + (event.location.map { [$0] } ?? [])
-        }
-        proposalsByEntity = KnowledgeBase.group(proposals) { proposal in
-            proposal.proposers + proposal.guarantors + (proposal.beneficiary.map { [$0] } ?? []) + proposal.positions.map(\.entity)
-        }
-        let newestFirst = KnowledgeBase.byDate(Array(sortedEvents.indices), descending: true,
-                                               date: { sortedEvents[$0].start }, id: { sortedEvents[$0].id })
-        eventsNewestFirst = newestFirst
-        var rank = [Int](repeating: 0, count: newestFirst.count)
-        for (order, position) in newestFirst.enumerated() { rank[position] = order }
-        newestFirstRank = rank
-        eventsByArticle = KnowledgeBase.group(sortedEvents) { $0.articles }
-        proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
         names = NameIndex(entities: entities)
         let statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
         self.statistics = statistics
         entitiesByID = entities.indices.sorted { entities[$0].id < entities[$1].id }
         mentionedEntitiesByID = entitiesByID.filter { (statistics[entities[$0].id]?.mentionCount ?? 0) > 0 }
+
+        let records = RecordIndexes(events: events, proposals: proposals)
+        self.events = records.events
+        self.proposals = proposals
+        eventPositions = records.eventPositions
+        proposalPositions = records.proposalPositions
+        eventsByEntity = records.eventsByEntity
+        proposalsByEntity = records.proposalsByEntity
+        eventsNewestFirst = records.eventsNewestFirst
+        newestFirstRank = records.newestFirstRank
+        eventsByArticle = records.eventsByArticle
+        proposalsByArticle = records.proposalsByArticle
+    }
+
+    /// `base` with other events and proposals: what the articles, entities and mentions give
+    /// (the larger part of an index: sorted mentions, names, statistics) is shared, not rebuilt.
+    /// The load indexes once before extraction and once after it, which changes only these two.
+    init(reusing base: KnowledgeBase, events: [Event], proposals: [Proposal]) {
+        articles = base.articles
+        entities = base.entities
+        mentions = base.mentions
+        articlePositions = base.articlePositions
+        entityPositions = base.entityPositions
+        members = base.members
+        mentionRanges = base.mentionRanges
+        mentionsByEntity = base.mentionsByEntity
+        articlesByEntity = base.articlesByEntity
+        names = base.names
+        statistics = base.statistics
+        entitiesByID = base.entitiesByID
+        mentionedEntitiesByID = base.mentionedEntitiesByID
+
+        let records = RecordIndexes(events: events, proposals: proposals)
+        self.events = records.events
+        self.proposals = proposals
+        eventPositions = records.eventPositions
+        proposalPositions = records.proposalPositions
+        eventsByEntity = records.eventsByEntity
+        proposalsByEntity = records.proposalsByEntity
+        eventsNewestFirst = records.eventsNewestFirst
+        newestFirstRank = records.newestFirstRank
+        eventsByArticle = records.eventsByArticle
+        proposalsByArticle = records.proposalsByArticle
+    }
+
+    /// What the events and proposals give: their order, positions and the lookups by entity and article.
+    private struct RecordIndexes {
+        let events: [Event]
+        let eventPositions: [String: Int]
+        let proposalPositions: [String: Int]
+        let eventsByEntity: [String: [Int]]
+        let proposalsByEntity: [String: [Int]]
+        let eventsNewestFirst: [Int]
+        let newestFirstRank: [Int]
+        let eventsByArticle: [String: [Int]]
+        let proposalsByArticle: [String: [Int]]
+
+        init(events unsorted: [Event], proposals: [Proposal]) {
+            let events = KnowledgeBase.byDate(unsorted, descending: false, date: { $0.start }, id: { $0.id })
+            self.events = events
+            eventPositions = KnowledgeBase.positions(events.map(\.id))
+            proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
+            eventsByEntity = KnowledgeBase.group(events) { event in
+                event.participants.map(\.entity) + (event.location.map { [$0] } ?? [])
+            }
+            proposalsByEntity = KnowledgeBase.group(proposals) { proposal in
+                proposal.proposers + proposal.guarantors + (proposal.beneficiary.map { [$0] } ?? []) + proposal.positions.map(\.entity)
+            }
+            let newestFirst = KnowledgeBase.byDate(Array(events.indices), descending: true,
+                                                   date: { events[$0].start }, id: { events[$0].id })
+            eventsNewestFirst = newestFirst
+            var rank = [Int](repeating: 0, count: newestFirst.count)
+            for (order, position) in newestFirst.enumerated() { rank[position] = order }
+            newestFirstRank = rank
+            eventsByArticle = KnowledgeBase.group(events) { $0.articles }
+            proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
+        }
     }
 
     public func article(id: String) -> Article? {

@@ -110,9 +110,8 @@ struct SeedAssembler {
         // Uncurated articles: their events are extracted, merged, and indexed with the rest.
         if time("extraction", { $0.mergeExtracted(knowledgeBase) }) {
             stampStatus()
-            knowledgeBase = KnowledgeBase(
-                articles: articles, entities: entities, events: events, proposals: proposals, mentions: mentions
-            )
+            // Extraction adds events and proposals' positions only: the rest of the index stands.
+            knowledgeBase = KnowledgeBase(reusing: knowledgeBase, events: events, proposals: proposals)
         }
         return SeedLoadResult(knowledgeBase: knowledgeBase, report: report, files: SeedFile.sortedByPath(loadedFiles))
     }
