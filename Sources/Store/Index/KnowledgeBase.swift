@@ -9,25 +9,25 @@
 public final class KnowledgeBase: Sendable {
     public let articles: [Article]
     public let entities: [Entity]
-    public let events: [Event]
-    public let proposals: [Proposal]
+    public var events: [Event] { records.events }
+    public var proposals: [Proposal] { records.proposals }
     /// Every mention, grouped by article (in `articles` order), then in text order.
     public let mentions: [Mention]
 
     let articlePositions: [String: Int]
     let entityPositions: [String: Int]
-    let eventPositions: [String: Int]
-    let proposalPositions: [String: Int]
+    var eventPositions: [String: Int] { records.eventPositions }
+    var proposalPositions: [String: Int] { records.proposalPositions }
     /// Per article id: the range of its mentions in `mentions`.
     let mentionRanges: [String: Range<Int>]
     /// Per entity id: positions in `mentions`, `articles`, `events`, `proposals`.
     let mentionsByEntity: [String: [Int]]
     let articlesByEntity: [String: [Int]]
-    let eventsByEntity: [String: [Int]]
-    let proposalsByEntity: [String: [Int]]
+    var eventsByEntity: [String: [Int]] { records.eventsByEntity }
+    var proposalsByEntity: [String: [Int]] { records.proposalsByEntity }
     /// Per article id: positions in `events` and `proposals` citing it.
-    let eventsByArticle: [String: [Int]]
-    let proposalsByArticle: [String: [Int]]
+    var eventsByArticle: [String: [Int]] { records.eventsByArticle }
+    var proposalsByArticle: [String: [Int]] { records.proposalsByArticle }
     let names: NameIndex
     let statistics: [String: EntityStats]
     /// Positions in `entities` by id, and the same restricted to entities the articles mention:
@@ -36,10 +36,13 @@ public final class KnowledgeBase: Sendable {
     public let mentionedEntitiesByID: [Int]
     /// Positions in `events` newest first (the `sort=-date` order), and each position's rank
     /// in it: a filtered `-date` list is ordered without sorting events.
-    let eventsNewestFirst: [Int]
-    let newestFirstRank: [Int]
+    var eventsNewestFirst: [Int] { records.eventsNewestFirst }
+    var newestFirstRank: [Int] { records.newestFirstRank }
     /// Per entity id: the entities whose `country` or `affiliation` it is (see `scope(of:)`).
     let members: [String: [String]]
+    /// Everything the events and proposals give, apart from the rest so that the index after
+    /// extraction can keep the rest (``init(reusing:events:proposals:)``).
+    private let records: RecordIndexes
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
@@ -82,17 +85,7 @@ public final class KnowledgeBase: Sendable {
         entitiesByID = entities.indices.sorted { entities[$0].id < entities[$1].id }
         mentionedEntitiesByID = entitiesByID.filter { (statistics[entities[$0].id]?.mentionCount ?? 0) > 0 }
 
-        let records = RecordIndexes(events: events, proposals: proposals)
-        self.events = records.events
-        self.proposals = proposals
-        eventPositions = records.eventPositions
-        proposalPositions = records.proposalPositions
-        eventsByEntity = records.eventsByEntity
-        proposalsByEntity = records.proposalsByEntity
-        eventsNewestFirst = records.eventsNewestFirst
-        newestFirstRank = records.newestFirstRank
-        eventsByArticle = records.eventsByArticle
-        proposalsByArticle = records.proposalsByArticle
+        records = RecordIndexes(events: events, proposals: proposals)
     }
 
     /// `base` with other events and proposals: what the articles, entities and mentions give
@@ -113,22 +106,13 @@ public final class KnowledgeBase: Sendable {
         entitiesByID = base.entitiesByID
         mentionedEntitiesByID = base.mentionedEntitiesByID
 
-        let records = RecordIndexes(events: events, proposals: proposals)
-        self.events = records.events
-        self.proposals = proposals
-        eventPositions = records.eventPositions
-        proposalPositions = records.proposalPositions
-        eventsByEntity = records.eventsByEntity
-        proposalsByEntity = records.proposalsByEntity
-        eventsNewestFirst = records.eventsNewestFirst
-        newestFirstRank = records.newestFirstRank
-        eventsByArticle = records.eventsByArticle
-        proposalsByArticle = records.proposalsByArticle
+        records = RecordIndexes(events: events, proposals: proposals)
     }
 
     /// What the events and proposals give: their order, positions and the lookups by entity and article.
-    private struct RecordIndexes {
+    private struct RecordIndexes: Sendable {
         let events: [Event]
+        let proposals: [Proposal]
         let eventPositions: [String: Int]
         let proposalPositions: [String: Int]
         let eventsByEntity: [String: [Int]]
@@ -141,6 +125,7 @@ public final class KnowledgeBase: Sendable {
         init(events unsorted: [Event], proposals: [Proposal]) {
             let events = KnowledgeBase.byDate(unsorted, descending: false, date: { $0.start }, id: { $0.id })
             self.events = events
+            self.proposals = proposals
             eventPositions = KnowledgeBase.positions(events.map(\.id))
             proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
             eventsByEntity = KnowledgeBase.group(events) { event in
