@@ -49,7 +49,7 @@ struct TemporalTokens {
                 var upper = stop
                 // Only a known abbreviation takes its period ("Sept.", "Tue."); a sentence's full
                 // stop after "22" or "Monday" stays outside the expression.
-                var text = Self.lowercased(scalars[index..<stop])
+                var text = Self.lowercased(Substring(scalars[index..<stop]))
                 if stop < end, scalars[stop] == ".", TemporalLexicon.abbreviations.contains(text) {
                     abbreviated = true
                     upper = scalars.index(after: stop)
@@ -77,18 +77,18 @@ struct TemporalTokens {
         self.tokens = tokens
     }
 
-    /// The word lowercased: ASCII byte by byte into a stack buffer (no intermediate string),
-    /// anything else by `lowercased()`.
-    private static func lowercased(_ word: Substring.UnicodeScalarView) -> String {
-        guard word.allSatisfy(\.isASCII) else { return String(word).lowercased() }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
-            var count = 0
-            for scalar in word {
-                let value = UInt8(truncatingIfNeeded: scalar.value)
-                buffer[count] = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
-                count += 1
+    /// The word lowercased: ASCII byte by byte from its UTF-8 into a stack buffer (no
+    /// intermediate string, no scalar iteration), anything else by `lowercased()`.
+    private static func lowercased(_ word: Substring) -> String {
+        var word = word
+        return word.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for (position, byte) in bytes.enumerated() {
+                    buffer[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return String(decoding: buffer, as: UTF8.self)
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
     }
 }
