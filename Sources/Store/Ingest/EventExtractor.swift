@@ -132,8 +132,9 @@ public struct EventExtractor: Sendable {
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
         // over "host"), then the first; the longest phrase at each place.
         var trigger: (kind: Event.Kind, phrase: String, index: Int)?
-        for index in words.indices where EventLexicon.firstWords.contains(words[index]) {
-            for length in stride(from: min(EventLexicon.longestTrigger, words.count - index), through: 1, by: -1) {
+        for index in words.indices {
+            guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
+            for length in lengths where length <= words.count - index {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
                 // "a call for talks", "calls to": not a phone call.

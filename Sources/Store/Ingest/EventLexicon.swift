@@ -20,11 +20,8 @@ enum EventLexicon {
         "strike": .attack, "strikes": .attack, "attack": .attack, "attacks": .attack,
     ]
 
-    /// The words a trigger can start with: a phrase is tried only from one of them.
-    static let firstWords = Set(triggers.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
-
-    /// Longest trigger, in tokens.
-    static let longestTrigger = triggers.keys.map { $0.split(separator: " ").count }.max() ?? 1
+    /// Per first word, the lengths of the triggers that start with it (``PhraseLengths``).
+    static let triggerLengths = PhraseLengths.byFirstWord(triggers.keys)
 
     /// A refusal: the event was declined or ruled out.
     static let rejection: Set<String> = ["declined", "rejected", "refused", "ruled", "dismissed", "spurned"]

@@ -51,9 +51,8 @@ public struct StanceExtractor: Sendable {
 
     static let cueTable = keyed(StanceLexicon.cues.map { ($0.key, $0.value) })
     static let termTable = keyed(StanceLexicon.topics.flatMap { topic in topic.terms.map { ($0, topic.id) } })
-    static let longestPhrase = (Array(cueTable.keys) + Array(termTable.keys)).map { $0.split(separator: " ").count }.max() ?? 1
-    /// The words a cue or term can start with: a phrase is tried only from one of them.
-    static let firstWords = Set((Array(cueTable.keys) + Array(termTable.keys)).compactMap { $0.split(separator: " ").first.map(String.init) })
+    static let cueLengths = PhraseLengths.byFirstWord(cueTable.keys)
+    static let termLengths = PhraseLengths.byFirstWord(termTable.keys)
 
     /// Every stance in `article` (or in every article).
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
@@ -82,18 +81,21 @@ public struct StanceExtractor: Sendable {
     }
 
     /// The longest table phrase at each place, left to right, by word positions (`words`
-    /// already ``normalized(_:)``); where they lie in the sentence is worked out only for a
-    /// sentence that has both a cue and a term (most have neither).
-    static func phrases<Value>(_ table: [String: Value], _ words: [String]) -> [(text: String, first: Int, last: Int, value: Value)] {
+    /// already ``normalized(_:)``; `lengths` is the table's ``PhraseLengths``); where
+    /// they lie in the sentence is worked out only for a sentence that has both a cue and a term
+    /// (most have neither).
+    static func phrases<Value>(
+        _ table: [String: Value], _ lengths: [String: [Int]], _ words: [String]
+    ) -> [(text: String, first: Int, last: Int, value: Value)] {
         var found: [(text: String, first: Int, last: Int, value: Value)] = []
         var index = 0
         while index < words.count {
-            guard firstWords.contains(words[index]) else {
+            guard let candidates = lengths[words[index]] else {
                 index += 1
                 continue
             }
             var matched = false
-            for length in stride(from: min(longestPhrase, words.count - index), through: 1, by: -1) {
+            for length in candidates where length <= words.count - index {
                 let phrase = length == 1 ? words[index] : words[index..<index + length].joined(separator: " ")
                 guard let value = table[phrase] else { continue }
                 found.append((phrase, index, index + length - 1, value))
@@ -109,9 +111,9 @@ public struct StanceExtractor: Sendable {
     func extract(_ item: NewsSentences.Item) -> [Candidate] {
         let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
         let words = tokens.map { Self.normalized($0.text) }
-        let cueWords = Self.phrases(Self.cueTable, words)
+        let cueWords = Self.phrases(Self.cueTable, Self.cueLengths, words)
         guard !cueWords.isEmpty else { return [] }
-        let termWords = Self.phrases(Self.termTable, words)
+        let termWords = Self.phrases(Self.termTable, Self.termLengths, words)
         guard !termWords.isEmpty else { return [] }
         let offsets = Self.scalarOffsets(of: tokens, in: sentence.text)
         let located = { (phrase: (text: String, first: Int, last: Int)) in
