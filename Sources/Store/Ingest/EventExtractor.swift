@@ -251,7 +251,7 @@ public struct EventExtractor: Sendable {
         var end = min(offset, scalars.count)
         while end > 0, scalars[end - 1] == " " { end -= 1 }
         var start = end
-        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        while start > 0, WordScalar.isAlphabetic(scalars[start - 1]) { start -= 1 }
         return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
     }
 
@@ -260,7 +260,7 @@ public struct EventExtractor: Sendable {
         var start = min(offset, scalars.count)
         while start < scalars.count, scalars[start] == " " || scalars[start] == "," { start += 1 }
         var end = start
-        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        while end < scalars.count, WordScalar.isAlphabetic(scalars[end]) { end += 1 }
         return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
     }
 

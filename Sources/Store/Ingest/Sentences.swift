@@ -75,7 +75,7 @@ enum Sentences {
         var start = index
         while start > scalars.startIndex {
             let previous = scalars.index(before: start)
-            guard scalars[previous].properties.isAlphabetic || scalars[previous] == "." else { break }
+            guard WordScalar.isAlphabetic(scalars[previous]) || scalars[previous] == "." else { break }
             start = previous
         }
         let word = String(scalars[start..<index]).lowercased()

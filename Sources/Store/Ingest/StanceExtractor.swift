@@ -227,7 +227,7 @@ public struct StanceExtractor: Sendable {
         var end = min(offset, scalars.count)
         while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "," { end -= 1 }
         var start = end
-        while start > 0, scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "-" { start -= 1 }
+        while start > 0, WordScalar.isAlphabetic(scalars[start - 1]) || scalars[start - 1] == "-" { start -= 1 }
         return start < end && scalars[start].properties.isUppercase
     }
 

@@ -33,6 +33,16 @@ enum WordScalar {
         }
     }
 
+    /// Unicode's Alphabetic property (letters, letter numbers, some marks), ASCII without a lookup.
+    @inline(__always)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
     @inline(__always)
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
