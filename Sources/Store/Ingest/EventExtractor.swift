@@ -49,6 +49,9 @@ public struct EventExtractor: Sendable {
         private(set) var locationIsCountry: Bool
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
         private(set) var sentenceKeys: Set<String>
+        /// Their hashes: a group is checked against every candidate near it, and hashing a whole
+        /// sentence key each time was most of the check. A hash found is confirmed by the key.
+        private(set) var sentenceKeyHashes: Set<Int>
 
         // Kept as reports arrive, so grouping reads them in O(1) however large a group grows.
         private var mostSpecific: Event.Kind
@@ -71,6 +74,7 @@ public struct EventExtractor: Sendable {
             mostSpecific = first.kind
             bestConfidence = first.confidence
             sentenceKeys = [first.copyKey]
+            sentenceKeyHashes = [first.copyKey.hashValue]
             participants = first.participants
             participantSet = Set(first.participants)
             location = first.location
@@ -83,7 +87,7 @@ public struct EventExtractor: Sendable {
         mutating func append(_ candidate: Candidate) {
             members.append(candidate)
             count(candidate)
-            sentenceKeys.insert(candidate.copyKey)
+            if sentenceKeys.insert(candidate.copyKey).inserted { sentenceKeyHashes.insert(candidate.copyKey.hashValue) }
             countries.formUnion(candidate.countries)
             if location == nil { locationIsCountry = candidate.locationIsCountry }
             for id in candidate.participants where !participantSet.contains(id) {
@@ -276,24 +280,29 @@ public struct EventExtractor: Sendable {
         var byKey: [String: [Int]] = [:]
         var lastDated: (Int, String)?
         for candidate in candidates {
+            let keyHash = candidate.copyKey.hashValue
             let keys = candidate.participants + (candidate.location.map { ["@" + $0] } ?? [])
             var seen: Set<Int> = []
             var target: Int?
             // "the talks" without a date of its own: the article's latest dated gathering it can be.
-            if candidate.definite, candidate.date == nil, let (index, article) = lastDated, article == candidate.article,
-               compatible(groups[index].kind, candidate.kind) {
-                target = index
-            }
-            for key in keys where target == nil {
-                // The most recent groups under each key: reports of one event come close together,
-                // and a bound keeps a corpus where every report names Ukraine near-linear.
-                for index in (byKey[key] ?? []).suffix(Self.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
-                    if reportSame(groups[index], candidate) {
-                        target = index
-                        break
-                    }
+            // Groups are read through a buffer: `groups[i]` as an argument copies the whole group
+            // (a retain per field), which was most of the grouping's time at 100,000 articles.
+            groups.withUnsafeBufferPointer { groups in
+                if candidate.definite, candidate.date == nil, let (index, article) = lastDated, article == candidate.article,
+                   compatible(groups[index].kind, candidate.kind) {
+                    target = index
                 }
-                if target != nil { break }
+                for key in keys where target == nil {
+                    // The most recent groups under each key: reports of one event come close together,
+                    // and a bound keeps a corpus where every report names Ukraine near-linear.
+                    for index in (byKey[key] ?? []).suffix(Self.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
+                        if reportSame(groups[index], candidate, keyHash: keyHash) {
+                            target = index
+                            break
+                        }
+                    }
+                    if target != nil { break }
+                }
             }
             let index: Int
             if let target {
@@ -309,11 +318,12 @@ public struct EventExtractor: Sendable {
         return groups
     }
 
-    static func reportSame(_ group: Group, _ candidate: Candidate) -> Bool {
+    /// `keyHash` is `candidate.copyKey.hashValue`, computed once per candidate.
+    static func reportSame(_ group: Group, _ candidate: Candidate, keyHash: Int) -> Bool {
         guard compatible(group.kind, candidate.kind) else { return false }
         // The same sentence again (a syndicated or mangled copy) is the same event, whatever
         // date its own publication gives to "today".
-        if group.sentenceKeys.contains(candidate.copyKey) { return true }
+        if group.sentenceKeyHashes.contains(keyHash), group.sentenceKeys.contains(candidate.copyKey) { return true }
         let shared = candidate.participants.filter(group.participantSet.contains)
         let sameLocation = group.location != nil && group.location == candidate.location
         guard !shared.isEmpty || sameLocation else { return false }

@@ -47,7 +47,12 @@ extension SeedAssembler {
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
         var absorbed: [Int: [EventExtractor.Group]] = [:]
         for group in EventExtractor.group(candidates) {
-            if let position = index.candidates(for: group).first(where: { EventExtractor.reports(group, known: events[$0]) }) {
+            // Read through a buffer: `events[i]` as an argument copies the whole event.
+            let candidates = index.candidates(for: group)
+            let match = events.withUnsafeBufferPointer { events in
+                candidates.first { EventExtractor.reports(group, known: events[$0]) }
+            }
+            if let position = match {
                 absorbed[position, default: []].append(group)
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence {
