@@ -47,10 +47,14 @@ extension SeedAssembler {
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
         var absorbed: [Int: [EventExtractor.Group]] = [:]
         for group in EventExtractor.group(candidates) {
-            // Read through a buffer: `events[i]` as an argument copies the whole event.
+            // The fields the rule reads, from a buffer: an `Event` passed whole is copied first.
             let candidates = index.candidates(for: group)
             let match = events.withUnsafeBufferPointer { events in
-                candidates.first { EventExtractor.reports(group, known: events[$0]) }
+                candidates.first { position in
+                    EventExtractor.reports(group, kind: events[position].kind, participants: events[position].participants,
+                                           location: events[position].location, start: events[position].start,
+                                           status: events[position].status)
+                }
             }
             if let position = match {
                 absorbed[position, default: []].append(group)
