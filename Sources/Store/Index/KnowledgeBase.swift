@@ -46,11 +46,16 @@ public final class KnowledgeBase: Sendable {
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
-        let sortedMentions = mentions.enumerated().sorted { lhs, rhs in
-            let left = articlePositions[lhs.element.article] ?? Int.max
-            let right = articlePositions[rhs.element.article] ?? Int.max
-            return left != right ? left < right : lhs.offset < rhs.offset
-        }.map(\.element)
+        // Each mention's article position, looked up once (the sort compared through two
+        // dictionary lookups per comparison), and no sort at all when the mentions already come
+        // in article order, as the loader gives them.
+        let articleOf = mentions.map { articlePositions[$0.article] ?? Int.max }
+        let order = zip(articleOf, articleOf.dropFirst()).allSatisfy({ $0 <= $1 })
+            ? Array(mentions.indices)
+            : mentions.indices.sorted { articleOf[$0] != articleOf[$1] ? articleOf[$0] < articleOf[$1] : $0 < $1 }
+        let sortedMentions = order.map { mentions[$0] }
+        let sortedArticle = order.map { articleOf[$0] }
+        let idRank = KnowledgeBase.idRanks(articles)
         self.articles = articles
         self.entities = entities
         self.mentions = sortedMentions
@@ -65,7 +70,8 @@ public final class KnowledgeBase: Sendable {
             let lower = ranges[mention.article]?.lowerBound ?? position
             ranges[mention.article] = lower..<(position + 1)
             byEntity[mention.entity, default: []].append(position)
-            if let article = articlePositions[mention.article], articlesByEntity[mention.entity]?.last != article {
+            let article = sortedArticle[position]
+            if article != Int.max, articlesByEntity[mention.entity]?.last != article {
                 articlesByEntity[mention.entity, default: []].append(article)
             }
         }
@@ -75,10 +81,15 @@ public final class KnowledgeBase: Sendable {
         mentionsByEntity = byEntity.mapValues { positions in
             positions.sorted { lhs, rhs in
                 let left = sortedMentions[lhs], right = sortedMentions[rhs]
-                return (left.article, left.paragraph, left.start) < (right.article, right.paragraph, right.start)
+                // Article ids compared by rank, not as strings; a mention of an unknown article by its id.
+                let leftArticle = sortedArticle[lhs], rightArticle = sortedArticle[rhs]
+                guard leftArticle != Int.max, rightArticle != Int.max else {
+                    return (left.article, left.paragraph, left.start) < (right.article, right.paragraph, right.start)
+                }
+                return (idRank[leftArticle], left.paragraph, left.start) < (idRank[rightArticle], right.paragraph, right.start)
             }
         }
-        self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { articles[$0].id < articles[$1].id } }
+        self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { idRank[$0] < idRank[$1] } }
         names = NameIndex(entities: entities)
         let statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
         self.statistics = statistics
@@ -159,6 +170,17 @@ public final class KnowledgeBase: Sendable {
 
     public func proposal(id: String) -> Proposal? {
         proposalPositions[id].map { proposals[$0] }
+    }
+
+    /// Each article's rank in id order (equal ids, equal ranks): comparing ranks orders articles
+    /// as comparing their ids does, without a string comparison each time.
+    static func idRanks(_ articles: [Article]) -> [Int] {
+        let byID = articles.indices.sorted { articles[$0].id < articles[$1].id }
+        var ranks = [Int](repeating: 0, count: articles.count)
+        for (rank, index) in byID.enumerated() {
+            ranks[index] = rank > 0 && articles[byID[rank - 1]].id == articles[index].id ? ranks[byID[rank - 1]] : rank
+        }
+        return ranks
     }
 
     /// Chronological by start date, then id; undated events last by id.
