@@ -63,11 +63,7 @@ enum Sentences {
 
     /// A capital, a digit or an opening quote: what a new sentence starts with.
     private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x22 || value == 0x27
-        }
-        return scalar.properties.isUppercase || scalar.properties.numericType != nil || openers.contains(scalar)
+        WordScalar.isUppercase(scalar) || WordScalar.isNumber(scalar) || openers.contains(scalar)
     }
 
     /// The word before `index` is an abbreviation or a single letter ("Gen.", "U.S.").

@@ -85,7 +85,7 @@ struct TemporalTokens {
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
                 for (position, byte) in bytes.enumerated() {
-                    buffer[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    buffer[position] = WordScalar.lowercased(byte)
                 }
                 return String(decoding: buffer, as: UTF8.self)
             }

@@ -16,11 +16,16 @@ enum WordScalar {
         }
     }
 
+    /// A number (`Character.isNumber`, for one scalar): in ASCII, a digit.
+    @inline(__always)
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
+    }
+
     /// A letter or a number (`Character.isLetter || isNumber`, for one scalar).
     @inline(__always)
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return isLetter(scalar) || (scalar.value >= 0x30 && scalar.value <= 0x39) }
-        return isLetter(scalar) || scalar.properties.numericType != nil
+        isLetter(scalar) || isNumber(scalar)
     }
 
     /// A combining mark or a zero-width joiner: part of the word it follows.
@@ -36,11 +41,7 @@ enum WordScalar {
     /// Unicode's Alphabetic property (letters, letter numbers, some marks), ASCII without a lookup.
     @inline(__always)
     static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value | 0x20
-            return value >= 0x61 && value <= 0x7A
-        }
-        return scalar.properties.isAlphabetic
+        scalar.isASCII ? isLetter(scalar) : scalar.properties.isAlphabetic
     }
 
     @inline(__always)
@@ -48,11 +49,16 @@ enum WordScalar {
         scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 
+    /// An ASCII byte lowercased (other bytes as they are).
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
     /// Appends `scalar` lowercased, as UTF-8.
     static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         if scalar.isASCII {
-            let value = UInt8(truncatingIfNeeded: scalar.value)
-            bytes.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
+            bytes.append(lowercased(UInt8(truncatingIfNeeded: scalar.value)))
         } else {
             bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
