@@ -49,7 +49,7 @@ extension Application {
         }
         // The calendar is one unpaged feed: no Link header for it.
         let entry = ResponseCache.Entry(
-            body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"",
+            body: body, etag: EntityTag.strong(for: body),
             contentType: format.mediaType, link: format == .ics ? nil : rendered.link
         )
         dataset.cache.put(key, entry)

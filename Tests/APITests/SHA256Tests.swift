@@ -1,7 +1,7 @@
 import API
 import Testing
 
-/// The ETag and dataset-version digest against FIPS 180-2 test vectors, and its two entry
+/// The dataset-version digest against FIPS 180-2 test vectors, and its two entry
 /// points (one buffer, several parts; contiguous and not) against each other.
 @Suite("SHA-256")
 struct SHA256Tests {

@@ -54,7 +54,7 @@ public struct StaticFiles: Sendable {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let body = try Self.read(path)
             entries[name] = ResponseCache.Entry(
-                body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"", contentType: contentType, link: nil
+                body: body, etag: EntityTag.strong(for: body), contentType: contentType, link: nil
             )
         }
         self.directory = directory
@@ -76,7 +76,7 @@ public struct StaticFiles: Sendable {
                 : html
             let body = Array(marked.utf8)
             entries[Self.pageName] = ResponseCache.Entry(
-                body: body, etag: "\"" + SHA256.hex(SHA256.digest(body)) + "\"", contentType: page.contentType, link: nil
+                body: body, etag: EntityTag.strong(for: body), contentType: page.contentType, link: nil
             )
         }
         return StaticFiles(directory: directory, entries: entries)

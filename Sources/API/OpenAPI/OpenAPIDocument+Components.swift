@@ -76,9 +76,9 @@ extension OpenAPIDocument {
     static var headers: JSON {
         .object([
             ("ETag", header(string(
-                "Strong validator: the quoted SHA-256 (hex) of the identity body; a gzip or Brotli form (`Content-Encoding`) "
-                    + "has its own: the same digest with `.gz` or `.br`.",
-                pattern: "^\"[0-9a-f]{64}(\\.gz|\\.br)?\"$"
+                "Strong validator: the quoted XXH64 digest (hex) and length (hex) of the identity body; a gzip or Brotli "
+                    + "form (`Content-Encoding`) has its own: the same tag with `.gz` or `.br`.",
+                pattern: "^\"[0-9a-f]{16}-[0-9a-f]+(\\.gz|\\.br)?\"$"
             ))),
             ("Link", header(string(
                 "RFC 8288 links to the next, prev (when they exist), first and last pages. "

@@ -69,7 +69,7 @@ enum OpenAPIDocument {
         **Paging.** Lists take `limit` (1 to 100, default 20) and `offset` (default 0) and answer \
         `{"data", "meta", "links"}` with an RFC 8288 `Link` header (next, prev, first, last).
 
-        **Caching.** Resources carry a strong `ETag` (SHA-256 of the body) and answer \
+        **Caching.** Resources carry a strong `ETag` (XXH64 digest and length of the body) and answer \
         `If-None-Match` with 304 (weak comparison, `*` matches). Every response carries \
         `X-Request-ID` (the client's when well-formed, else generated).
 

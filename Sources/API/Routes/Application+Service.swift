@@ -37,7 +37,7 @@ extension Application {
             return try serve(request, parameters, allowed: [], formats: [.json], cacheControl: "public, max-age=60", index)
         }
         let openAPI = Array((publicURL.map { OpenAPIDocument.json(serverURL: $0.description) } ?? OpenAPIDocument.json).utf8)
-        let openAPITag = "\"" + SHA256.hex(SHA256.digest(openAPI)) + "\""
+        let openAPITag = EntityTag.strong(for: openAPI)
         router.get("/openapi.json") { request, _ in
             Application.response(
                 ResponseCache.Entry(body: openAPI, etag: openAPITag, contentType: "application/json", link: nil),
