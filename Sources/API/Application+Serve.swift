@@ -29,7 +29,7 @@ extension Application {
             scheme: context.scheme, host: context.host, prefix: context.prefix
         )
         if let entry = dataset.cache.get(key) {
-            return Self.response(entry, request: request, cacheControl: cacheControl)
+            return Self.response(entry, request: request, cacheControl: cacheControl, cors: cors)
         }
         let base = context.absoluteURL("")
         let query = try QueryParameters(request, allowed: allowed)
@@ -53,6 +53,7 @@ extension Application {
             contentType: format.mediaType, link: format == .ics ? nil : rendered.link
         )
         dataset.cache.put(key, entry)
+        // Not prepared: most misses are never asked for again (the fields are prepared on the first hit).
         return Self.response(entry, request: request, cacheControl: cacheControl)
     }
 
@@ -65,36 +66,61 @@ extension Application {
 
     /// The cached representation in the content coding the request accepts (gzip or Brotli,
     /// made once per representation), with its own strong ETag; 304 when `If-None-Match` names it.
-    static func response(_ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String) -> HTTPResponse {
-        // A shared cache must key on every request header the representation depends on.
-        let vary = request.context.linksFollowForwardedHeaders ? Self.varyWithForwarding : "Accept, Accept-Encoding"
+    ///
+    /// With `cors` that allows every origin, a 200 carries its CORS fields already, serialised
+    /// once per representation and form (``EncodedBodies``); ``respond(to:)`` leaves a response
+    /// with prepared headers as it is. Without `cors` the fields are built for this response
+    /// and decorated there.
+    static func response(
+        _ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String, cors: CORSPolicy? = nil
+    ) -> HTTPResponse {
         guard let coding = ContentCoding.negotiate(request.headers["accept-encoding"]) else {
             return ProblemMapper.response(for: APIError.notAcceptableEncoding, request: request)
         }
-        var body = entry.shared
-        var etag = entry.etag
-        var headers = HTTPHeaders()
-        // Content type, coding, ETag, Cache-Control, Vary, Link, and the two CORS fields added later.
-        headers.reserveCapacity(8)
-        headers.add("Content-Type", entry.contentType)
-        if let form = entry.encoded.form(coding, of: entry.body, etag: entry.etag, contentType: entry.contentType) {
-            body = form.shared
-            etag = form.etag
-            headers.add("Content-Encoding", coding.rawValue)
-        }
-        headers.add("ETag", etag)
-        headers.add("Cache-Control", cacheControl)
-        headers.add("Vary", vary)
-        if let link = entry.link { headers.add("Link", link) }
+        let form = entry.encoded.form(coding, of: entry.body, etag: entry.etag, contentType: entry.contentType)
+        let etag = form?.etag ?? entry.etag
+        let forwarded = request.context.linksFollowForwardedHeaders
         // If-Match first (RFC 9110 §13.2.2), with the strong comparison: a weak tag never matches.
         if let condition = request.headers["if-match"], !Self.matches(condition, etag: etag, weak: false) {
             return ProblemMapper.response(for: APIError.preconditionFailed(current: etag), request: request)
         }
+        let sentCoding = form == nil ? ContentCoding.identity : coding
         if let condition = request.headers["if-none-match"], Self.matches(condition, etag: etag) {
+            var headers = Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
             headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)
         }
-        return HTTPResponse(status: .ok, headers: headers, shared: body)
+        let body = form?.shared ?? entry.shared
+        guard let cors, cors.allowsAny else {
+            let headers = Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
+            return HTTPResponse(status: .ok, headers: headers, shared: body)
+        }
+        let variant = EncodedBodies.Variant(coding: sentCoding, forwarded: forwarded)
+        let prepared = entry.encoded.prepared(variant, cacheControl: cacheControl) {
+            var response = HTTPResponse(
+                headers: Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
+            )
+            cors.decorate(&response, origin: nil)
+            return response.headers
+        }
+        return HTTPResponse(status: .ok, prepared: prepared, shared: body)
+    }
+
+    /// A cached representation's fields: content type, coding, ETag, Cache-Control, Vary, Link.
+    static func headers(
+        _ entry: ResponseCache.Entry, coding: ContentCoding, etag: String, cacheControl: String, forwarded: Bool
+    ) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        // The six here and the two CORS fields added later.
+        headers.reserveCapacity(8)
+        headers.add("Content-Type", entry.contentType)
+        if coding != .identity { headers.add("Content-Encoding", coding.rawValue) }
+        headers.add("ETag", etag)
+        headers.add("Cache-Control", cacheControl)
+        // A shared cache must key on every request header the representation depends on.
+        headers.add("Vary", forwarded ? Self.varyWithForwarding : "Accept, Accept-Encoding")
+        if let link = entry.link { headers.add("Link", link) }
+        return headers
     }
 
     /// Links built from a trusted proxy's headers (no `publicUrl`) vary with them.

@@ -72,7 +72,8 @@ public final class Application: HTTPResponder {
         let started = Metrics.now()
         let dispatched = router.dispatch(request)
         var response = dispatched.response
-        cors.decorate(&response, origin: origin)
+        // Prepared headers were decorated when they were prepared (``Application/response(_:request:cacheControl:cors:)``).
+        if response.preparedHeaders == nil { cors.decorate(&response, origin: origin) }
         metrics.record(route: dispatched.template, method: request.method, response: response, seconds: Metrics.now() - started)
         return response
     }

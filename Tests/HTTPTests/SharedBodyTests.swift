@@ -52,6 +52,31 @@ struct SharedBodyTests {
         #expect(eventually { server.server.statistics.unsentBytes.load(ordering: .relaxed) == 0 })
     }
 
+    /// Prepared header fields go out as they were serialised, without the engine's own fields a
+    /// handler put among them; a response whose fields change after preparing sends the changed
+    /// fields, never the stale bytes.
+    @Test func preparedHeadersAreSentAsPreparedAndDroppedWhenChanged() throws {
+        let body = SharedBody(Self.pattern(40_000))
+        let prepared = PreparedHeaders([
+            "Content-Type": "application/json", "ETag": "\"a\"", "Content-Length": "1", "X-Request-ID": "spoofed",
+        ])
+        let server = try TestServer(responder: ClosureResponder { request in
+            var response = HTTPResponse(prepared: prepared, shared: body)
+            if request.path == "/changed" { response.headers.set("ETag", "\"b\"") }
+            return response
+        })
+        let client = try server.client(timeout: 10)
+        try client.send("GET /prepared HTTP/1.1\r\nHost: t\r\n\r\nGET /changed HTTP/1.1\r\nHost: t\r\n\r\n")
+        let first = try client.readResponse()
+        let names = first.headers.map { $0.0.lowercased() }
+        #expect(names == ["date", "content-type", "etag", "content-length", "x-request-id"])
+        #expect(first.header("ETag") == "\"a\"" && first.header("Content-Length") == "40000")
+        #expect(first.header("X-Request-ID") != "spoofed" && first.body == body.bytes)
+        let second = try client.readResponse()
+        #expect(second.headers.filter { $0.0.lowercased() == "etag" }.map(\.1) == ["\"b\""])
+        #expect(second.header("Content-Type") == "application/json" && second.body == body.bytes)
+    }
+
     @Test func aSmallBodyGetsNoFile() {
         let body = SharedBody(Self.pattern(SharedBody.minimumFileBytes - 1))
         #expect(body.fileDescriptor == nil)

@@ -1,10 +1,11 @@
 import HTTP
 
-/// The compressed forms of one cached representation, made on first demand and kept with
-/// it: each encoding is computed once per representation, not once per request.
+/// What one cached representation is sent as, made on first demand and kept with it: its
+/// compressed forms (each encoding computed once per representation, not once per request),
+/// and the serialised header fields of each way it is sent.
 ///
-/// Thread contract: shared by every loop that serves the entry; the forms are computed
-/// under the lock (a second request for the same form waits for the first, then reuses it).
+/// Thread contract: shared by every loop that serves the entry; both are made under the lock
+/// (a second request for the same form waits for the first, then reuses it).
 final class EncodedBodies: Sendable {
     /// One coding's bytes and strong ETag; `nil` bytes: not worth sending (too small, incompressible).
     struct Form: Sendable {
@@ -12,13 +13,25 @@ final class EncodedBodies: Sendable {
         let etag: String
     }
 
-    private let forms = Locked<[ContentCoding: Form?]>([:])
+    /// A way of sending the representation that changes its header fields: the content coding
+    /// sent, and whether its links followed a proxy's headers (which changes `Vary`).
+    struct Variant: Hashable, Sendable {
+        let coding: ContentCoding
+        let forwarded: Bool
+    }
+
+    struct State {
+        var forms: [ContentCoding: Form?] = [:]
+        var heads: [Variant: (cacheControl: String, prepared: PreparedHeaders)] = [:]
+    }
+
+    private let state = Locked(State())
 
     /// `coding`'s form of `body`, or nil when identity should be sent instead.
     func form(_ coding: ContentCoding, of body: [UInt8], etag: String, contentType: String) -> Form? {
         guard coding != .identity, body.count >= Compression.minimumBytes, Self.isCompressible(contentType) else { return nil }
-        return forms.withLock { forms in
-            if let known = forms[coding] { return known }
+        return state.withLock { state in
+            if let known = state.forms[coding] { return known }
             let compressed = coding == .gzip ? Compression.gzip(body) : Compression.brotli(body)
             var made: Form?
             if let compressed, compressed.count < body.count - body.count / 20 {
@@ -26,8 +39,23 @@ final class EncodedBodies: Sendable {
                 let tag = String(etag.dropLast()) + (coding == .gzip ? ".gz\"" : ".br\"")
                 made = Form(shared: SharedBody(compressed), etag: tag)
             }
-            forms[coding] = made
+            state.forms[coding] = made
             return made
+        }
+    }
+
+    /// The header fields for `variant`, serialised by `make` the first time. A different
+    /// `cacheControl` than the one they were made with (one entry served by two routes, which no
+    /// route does) gets fresh fields, not the kept ones.
+    func prepared(_ variant: Variant, cacheControl: String, make: () -> HTTPHeaders) -> PreparedHeaders {
+        state.withLock { state in
+            if let known = state.heads[variant] {
+                if known.cacheControl == cacheControl { return known.prepared }
+                return PreparedHeaders(make())
+            }
+            let prepared = PreparedHeaders(make())
+            state.heads[variant] = (cacheControl, prepared)
+            return prepared
         }
     }
 

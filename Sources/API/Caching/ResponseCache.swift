@@ -20,6 +20,32 @@ public final class ResponseCache: Sendable {
         let scheme: String
         let host: String
         let prefix: String
+        /// Hashed once: every lookup and insert of a miss (up to five) reuses it.
+        private let hash: Int
+
+        init(target: String, accept: String, scheme: String, host: String, prefix: String) {
+            self.target = target
+            self.accept = accept
+            self.scheme = scheme
+            self.host = host
+            self.prefix = prefix
+            var hasher = Hasher()
+            hasher.combine(target)
+            hasher.combine(accept)
+            hasher.combine(scheme)
+            hasher.combine(host)
+            hasher.combine(prefix)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.target == rhs.target && lhs.accept == rhs.accept && lhs.scheme == rhs.scheme
+                && lhs.host == rhs.host && lhs.prefix == rhs.prefix
+        }
 
         var size: Int {
             target.utf8.count + accept.utf8.count + scheme.utf8.count + host.utf8.count + prefix.utf8.count
@@ -32,7 +58,7 @@ public final class ResponseCache: Sendable {
         let etag: String
         let contentType: String
         let link: String?
-        /// gzip and Brotli forms, made when first asked for.
+        /// gzip and Brotli forms, and the serialised header fields of each, made when first asked for.
         let encoded = EncodedBodies()
 
         init(body: [UInt8], etag: String, contentType: String, link: String?) {

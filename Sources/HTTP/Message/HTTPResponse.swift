@@ -2,7 +2,12 @@
 /// `Connection` and `X-Request-ID`, and drops the body for HEAD, 204 and 304.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
-    public var headers: HTTPHeaders
+    /// Assigning or changing it drops ``preparedHeaders``.
+    public var headers: HTTPHeaders {
+        didSet { preparedHeaders = nil }
+    }
+    /// `headers` already serialised (a cached representation's), written as they are.
+    public private(set) var preparedHeaders: PreparedHeaders?
     /// The content. Arrays are copy-on-write, so a cached body is shared, not copied.
     /// Assigning it drops ``shared``.
     public var body: [UInt8] {
@@ -21,6 +26,15 @@ public struct HTTPResponse: Sendable {
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), shared: SharedBody) {
         self.status = status
         self.headers = headers
+        self.body = shared.bytes
+        self.shared = shared
+    }
+
+    /// A cached body with header fields serialised once for every response that sends it.
+    public init(status: HTTPStatus = .ok, prepared: PreparedHeaders, shared: SharedBody) {
+        self.status = status
+        self.headers = prepared.fields
+        self.preparedHeaders = prepared
         self.body = shared.bytes
         self.shared = shared
     }

@@ -21,16 +21,16 @@ enum ResponseHead {
             out.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
         }
         out.append(contentsOf: date)
-        for (name, value) in response.headers where !isEngineOwned(name) {
-            out.append(contentsOf: name.utf8)
-            out.append(ASCII.colon)
-            out.append(ASCII.space)
-            out.append(contentsOf: value.utf8)
-            out.append(ASCII.cr)
-            out.append(ASCII.lf)
+        let hasContentType: Bool
+        if let prepared = response.preparedHeaders {
+            out.append(contentsOf: prepared.bytes)
+            hasContentType = prepared.hasContentType
+        } else {
+            writeFields(response.headers, into: &out)
+            hasContentType = response.headers.contains("content-type")
         }
         if status.code != 204 && status.code != 304 && status.code >= 200 {
-            if !response.headers.contains("content-type") && contentLength > 0 {
+            if !hasContentType && contentLength > 0 {
                 out.append(contentsOf: "Content-Type: application/octet-stream\r\n".utf8)
             }
             out.append(contentsOf: "Content-Length: ".utf8)
@@ -46,6 +46,18 @@ enum ResponseHead {
         out.append(contentsOf: "X-Request-ID: ".utf8)
         out.append(contentsOf: requestID.utf8)
         out.append(contentsOf: "\r\n\r\n".utf8)
+    }
+
+    /// `Name: value\r\n` for every field but the engine's own.
+    static func writeFields(_ headers: HTTPHeaders, into out: inout [UInt8]) {
+        for (name, value) in headers where !isEngineOwned(name) {
+            out.append(contentsOf: name.utf8)
+            out.append(ASCII.colon)
+            out.append(ASCII.space)
+            out.append(contentsOf: value.utf8)
+            out.append(ASCII.cr)
+            out.append(ASCII.lf)
+        }
     }
 
     @inline(__always)
