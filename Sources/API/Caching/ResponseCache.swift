@@ -99,33 +99,43 @@ public final class ResponseCache: Sendable {
     }
 
     func get(_ key: Key) -> Entry? {
-        storage.withLock { contents in
-            if let entry = contents.current.entries[key] { return entry }
-            guard let entry = contents.old.entries.removeValue(forKey: key) else { return nil }
+        let (entry, dropped) = storage.withLock { contents -> (Entry?, Generation?) in
+            if let entry = contents.current.entries[key] { return (entry, nil) }
+            guard let entry = contents.old.entries.removeValue(forKey: key) else { return (nil, nil) }
             contents.old.bytes -= key.size + entry.size
-            Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
-            return entry
+            return (entry, Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes))
         }
+        // Freed after the lock (see `put`).
+        _ = consume dropped
+        return entry
     }
 
     func put(_ key: Key, _ entry: Entry) {
         let size = key.size + entry.size
         guard size <= maxBytes / 16 else { return }
-        storage.withLock { contents in
+        let dropped = storage.withLock { contents in
             if let old = contents.old.entries.removeValue(forKey: key) { contents.old.bytes -= key.size + old.size }
-            Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
+            return Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
         }
+        // Freed here, after the lock: thousands of entries take a while, and other loops need the cache.
+        _ = consume dropped
     }
 
-    private static func insert(_ key: Key, _ entry: Entry, into contents: inout Contents, maxEntries: Int, maxBytes: Int) {
+    /// Inserts, and returns the generation that fell out when the current one was full.
+    private static func insert(
+        _ key: Key, _ entry: Entry, into contents: inout Contents, maxEntries: Int, maxBytes: Int
+    ) -> Generation? {
         let size = key.size + entry.size
         if let previous = contents.current.entries[key] { contents.current.bytes -= key.size + previous.size }
+        var dropped: Generation?
         if contents.current.entries.count >= maxEntries / 2 || contents.current.bytes + size > maxBytes / 2 {
+            dropped = contents.old
             contents.old = contents.current
             contents.current = Generation()
         }
         contents.current.entries[key] = entry
         contents.current.bytes += size
+        return dropped
     }
 
     var count: Int { storage.withLock { $0.current.entries.count + $0.old.entries.count } }

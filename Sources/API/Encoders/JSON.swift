@@ -31,7 +31,8 @@ public indirect enum JSON: Sendable, Equatable {
     /// never built whole.
     public func serialized(pretty: Bool, limit: Int) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        // Room for the compact form up front (a page of records is tens of KB): no regrowing.
+        out.reserveCapacity(min(limit, estimatedCount + (pretty ? estimatedCount / 2 : 0)) + 1)
         guard write(into: &out, pretty: pretty, depth: 0, limit: limit) else { return nil }
         if pretty { out.append(0x0A) }
         return out.count <= limit ? out : nil
@@ -85,6 +86,18 @@ public indirect enum JSON: Sendable, Equatable {
             out.append(contentsOf: bytes)
         }
         return out.count <= limit
+    }
+
+    /// About the compact form's length: exact for raw records and ASCII strings, a guess for numbers.
+    var estimatedCount: Int {
+        switch self {
+        case .object(let members): return members.reduce(2) { $0 + $1.0.utf8.count + 4 + $1.1.estimatedCount }
+        case .array(let elements): return elements.reduce(2) { $0 + 1 + $1.estimatedCount }
+        case .string(let value): return value.utf8.count + 2
+        case .raw(let bytes): return bytes.count
+        case .int, .double: return 8
+        case .bool, .null: return 5
+        }
     }
 
     private func newline(_ out: inout [UInt8], _ pretty: Bool, _ depth: Int) {

@@ -12,8 +12,10 @@ extension Application {
             let (events, meta) = try Self.filteredEvents(context)
             var rendered = try context.list(events, meta: meta) { context.representation.event($0) }
             let page = try Page(context.query)
-            let pageEvents = Array(page.slice(events))
-            rendered.encodings[.geojson] = { GeoJSONEncoder.encode(pageEvents, representation: context.representation).serialized(pretty: context.query.pretty) }
+            // The page's events are copied only when GeoJSON is what was asked for.
+            rendered.encodings[.geojson] = {
+                GeoJSONEncoder.encode(Array(page.slice(events)), representation: context.representation).serialized(pretty: context.query.pretty)
+            }
             rendered.encodings[.ics] = { ICalendarEncoder.encode(Array(events), representation: context.representation) }
             return rendered
         }

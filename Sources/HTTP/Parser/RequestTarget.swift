@@ -50,7 +50,9 @@ public struct RequestTarget: Sendable, Equatable {
             raw = afterScheme[pathStart...]
             if raw.first != "/" { raw = "/" + raw }
         }
-        guard raw.first == "/", !raw.utf8.contains(UInt8(ascii: "#")) else { throw .unsupportedForm }
+        let hasFragment = raw.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "#")) }
+            ?? raw.utf8.contains(UInt8(ascii: "#"))
+        guard raw.first == "/", !hasFragment else { throw .unsupportedForm }
         let rawPath: Substring
         var rawQuery: Substring = ""
         if let question = raw.utf8.firstIndex(of: UInt8(ascii: "?")) {
@@ -88,12 +90,17 @@ public struct RequestTarget: Sendable, Equatable {
         return nil
     }
 
+    /// True when `utf8` has a `%` (or a `+` that means a space). One pass over the contiguous
+    /// bytes: `Substring.UTF8View.contains` walks indices and took 3% of a cache miss.
+    static func needsDecoding(_ utf8: Substring.UTF8View, plusIsSpace: Bool) -> Bool {
+        let scan = { (byte: UInt8) in byte == UInt8(ascii: "%") || (plusIsSpace && byte == UInt8(ascii: "+")) }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(where: scan) } ?? utf8.contains(where: scan)
+    }
+
     /// Percent-decodes `text`; in a query, `+` is a space (form encoding).
     public static func decode(_ text: Substring, plusIsSpace: Bool) throws(Failure) -> String {
         let utf8 = text.utf8
-        if !utf8.contains(UInt8(ascii: "%")) && !(plusIsSpace && utf8.contains(UInt8(ascii: "+"))) {
-            return String(text)
-        }
+        if !needsDecoding(utf8, plusIsSpace: plusIsSpace) { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var iterator = utf8.makeIterator()
