@@ -286,3 +286,29 @@ extension RequestParser.Result {
         return false
     }
 }
+
+/// The one-pass check for the usual `Host` gives the full RFC 3986 parse's answer wherever it
+/// answers at all: every string of up to four bytes from an alphabet with each kind of byte
+/// that matters (name bytes, ':', digits, '%', sub-delims, brackets), plus ports around the limits.
+@Suite("Host syntax")
+struct HostSyntaxTests {
+    @Test func theQuickCheckAgreesWithTheFullParse() {
+        let alphabet: [String] = ["a", "Z", "0", "9", "-", ".", ":", "%", "!", "[", "]", "~"]
+        var inputs = [""]
+        var frontier = [""]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + $0 } }
+            inputs += frontier
+        }
+        inputs += ["example.org:0", "example.org:1", "example.org:65535", "example.org:65536", "example.org:080",
+                   "h:123456", ":", "a:", "[::1]:8080", "%41b", String(repeating: "a", count: 256)]
+        var decided = 0
+        for input in inputs {
+            let quick = input.utf8.withContiguousStorageIfAvailable(HostSyntax.quickCheck) ?? nil
+            guard let quick else { continue }
+            decided += 1
+            #expect(quick == HostSyntax.parse(input), "\(input)")
+        }
+        #expect(decided > 5_000, "the quick check decides the usual forms")
+    }
+}

@@ -145,7 +145,8 @@ extension EventLoop {
 
     /// Routes `parsed`, sends the response, and returns the machine's next action.
     func answer(_ connection: Connection, _ parsed: HTTPRequest) -> ConnectionStateMachine.Action {
-        let started = Syscall.monotonicNanoseconds()
+        // Timed for the access log only (the responder's own time is measured below either way).
+        let started = server.accessLog == nil ? 0 : Syscall.monotonicNanoseconds()
         var request = parsed
         let clientID = request.headers["x-request-id"]
         let requestID = clientID.flatMap { RequestIDGenerator.isWellFormed($0) ? $0 : nil } ?? requestIDs.next()
@@ -175,13 +176,13 @@ extension EventLoop {
         }
         var keepAlive = connection.machine.keepAlive(requested: request.keepAlive) && !lameDuck
             && connection.requestsServed < server.configuration.maxRequestsPerConnection
-        if let connectionHeader = response.headers["connection"], HTTPHeaders.equalsIgnoringCase(connectionHeader, "close") {
+        if response.preparedHeaders?.closesConnection ?? ResponseHead.closesConnection(response.headers) {
             keepAlive = false
         }
         let bytes = send(connection, response, method: request.method, version: request.version,
                          keepAlive: keepAlive, requestID: requestID)
-        let elapsed = Syscall.monotonicNanoseconds() &- started
         if server.accessLog != nil {
+            let elapsed = Syscall.monotonicNanoseconds() &- started
             accessLogBuffer.append(
                 time: logClock.now(), method: request.method.rawValue, target: request.target,
                 status: response.status.code, bodyBytes: bytes, micros: elapsed / 1000, peer: connection.peer,

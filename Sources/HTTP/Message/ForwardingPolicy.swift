@@ -121,16 +121,20 @@ public struct ForwardingPolicy: Sendable {
     /// A plain `host[:port]`: letters, digits, "-", ".", "_", "~", ":" and IPv6 brackets
     /// (RFC 3986 reg-name / IP-literal without escapes), so never "/", "#", "@", "?" or spaces.
     static func isHost(_ value: String) -> Bool {
-        !value.isEmpty && value.utf8.count <= 255 && value.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-                 UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                return true
-            default:
-                return false
-            }
+        let utf8 = value.utf8
+        guard !utf8.isEmpty, utf8.count <= 255 else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isHostByte) } ?? utf8.allSatisfy(isHostByte)
+    }
+
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+             UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        default:
+            return false
         }
     }
 

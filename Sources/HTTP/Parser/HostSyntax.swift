@@ -8,6 +8,13 @@ import Glibc
 /// An empty value is valid (a target with no authority). Anything else is a 400.
 enum HostSyntax {
     static func isValid(_ value: String) -> Bool {
+        // The usual `name[:port]` is decided in one pass over the bytes; the rest by the full parse.
+        if let decided = value.utf8.withContiguousStorageIfAvailable(quickCheck), let decided { return decided }
+        return parse(value)
+    }
+
+    /// The full RFC 3986 check.
+    static func parse(_ value: String) -> Bool {
         var utf8 = Substring(value).utf8[...]
         guard utf8.count <= 255 else { return false }
         if utf8.first == UInt8(ascii: "[") {
@@ -50,6 +57,27 @@ enum HostSyntax {
             index = bytes.index(after: index)
         }
         return true
+    }
+
+    /// Valid or not for a name of unreserved bytes with an optional port; nil for anything else
+    /// (`%`, sub-delims, brackets), which the full parse decides. Same answers as the full parse.
+    static func quickCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count <= 255 else { return false }
+        var index = 0
+        while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+            guard isUnreserved(bytes[index]) else { return nil }
+            index += 1
+        }
+        guard index < bytes.count else { return true }
+        let digits = bytes.count - index - 1
+        if digits == 0 { return true }
+        guard digits <= 5 else { return false }
+        var number = 0
+        for byte in bytes[(index + 1)...] {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return (1...65535).contains(number)
     }
 
     /// IPv6address (no zone identifier) or IPvFuture.

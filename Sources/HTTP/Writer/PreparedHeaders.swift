@@ -9,6 +9,8 @@ public struct PreparedHeaders: Sendable {
     /// `Name: value\r\n` for every field the engine does not own (see ``ResponseHead``).
     let bytes: [UInt8]
     let hasContentType: Bool
+    /// A `Connection: close` among the fields (the engine then closes after the response).
+    let closesConnection: Bool
 
     public init(_ fields: HTTPHeaders) {
         self.fields = fields
@@ -16,5 +18,6 @@ public struct PreparedHeaders: Sendable {
         ResponseHead.writeFields(fields, into: &bytes)
         self.bytes = bytes
         self.hasContentType = fields.contains("content-type")
+        self.closesConnection = ResponseHead.closesConnection(fields)
     }
 }

@@ -48,6 +48,11 @@ enum ResponseHead {
         out.append(contentsOf: "\r\n\r\n".utf8)
     }
 
+    /// True when a handler's fields say `Connection: close`.
+    static func closesConnection(_ headers: HTTPHeaders) -> Bool {
+        headers["connection"].map { HTTPHeaders.equalsIgnoringCase($0, "close") } ?? false
+    }
+
     /// `Name: value\r\n` for every field but the engine's own.
     static func writeFields(_ headers: HTTPHeaders, into out: inout [UInt8]) {
         for (name, value) in headers where !isEngineOwned(name) {
