@@ -312,3 +312,37 @@ struct HostSyntaxTests {
         #expect(decided > 5_000, "the quick check decides the usual forms")
     }
 }
+
+/// Request-target splitting and decoding, case by case (RFC 9112 §3.2, RFC 3986 §2.1).
+@Suite("Request target")
+struct RequestTargetTests {
+    @Test func originFormSplitsAndDecodes() throws {
+        let target = try RequestTarget.parse("/a//b%20c/?q=x+y&&flag&e=&p=%C3%A9%2B&=v", method: .get)
+        #expect(target.path == "/a//b c/")
+        #expect(target.segments == ["a", "b c"])
+        #expect(target.query.map { [$0.name, $0.value] } == [["q", "x y"], ["flag", ""], ["e", ""], ["p", "é+"], ["", "v"]])
+        #expect(target.authority == nil)
+        let bare = try RequestTarget.parse("/", method: .get)
+        #expect(bare.path == "/" && bare.segments.isEmpty && bare.query.isEmpty)
+        let trailing = try RequestTarget.parse("/events?", method: .get)
+        #expect(trailing.segments == ["events"] && trailing.query.isEmpty)
+    }
+
+    @Test func absoluteAndAsteriskForms() throws {
+        let absolute = try RequestTarget.parse("HTTP://example.org:8080?x=1", method: .get)
+        #expect(absolute.authority == "example.org:8080" && absolute.path == "/" && absolute.query.map(\.value) == ["1"])
+        #expect(try RequestTarget.parse("*", method: .options).path == "*")
+    }
+
+    @Test func badTargetsAreRefusedWithTheirReason() {
+        let cases: [(String, RequestTarget.Failure)] = [
+            ("/a%2", .invalidPercentEncoding), ("/a%zz", .invalidPercentEncoding), ("/a?q=%4", .invalidPercentEncoding),
+            ("/a%00b", .encodedNUL), ("/?q=%00", .encodedNUL), ("/a%FF", .invalidUTF8), ("/?q=%C3", .invalidUTF8),
+            ("/a#frag", .unsupportedForm), ("a/b", .unsupportedForm), ("http://user@h/", .invalidAuthority),
+        ]
+        for (target, failure) in cases {
+            #expect(throws: failure, "\(target)") { try RequestTarget.parse(target, method: .get) }
+        }
+        #expect(throws: RequestTarget.Failure.unsupportedForm) { try RequestTarget.parse("*", method: .get) }
+    }
+}

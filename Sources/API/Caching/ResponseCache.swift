@@ -29,12 +29,11 @@ public final class ResponseCache: Sendable {
             self.scheme = scheme
             self.host = host
             self.prefix = prefix
+            // The target and format tell requests apart; scheme, host and prefix are nearly always
+            // the same, so they are compared (`==`) but not hashed.
             var hasher = Hasher()
             hasher.combine(target)
             hasher.combine(accept)
-            hasher.combine(scheme)
-            hasher.combine(host)
-            hasher.combine(prefix)
             hash = hasher.finalize()
         }
 

@@ -50,36 +50,49 @@ public struct RequestTarget: Sendable, Equatable {
             raw = afterScheme[pathStart...]
             if raw.first != "/" { raw = "/" + raw }
         }
-        let hasFragment = raw.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "#")) }
-            ?? raw.utf8.contains(UInt8(ascii: "#"))
-        guard raw.first == "/", !hasFragment else { throw .unsupportedForm }
-        let rawPath: Substring
-        var rawQuery: Substring = ""
-        if let question = raw.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            rawPath = raw[..<question]
-            rawQuery = raw[raw.utf8.index(after: question)...]
-        } else {
-            rawPath = raw
-        }
-        var segments: [String] = []
-        // Byte-wise splitting: "/", "&" and "=" are ASCII, so no grapheme breaking is needed.
-        for piece in rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            segments.append(try decode(Substring(piece), plusIsSpace: false))
-        }
-        let path = try decode(rawPath, plusIsSpace: false)
-        var query: [Query] = []
-        for bytes in rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let pair = Substring(bytes)
-            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                query.append(Query(
-                    name: try decode(pair[..<equals], plusIsSpace: true),
-                    value: try decode(pair[pair.utf8.index(after: equals)...], plusIsSpace: true)
-                ))
-            } else {
-                query.append(Query(name: try decode(pair, plusIsSpace: true), value: ""))
+        guard raw.first == "/" else { throw .unsupportedForm }
+        var origin = raw
+        var parsed = try origin.withUTF8 { parseOrigin($0) }.get()
+        parsed.authority = authorityFound
+        return parsed
+    }
+
+    /// An origin-form target (`/path?query`, its first byte `/`), read over its bytes: the path,
+    /// its segments and the query pairs, each percent-decoded. "/", "?", "&" and "=" are ASCII,
+    /// so splitting bytes needs no grapheme breaking.
+    static func parseOrigin(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<RequestTarget, Failure> {
+        guard !bytes.contains(UInt8(ascii: "#")) else { return .failure(.unsupportedForm) }
+        let question = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        do throws(Failure) {
+            var segments: [String] = []
+            var start = 0
+            for index in 0...question where index == question || bytes[index] == UInt8(ascii: "/") {
+                if index > start { segments.append(try decode(bytes[start..<index], plusIsSpace: false)) }
+                start = index + 1
             }
+            let path = try decode(bytes[0..<question], plusIsSpace: false)
+            var query: [Query] = []
+            if question < bytes.count {
+                start = question + 1
+                for index in start...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "&") {
+                    if index > start {
+                        let pair = bytes[start..<index]
+                        if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                            query.append(Query(
+                                name: try decode(bytes[start..<equals], plusIsSpace: true),
+                                value: try decode(bytes[(equals + 1)..<index], plusIsSpace: true)
+                            ))
+                        } else {
+                            query.append(Query(name: try decode(pair, plusIsSpace: true), value: ""))
+                        }
+                    }
+                    start = index + 1
+                }
+            }
+            return .success(RequestTarget(path: path, segments: segments, query: query))
+        } catch {
+            return .failure(error)
         }
-        return RequestTarget(path: path, segments: segments, query: query, authority: authorityFound)
     }
 
     static func stripScheme(_ raw: Substring) -> Substring? {
@@ -90,36 +103,42 @@ public struct RequestTarget: Sendable, Equatable {
         return nil
     }
 
-    /// True when `utf8` has a `%` (or a `+` that means a space). One pass over the contiguous
-    /// bytes: `Substring.UTF8View.contains` walks indices and took 3% of a cache miss.
-    static func needsDecoding(_ utf8: Substring.UTF8View, plusIsSpace: Bool) -> Bool {
-        let scan = { (byte: UInt8) in byte == UInt8(ascii: "%") || (plusIsSpace && byte == UInt8(ascii: "+")) }
-        return utf8.withContiguousStorageIfAvailable { $0.contains(where: scan) } ?? utf8.contains(where: scan)
-    }
-
     /// Percent-decodes `text`; in a query, `+` is a space (form encoding).
     public static func decode(_ text: Substring, plusIsSpace: Bool) throws(Failure) -> String {
-        let utf8 = text.utf8
-        if !needsDecoding(utf8, plusIsSpace: plusIsSpace) { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(Failure) in try decode(bytes[...], plusIsSpace: plusIsSpace) }
+        }.get()
+    }
+
+    /// Percent-decodes target bytes (visible ASCII, as the request line allows); the result
+    /// must be UTF-8.
+    static func decode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, plusIsSpace: Bool) throws(Failure) -> String {
+        let needsDecoding = bytes.contains { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }
+        guard needsDecoding else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(ASCII.hexValue),
-                      let low = iterator.next().flatMap(ASCII.hexValue)
+                guard index + 2 < bytes.endIndex, let high = ASCII.hexValue(bytes[index + 1]),
+                      let low = ASCII.hexValue(bytes[index + 2])
                 else { throw .invalidPercentEncoding }
-                let decoded = high << 4 | low
-                guard decoded != 0 else { throw .encodedNUL }
-                bytes.append(decoded)
+                let value = high << 4 | low
+                guard value != 0 else { throw .encodedNUL }
+                decoded.append(value)
+                index += 3
+                continue
             case UInt8(ascii: "+") where plusIsSpace:
-                bytes.append(ASCII.space)
+                decoded.append(ASCII.space)
             default:
-                bytes.append(byte)
+                decoded.append(byte)
             }
+            index += 1
         }
-        guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
+        guard let string = String(validating: decoded, as: UTF8.self) else { throw .invalidUTF8 }
         return string
     }
 }
