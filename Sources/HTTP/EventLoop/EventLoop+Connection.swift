@@ -254,10 +254,22 @@ extension EventLoop {
         let body = includeBody ? response.body : []
         if includeBody, let shared = response.shared, connection.transport.tls == nil,
            let descriptor = shared.fileDescriptor {
-            // A cached body with a memory file: the head, then `sendfile` (no copy of the body).
-            connection.outbound.append(headBuffer)
-            connection.outbound.append(shared, descriptor: descriptor)
-            flushOutput(connection)
+            // A cached body with a memory file: the head (held back by MSG_MORE for the file's first
+            // segment), then `sendfile` (no copy of the body). Straight from the head buffer when
+            // nothing is queued before this response; what the socket does not take is queued.
+            guard connection.outbound.isEmpty else {
+                connection.outbound.append(headBuffer)
+                connection.outbound.append(shared, descriptor: descriptor)
+                flushOutput(connection)
+                return body.count
+            }
+            let headWritten = writeDirectly(connection, [], more: true)
+            if headWritten < headBuffer.count {
+                connection.outbound.append(Array(headBuffer[headWritten...]))
+                connection.outbound.append(shared, descriptor: descriptor)
+            } else {
+                connection.outbound.append(shared, descriptor: descriptor, from: sendFileDirectly(connection, descriptor, count: body.count))
+            }
             return body.count
         }
         if connection.outbound.isEmpty {
@@ -275,8 +287,19 @@ extension EventLoop {
         return includeBody ? body.count : 0
     }
 
+    /// One `sendfile` of a memory file from its start; returns bytes sent (0 on would-block or error).
+    func sendFileDirectly(_ connection: Connection, _ descriptor: Int32, count: Int) -> Int {
+        do {
+            if case .processed(let sent) = try connection.transport.sendFile(descriptor, offset: 0, count: count) { return sent }
+        } catch {
+            connection.transport.failed = true
+        }
+        return 0
+    }
+
     /// One writev of head and body; returns bytes written (0 on would-block or error).
-    func writeDirectly(_ connection: Connection, _ body: [UInt8]) -> Int {
+    /// `more`: the rest of the response follows at once (MSG_MORE).
+    func writeDirectly(_ connection: Connection, _ body: [UInt8], more: Bool = false) -> Int {
         headBuffer.withUnsafeBytes { head in
             body.withUnsafeBytes { content in
                 var vectors = (
@@ -287,7 +310,7 @@ extension EventLoop {
                 return withUnsafePointer(to: &vectors) { pointer in
                     pointer.withMemoryRebound(to: iovec.self, capacity: 2) { vector in
                         do {
-                            if case .processed(let written) = try connection.transport.send(vector, count: count) {
+                            if case .processed(let written) = try connection.transport.send(vector, count: count, more: more) {
                                 return written
                             }
                         } catch {
