@@ -43,9 +43,13 @@ struct PageURL {
     private let prefix: String
 
     init(_ context: RouteContext) {
-        var prefix = context.representation.url(URLEncoding.encodePath(context.request.path)) + "?"
+        var prefix = context.representation.url(URLEncoding.encodePath(context.request.path))
+        prefix.append("?")
         for item in context.request.query where item.name != "offset" && item.name != "limit" {
-            prefix += URLEncoding.encode(item.name) + "=" + URLEncoding.encode(item.value) + "&"
+            prefix.append(URLEncoding.encode(item.name))
+            prefix.append("=")
+            prefix.append(URLEncoding.encode(item.value))
+            prefix.append("&")
         }
         self.prefix = prefix
     }

@@ -31,7 +31,8 @@ struct RequestLine {
 
     /// `HTTP/DIGIT.DIGIT`; other well-formed versions are 505, anything else 400.
     static func parseVersion(_ bytes: UnsafeRawBufferPointer) -> Result<HTTPVersion, ParseError> {
-        guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8),
+        guard bytes.count == 8, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"),
+              bytes[2] == UInt8(ascii: "T"), bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/"),
               bytes[6] == UInt8(ascii: "."),
               (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[5]),
               (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[7])
