@@ -11,6 +11,7 @@ struct QueryParameters {
     private var values: [String: String] = [:]
     /// Every value of a parameter given more than once, in order.
     private var repeated: [String: [String]] = [:]
+    /// The endpoint's own parameters (``common`` are allowed everywhere besides).
     let allowed: [String]
 
     /// Every endpoint understands these.
@@ -18,9 +19,11 @@ struct QueryParameters {
     static let paging = ["limit", "offset"]
 
     init(_ request: HTTPRequest, allowed: [String]) throws(APIError) {
-        self.allowed = (allowed + Self.common).sorted()
+        self.allowed = allowed
         for (name, value) in request.query {
-            guard self.allowed.contains(name) else { throw .unknownParameter(name, allowed: self.allowed) }
+            guard allowed.contains(name) || Self.common.contains(name) else {
+                throw .unknownParameter(name, allowed: (allowed + Self.common).sorted())
+            }
             if let first = values[name] {
                 repeated[name, default: [first]].append(value)
             } else {

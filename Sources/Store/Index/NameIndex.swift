@@ -50,7 +50,16 @@ struct NameIndex: Sendable {
     }
 
     static func fold(_ text: String) -> String {
-        DiacriticFolding.fold(ShadowText.normalize(text))
+        // Lowercase ASCII letters, digits, '-' and '.' fold to themselves (an id, `zelensky`):
+        // the Unicode folding is skipped for them.
+        if text.utf8.allSatisfy(isFoldedByte) { return text }
+        return DiacriticFolding.fold(ShadowText.normalize(text))
+    }
+
+    @inline(__always)
+    static func isFoldedByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 }
 
