@@ -65,7 +65,9 @@ enum URLEncoding {
 
     static func encode(_ text: String) -> String {
         let utf8 = text.utf8
-        guard !utf8.allSatisfy(isUnreserved) else { return text }
+        guard !(utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreserved) } ?? utf8.allSatisfy(isUnreserved)) else {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count * 3)
         for byte in utf8 {
@@ -81,7 +83,9 @@ enum URLEncoding {
     }
 
     static func encodePath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
+        let plain = { (byte: UInt8) in isUnreserved(byte) || byte == UInt8(ascii: "/") }
+        if path.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? false { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
     }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {

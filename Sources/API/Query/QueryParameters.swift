@@ -8,9 +8,8 @@ import Store
 /// (`status=held&status=scheduled`, as generated clients send `explode: true` arrays) or
 /// comma-separated, or both; a single-valued one given twice is an error.
 struct QueryParameters {
-    private var values: [String: String] = [:]
-    /// Every value of a parameter given more than once, in order.
-    private var repeated: [String: [String]] = [:]
+    /// The pairs as sent. A query has a handful of parameters, so a scan beats hashing each name.
+    private let pairs: [(name: String, value: String)]
     /// The endpoint's own parameters (``common`` are allowed everywhere besides).
     let allowed: [String]
 
@@ -20,28 +19,31 @@ struct QueryParameters {
 
     init(_ request: HTTPRequest, allowed: [String]) throws(APIError) {
         self.allowed = allowed
-        for (name, value) in request.query {
-            guard allowed.contains(name) || Self.common.contains(name) else {
-                throw .unknownParameter(name, allowed: (allowed + Self.common).sorted())
-            }
-            if let first = values[name] {
-                repeated[name, default: [first]].append(value)
-            } else {
-                values[name] = value
-            }
+        for (name, _) in request.query where !allowed.contains(name) && !Self.common.contains(name) {
+            throw .unknownParameter(name, allowed: (allowed + Self.common).sorted())
         }
+        pairs = request.query
     }
 
-    subscript(name: String) -> String? { values[name] }
+    /// The first value given for `name`.
+    subscript(name: String) -> String? {
+        for pair in pairs where pair.name == name { return pair.value }
+        return nil
+    }
+
+    /// Every value given for `name`, in order.
+    private func values(_ name: String) -> [String] {
+        pairs.compactMap { $0.name == name ? $0.value : nil }
+    }
 
     /// A non-empty trimmed value, or nil when absent; present but empty, or given twice, is an error.
     func string(_ name: String) throws(APIError) -> String? {
-        guard repeated[name] == nil else { throw .repeatedParameter(name) }
+        guard pairs.lazy.filter({ $0.name == name }).count < 2 else { throw .repeatedParameter(name) }
         return try single(name)
     }
 
     private func single(_ name: String, raw given: String? = nil) throws(APIError) -> String? {
-        guard let raw = given ?? values[name] else { return nil }
+        guard let raw = given ?? self[name] else { return nil }
         let value = raw.trimmingCharacters(in: " ")
         guard !value.isEmpty else { throw .invalidParameter(name, value: raw, reason: "must not be empty.") }
         return value
@@ -51,7 +53,8 @@ struct QueryParameters {
     /// item (`status=,` or `status=held,,x`) is refused rather than read as "no filter".
     func list(_ name: String) throws(APIError) -> [String]? {
         var items: [String] = []
-        for raw in repeated[name] ?? values[name].map({ [$0] }) ?? [] {
+        let given = values(name)
+        for raw in given {
             guard let value = try single(name, raw: raw) else { continue }
             // Split and trim on UTF-8 bytes, in one pass over the contiguous storage: `,` and ` `
             // are ASCII, so no character breaking is needed, and every cut stays valid UTF-8.
@@ -75,7 +78,7 @@ struct QueryParameters {
                 throw .invalidParameter(name, value: value, reason: "a comma-separated list must not have empty items.")
             }
         }
-        return values[name] == nil ? nil : items
+        return given.isEmpty ? nil : items
     }
 
     /// A list restricted to `allowed` values.
@@ -129,7 +132,7 @@ struct QueryParameters {
 
     /// `pretty`, `pretty=true`, `pretty=1` turn indentation on.
     var pretty: Bool {
-        guard let value = values["pretty"] else { return false }
+        guard let value = self["pretty"] else { return false }
         return value.isEmpty || value == "true" || value == "1"
     }
 }
