@@ -27,23 +27,30 @@ public struct EventFilter: Sendable {
 
     public init() {}
 
+    /// Whether `event` meets every constraint.
+    func admits(_ event: Event) -> Bool {
+        withUnsafePointer(to: event) { admits($0) }
+    }
+
+    /// The same through a pointer into the stored events, so each check reads only its field (a filter
+    /// taking the event by value copied every event it looked at).
     @inline(__always)
-    func admits(_ event: borrowing Event) -> Bool {
-        if let statuses, !statuses.contains(event.status) { return false }
-        if let kinds, !kinds.contains(event.kind) { return false }
-        if let provenances, !provenances.contains(event.provenance) { return false }
-        if let overdue, event.overdue != overdue { return false }
-        if let participants, !event.participants.contains(where: { participants.contains($0.entity) }) { return false }
-        if let locations, !locations.contains(event.location ?? "") { return false }
-        if let involving, !event.participants.contains(where: { involving.contains($0.entity) }),
-           !involving.contains(event.location ?? "") { return false }
+    func admits(_ event: UnsafePointer<Event>) -> Bool {
+        if let statuses, !statuses.contains(event.pointee.status) { return false }
+        if let kinds, !kinds.contains(event.pointee.kind) { return false }
+        if let provenances, !provenances.contains(event.pointee.provenance) { return false }
+        if let overdue, event.pointee.overdue != overdue { return false }
+        if let participants, !event.pointee.participants.contains(where: { participants.contains($0.entity) }) { return false }
+        if let locations, !locations.contains(event.pointee.location ?? "") { return false }
+        if let involving, !event.pointee.participants.contains(where: { involving.contains($0.entity) }),
+           !involving.contains(event.pointee.location ?? "") { return false }
         if from != nil || to != nil {
-            guard let start = event.start else { return undated == .include }
-            let last = (event.end ?? start).lastDayNumber
+            guard let start = event.pointee.start else { return undated == .include }
+            let last = (event.pointee.end ?? start).lastDayNumber
             if let from, last < from.dayNumber { return false }
             if let to, start.date.dayNumber > to.dayNumber { return false }
         }
-        if let ids, !ids.contains(event.id) { return false }
+        if let ids, !ids.contains(event.pointee.id) { return false }
         return true
     }
 }

@@ -28,10 +28,11 @@ extension KnowledgeBase {
         // Checked in place through a buffer: reading `events[i]` copies the whole event.
         return events.withUnsafeBufferPointer { events in
             var result: [Int] = []
+            guard let first = events.baseAddress else { return result }
             var previous = -1
             for position in candidates where position != previous {
                 previous = position
-                if filter.admits(events[position]) { result.append(position) }
+                if filter.admits(first + position) { result.append(position) }
             }
             return result
         }
