@@ -346,3 +346,19 @@ struct RequestTargetTests {
         #expect(throws: RequestTarget.Failure.unsupportedForm) { try RequestTarget.parse("*", method: .get) }
     }
 }
+
+/// Methods hash and compare by case (not through their raw-value strings), consistently with
+/// their raw values.
+@Suite("HTTP methods hash by case")
+struct HTTPMethodHashingTests {
+    @Test func ordinalsFollowTheCasesAndAgreeWithRawValues() {
+        #expect(HTTPMethod.allCases.map(\.ordinal) == Array(HTTPMethod.allCases.indices))
+        for a in HTTPMethod.allCases {
+            for b in HTTPMethod.allCases {
+                #expect((a == b) == (a.rawValue == b.rawValue))
+                if a == b { #expect(a.hashValue == b.hashValue) }
+            }
+        }
+        #expect(Set(HTTPMethod.allCases).count == HTTPMethod.allCases.count)
+    }
+}

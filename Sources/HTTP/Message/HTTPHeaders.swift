@@ -55,6 +55,9 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// ASCII case-insensitive comparison (header names are ASCII tokens).
     public static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }  // O(1) for native strings
+        // Request names are lowercased by the parser and looked up by lowercase names: equal bytes
+        // are the usual answer, and `==` compares them at once.
+        if lhs == rhs { return true }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

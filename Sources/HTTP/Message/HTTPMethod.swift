@@ -39,6 +39,28 @@ public enum HTTPMethod: String, Sendable, CaseIterable, Hashable {
     }
 }
 
+/// Compared and hashed by case: the `RawRepresentable` defaults would build and hash the
+/// raw-value string, and the router and the metrics look a method up on every request.
+extension HTTPMethod {
+    var ordinal: Int {
+        switch self {
+        case .get: 0
+        case .head: 1
+        case .post: 2
+        case .put: 3
+        case .delete: 4
+        case .options: 5
+        case .patch: 6
+        case .trace: 7
+        case .connect: 8
+        case .other: 9
+        }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.ordinal == rhs.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+}
+
 /// The protocol versions Accord speaks. Any other well-formed `HTTP/x.y` gets 505.
 public enum HTTPVersion: String, Sendable, Hashable {
     case http10 = "HTTP/1.0"
