@@ -157,6 +157,7 @@ extension EventLoop {
         connection.requestsServed += 1
 
         var response: HTTPResponse
+        var responded: UInt64 = 0
         do {
             let target = try RequestTarget.parse(request.target, method: request.method)
             request.path = target.path
@@ -169,7 +170,8 @@ extension EventLoop {
                 let responding = Syscall.monotonicNanoseconds()
                 response = server.responder.respond(to: request)
                 // The responder's time alone (not the write) says whether the request was expensive.
-                chargeWork(connection, nanoseconds: Syscall.monotonicNanoseconds() &- responding)
+                responded = Syscall.monotonicNanoseconds()
+                chargeWork(connection, nanoseconds: responded &- responding)
             }
         } catch {
             response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)
@@ -181,6 +183,10 @@ extension EventLoop {
         }
         let bytes = send(connection, response, method: request.method, version: request.version,
                          keepAlive: keepAlive, requestID: requestID)
+        // An expensive request's write (a large body copied into the socket) is loop time too.
+        if connection.heavy, responded != 0 {
+            fairness.spend(Syscall.monotonicNanoseconds() &- responded, now: now)
+        }
         if server.accessLog != nil {
             let elapsed = Syscall.monotonicNanoseconds() &- started
             accessLogBuffer.append(

@@ -15,16 +15,16 @@ extension EventLoop {
 
     /// Records the time `connection`'s request took against the loop's share for expensive work.
     func chargeWork(_ connection: Connection, nanoseconds: UInt64) {
-        connection.heavy = fairness.charge(nanoseconds, now: now)
-        if !connection.heavy { cheapRequestsThisTurn += 1 }
+        connection.heavy = fairness.charge(nanoseconds, now: now, contends: !connection.heavy)
     }
 
     /// Lets waiting connections parse again, oldest first, as far as the budget and the
-    /// share allow. Work-conserving: when this turn served no cheap request (nothing else
-    /// wants the loop), every waiting connection goes, whatever the share says.
+    /// share allow. Work-conserving: when no cheap request was served lately (nothing else
+    /// wants the loop, ``Fairness/contended(now:)``), every waiting connection goes, whatever
+    /// the share says.
     func resumeWaiting() {
         guard !server.unsentBudgetSpent else { return }
-        let contended = cheapRequestsThisTurn > 0
+        let contended = fairness.contended(now: now)
         let batch = waiting
         waiting = []
         var index = 0
@@ -46,5 +46,14 @@ extension EventLoop {
         }
         // Those not reached keep their place ahead of any that queued meanwhile.
         if index < batch.count { waiting = Array(batch[index...]) + waiting }
+    }
+
+    /// How long the loop may sleep in `epoll_wait` while connections wait: a millisecond for
+    /// the unsent budget (other loops free it), until the share refills for the rest (at most
+    /// the contention window, after which they go anyway), and not at all when they may go now.
+    func waitingTimeout() -> Int32 {
+        if server.unsentBudgetSpent { return 1 }
+        let refill = fairness.millisecondsUntilAvailable(now: now)
+        return Int32(min(refill, Int(Fairness.contentionWindow / 1_000_000)))
     }
 }

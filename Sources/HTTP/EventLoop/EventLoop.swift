@@ -45,9 +45,6 @@ final class EventLoop: @unchecked Sendable {
     /// ones) for this loop's share of time for expensive work. First in, first out.
     var waiting: [Connection] = []
     var fairness = Fairness()
-    /// Requests this turn of the loop that were not expensive: while there are such, the
-    /// expensive ones wait for the share.
-    var cheapRequestsThisTurn = 0
 
     static let readBufferSize = 64 * 1024
     init(index: Int, server: ServerCore, listener: ListeningSocket) throws(SystemError) {
@@ -84,9 +81,9 @@ final class EventLoop: @unchecked Sendable {
         }
         dateCache.refresh()
         while !stopped {
-            // Work waits for the loop's share: poll, so it goes as soon as the loop is free
-            // (for the unsent budget, which other loops free, look again each millisecond).
-            let timeout = !waiting.isEmpty ? Int32(server.unsentBudgetSpent ? 1 : 0)
+            // Work that waits (for the loop's share or the unsent budget) is looked at again
+            // when it may go; otherwise the next sweep sets the timeout.
+            let timeout = !waiting.isEmpty ? waitingTimeout()
                 : Int32(clamping: max(1, Int((nextSweep &- min(nextSweep, now)) / 1_000_000)))
             let count = epoll.wait(events, capacity: capacity, timeoutMilliseconds: nextSweep == 0 ? Int32(1) : timeout)
             now = server.clock.nanoseconds()
@@ -96,7 +93,6 @@ final class EventLoop: @unchecked Sendable {
                 dispatch(fd: event.data.fd, events: event.events)
             }
             if !waiting.isEmpty { resumeWaiting() }
-            cheapRequestsThisTurn = 0
             if now >= nextSweep {
                 sweep()
                 nextSweep = now + server.sweepInterval
