@@ -50,6 +50,9 @@ struct FairnessTests {
         #expect(fairness.millisecondsUntilAvailable(now: start) == debt)
         #expect(fairness.millisecondsUntilAvailable(now: start + 4 * millisecond) == debt - 4)
         #expect(fairness.millisecondsUntilAvailable(now: start + UInt64(debt) * millisecond) == 0)
+        // A cheap miss (over the contending time, under the heavy one) does not contend.
+        _ = fairness.charge(30_000, now: start + Fairness.contentionWindow)
+        #expect(!fairness.contended(now: start + Fairness.contentionWindow))
         // A cheap request on a connection whose last request was heavy does not contend.
         _ = fairness.charge(2_000, now: start + Fairness.contentionWindow, contends: false)
         #expect(!fairness.contended(now: start + Fairness.contentionWindow))

@@ -4,7 +4,7 @@
 /// the bucket is empty, so cheap (cached) requests on other connections keep their turn,
 /// the way redis caps a client's work per event (`NET_MAX_WRITES_PER_EVENT`).
 ///
-/// Work-conserving: once no cheap request has been served for ``contentionWindow``, every
+/// Work-conserving: once no quick request (a cache hit) has been served for ``contentionWindow``, every
 /// waiting heavy connection goes (see ``EventLoop/resumeWaiting()``), so a workload of only
 /// expensive requests runs at full speed. The window is wall time, not one turn of the loop:
 /// cheap clients that share the machine's cores are slowed by the very work the share limits,
@@ -26,6 +26,10 @@ struct Fairness {
 
     /// How long after the last cheap request the share still holds.
     static let contentionWindow: UInt64 = 10_000_000
+    /// A request this quick is the traffic the share protects (a cached response): only such
+    /// requests make the loop contended. Misses between this and ``heavyNanoseconds`` neither
+    /// contend nor wait, so a load of only misses never throttles itself.
+    static let contendingNanoseconds: Int64 = 10_000
 
     private(set) var tokens: Int64 = Self.capacity
     private var refilled: UInt64 = 0
@@ -44,7 +48,7 @@ struct Fairness {
     mutating func charge(_ nanoseconds: UInt64, now: UInt64, contends: Bool = true) -> Bool {
         let cost = Int64(clamping: nanoseconds)
         guard cost > Self.heavyNanoseconds else {
-            if contends { lastCheap = max(now, 1) }
+            if contends && cost <= Self.contendingNanoseconds { lastCheap = max(now, 1) }
             return false
         }
         refill(now: now)
