@@ -85,21 +85,19 @@ extension Application {
             return ProblemMapper.response(for: APIError.preconditionFailed(current: etag), request: request)
         }
         let sentCoding = form == nil ? ContentCoding.identity : coding
+        let fields = { Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded) }
         if let condition = request.headers["if-none-match"], Self.matches(condition, etag: etag) {
-            var headers = Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
+            var headers = fields()
             headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)
         }
         let body = form?.shared ?? entry.shared
         guard let cors, cors.allowsAny else {
-            let headers = Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
-            return HTTPResponse(status: .ok, headers: headers, shared: body)
+            return HTTPResponse(status: .ok, headers: fields(), shared: body)
         }
         let variant = EncodedBodies.Variant(coding: sentCoding, forwarded: forwarded)
         let prepared = entry.encoded.prepared(variant, cacheControl: cacheControl) {
-            var response = HTTPResponse(
-                headers: Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded)
-            )
+            var response = HTTPResponse(headers: fields())
             cors.decorate(&response, origin: nil)
             return response.headers
         }

@@ -8,26 +8,10 @@
 /// out collisions between bodies of different sizes.
 public enum EntityTag {
     public static func strong(for body: [UInt8]) -> String {
-        let digest = body.withUnsafeBytes { XXH64.hash($0) }
-        var tag = [UInt8]()
-        tag.reserveCapacity(40)
-        tag.append(UInt8(ascii: "\""))
-        for shift in stride(from: 60, through: 0, by: -4) {
-            tag.append(hexDigits[Int((digest >> UInt64(shift)) & 0xF)])
-        }
-        tag.append(UInt8(ascii: "-"))
-        var length = [UInt8]()
-        var remaining = body.count
-        repeat {
-            length.append(hexDigits[remaining & 0xF])
-            remaining >>= 4
-        } while remaining > 0
-        tag.append(contentsOf: length.reversed())
-        tag.append(UInt8(ascii: "\""))
-        return String(decoding: tag, as: UTF8.self)
+        let digest = String(body.withUnsafeBytes { XXH64.hash($0) }, radix: 16)
+        let padding = String(repeating: "0", count: 16 - digest.utf8.count)
+        return "\"" + padding + digest + "-" + String(body.count, radix: 16) + "\""
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// XXH64 of a byte buffer with seed 0.

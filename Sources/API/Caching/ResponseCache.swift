@@ -98,26 +98,25 @@ public final class ResponseCache: Sendable {
     }
 
     func get(_ key: Key) -> Entry? {
-        let (entry, dropped) = storage.withLock { contents -> (Entry?, Generation?) in
+        // A generation that falls out is released as this returns, after the lock (see `put`).
+        let (entry, _) = storage.withLock { contents -> (Entry?, Generation?) in
             if let entry = contents.current.entries[key] { return (entry, nil) }
             guard let entry = contents.old.entries.removeValue(forKey: key) else { return (nil, nil) }
             contents.old.bytes -= key.size + entry.size
             return (entry, Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes))
         }
-        // Freed after the lock (see `put`).
-        _ = consume dropped
         return entry
     }
 
     func put(_ key: Key, _ entry: Entry) {
         let size = key.size + entry.size
         guard size <= maxBytes / 16 else { return }
-        let dropped = storage.withLock { contents in
+        // The generation that falls out is returned and released here, after the lock: thousands of
+        // entries take a while to free, and other loops need the cache.
+        _ = storage.withLock { contents in
             if let old = contents.old.entries.removeValue(forKey: key) { contents.old.bytes -= key.size + old.size }
             return Self.insert(key, entry, into: &contents, maxEntries: maxEntries, maxBytes: maxBytes)
         }
-        // Freed here, after the lock: thousands of entries take a while, and other loops need the cache.
-        _ = consume dropped
     }
 
     /// Inserts, and returns the generation that fell out when the current one was full.

@@ -33,7 +33,7 @@ enum HostSyntax {
     }
 
     /// `*DIGIT`, but when present a number from 1 to 65535. An empty port is allowed (RFC 3986).
-    static func isPort(_ digits: Substring.UTF8View.SubSequence) -> Bool {
+    static func isPort<Digits: Collection<UInt8>>(_ digits: Digits) -> Bool {
         if digits.isEmpty { return true }
         guard digits.count <= 5, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
         let number = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
@@ -69,15 +69,7 @@ enum HostSyntax {
             index += 1
         }
         guard index < bytes.count else { return true }
-        let digits = bytes.count - index - 1
-        if digits == 0 { return true }
-        guard digits <= 5 else { return false }
-        var number = 0
-        for byte in bytes[(index + 1)...] {
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return (1...65535).contains(number)
+        return isPort(bytes[(index + 1)...])
     }
 
     /// IPv6address (no zone identifier) or IPvFuture.
