@@ -33,6 +33,17 @@ public final class Dataset: Sendable {
         loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
     }
 
+    /// `loaded` copied by `compactor` into new allocations (see ``DatasetCompaction``); the load
+    /// time now includes the copy.
+    init(compacting loaded: Dataset, by compactor: Compactor, started: Double) {
+        knowledgeBase = loaded.knowledgeBase.compacted(by: compactor)
+        search = loaded.search.compacted(by: compactor)
+        report = loaded.report.compacted(by: compactor)
+        version = compactor.string(loaded.version)
+        loadedAt = compactor.string(loaded.loadedAt)
+        loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
+    }
+
     /// What search sees: titles weigh most, then names and aliases, then text.
     static func searchDocuments(_ base: KnowledgeBase) -> [SearchDocument] {
         var documents: [SearchDocument] = []

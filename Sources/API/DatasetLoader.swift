@@ -21,13 +21,23 @@ public enum DatasetLoader {
         directory: String, strict: Bool, maxArticleBytes: Int = SeedLoader.defaultMaxArticleBytes
     ) -> Result<Dataset, SeedLoadFailure> {
         let started = Metrics.now()
+        DatasetCompaction.prepare()
         do throws(SeedLoadFailure) {
-            let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
-            let dataset = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
+            let dataset = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes, started: started)
             releaseFreedMemory()
             return .success(dataset)
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The load, then its compacted copy. The load's own dataset is dropped when this returns,
+    /// before the caller trims the heap.
+    private static func loadCompacted(
+        directory: String, strict: Bool, maxArticleBytes: Int, started: Double
+    ) throws(SeedLoadFailure) -> Dataset {
+        let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
+        let loaded = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
+        return DatasetCompaction.shared.compacted(loaded, started: started)
     }
 }

@@ -4,14 +4,15 @@ import CSystem
 #endif
 
 /// Starts a named POSIX thread running `body` (the engine avoids Foundation's Thread so the
-/// server does not link Foundation and its ICU data).
-enum LoopThread {
+/// server does not link Foundation and its ICU data). The event loops run on these, and so does
+/// the API's dataset compaction.
+public enum LoopThread {
     final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    static func spawn(name: String, _ body: @escaping @Sendable () -> Void) throws(SystemError) {
+    public static func spawn(name: String, _ body: @escaping @Sendable () -> Void) throws(SystemError) {
         let box = Unmanaged.passRetained(Box(body))
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { argument in

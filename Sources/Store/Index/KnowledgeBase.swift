@@ -120,6 +120,26 @@ public final class KnowledgeBase: Sendable {
         records = RecordIndexes(events: events, proposals: proposals)
     }
 
+    /// `base` copied by `compactor` into new allocations (see ``Compactor``): the records, their
+    /// strings and the lookups by id. The per-entity structures (names, statistics, members;
+    /// one per entity, not per article) are shared.
+    init(compacting base: KnowledgeBase, by compactor: Compactor) {
+        articles = compactor.array(base.articles) { $0.compacted(by: compactor) }
+        entities = base.entities
+        mentions = compactor.array(base.mentions) { $0.compacted(by: compactor) }
+        articlePositions = compactor.dictionary(base.articlePositions) { $0 }
+        entityPositions = base.entityPositions
+        members = base.members
+        mentionRanges = compactor.dictionary(base.mentionRanges) { $0 }
+        mentionsByEntity = compactor.dictionary(base.mentionsByEntity) { compactor.values($0) }
+        articlesByEntity = compactor.dictionary(base.articlesByEntity) { compactor.values($0) }
+        names = base.names
+        statistics = base.statistics
+        entitiesByID = base.entitiesByID
+        mentionedEntitiesByID = base.mentionedEntitiesByID
+        records = base.records.compacted(by: compactor)
+    }
+
     /// What the events and proposals give: their order, positions and the lookups by entity and article.
     private struct RecordIndexes: Sendable {
         let events: [Event]
@@ -153,6 +173,23 @@ public final class KnowledgeBase: Sendable {
             newestFirstRank = rank
             eventsByArticle = KnowledgeBase.group(events) { $0.articles }
             proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
+        }
+
+        private init(copying base: RecordIndexes, by compactor: Compactor) {
+            events = compactor.array(base.events) { $0.compacted(by: compactor) }
+            proposals = compactor.array(base.proposals) { $0.compacted(by: compactor) }
+            eventPositions = compactor.dictionary(base.eventPositions) { $0 }
+            proposalPositions = compactor.dictionary(base.proposalPositions) { $0 }
+            eventsByEntity = compactor.dictionary(base.eventsByEntity) { compactor.values($0) }
+            proposalsByEntity = compactor.dictionary(base.proposalsByEntity) { compactor.values($0) }
+            eventsNewestFirst = compactor.values(base.eventsNewestFirst)
+            newestFirstRank = compactor.values(base.newestFirstRank)
+            eventsByArticle = compactor.dictionary(base.eventsByArticle) { compactor.values($0) }
+            proposalsByArticle = compactor.dictionary(base.proposalsByArticle) { compactor.values($0) }
+        }
+
+        func compacted(by compactor: Compactor) -> RecordIndexes {
+            RecordIndexes(copying: self, by: compactor)
         }
     }
 

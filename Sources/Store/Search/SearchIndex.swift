@@ -34,6 +34,10 @@ public struct SearchIndex: Sendable {
         storage = builder.build()
     }
 
+    init(storage: SearchIndexStorage) {
+        self.storage = storage
+    }
+
     /// Number of documents indexed.
     public var count: Int { storage.documentCount }
 

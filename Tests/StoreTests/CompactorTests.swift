@@ -1,0 +1,121 @@
+import Testing
+@testable import Store
+
+/// The compacted copy a server keeps after a load (``Compactor``): the same records and lookups,
+/// in storage of its own, with what was shared before still shared.
+@Suite struct CompactorTests {
+    /// Where a heap string's bytes live (nil for a small string, stored in the value itself).
+    static func storage(_ value: String) -> UnsafeRawPointer? {
+        guard value.utf8.count > 15 else { return nil }
+        return value.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
+    static func shippedSeeds() throws -> (KnowledgeBase, KnowledgeBase) {
+        let base = try SeedLoader(directory: StoreFixtures.realSeeds).load().knowledgeBase
+        return (base, base.compacted(by: Compactor()))
+    }
+
+    @Test func theCopyHoldsTheSameRecordsAndLookups() throws {
+        let (base, copy) = try Self.shippedSeeds()
+        #expect(!base.events.isEmpty && !base.proposals.isEmpty && !base.mentions.isEmpty)
+        #expect(copy.articles == base.articles)
+        #expect(copy.entities == base.entities)
+        #expect(copy.events == base.events)
+        #expect(copy.proposals == base.proposals)
+        #expect(copy.mentions == base.mentions)
+        #expect(copy.articlePositions == base.articlePositions)
+        #expect(copy.mentionRanges == base.mentionRanges)
+        #expect(copy.mentionsByEntity == base.mentionsByEntity)
+        #expect(copy.articlesByEntity == base.articlesByEntity)
+        #expect(copy.eventPositions == base.eventPositions)
+        #expect(copy.proposalPositions == base.proposalPositions)
+        #expect(copy.eventsByEntity == base.eventsByEntity)
+        #expect(copy.proposalsByEntity == base.proposalsByEntity)
+        #expect(copy.eventsByArticle == base.eventsByArticle)
+        #expect(copy.proposalsByArticle == base.proposalsByArticle)
+        #expect(copy.eventsNewestFirst == base.eventsNewestFirst)
+        #expect(copy.newestFirstRank == base.newestFirstRank)
+        for article in base.articles {
+            #expect(copy.article(id: article.id) == article)
+            #expect(Array(copy.mentions(inArticle: article.id)) == Array(base.mentions(inArticle: article.id)))
+        }
+    }
+
+    @Test func noTextIsLeftInTheOriginalStorage() throws {
+        let (base, copy) = try Self.shippedSeeds()
+        var compared = 0
+        for (original, copied) in zip(base.articles, copy.articles) {
+            for (before, after) in zip([original.id, original.title] + original.paragraphs.map(\.text),
+                                       [copied.id, copied.title] + copied.paragraphs.map(\.text)) {
+                guard let old = Self.storage(before) else { continue }
+                #expect(Self.storage(after) != old)
+                compared += 1
+            }
+        }
+        for (original, copied) in zip(base.events.flatMap(\.evidence), copy.events.flatMap(\.evidence)) {
+            guard let old = Self.storage(original.quote) else { continue }
+            #expect(Self.storage(copied.quote) != old)
+            compared += 1
+        }
+        #expect(compared > 100)
+    }
+
+    @Test func aStorageSharedBeforeIsSharedAfter() throws {
+        let (base, copy) = try Self.shippedSeeds()
+        var shared = 0, stillShared = 0
+        for (original, copied) in zip(base.mentions, copy.mentions) {
+            guard let originalArticle = base.article(id: original.article),
+                  let articleStorage = Self.storage(originalArticle.id),
+                  Self.storage(original.article) == articleStorage,
+                  let copiedArticle = copy.article(id: copied.article)
+            else { continue }
+            shared += 1
+            if Self.storage(copied.article) == Self.storage(copiedArticle.id) { stillShared += 1 }
+        }
+        // The shipped article ids are 20 bytes, so every mention's article id is a heap string.
+        #expect(shared == base.mentions.count)
+        #expect(stillShared == shared)
+    }
+
+    @Test func theSearchIndexAnswersTheSameAndSharesTheRecordsTexts() throws {
+        let (base, _) = try Self.shippedSeeds()
+        let documents = base.articles.map { article in
+            SearchDocument(id: article.id, kind: "article",
+                           fields: article.paragraphs.map { SearchField(name: "text", text: $0.text, weight: 1) })
+        }
+        let index = SearchIndex(documents: documents)
+        let compactor = Compactor()
+        let copy = index.compacted(by: compactor)
+        let copiedArticles = compactor.array(base.articles) { $0.compacted(by: compactor) }
+        for query in ["security guarantees", "\"coalition of the willing\"", "zelensky putin", "nato -russia"] {
+            let before = try index.search(query), after = try copy.search(query)
+            #expect(after.ids == before.ids, "\(query)")
+            #expect(after.map(\.snippet) == before.map(\.snippet), "\(query)")
+        }
+        // One storage for a paragraph's text, whether the article or the index serves it.
+        let texts = Set(copy.storage.fieldTexts.compactMap(Self.storage))
+        let paragraphs = copiedArticles.flatMap(\.paragraphs).compactMap { Self.storage($0.text) }
+        #expect(!paragraphs.isEmpty && paragraphs.allSatisfy(texts.contains))
+    }
+
+    @Test func arraysAreCopiedAtTheirSizeAndLargePlainOnesKept() {
+        let compactor = Compactor()
+        var grown: [Int] = []
+        for value in 0..<100 { grown.append(value) }
+        #expect(grown.capacity > 100)
+        let copy = compactor.values(grown)
+        #expect(copy == grown && copy.capacity < grown.capacity)
+        #expect(copy.withUnsafeBufferPointer { $0.baseAddress } != grown.withUnsafeBufferPointer { $0.baseAddress })
+
+        let large = [UInt32](repeating: 7, count: Compactor.keptArrayBytes / 4)
+        #expect(compactor.values(large).withUnsafeBufferPointer { $0.baseAddress } == large.withUnsafeBufferPointer { $0.baseAddress })
+
+        let short = "Kyiv"
+        #expect(compactor.string(short) == short)
+        let long = String(repeating: "Kyiv, ", count: 10)
+        #expect(compactor.string(long) == long && Self.storage(compactor.string(long)) != Self.storage(long))
+        // Copied once: the second request for the same storage gets the first copy.
+        let first = compactor.string(long), second = compactor.string(long)
+        #expect(Self.storage(first) == Self.storage(second))
+    }
+}
