@@ -13,6 +13,8 @@ public final class Dataset: Sendable {
     /// assembly and extraction, the indexes, the version hash and the search index.
     public let loadedAt: String
     public let loadMilliseconds: Double
+    /// Copied after the load into storage of its own (``DatasetCompaction``).
+    public let isCompacted: Bool
     public let cache = ResponseCache()
     /// Serialized single records for cache-miss lists (see ``RecordFragments``).
     let fragments = RecordFragments()
@@ -30,6 +32,7 @@ public final class Dataset: Sendable {
         version = SHA256.hex(SHA256.digest(parts: parts))
         self.loadedAt = loadedAt
         search = SearchIndex(documents: Dataset.searchDocuments(result.knowledgeBase))
+        isCompacted = false
         loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
     }
 
@@ -41,6 +44,7 @@ public final class Dataset: Sendable {
         report = loaded.report.compacted(by: compactor)
         version = compactor.string(loaded.version)
         loadedAt = compactor.string(loaded.loadedAt)
+        isCompacted = true
         loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
     }
 

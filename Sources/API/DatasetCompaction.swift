@@ -2,16 +2,21 @@ import Dispatch
 import HTTP
 import Store
 
-/// Copies each newly loaded ``Dataset`` on one long-lived thread (see ``Compactor``).
+/// Copies each newly loaded ``Dataset`` of some size on one long-lived thread (see ``Compactor``).
 ///
 /// glibc gives every thread a malloc arena and keeps it while the thread lives. This thread
-/// takes its arena before any load starts (a new thread is otherwise offered the arena of a
-/// thread that has exited, such as a load's worker, with the load's scraps in it), and only
-/// ever allocates datasets in it. So a dataset is copied into an arena that holds nothing but
-/// the dataset before it, and the load's arenas, once the originals are dropped, hold next to
-/// nothing and go back to the kernel with `malloc_trim`.
-final class DatasetCompaction: Sendable {
+/// only ever allocates datasets in its arena, so a dataset is copied into an arena that holds
+/// nothing but the dataset before it, and the load's arenas, once the originals are dropped,
+/// hold next to nothing and go back to the kernel with `malloc_trim`. The thread starts at the
+/// first compaction, right after a load, while the load's worker threads are alive: glibc offers
+/// a new thread the arena of an exited thread before it makes a new one.
+///
+/// A small dataset is not compacted: below ``minimumArticles`` the load's scraps are a few
+/// megabytes, and the copy with its thread and arena costs more than it frees (400 synthetic
+/// articles: +1.8 MB; 2,000: -40 MB; 10,000: -220 MB).
+public final class DatasetCompaction: Sendable {
     static let shared = DatasetCompaction()
+    public static let minimumArticles = 1_000
 
     private let jobs = Locked<[@Sendable () -> Void]>([])
     private let wake = DispatchSemaphore(value: 0)
@@ -37,11 +42,6 @@ final class DatasetCompaction: Sendable {
         } catch {
             running = false
         }
-    }
-
-    /// Binds the thread's arena now, before a load (the first use of ``shared`` starts it).
-    static func prepare() {
-        _ = shared
     }
 
     /// `loaded`, copied on the compaction thread; the caller drops `loaded` afterwards.

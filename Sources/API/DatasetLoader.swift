@@ -17,13 +17,16 @@ public enum DatasetLoader {
         #endif
     }
 
+    /// `compactingFrom`: a dataset of at least this many articles is compacted (see
+    /// ``DatasetCompaction``).
     public static func load(
-        directory: String, strict: Bool, maxArticleBytes: Int = SeedLoader.defaultMaxArticleBytes
+        directory: String, strict: Bool, maxArticleBytes: Int = SeedLoader.defaultMaxArticleBytes,
+        compactingFrom minimumArticles: Int = DatasetCompaction.minimumArticles
     ) -> Result<Dataset, SeedLoadFailure> {
         let started = Metrics.now()
-        DatasetCompaction.prepare()
         do throws(SeedLoadFailure) {
-            let dataset = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes, started: started)
+            let dataset = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes,
+                                            minimumArticles: minimumArticles, started: started)
             releaseFreedMemory()
             return .success(dataset)
         } catch {
@@ -34,10 +37,11 @@ public enum DatasetLoader {
     /// The load, then its compacted copy. The load's own dataset is dropped when this returns,
     /// before the caller trims the heap.
     private static func loadCompacted(
-        directory: String, strict: Bool, maxArticleBytes: Int, started: Double
+        directory: String, strict: Bool, maxArticleBytes: Int, minimumArticles: Int, started: Double
     ) throws(SeedLoadFailure) -> Dataset {
         let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
         let loaded = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
+        guard loaded.knowledgeBase.articles.count >= minimumArticles else { return loaded }
         return DatasetCompaction.shared.compacted(loaded, started: started)
     }
 }

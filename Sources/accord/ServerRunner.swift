@@ -99,6 +99,7 @@ final class ServerRunner: @unchecked Sendable {
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
             "seeds": "\(seedsDirectory)", "dataset": "\(application.dataset.version.prefix(12))",
             "articles": "\(application.dataset.knowledgeBase.articles.count)", "loadMs": "\(application.dataset.loadMilliseconds)",
+            "compacted": "\(application.dataset.isCompacted)",
             "tls": "\(configuration.server.tls != nil)",
         ])
         server.waitUntilStopped()
@@ -260,7 +261,7 @@ final class ServerRunner: @unchecked Sendable {
             application.metrics.recordReload(success: true, droppedArticles: lost.count)
             logger.info("reloaded seeds", metadata: [
                 "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",
-                "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
+                "compacted": "\(dataset.isCompacted)", "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
             ])
         case .failure(let failure):
             application.metrics.recordReload(success: false, droppedArticles: 0)
