@@ -42,6 +42,14 @@ public enum DatasetLoader {
         let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
         let loaded = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
         guard loaded.knowledgeBase.articles.count >= minimumArticles else { return loaded }
-        return DatasetCompaction.shared.compacted(loaded, started: started)
+        let compacted = DatasetCompaction.shared.compacted(loaded, started: started)
+        #if canImport(Glibc)
+        // The originals are freed when this returns, most of them into the load's pool-thread
+        // arenas. From here on free() gives back an arena's top above 1 MiB: glibc's own
+        // threshold had grown with the load's large blocks (up to 64 MiB an arena), and
+        // malloc_trim trims only the main arena's top.
+        _ = accord_malloc_set_trim_threshold(1 << 20)
+        #endif
+        return compacted
     }
 }

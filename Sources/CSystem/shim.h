@@ -41,6 +41,12 @@ static inline int accord_affinity_cpu_count(void) {
 static inline int accord_malloc_trim(void) {
     return malloc_trim(0);
 }
+// M_TRIM_THRESHOLD: how much free memory at the top of an arena free() leaves mapped. glibc
+// raises it to up to 64 MiB as large blocks come and go (a load's), and malloc_trim does not
+// shrink a thread arena's top; a fixed threshold makes free() give it back.
+static inline int accord_malloc_set_trim_threshold(int bytes) {
+    return mallopt(M_TRIM_THRESHOLD, bytes);
+}
 #include <sys/sendfile.h>
 #include <errno.h>
 #include <unistd.h>

@@ -17,8 +17,9 @@ final class ServerRunner: @unchecked Sendable {
     let logger: Logger
     let seedsDirectory: String
     let signalQueue = DispatchQueue(label: "accord.signals")
-    /// Reloads run here, off `signalQueue`, so a SIGTERM during a long reload is handled at once.
-    let reloadQueue = DispatchQueue(label: "accord.reload")
+    /// Reloads run on the main thread (see ``MainThreadJobs``), off `signalQueue`, so a SIGTERM
+    /// during a long reload is handled at once.
+    let mainThread = MainThreadJobs()
     var sources: [DispatchSourceSignal] = []
     /// A reload is running; another SIGHUP meanwhile asks for one more after it (not one per signal).
     var reloading = false
@@ -99,15 +100,29 @@ final class ServerRunner: @unchecked Sendable {
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
             "seeds": "\(seedsDirectory)", "dataset": "\(application.dataset.version.prefix(12))",
             "articles": "\(application.dataset.knowledgeBase.articles.count)", "loadMs": "\(application.dataset.loadMilliseconds)",
-            "compacted": "\(application.dataset.isCompacted)",
+            "compactMs": "\(application.dataset.compactionMilliseconds.map { "\($0)" } ?? "none")",
             "tls": "\(configuration.server.tls != nil)",
         ])
+        // The main thread runs reloads until the server stops; a thread of its own waits for that.
+        do {
+            try LoopThread.spawn(name: "accord-wait") { [self] in
+                waitForStop(server)
+            }
+        } catch {
+            logger.critical("cannot start the shutdown waiter", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        mainThread.runUntilFinished()
+    }
+
+    /// Waits for the server to stop, then ends the main thread's job loop.
+    func waitForStop(_ server: HTTPServer) {
         server.waitUntilStopped()
         logger.info("accord stopped")
-        // A SIGTERM does not wait for a reload: its thread may still be loading seeds. Exit-time
-        // teardown (libc's, the runtime's and the C libraries' destructors) must not run under
-        // it, so the process leaves without it. Logs are written unbuffered and the access log
-        // was flushed by waitUntilStopped(); with no reload running, exit stays the normal one
+        // A SIGTERM does not wait for a reload: the main thread may still be loading seeds.
+        // Exit-time teardown (libc's, the runtime's and the C libraries' destructors) must not run
+        // under it, so the process leaves without it. Logs are written unbuffered and the access
+        // log was flushed by waitUntilStopped(); with no reload running, exit stays the normal one
         // (sanitizers report at exit).
         let reloadRunning = signalQueue.sync { () -> Bool in
             phase = .stopped
@@ -117,6 +132,7 @@ final class ServerRunner: @unchecked Sendable {
             logger.info("exiting without waiting for the reload in progress")
             _exit(0)
         }
+        mainThread.finish()
     }
 
     /// The seeds at start-up, with every skipped file logged; exits if they are rejected.
@@ -204,7 +220,7 @@ final class ServerRunner: @unchecked Sendable {
         }
     }
 
-    /// SIGHUP, on `signalQueue`: starts a reload on `reloadQueue`, or, while one runs, asks for
+    /// SIGHUP, on `signalQueue`: starts a reload on the main thread, or, while one runs, asks for
     /// one more after it (the seeds may have changed again since it started).
     func requestReload(_ application: Application, server: HTTPServer) {
         guard !reloading else {
@@ -213,7 +229,7 @@ final class ServerRunner: @unchecked Sendable {
             return
         }
         reloading = true
-        reloadQueue.async { [self] in
+        mainThread.submit { [self] in
             reload(application, server: server)
             signalQueue.async { [self] in
                 reloading = false
@@ -261,7 +277,7 @@ final class ServerRunner: @unchecked Sendable {
             application.metrics.recordReload(success: true, droppedArticles: lost.count)
             logger.info("reloaded seeds", metadata: [
                 "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",
-                "compacted": "\(dataset.isCompacted)", "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
+                "compactMs": "\(dataset.compactionMilliseconds.map { "\($0)" } ?? "none")", "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
             ])
         case .failure(let failure):
             application.metrics.recordReload(success: false, droppedArticles: 0)

@@ -14,28 +14,24 @@
 /// stable while the originals are alive. Not thread-safe; one compaction, one thread.
 public final class Compactor {
     private var strings: [UnsafeRawPointer: String] = [:]
-    /// Arrays of plain values at least this large are kept as they are: they fill their pages.
-    static let keptArrayBytes = 64 << 10
 
     public init() {}
 
     /// `value` in a storage of its own (once per original storage). A string of up to 15
     /// UTF-8 bytes is stored in the value itself (Swift's small-string form) and needs no copy.
     public func string(_ value: String) -> String {
-        let count = value.utf8.count
-        guard count > 15 else { return value }
-        let key = value.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
-        if let key, let copy = strings[key] { return copy }
-        let copy = String(unsafeUninitializedCapacity: count) { buffer in
-            var written = 0
-            for byte in value.utf8 {
-                buffer[written] = byte
-                written += 1
+        guard value.utf8.count > 15 else { return value }
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let key = UnsafeRawPointer(bytes.baseAddress)
+            if let key, let copy = strings[key] { return copy }
+            let copy = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                buffer.initialize(fromContentsOf: bytes)
             }
-            return written
+            if let key { strings[key] = copy }
+            return copy
         }
-        if let key { strings[key] = copy }
-        return copy
+        // A string without contiguous UTF-8 (bridged; none on Linux) is copied without the table.
+        return copied ?? String(decoding: Array(value.utf8), as: UTF8.self)
     }
 
     public func string(_ value: String?) -> String? {
@@ -50,14 +46,22 @@ public final class Compactor {
     /// appending keeps up to half its capacity unused).
     public func array<Element>(_ values: [Element], _ element: (Element) -> Element) -> [Element] {
         guard !values.isEmpty else { return [] }
-        return [Element](unsafeUninitializedCapacity: values.count) { buffer, count in
-            count = buffer.initialize(from: values.lazy.map(element)).1
+        // Read in place: iterating the array would copy each element out (a retain of every
+        // reference it holds, each a cache miss on the load's scattered heap).
+        return values.withUnsafeBufferPointer { source in
+            [Element](unsafeUninitializedCapacity: source.count) { buffer, count in
+                for index in source.indices {
+                    buffer.initializeElement(at: index, to: element(source[index]))
+                }
+                count = source.count
+            }
         }
     }
 
-    /// Plain values: a small array is copied, a large one kept (it fills its own pages).
+    /// Plain values, copied too however large: an array left behind would keep the load's
+    /// arena, and the freed pages around it, in use.
     public func values<Element: BitwiseCopyable>(_ values: [Element]) -> [Element] {
-        values.count * MemoryLayout<Element>.stride >= Self.keptArrayBytes ? values : array(values) { $0 }
+        array(values) { $0 }
     }
 
     public func dictionary<Key: Hashable, Value>(

@@ -62,4 +62,10 @@ enum TemporalLexicon {
         "discussed", "last", "ago", "earlier", "yesterday", "called", "announced", "attended", "hosted", "took",
         "saw", "came", "went", "made", "gave", "left", "began", "led", "wrote", "sent", "met", "flew", "won", "lost",
     ]
+
+    /// Both marker sets in one table (true: future, false: past; a word in both is future, as
+    /// the future is checked first): `Tense.marker` reads every word of a sentence with one lookup.
+    static let tenseMarkers: [String: Bool] = Dictionary(
+        pastMarkers.map { ($0, false) } + futureMarkers.map { ($0, true) }, uniquingKeysWith: { $0 || $1 }
+    )
 }

@@ -66,7 +66,8 @@ public struct TemporalResolver: Sendable {
 
         static func marker(_ words: ArraySlice<String>, at index: Int) -> Tense? {
             let word = words[index]
-            if TemporalLexicon.futureMarkers.contains(word) {
+            let listed = TemporalLexicon.tenseMarkers[word]
+            if listed == true {
                 // "next", "coming", "set" mark the future only inside a time phrase (the rules read those).
                 if word == "next" || word == "coming" || word == "set" { return nil }
                 if ["due", "expected", "scheduled", "going"].contains(word) {
@@ -75,8 +76,11 @@ public struct TemporalResolver: Sendable {
                 }
                 return .future
             }
-            let participle = TemporalLexicon.pastMarkers.contains(word)
-                || (word.count > 4 && word.hasSuffix("ed") && !["need", "speed", "proceed", "exceed", "planned", "proposed"].contains(word))
+            // "-ed" is read from the last two bytes before the word's length in characters is
+            // counted: most words are neither listed nor end in "ed".
+            let participle = listed == false
+                || (word.utf8.reversed().starts(with: [0x64, 0x65]) && word.count > 4
+                    && !["need", "speed", "proceed", "exceed", "planned", "proposed"].contains(word))
             guard participle else { return nil }
             // "will be held", "would be signed", "is due to be held": a plan, not a report.
             let lookback = words[max(words.startIndex, index - 4)..<index]
