@@ -28,6 +28,11 @@ public enum DatasetLoader {
             let dataset = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes,
                                             minimumArticles: minimumArticles, started: started)
             releaseFreedMemory()
+            #if canImport(Glibc)
+            // Back to the most glibc's own threshold reaches (twice its 32 MiB mmap ceiling), so
+            // that frees while serving (a large uncached response) do not unmap and refault.
+            if dataset.isCompacted { _ = accord_malloc_set_trim_threshold(64 << 20) }
+            #endif
             return .success(dataset)
         } catch {
             return .failure(error)
@@ -45,9 +50,10 @@ public enum DatasetLoader {
         let compacted = DatasetCompaction.shared.compacted(loaded, started: started)
         #if canImport(Glibc)
         // The originals are freed when this returns, most of them into the load's pool-thread
-        // arenas. From here on free() gives back an arena's top above 1 MiB: glibc's own
-        // threshold had grown with the load's large blocks (up to 64 MiB an arena), and
-        // malloc_trim trims only the main arena's top.
+        // arenas. Until the caller has trimmed, free() gives back an arena's top above 1 MiB:
+        // glibc's own threshold had grown with the load's large blocks (up to 64 MiB an arena),
+        // and malloc_trim trims only the main arena's top. Setting it ends glibc's adjustment of
+        // both thresholds; the mmap one stays where the load left it.
         _ = accord_malloc_set_trim_threshold(1 << 20)
         #endif
         return compacted

@@ -112,7 +112,11 @@ final class ServerRunner: @unchecked Sendable {
             logger.critical("cannot start the shutdown waiter", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
-        mainThread.runUntilFinished()
+        // The server (and through it the application and the dataset) is released here, on the
+        // main thread, not by the waiter as it ends while the process exits.
+        withExtendedLifetime(server) {
+            mainThread.runUntilFinished()
+        }
     }
 
     /// Waits for the server to stop, then ends the main thread's job loop.

@@ -41,6 +41,43 @@ import Testing
         }
     }
 
+    /// The shipped seeds are all curated; the drop-ins (wire copy without annotations) give
+    /// extracted events and stances, pattern entities and inferred metadata.
+    @Test func extractedRecordsInferredMetadataAndTheReportSurviveTheCopy() {
+        let result = DropInLinkingTests.result
+        let base = result.knowledgeBase
+        let compactor = Compactor()
+        let copy = base.compacted(by: compactor)
+        #expect(base.events.contains { $0.provenance == .extracted && $0.rule != nil && $0.confidence != nil })
+        #expect(base.proposals.flatMap(\.positions).contains { $0.provenance == .extracted })
+        #expect(base.articles.contains { !$0.metadata.inferred.isEmpty && !$0.metadata.notes.isEmpty })
+        #expect(base.entities.contains { $0.origin != .curated })
+        #expect(copy.articles == base.articles)
+        #expect(copy.entities == base.entities)
+        #expect(copy.events == base.events)
+        #expect(copy.proposals == base.proposals)
+        #expect(copy.mentions == base.mentions)
+        #expect(copy.statistics == base.statistics)
+        #expect(copy.members == base.members)
+        #expect(copy.entityPositions == base.entityPositions)
+        #expect(copy.entitiesByID == base.entitiesByID && copy.mentionedEntitiesByID == base.mentionedEntitiesByID)
+        var names = 0
+        for entity in base.entities {
+            for alias in entity.allNames {
+                let before = base.names.lookup(alias.text), after = copy.names.lookup(alias.text)
+                #expect(after?.entity == before?.entity && after?.matched == before?.matched && after?.source == before?.source)
+                names += 1
+            }
+        }
+        #expect(names > base.entities.count)
+        let report = result.report.compacted(by: compactor)
+        #expect(!result.report.articles.isEmpty && !result.report.extractedEntities.isEmpty)
+        #expect(report.articles == result.report.articles)
+        #expect(report.extractedEntities == result.report.extractedEntities)
+        #expect(report.skipped == result.report.skipped && report.warnings == result.report.warnings)
+        #expect(report.errors == result.report.errors && report.directory == result.report.directory)
+    }
+
     @Test func noTextIsLeftInTheOriginalStorage() throws {
         let (base, copy) = try Self.shippedSeeds()
         var compared = 0
@@ -51,6 +88,11 @@ import Testing
                 #expect(Self.storage(after) != old)
                 compared += 1
             }
+        }
+        for (original, copied) in zip(base.entities, copy.entities) {
+            guard let old = Self.storage(original.id) else { continue }
+            #expect(Self.storage(copied.id) != old)
+            compared += 1
         }
         for (original, copied) in zip(base.events.flatMap(\.evidence), copy.events.flatMap(\.evidence)) {
             guard let old = Self.storage(original.quote) else { continue }

@@ -13,7 +13,9 @@
 /// article's id): each heap string is copied once, keyed by its storage's address, which is
 /// stable while the originals are alive. Not thread-safe; one compaction, one thread.
 public final class Compactor {
-    private var strings: [UnsafeRawPointer: String] = [:]
+    /// Each original heap string's copy, by the original's storage address. The original is kept
+    /// too: while it is in the table its address cannot be reused by another string.
+    private var strings: [UnsafeRawPointer: (original: String, copy: String)] = [:]
 
     public init() {}
 
@@ -23,11 +25,11 @@ public final class Compactor {
         guard value.utf8.count > 15 else { return value }
         let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> String in
             let key = UnsafeRawPointer(bytes.baseAddress)
-            if let key, let copy = strings[key] { return copy }
+            if let key, let known = strings[key] { return known.copy }
             let copy = String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 buffer.initialize(fromContentsOf: bytes)
             }
-            if let key { strings[key] = copy }
+            if let key { strings[key] = (value, copy) }
             return copy
         }
         // A string without contiguous UTF-8 (bridged; none on Linux) is copied without the table.

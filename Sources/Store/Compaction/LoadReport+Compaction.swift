@@ -1,6 +1,7 @@
 extension LoadReport {
-    /// The report copied by `compactor`: the per-article summaries and extracted entities (one
-    /// per article or more); errors, warnings and skipped files are few and kept.
+    /// The report copied by `compactor`: the per-article summaries, the extracted entities and the
+    /// skipped files. Errors and warnings (one per problem, an enum of located strings each) are
+    /// kept as they are.
     public func compacted(by compactor: Compactor) -> LoadReport {
         var copy = self
         copy.articles = compactor.array(articles) { summary in
@@ -17,6 +18,10 @@ extension LoadReport {
                 rule: compactor.string(found.rule), article: compactor.string(found.article), quote: compactor.string(found.quote)
             )
         }
+        copy.skipped = compactor.array(skipped) {
+            SkippedFile(path: compactor.string($0.path), reason: compactor.string($0.reason))
+        }
+        copy.directory = compactor.string(directory)
         return copy
     }
 }

@@ -120,23 +120,22 @@ public final class KnowledgeBase: Sendable {
         records = RecordIndexes(events: events, proposals: proposals)
     }
 
-    /// `base` copied by `compactor` into new allocations (see ``Compactor``): the records, their
-    /// strings and the lookups by id. The per-entity structures (names, statistics, members;
-    /// one per entity, not per article) are shared.
+    /// `base` copied by `compactor` into new allocations (see ``Compactor``): every record, its
+    /// strings and every lookup.
     init(compacting base: KnowledgeBase, by compactor: Compactor) {
         articles = compactor.array(base.articles) { $0.compacted(by: compactor) }
-        entities = base.entities
+        entities = compactor.array(base.entities) { $0.compacted(by: compactor) }
         mentions = compactor.array(base.mentions) { $0.compacted(by: compactor) }
         articlePositions = compactor.dictionary(base.articlePositions) { $0 }
-        entityPositions = base.entityPositions
-        members = base.members
+        entityPositions = compactor.dictionary(base.entityPositions) { $0 }
+        members = compactor.dictionary(base.members) { compactor.strings($0) }
         mentionRanges = compactor.dictionary(base.mentionRanges) { $0 }
         mentionsByEntity = compactor.dictionary(base.mentionsByEntity) { compactor.values($0) }
         articlesByEntity = compactor.dictionary(base.articlesByEntity) { compactor.values($0) }
-        names = base.names
-        statistics = base.statistics
-        entitiesByID = base.entitiesByID
-        mentionedEntitiesByID = base.mentionedEntitiesByID
+        names = base.names.compacted(by: compactor)
+        statistics = compactor.dictionary(base.statistics) { $0.compacted(by: compactor) }
+        entitiesByID = compactor.values(base.entitiesByID)
+        mentionedEntitiesByID = compactor.values(base.mentionedEntitiesByID)
         records = base.records.compacted(by: compactor)
     }
 

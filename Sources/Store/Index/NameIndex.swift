@@ -13,9 +13,9 @@ struct NameIndex: Sendable {
         let source: EntityMatch.Source
     }
 
-    private let entries: [String: Entry]
+    let entries: [String: Entry]
     /// The same keys without periods and with hyphens as spaces ("U.S." = "US").
-    private let plain: [String: Entry]
+    let plain: [String: Entry]
 
     init(entities: [Entity]) {
         var entries: [String: Entry] = [:]
@@ -31,6 +31,12 @@ struct NameIndex: Sendable {
         self.entries = entries
         var plain: [String: Entry] = [:]
         for (key, entry) in entries where plain[NameIndex.plain(key)] == nil { plain[NameIndex.plain(key)] = entry }
+        self.plain = plain
+    }
+
+    /// Both tables as they are (``compacted(by:)``).
+    init(entries: [String: Entry], plain: [String: Entry]) {
+        self.entries = entries
         self.plain = plain
     }
 
