@@ -15,7 +15,7 @@ import Store
 ///
 /// A small dataset is not compacted: below ``minimumArticles`` the load's scraps are a few
 /// megabytes, and the copy with its thread and arena costs more than it frees (400 synthetic
-/// articles: +1.8 MB; 2,000: -40 MB; 10,000: -220 MB).
+/// articles: +1.8 MiB; 2,000: -39 MiB; 10,000: -214 MiB).
 public final class DatasetCompaction: Sendable {
     static let shared = DatasetCompaction()
     public static let minimumArticles = 1_000
