@@ -4,7 +4,7 @@
 /// A load allocates about seventy times what it keeps (tokens, sentence copies, candidate
 /// events) and keeps a few dozen small objects per article (its id, title and paragraph texts,
 /// its events' quotes). Each kept object pins the page it sits on, so glibc could give back
-/// only half of the freed memory: at 10,000 articles 415 MB stayed resident for 202 MB in use.
+/// only half of the freed memory: at 10,000 articles 406 MiB stayed resident for 192 MiB in use.
 /// A copy made on a thread of its own (``DatasetCompaction`` in the API runs it on a thread
 /// with its own malloc arena), after which the originals are dropped, leaves the old pages
 /// wholly free, so `malloc_trim` hands them back.
