@@ -38,6 +38,8 @@
 #   (3) idle     compare.sh --idle-only --idle <N> (default 10000) for accord, hummingbird, nginx
 #   (4) startup  bench/startup_probe.py: exec -> first 200 on GET /events, median of N (default 5),
 #                and VmRSS after start-up (plus its anonymous / file-backed split)
+#   (5) fairness bench/fairness.sh on this binary (issue #12): cached GET /events alone, then under
+#                a flood of distinct cache misses; goal >= 0.5 of alone
 #   then a goal table (met / MISSED) on stdout and in <out>/summary.md.
 #
 #   --quick        1 round, 64:3s 1:2s, extra loads 3s, idle hold 2s, 3 start-up runs (~3 min)
@@ -51,7 +53,7 @@
 #   --seeds DIR    seeds directory for Accord (default: seeds/ of the checkout or --rev snapshot)
 #   --hs-duration D  seconds per handshake run (default 10; --quick 3)
 #   --hs-clients N parallel openssl s_time clients (default 2)
-#   --only LIST    run only these sections (main,extra,compressed,tls,idle,startup)
+#   --only LIST    run only these sections (main,extra,compressed,tls,idle,startup,fairness)
 #   --rev REV      build and serve a snapshot of git revision REV (git archive into
 #                  /tmp/accord-bench-src-<sha>, its own .build-static) instead of the working tree:
 #                  a stable measurement while Sources/ is being edited
@@ -67,7 +69,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 
 ROUNDS=3; D64=10s; D1=5s; DX=""; IDLE_N=10000; HOLD=5; STARTUP_RUNS=5; WARMUP=2s
-QUIET_WAIT=300; THREADS=""; FLYINGFOX=0; BUILD=1; ONLY="main,extra,compressed,tls,idle,startup"; OUT=""
+QUIET_WAIT=300; THREADS=""; FLYINGFOX=0; BUILD=1; ONLY="main,extra,compressed,tls,idle,startup,fairness"; OUT=""
 QUICK=0; REV=""; BINARY=""; SEEDS=""; HS_DUR=10; HS_CLIENTS=2
 
 die() { echo "run.sh: $*" >&2; exit 2; }
@@ -100,7 +102,7 @@ done
 if [ "$QUICK" = 1 ]; then ROUNDS=1; D64=3s; D1=2s; HOLD=2; STARTUP_RUNS=3; WARMUP=1s; HS_DUR=3; fi
 DX="${DX:-$D64}"
 want() { case ",$ONLY," in *",$1,"*) return 0;; *) return 1;; esac; }
-for s_ in ${ONLY//,/ }; do case "$s_" in main|extra|compressed|tls|idle|startup) ;; *) die "unknown section in --only: $s_ (main,extra,compressed,tls,idle,startup)";; esac; done
+for s_ in ${ONLY//,/ }; do case "$s_" in main|extra|compressed|tls|idle|startup|fairness) ;; *) die "unknown section in --only: $s_ (main,extra,compressed,tls,idle,startup,fairness)";; esac; done
 
 [ -x "$COMPARE" ] || die "harness not found: $COMPARE"
 for tool in wrk curl python3 timeout flock; do command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y wrk nginx curl)"; done
@@ -396,6 +398,12 @@ if want startup; then
   sed 's/^/  /' "$OUT/startup-rss-status.txt"
 fi
 
+if want fairness; then
+  echo; wait_quiet fairness; echo "=================== (5) fairness (issue #12): cached /events alone, then under a miss flood (bench/fairness.sh)"
+  FAIRNESS_BUILD=0 FAIRNESS_BINARY="$ACCORD" timeout -k 10 300 bash "$HERE/fairness.sh" | tee "$OUT/fairness.txt" \
+      || echo "fairness check failed"
+fi
+
 # ------------------------------------------------------------------ goal table
 echo; echo "=================== summary (goals)"
 python3 - "$OUT" "$IDLE_N" <<'PY' | tee "$OUT/summary.md"
@@ -515,6 +523,16 @@ if os.path.exists(sp) and os.path.getsize(sp):
     s = json.load(open(sp))
     add("start-up: exec -> first 200 on GET /events (median)", f"{s['median_first_ms']:.1f} ms (loadMs {s['median_load_ms']}, runs: {', '.join(str(r['first_ms']) for r in s['runs'])})", "< 150 ms", s["median_first_ms"] < 150, by_high(s["median_first_ms"], 150))
     add("idle RSS after start-up (VmRSS, median)", f"{s['median_rss_idle_kb']/1024:.1f} MB (anon {s['median_rss_anon_kb']/1024:.1f} MB, file-backed {s['median_rss_file_kb']/1024:.1f} MB)", "< 20 MB", s["median_rss_idle_kb"] < 20 * 1024, by_high(s["median_rss_idle_kb"], 20 * 1024))
+fp = os.path.join(out, "fairness.txt")
+if os.path.exists(fp):
+    rates = {}
+    for line in open(fp):
+        label, _, value = line.partition(":")
+        if value.strip().endswith("req/s"):
+            rates[label.strip()] = float(value.split()[0])
+    alone, loaded, flood = (rates.get(k) for k in ("cached /events alone", "cached /events under miss flood", "miss flood (64 connections)"))
+    if alone and loaded:
+        add("fairness: cached /events under a miss flood / alone (bench/fairness.sh)", f"{loaded:,.0f} / {alone:,.0f} = {loaded/alone:.2f} ({flood or 0:,.0f} misses/s)", ">= 0.5", loaded / alone >= 0.5, by_low(loaded / alone, 0.5))
 print("\n".join(lines))
 print()
 print("per-round req/s (raw, from wrk.tsv):")
