@@ -35,7 +35,7 @@ public final class Dataset: Sendable {
         self.loadedAt = loadedAt
         search = SearchIndex(documents: Dataset.searchDocuments(result.knowledgeBase))
         compactionMilliseconds = nil
-        loadMilliseconds = ((Metrics.now() - started) * 1_000_000).rounded() / 1000
+        loadMilliseconds = Self.milliseconds(from: started, to: Metrics.now())
     }
 
     /// `loaded` copied by `compactor` into new allocations (see ``DatasetCompaction``); the load
@@ -48,8 +48,13 @@ public final class Dataset: Sendable {
         version = compactor.string(loaded.version)
         loadedAt = compactor.string(loaded.loadedAt)
         let finished = Metrics.now()
-        compactionMilliseconds = ((finished - copyStarted) * 1_000_000).rounded() / 1000
-        loadMilliseconds = ((finished - started) * 1_000_000).rounded() / 1000
+        compactionMilliseconds = Self.milliseconds(from: copyStarted, to: finished)
+        loadMilliseconds = Self.milliseconds(from: started, to: finished)
+    }
+
+    /// Between two ``Metrics/now()`` readings, in milliseconds to the microsecond.
+    private static func milliseconds(from start: Double, to end: Double) -> Double {
+        ((end - start) * 1_000_000).rounded() / 1000
     }
 
     /// What search sees: titles weigh most, then names and aliases, then text.

@@ -20,24 +20,19 @@ public final class DatasetCompaction: Sendable {
     static let shared = DatasetCompaction()
     public static let minimumArticles = 1_000
 
-    private let jobs = Locked<[@Sendable () -> Void]>([])
-    private let wake = DispatchSemaphore(value: 0)
+    private let jobs = JobQueue()
     /// False when the thread could not be started: compactions then run on the caller's thread.
     private let running: Bool
 
     private init() {
         let started = DispatchSemaphore(value: 0)
         do {
-            try LoopThread.spawn(name: "accord-compact") { [jobs, wake] in
+            try LoopThread.spawn(name: "accord-compact") { [jobs] in
                 // The first allocation binds this thread's arena.
                 let anchor = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 16)
                 anchor.deallocate()
                 started.signal()
-                while true {
-                    wake.wait()
-                    let job = jobs.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-                    job?()
-                }
+                jobs.runUntilFinished()
             }
             started.wait()
             running = true
@@ -53,11 +48,10 @@ public final class DatasetCompaction: Sendable {
         guard running else { return Dataset(compacting: loaded, by: Compactor(), started: started) }
         let handover = Locked<(loaded: Dataset?, copy: Dataset?)>((loaded, nil))
         let done = DispatchSemaphore(value: 0)
-        jobs.withLock { $0.append {
+        jobs.submit {
             Self.copy(handover, started: started)
             done.signal()
-        } }
-        wake.signal()
+        }
         done.wait()
         // The job stores the copy before it signals; taking it out leaves the job (kept by the
         // thread until the next one) holding neither dataset.

@@ -136,7 +136,7 @@ public final class KnowledgeBase: Sendable {
         statistics = compactor.dictionary(base.statistics) { $0.compacted(by: compactor) }
         entitiesByID = compactor.values(base.entitiesByID)
         mentionedEntitiesByID = compactor.values(base.mentionedEntitiesByID)
-        records = base.records.compacted(by: compactor)
+        records = RecordIndexes(copying: base.records, by: compactor)
     }
 
     /// What the events and proposals give: their order, positions and the lookups by entity and article.
@@ -174,7 +174,8 @@ public final class KnowledgeBase: Sendable {
             proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
         }
 
-        private init(copying base: RecordIndexes, by compactor: Compactor) {
+        /// `base` copied by `compactor` (``KnowledgeBase/init(compacting:by:)``).
+        init(copying base: RecordIndexes, by compactor: Compactor) {
             events = compactor.array(base.events) { $0.compacted(by: compactor) }
             proposals = compactor.array(base.proposals) { $0.compacted(by: compactor) }
             eventPositions = compactor.dictionary(base.eventPositions) { $0 }
@@ -185,10 +186,6 @@ public final class KnowledgeBase: Sendable {
             newestFirstRank = compactor.values(base.newestFirstRank)
             eventsByArticle = compactor.dictionary(base.eventsByArticle) { compactor.values($0) }
             proposalsByArticle = compactor.dictionary(base.proposalsByArticle) { compactor.values($0) }
-        }
-
-        func compacted(by compactor: Compactor) -> RecordIndexes {
-            RecordIndexes(copying: self, by: compactor)
         }
     }
 
