@@ -3,8 +3,8 @@
 #
 # Starts each binary on SEEDS (a synthetic corpus from bench/synthetic_corpus.py, or any seeds
 # directory) with the same --public-url, saves every page of /events, /entities, /articles and
-# /proposals, every page of each proposal's /positions (the extracted stances) and every entity in
-# full (/entities/{id}: co-occurrences, first and last seen), then compares
+# /proposals, every page of each proposal's /positions (the extracted stances), every entity in
+# full (/entities/{id}: co-occurrences, first and last seen) and a set of searches, then compares
 # the two sets byte for byte. Exit 0 and "identical" when they match; otherwise the files that
 # differ and exit 1. Loopback only; each server is ended by PID.
 #
@@ -52,6 +52,13 @@ dump() {
   for id in $(python3 -c 'import json,sys; print(" ".join(e["id"] for f in sys.argv[1:] for e in json.load(open(f))["data"]))' "$dir"/entities-*.json); do
     curl -s "$base/entities/$id"; echo
   done > "$dir/entity-details.jsonl"
+  # ranked search and search filters: the index's terms, postings and BM25F lengths
+  for q in security+guarantees '"security+guarantees"' ukraine zelensky ceasefire+talks summit nato+troops \
+           '"coalition+of+the+willing"' geneva moscow+kremlin sanctions+relief peacekeepers 2025 unreadabletermxyz; do
+    curl -s "$base/search?q=$q&limit=100"; echo
+    curl -s "$base/events?q=$q&limit=100"; echo
+    curl -s "$base/articles?q=$q&limit=100"; echo
+  done > "$dir/search.jsonl"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

@@ -11,7 +11,7 @@ enum Concurrently {
         guard items.count > 1 else { return items.map(body) }
         // Chunks of articles, not one dispatch per article; each chunk writes its own slots, so
         // no lock is needed, and concurrentPerform returning orders every write before the read.
-        let chunk = max(1, items.count / (onlineCPUs * 8))
+        let chunk = chunkSize(items.count)
         let chunks = (items.count + chunk - 1) / chunk
         let slots = Slots<R>(count: items.count)
         defer { slots.release() }
@@ -21,6 +21,20 @@ enum Concurrently {
             }
         }
         return slots.values()
+    }
+
+    /// `body` over consecutive runs of `items` (the chunks ``map(_:_:)`` hands each task), in
+    /// order: for a step that keeps state across items, such as a term dictionary.
+    static func mapChunks<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (ArraySlice<T>) -> R) -> [R] {
+        guard !items.isEmpty else { return [] }
+        let chunk = chunkSize(items.count)
+        let starts = Array(stride(from: 0, to: items.count, by: chunk))
+        return map(starts) { start in body(items[start..<min(items.count, start + chunk)]) }
+    }
+
+    /// Items per task: eight tasks per core, so that an uneven chunk does not leave a core idle.
+    private static func chunkSize(_ count: Int) -> Int {
+        max(1, count / (onlineCPUs * 8))
     }
 
     private static let onlineCPUs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

@@ -28,9 +28,7 @@ public struct SearchIndex: Sendable {
 
     public init(documents: [SearchDocument]) {
         var builder = SearchIndexBuilder()
-        for document in documents {
-            builder.add(document)
-        }
+        builder.add(documents)
         storage = builder.build()
     }
 

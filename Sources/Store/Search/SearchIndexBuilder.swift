@@ -4,8 +4,6 @@
 /// - Complexity: O(total text length + terms); while building, about 8 bytes
 ///   per token on top of the texts; the index keeps 4 (see `SearchIndexStorage`).
 struct SearchIndexBuilder {
-    private var tokenizer = SearchTokenizer()
-
     private var documentIDs: [String] = []
     private var documentKinds: [Int32] = []
     private var kindNumbers: [String: Int32] = [:]
@@ -29,58 +27,114 @@ struct SearchIndexBuilder {
 
     private var termNumbers: [String: UInt32] = [:]
     private var documentFrequencies: [UInt32] = []
-    private var lastDocumentOfTerm: [Int32] = []
 
-    mutating func add(_ document: SearchDocument) {
-        let number = Int32(documentIDs.count)
-        documentIDs.append(document.id)
-        documentKinds.append(kindNumber(document.kind))
-        if documentNumbers[document.kind, default: [:]][document.id] == nil {
-            documentNumbers[document.kind, default: [:]][document.id] = number
+    /// Adds `documents` in order. Tokenising and stemming, most of the build, runs on every core,
+    /// a run of documents per task (``TokenizedRun``); the runs are then numbered in order, so the
+    /// index is the one a single pass over the documents builds.
+    mutating func add(_ documents: [SearchDocument]) {
+        let runs = Concurrently.mapChunks(documents) { Self.tokenize($0) }
+        var next = documents.startIndex
+        for run in runs {
+            add(documents[next..<(next + run.documentCount)], tokenized: run)
+            next += run.documentCount
         }
-        let firstField = fieldTexts.count
-        for field in document.fields {
-            addField(field, document: number)
-        }
-        // Per-document length of each field name, for BM25F normalisation.
-        var lengths: [Int32: Int] = [:]
-        for f in firstField..<fieldTexts.count {
-            lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
-        }
-        for (name, length) in lengths {
-            nameTotals[Int(name)] += length
-            nameDocuments[Int(name)] += 1
-        }
-        for f in firstField..<fieldTexts.count {
-            fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
-        }
-        documentFields.append(Int32(fieldTexts.count))
     }
 
-    private mutating func addField(_ field: SearchField, document: Int32) {
-        fieldNames.append(field.name)
-        fieldNameNumbers.append(nameNumber(field.name))
-        fieldTexts.append(field.text)
-        fieldWeights.append(field.weight)
-        fieldDocuments.append(document)
-        tokenizer.forEachToken(in: field.text) { term, _, _ in
-            let termNumber: UInt32
-            if let known = termNumbers[term] {
-                termNumber = known
-            } else {
-                termNumber = UInt32(documentFrequencies.count)
-                termNumbers[term] = termNumber
-                documentFrequencies.append(0)
-                lastDocumentOfTerm.append(-1)
+    /// The terms of a run of consecutive documents, numbered in the order the run first has them.
+    struct TokenizedRun: Sendable {
+        var documentCount = 0
+        /// Run-local term number -> term, and the number of the run's documents that have it.
+        var terms: [String] = []
+        var documentFrequencies: [UInt32] = []
+        /// Every token's run-local term number, field after field.
+        var tokenTerms: [UInt32] = []
+        /// Tokens per field, in document then field order.
+        var fieldTokenCounts: [UInt32] = []
+    }
+
+    static func tokenize(_ documents: ArraySlice<SearchDocument>) -> TokenizedRun {
+        var tokenizer = SearchTokenizer()
+        var numbers: [String: UInt32] = [:]
+        var lastDocument: [Int] = []
+        var run = TokenizedRun()
+        run.documentCount = documents.count
+        for (document, item) in documents.enumerated() {
+            for field in item.fields {
+                let before = run.tokenTerms.count
+                tokenizer.forEachToken(in: field.text) { term, _, _ in
+                    let number: UInt32
+                    if let known = numbers[term] {
+                        number = known
+                    } else {
+                        number = UInt32(run.terms.count)
+                        numbers[term] = number
+                        run.terms.append(term)
+                        run.documentFrequencies.append(0)
+                        lastDocument.append(-1)
+                    }
+                    if lastDocument[Int(number)] != document {
+                        lastDocument[Int(number)] = document
+                        run.documentFrequencies[Int(number)] += 1
+                    }
+                    run.tokenTerms.append(number)
+                }
+                run.fieldTokenCounts.append(UInt32(run.tokenTerms.count - before))
             }
-            if lastDocumentOfTerm[Int(termNumber)] != document {
-                lastDocumentOfTerm[Int(termNumber)] = document
-                documentFrequencies[Int(termNumber)] += 1
-            }
-            tokenTerms.append(termNumber)
         }
-        precondition(tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
-        fieldTokens.append(UInt32(tokenTerms.count))
+        return run
+    }
+
+    /// `documents`, tokenised as `run`: its terms numbered after those already seen, in the run's
+    /// order, which is the order a single pass meets them.
+    private mutating func add(_ documents: ArraySlice<SearchDocument>, tokenized run: TokenizedRun) {
+        var global: [UInt32] = []
+        global.reserveCapacity(run.terms.count)
+        for (local, term) in run.terms.enumerated() {
+            let number: UInt32
+            if let known = termNumbers[term] {
+                number = known
+            } else {
+                number = UInt32(documentFrequencies.count)
+                termNumbers[term] = number
+                documentFrequencies.append(0)
+            }
+            documentFrequencies[Int(number)] += run.documentFrequencies[local]
+            global.append(number)
+        }
+        precondition(tokenTerms.count + run.tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
+        tokenTerms.reserveCapacity(tokenTerms.count + run.tokenTerms.count)
+        for local in run.tokenTerms { tokenTerms.append(global[Int(local)]) }
+        var fieldCounts = run.fieldTokenCounts.makeIterator()
+        for document in documents {
+            let number = Int32(documentIDs.count)
+            documentIDs.append(document.id)
+            documentKinds.append(kindNumber(document.kind))
+            if documentNumbers[document.kind, default: [:]][document.id] == nil {
+                documentNumbers[document.kind, default: [:]][document.id] = number
+            }
+            let firstField = fieldTexts.count
+            for field in document.fields {
+                fieldNames.append(field.name)
+                fieldNameNumbers.append(nameNumber(field.name))
+                fieldTexts.append(field.text)
+                fieldWeights.append(field.weight)
+                fieldDocuments.append(number)
+                fieldTokens.append((fieldTokens.last ?? 0) + (fieldCounts.next() ?? 0))
+            }
+            // Per-document length of each field name, for BM25F normalisation.
+            var lengths: [Int32: Int] = [:]
+            for f in firstField..<fieldTexts.count {
+                lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
+            }
+            for (name, length) in lengths {
+                nameTotals[Int(name)] += length
+                nameDocuments[Int(name)] += 1
+            }
+            for f in firstField..<fieldTexts.count {
+                fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
+            }
+            documentFields.append(Int32(fieldTexts.count))
+        }
     }
 
     private mutating func kindNumber(_ kind: String) -> Int32 {

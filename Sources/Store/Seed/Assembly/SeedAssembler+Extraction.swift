@@ -13,15 +13,18 @@ extension SeedAssembler {
         return articles.map(\.id).filter { !cited.contains($0) }.sorted()
     }
 
-    /// Extracts events and stances from the unannotated articles; true when anything was added.
-    mutating func mergeExtracted(_ base: KnowledgeBase) -> Bool {
+    /// What extraction reads in the unannotated articles: candidate events and stances.
+    typealias Extracted = (events: [EventExtractor.Candidate], stances: [StanceExtractor.Candidate])
+
+    /// Extracts events and stances from the unannotated articles, on every core.
+    func extractUnannotated(_ base: KnowledgeBase) -> Extracted {
         let unannotated = unannotatedArticles()
-        guard !unannotated.isEmpty else { return false }
+        guard !unannotated.isEmpty else { return ([], []) }
         // Both read the first index: stances do not read events, nor events stances. One pass
-        // over the sentences feeds both (splitting and tokenising once), on every core.
+        // over the sentences feeds both (splitting and tokenising once).
         let eventExtractor = EventExtractor(knowledgeBase: base)
         let stanceExtractor = StanceExtractor(knowledgeBase: base)
-        let read = Concurrently.map(unannotated) { id -> (events: [EventExtractor.Candidate], stances: [StanceExtractor.Candidate]) in
+        let read = Concurrently.map(unannotated) { id -> Extracted in
             var events: [EventExtractor.Candidate] = []
             var stances: [StanceExtractor.Candidate] = []
             NewsSentences(base: base).forEach(inArticle: id) { item in
@@ -30,8 +33,13 @@ extension SeedAssembler {
             }
             return (events, stances)
         }
-        let events = mergeExtractedEvents(read.flatMap(\.events))
-        let stances = mergeExtractedStances(read.flatMap(\.stances))
+        return (read.flatMap(\.events), read.flatMap(\.stances))
+    }
+
+    /// Merges what extraction read into the events and proposals; true when anything was added.
+    mutating func mergeExtracted(_ extracted: Extracted) -> Bool {
+        let events = mergeExtractedEvents(extracted.events)
+        let stances = mergeExtractedStances(extracted.stances)
         return events || stances
     }
 

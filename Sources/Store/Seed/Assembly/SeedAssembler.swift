@@ -101,17 +101,19 @@ struct SeedAssembler {
         let fatal = report.errors.filter { $0.isFatal(strict: strict) }
         guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
         stampStatus()
-        var knowledgeBase = time("index") { assembler in
+        let indexed = time("index") { assembler in
             KnowledgeBase(
                 articles: assembler.articles, entities: assembler.entities,
                 events: assembler.events, proposals: assembler.proposals, mentions: mentions
             )
         }
         // Uncurated articles: their events are extracted, merged, and indexed with the rest.
-        if time("extraction", { $0.mergeExtracted(knowledgeBase) }) {
-            stampStatus()
+        let extracted = time("extraction") { $0.extractUnannotated(indexed) }
+        let knowledgeBase = time("merge") { assembler in
+            guard assembler.mergeExtracted(extracted) else { return indexed }
+            assembler.stampStatus()
             // Extraction adds events and proposals' positions only: the rest of the index stands.
-            knowledgeBase = KnowledgeBase(reusing: knowledgeBase, events: events, proposals: proposals)
+            return KnowledgeBase(reusing: indexed, events: assembler.events, proposals: assembler.proposals)
         }
         return SeedLoadResult(knowledgeBase: knowledgeBase, report: report, files: SeedFile.sortedByPath(loadedFiles))
     }
