@@ -33,7 +33,7 @@ public final class Dataset: Sendable {
         }
         version = SHA256.hex(SHA256.digest(parts: parts))
         self.loadedAt = loadedAt
-        search = SearchIndex(documents: Dataset.searchDocuments(result.knowledgeBase))
+        search = result.search
         compactionMilliseconds = nil
         loadMilliseconds = Self.milliseconds(from: started, to: Metrics.now())
     }
@@ -55,35 +55,5 @@ public final class Dataset: Sendable {
     /// Between two ``Metrics/now()`` readings, in milliseconds to the microsecond.
     private static func milliseconds(from start: Double, to end: Double) -> Double {
         ((end - start) * 1_000_000).rounded() / 1000
-    }
-
-    /// What search sees: titles weigh most, then names and aliases, then text.
-    static func searchDocuments(_ base: KnowledgeBase) -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        for article in base.articles {
-            var fields = [SearchField(name: "title", text: article.title, weight: 3)]
-            fields += article.paragraphs.map { SearchField(name: "text", text: $0.text, weight: 1) }
-            documents.append(SearchDocument(id: article.id, kind: "article", fields: fields))
-        }
-        for entity in base.entities {
-            var fields = [SearchField(name: "name", text: entity.name, weight: 3)]
-            fields += entity.aliases.map { SearchField(name: "alias", text: $0.text, weight: 2) }
-            if let description = entity.description { fields.append(SearchField(name: "description", text: description, weight: 1)) }
-            documents.append(SearchDocument(id: entity.id, kind: "entity", fields: fields))
-        }
-        for event in base.events {
-            var fields = [SearchField(name: "title", text: event.title, weight: 3),
-                          SearchField(name: "summary", text: event.summary, weight: 1.5)]
-            fields += event.evidence.map { SearchField(name: "evidence", text: $0.quote, weight: 1) }
-            documents.append(SearchDocument(id: event.id, kind: "event", fields: fields))
-        }
-        for proposal in base.proposals {
-            var fields = [SearchField(name: "title", text: proposal.title, weight: 3),
-                          SearchField(name: "summary", text: proposal.summary, weight: 1.5)]
-            fields += proposal.conditions.map { SearchField(name: "condition", text: $0.text, weight: 1) }
-            fields += proposal.evidence.map { SearchField(name: "evidence", text: $0.quote, weight: 1) }
-            documents.append(SearchDocument(id: proposal.id, kind: "proposal", fields: fields))
-        }
-        return documents
     }
 }

@@ -41,7 +41,7 @@ import Testing
             "articles.json", "articles/a.txt", "articles/b.txt", "articles/c.txt",
             "entities.json", "events.json", "proposals.json",
         ])
-        #expect(result.report.timings.map(\.phase) == ["read", "clean", "annotations", "mentions", "index", "extraction", "merge"])
+        #expect(result.report.timings.map(\.phase) == ["read", "clean", "annotations", "mentions", "index", "extraction", "merge", "search"])
     }
 
     @Test func brokenJSONFixtureNamesLineAndColumn() {

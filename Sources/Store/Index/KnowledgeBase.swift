@@ -50,11 +50,16 @@ public final class KnowledgeBase: Sendable {
         // dictionary lookups per comparison), and no sort at all when the mentions already come
         // in article order, as the loader gives them.
         let articleOf = mentions.map { articlePositions[$0.article] ?? Int.max }
-        let order = zip(articleOf, articleOf.dropFirst()).allSatisfy({ $0 <= $1 })
-            ? Array(mentions.indices)
-            : mentions.indices.sorted { articleOf[$0] != articleOf[$1] ? articleOf[$0] < articleOf[$1] : $0 < $1 }
-        let sortedMentions = order.map { mentions[$0] }
-        let sortedArticle = order.map { articleOf[$0] }
+        let sortedMentions: [Mention], sortedArticle: [Int]
+        if zip(articleOf, articleOf.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            // Kept as given: a copy of every mention was a retain per string, serially.
+            (sortedMentions, sortedArticle) = (mentions, articleOf)
+        } else {
+            let order = mentions.indices.sorted { articleOf[$0] != articleOf[$1] ? articleOf[$0] < articleOf[$1] : $0 < $1 }
+            (sortedMentions, sortedArticle) = (order.map { mentions[$0] }, order.map { articleOf[$0] })
+        }
+        // The statistics read only the mentions and articles: computed beside the rest of the index.
+        let statistics = Concurrently.start { EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions) }
         let idRank = KnowledgeBase.idRanks(articles)
         self.articles = articles
         self.entities = entities
@@ -91,10 +96,10 @@ public final class KnowledgeBase: Sendable {
         }
         self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { idRank[$0] < idRank[$1] } }
         names = NameIndex(entities: entities)
-        let statistics = EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions)
-        self.statistics = statistics
         entitiesByID = entities.indices.sorted { entities[$0].id < entities[$1].id }
-        mentionedEntitiesByID = entitiesByID.filter { (statistics[entities[$0].id]?.mentionCount ?? 0) > 0 }
+        let computed = statistics.wait()
+        self.statistics = computed
+        mentionedEntitiesByID = entitiesByID.filter { (computed[entities[$0].id]?.mentionCount ?? 0) > 0 }
 
         records = RecordIndexes(events: events, proposals: proposals)
     }

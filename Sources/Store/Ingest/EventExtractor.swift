@@ -330,24 +330,30 @@ public struct EventExtractor: Sendable {
         // The same sentence again (a syndicated or mangled copy) is the same event, whatever
         // date its own publication gives to "today".
         if groups[index].sentenceKeyHashes.contains(keyHash), groups[index].sentenceKeys.contains(candidate.copyKey) { return true }
-        let shared = candidate.participants.filter(groups[index].participantSet.contains)
         let sameLocation = groups[index].location != nil && groups[index].location == candidate.location
-        guard !shared.isEmpty || sameLocation else { return false }
-        if let first = groups[index].date, let second = candidate.date { return datesAgree(first, second) }
-        return undatedSame(statuses: (groups[index].status, candidate.status), shared: shared, sameLocation: sameLocation,
-                           locationIsCountry: groups[index].locationIsCountry,
-                           countries: groups[index].countries.union(candidate.countries))
+        // Both dated: the dates first (no hashing), then any one shared participant. The shared
+        // list, an allocation per comparison, is built only for the undated rule.
+        if let first = groups[index].date, let second = candidate.date {
+            guard datesAgree(first, second) else { return false }
+            return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
+        }
+        guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
+        var shared = 0, sharesNonCountry = false
+        for id in candidate.participants where groups[index].participantSet.contains(id) {
+            shared += 1
+            if !sharesNonCountry { sharesNonCountry = !groups[index].countries.contains(id) && !candidate.countries.contains(id) }
+        }
+        return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
+                           locationIsCountry: groups[index].locationIsCountry)
     }
 
     /// Two reports, one of them undated, are of one event when the statuses agree (a held meeting
-    /// is not the proposal of one) and they name the same place (a city or site, not a country)
-    /// or two shared participants, one of them not a country. The one rule for grouping reports
-    /// and for matching a group to a known event.
-    static func undatedSame(
-        statuses: (Event.Status, Event.Status), shared: [String], sameLocation: Bool, locationIsCountry: Bool, countries: Set<String>
-    ) -> Bool {
-        guard arranged(statuses.0) == arranged(statuses.1) else { return false }
-        return (sameLocation && !locationIsCountry) || (shared.count >= 2 && !countries.isSuperset(of: shared))
+    /// is not the proposal of one; the callers check it first) and they name the same place (a
+    /// city or site, not a country) or two shared participants, one of them not a country. The
+    /// one rule for grouping reports and for matching a group to a known event; the shared
+    /// participants are counted, not listed (a list was an allocation per comparison).
+    static func undatedSame(shared: Int, sharesNonCountry: Bool, sameLocation: Bool, locationIsCountry: Bool) -> Bool {
+        (sameLocation && !locationIsCountry) || (shared >= 2 && sharesNonCountry)
     }
 
     /// A group reports a known event: a compatible kind, a shared participant or the named
@@ -368,14 +374,20 @@ public struct EventExtractor: Sendable {
         _ group: Group, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
-        let shared = participants.filter { group.participantSet.contains($0.entity) }.map(\.entity)
         let sameLocation = group.location != nil && group.location == location
-        guard !shared.isEmpty || sameLocation else { return false }
+        // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
-            return datesAgree(date, start)
+            guard datesAgree(date, start) else { return false }
+            return sameLocation || participants.contains { group.participantSet.contains($0.entity) }
         }
-        return undatedSame(statuses: (group.status, status), shared: shared, sameLocation: sameLocation,
-                           locationIsCountry: group.locationIsCountry, countries: group.countries)
+        guard arranged(group.status) == arranged(status) else { return false }
+        var shared = 0, sharesNonCountry = false
+        for participant in participants where group.participantSet.contains(participant.entity) {
+            shared += 1
+            if !sharesNonCountry { sharesNonCountry = !group.countries.contains(participant.entity) }
+        }
+        return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
+                           locationIsCountry: group.locationIsCountry)
     }
 
     /// Held or scheduled, against proposed, rejected or cancelled.

@@ -20,26 +20,33 @@ struct TemporalTokens {
     private static let possessives: [[UInt8]] = [Array("'s".utf8), Array("\u{2019}s".utf8)]
 
     init(_ sentence: String) {
-        // Unicode scalars with an ASCII fast path: Character's isLetter is a grapheme-cluster
-        // property lookup per character, and this tokenizer runs over every sentence of every
-        // article at load (it was the largest single cost of extraction). A combining mark
-        // stays inside the word it follows, so ranges still end on character boundaries.
-        let scalars = sentence.unicodeScalars
-        let end = scalars.endIndex
+        var sentence = sentence
+        sentence.makeContiguousUTF8()
+        tokens = sentence.utf8.withContiguousStorageIfAvailable { Self.tokens(in: $0, of: sentence) } ?? []
+    }
+
+    /// The tokens of `sentence`, read from its UTF-8 `bytes`: a scalar is decoded only where a
+    /// byte is not ASCII, and a token's indices are byte offsets (O(1) in native UTF-8), not the
+    /// scalar view's validated indices. A combining mark stays inside the word it follows, so
+    /// ranges still end on character boundaries.
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>, of sentence: String) -> [Token] {
+        let utf8 = sentence.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let end = bytes.count
         var tokens: [Token] = []
-        tokens.reserveCapacity(sentence.utf8.count / 5 + 4)
-        var index = scalars.startIndex
-        while index < end {
-            let first = scalars[index]
+        tokens.reserveCapacity(end / 5 + 4)
+        var position = 0
+        while position < end {
+            let (first, firstLength) = scalar(in: bytes, at: position)
             if WordScalar.isWordCharacter(first) {
-                var stop = scalars.index(after: index)
+                var stop = position + firstLength
                 while stop < end {
-                    let next = scalars[stop]
+                    let (next, length) = scalar(in: bytes, at: stop)
                     if WordScalar.isWordCharacter(next) || WordScalar.isMark(next) {
-                        stop = scalars.index(after: stop)
+                        stop += length
                     } else if next == "'" || next == "\u{2019}" {
-                        let after = scalars.index(after: stop)
-                        guard after < end, WordScalar.isLetter(scalars[after]) else { break }
+                        let after = stop + length
+                        guard after < end, WordScalar.isLetter(scalar(in: bytes, at: after).0) else { break }
                         stop = after
                     } else {
                         break
@@ -49,46 +56,59 @@ struct TemporalTokens {
                 var upper = stop
                 // Only a known abbreviation takes its period ("Sept.", "Tue."); a sentence's full
                 // stop after "22" or "Monday" stays outside the expression.
-                var text = Self.lowercased(Substring(scalars[index..<stop]))
-                if stop < end, scalars[stop] == ".", TemporalLexicon.abbreviations.contains(text) {
+                var text = lowercased(UnsafeBufferPointer(rebasing: bytes[position..<stop]))
+                if stop < end, bytes[stop] == UInt8(ascii: "."), TemporalLexicon.abbreviations.contains(text) {
                     abbreviated = true
-                    upper = scalars.index(after: stop)
+                    upper = stop + 1
                 }
                 // A possessive ("Putin's", "Putin’s"), compared as bytes: `hasSuffix` compares characters.
                 for possessive in Self.possessives where text.utf8.count > possessive.count && text.utf8.reversed().starts(with: possessive.reversed()) {
                     text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
                 }
-                tokens.append(Token(text: text, original: Substring(scalars[index..<upper]), range: index..<upper,
+                let range = index(position)..<index(upper)
+                tokens.append(Token(text: text, original: sentence[range], range: range,
                                     capitalized: WordScalar.isUppercase(first), abbreviated: abbreviated))
-                index = upper
+                position = upper
             } else {
-                let next = scalars.index(after: index)
+                let next = position + firstLength
+                let joint: String?
                 switch first {
-                case "-", "\u{2013}", ",":
-                    tokens.append(Token(text: String(first), original: Substring(scalars[index..<next]), range: index..<next, capitalized: false, abbreviated: false))
-                case "\u{2014}":
-                    tokens.append(Token(text: "-", original: Substring(scalars[index..<next]), range: index..<next, capitalized: false, abbreviated: false))
-                default:
-                    break
+                case "-", "\u{2013}", ",": joint = String(first)
+                case "\u{2014}": joint = "-"
+                default: joint = nil
                 }
-                index = next
+                if let joint {
+                    let range = index(position)..<index(next)
+                    tokens.append(Token(text: joint, original: sentence[range], range: range, capitalized: false, abbreviated: false))
+                }
+                position = next
             }
         }
-        self.tokens = tokens
+        return tokens
+    }
+
+    /// The scalar whose UTF-8 starts at `offset` (a String's UTF-8 is valid), and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[offset]
+        guard lead >= 0x80 else { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for next in (offset + 1)..<min(offset + length, bytes.count) {
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The word lowercased: ASCII byte by byte from its UTF-8 into a stack buffer (no
     /// intermediate string, no scalar iteration), anything else by `lowercased()`.
-    private static func lowercased(_ word: Substring) -> String {
-        var word = word
-        return word.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                for (position, byte) in bytes.enumerated() {
-                    buffer[position] = WordScalar.lowercased(byte)
-                }
-                return String(decoding: buffer, as: UTF8.self)
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            for (position, byte) in bytes.enumerated() {
+                buffer[position] = WordScalar.lowercased(byte)
             }
+            return String(decoding: buffer, as: UTF8.self)
         }
     }
 }

@@ -32,6 +32,10 @@ public struct SearchIndex: Sendable {
         storage = builder.build()
     }
 
+    init(builder: SearchIndexBuilder) {
+        storage = builder.build()
+    }
+
     init(storage: SearchIndexStorage) {
         self.storage = storage
     }

@@ -102,7 +102,7 @@ struct SearchIndexBuilder {
             global.append(number)
         }
         precondition(tokenTerms.count + run.tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
-        tokenTerms.reserveCapacity(tokenTerms.count + run.tokenTerms.count)
+        // Appended without reserving: an exact reserve per run would copy the whole array each time.
         for local in run.tokenTerms { tokenTerms.append(global[Int(local)]) }
         var fieldCounts = run.fieldTokenCounts.makeIterator()
         for document in documents {

@@ -33,7 +33,7 @@ extension SeedAssembler {
             }
             return (events, stances)
         }
-        return (read.flatMap(\.events), read.flatMap(\.stances))
+        return (Concurrently.joined(read.map(\.events)), Concurrently.joined(read.map(\.stances)))
     }
 
     /// Merges what extraction read into the events and proposals; true when anything was added.

@@ -84,15 +84,23 @@ struct SeedAssembler {
         let articleFiles = files.filter { $0.path.hasPrefix("articles/") }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         time("clean") { $0.cleanArticles(articleFiles) }
-        time("annotations") { assembler in
+        let articleSearch = time("annotations") { assembler in
             assembler.loadSidecars()
             assembler.loadArticleMetadata(byPath["articles.json"])
+            // The articles are final from here: their search terms are read beside the rest of
+            // the load, which leaves a core idle while it merges.
+            let articleSearch = Concurrently.start { [articles = assembler.articles] in
+                var builder = SearchIndexBuilder()
+                builder.add(KnowledgeBase.searchDocuments(articles: articles))
+                return builder
+            }
             assembler.loadEntities(byPath["entities.json"])
             assembler.loadGazetteer(byPath)
             assembler.extractEntities()
             assembler.loadProposals(byPath["proposals.json"])
             assembler.loadEvents(byPath["events.json"])
             assembler.checkReferences()
+            return articleSearch
         }
         let mentions = time("mentions") { $0.detectMentions() }
         // The matching forms (8 bytes per character) and stripped blocks served curated quotes and
@@ -115,7 +123,13 @@ struct SeedAssembler {
             // Extraction adds events and proposals' positions only: the rest of the index stands.
             return KnowledgeBase(reusing: indexed, events: assembler.events, proposals: assembler.proposals)
         }
-        return SeedLoadResult(knowledgeBase: knowledgeBase, report: report, files: SeedFile.sortedByPath(loadedFiles))
+        let search = time("search") { _ in
+            var builder = articleSearch.wait()
+            builder.add(KnowledgeBase.searchDocuments(
+                entities: knowledgeBase.entities, events: knowledgeBase.events, proposals: knowledgeBase.proposals))
+            return SearchIndex(builder: builder)
+        }
+        return SeedLoadResult(knowledgeBase: knowledgeBase, search: search, report: report, files: SeedFile.sortedByPath(loadedFiles))
     }
 
     mutating func cleanArticles(_ files: [SeedFile]) {
@@ -211,22 +225,24 @@ struct SeedAssembler {
         }
         // Per article and pure: on every core, concatenated in article order.
         let cleaned = self.cleaned
-        let perArticle = Concurrently.map(articles) { [byName] article -> [Mention] in
-            guard let text = cleaned[article.id] else { return [] }
+        let perChunk = Concurrently.mapChunks(articles) { [byName] articles -> [Mention] in
             var mentions: [Mention] = []
-            for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
-                var found = detector.mentions(in: paragraph, shadow: shadow, article: article.id)
-                // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
-                // never matches: link it to the place of that name.
-                if let place = article.metadata.datelinePlace, paragraph.kind == .body, paragraph.text.hasPrefix(place),
-                   found.first?.start != 0, let entity = byName[UnicodeMatching.key(Self.titleCased(place))] {
-                    found.insert(Mention(entity: entity.id, article: article.id, paragraph: paragraph.index, start: 0,
-                                         end: place.unicodeScalars.count, text: place, alias: entity.name), at: 0)
+            for article in articles {
+                guard let text = cleaned[article.id] else { continue }
+                for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
+                    var found = detector.mentions(in: paragraph, shadow: shadow, article: article.id)
+                    // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
+                    // never matches: link it to the place of that name.
+                    if let place = article.metadata.datelinePlace, paragraph.kind == .body, paragraph.text.hasPrefix(place),
+                       found.first?.start != 0, let entity = byName[UnicodeMatching.key(Self.titleCased(place))] {
+                        found.insert(Mention(entity: entity.id, article: article.id, paragraph: paragraph.index, start: 0,
+                                             end: place.unicodeScalars.count, text: place, alias: entity.name), at: 0)
+                    }
+                    mentions.append(contentsOf: found)
                 }
-                mentions.append(contentsOf: found)
             }
             return mentions
         }
-        return perArticle.flatMap { $0 }
+        return Concurrently.joined(perChunk)
     }
 }
