@@ -27,6 +27,21 @@ struct SearchIndexTests {
         #expect(try ids(index, "alaska") == ["title", "body-twice", "body-once"])
     }
 
+    @Test("a document whose fields are tokenised in several runs counts once per term")
+    func documentSplitAcrossRuns() throws {
+        // The builder shares fields out in runs (a few per task on a small machine), so 64
+        // one-word fields span many runs; one 64-word field cannot be split. BM25F sums a
+        // name's fields, so both give the same lengths and term counts: the scores agree only
+        // if "alaska" and "talks" are each counted in one document there, not once per run.
+        let small = (0..<40).map { searchDocument("small-\($0)", body: [$0.isMultiple(of: 4) ? "alaska talks \($0)" : "news \($0)"]) }
+        let split = SearchIndex(documents: [searchDocument("big", body: Array(repeating: "alaska talks", count: 64))] + small)
+        let whole = SearchIndex(documents: [searchDocument("big", body: [Array(repeating: "alaska talks", count: 64).joined(separator: " ")])] + small)
+        for query in ["alaska", "talks", "alaska news"] {
+            let expected = try whole.search(query).map { "\($0.id) \($0.score)" }
+            #expect(try split.search(query).map { "\($0.id) \($0.score)" } == expected)
+        }
+    }
+
     @Test("a rare term weighs more than a common one")
     func rareTerms() throws {
         var documents = (0..<6).map { searchDocument("filler-\($0)", body: ["Ukraine news of the day number \($0)."]) }

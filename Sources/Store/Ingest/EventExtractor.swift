@@ -55,15 +55,18 @@ public struct EventExtractor: Sendable {
 
         // Kept as reports arrive, so grouping reads them in O(1) however large a group grows.
         private var mostSpecific: Event.Kind
-        private var statusCounts: [Event.Status: Int] = [:]
-        private var lastReport: [Event.Status: Int] = [:]
+        /// Per status (``statuses`` order): how many reports give it, and the last one that does.
+        private var statusCounts = [Int](repeating: 0, count: Group.statuses.count)
+        private var lastReport = [Int](repeating: 0, count: Group.statuses.count)
+        private static let statuses = Event.Status.allCases
         private var bestConfidence: Double
         private var articleList: [String] = []
         private var articleSet: Set<String> = []
 
         private mutating func count(_ candidate: Candidate) {
-            statusCounts[candidate.status, default: 0] += 1
-            lastReport[candidate.status] = members.count
+            let status = Self.statuses.firstIndex(of: candidate.status) ?? 0
+            statusCounts[status] += 1
+            lastReport[status] = members.count
             bestConfidence = max(bestConfidence, candidate.confidence)
             if EventLexicon.specificity(candidate.kind) > EventLexicon.specificity(mostSpecific) { mostSpecific = candidate.kind }
             if articleSet.insert(candidate.article).inserted { articleList.append(candidate.article) }
@@ -108,9 +111,13 @@ public struct EventExtractor: Sendable {
 
         private mutating func settle() {
             kind = mostSpecific == .bilateralMeeting && participants.count >= 3 ? .multilateralMeeting : mostSpecific
-            status = statusCounts.max { left, right in
-                left.value != right.value ? left.value < right.value : (lastReport[left.key] ?? 0) < (lastReport[right.key] ?? 0)
-            }?.key ?? .held
+            var best: Int?
+            for candidate in statusCounts.indices where statusCounts[candidate] > 0 {
+                if let current = best, statusCounts[current] > statusCounts[candidate]
+                    || (statusCounts[current] == statusCounts[candidate] && lastReport[current] > lastReport[candidate]) { continue }
+                best = candidate
+            }
+            status = best.map { Self.statuses[$0] } ?? .held
         }
         public var confidence: Double {
             (min(0.95, bestConfidence + 0.05 * Double(members.count - 1)) * 100).rounded() / 100

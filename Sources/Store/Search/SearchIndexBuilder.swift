@@ -29,64 +29,98 @@ struct SearchIndexBuilder {
     private var documentFrequencies: [UInt32] = []
 
     /// Adds `documents` in order. Tokenising and stemming, most of the build, runs on every core,
-    /// a run of documents per task (``TokenizedRun``); the runs are then numbered in order, so the
-    /// index is the one a single pass over the documents builds.
+    /// a run of fields per task (``TokenizedRun``), so that one large document (an event quoting
+    /// thousands of reports) is shared out too; the runs' terms are then numbered in order, so
+    /// the index is the one a single pass over the documents builds.
     mutating func add(_ documents: [SearchDocument]) {
-        let runs = Concurrently.mapChunks(documents) { Self.tokenize($0) }
-        var next = documents.startIndex
+        var fields: [FieldOfDocument] = []
+        for (document, item) in documents.enumerated() {
+            for field in item.fields { fields.append(FieldOfDocument(document: document, text: field.text)) }
+        }
+        let runs = Concurrently.mapChunks(fields) { Self.tokenize($0) }
+        var fieldCounts: [UInt32] = []
+        fieldCounts.reserveCapacity(fields.count)
+        // A document split between runs is counted once per run that has a term: the terms the
+        // runs before had for it are kept (by global number) to take the repeats off again.
+        var carried: (document: Int, terms: Set<UInt32>) = (-1, [])
         for run in runs {
-            add(documents[next..<(next + run.documentCount)], tokenized: run)
-            next += run.documentCount
+            let global = number(run)
+            if run.firstDocument == carried.document {
+                for local in run.firstDocumentTerms where !carried.terms.insert(global[Int(local)]).inserted {
+                    documentFrequencies[Int(global[Int(local)])] -= 1
+                }
+            }
+            if run.lastDocument != carried.document {
+                carried = (run.lastDocument, Set(run.lastDocumentTerms.map { global[Int($0)] }))
+            }
+            fieldCounts += run.fieldTokenCounts
+        }
+        var counts = fieldCounts.makeIterator()
+        for document in documents {
+            add(document, fieldTokenCounts: &counts)
         }
     }
 
-    /// The terms of a run of consecutive documents, numbered in the order the run first has them.
+    /// A field's text and the position of its document in the documents being added.
+    struct FieldOfDocument: Sendable {
+        let document: Int
+        let text: String
+    }
+
+    /// The terms of a run of consecutive fields, numbered in the order the run first has them.
     struct TokenizedRun: Sendable {
-        var documentCount = 0
         /// Run-local term number -> term, and the number of the run's documents that have it.
         var terms: [String] = []
         var documentFrequencies: [UInt32] = []
         /// Every token's run-local term number, field after field.
         var tokenTerms: [UInt32] = []
-        /// Tokens per field, in document then field order.
+        /// Tokens per field.
         var fieldTokenCounts: [UInt32] = []
+        /// The documents the run begins and ends in, and their terms (run-local numbers): a
+        /// document may go on in the next run.
+        var firstDocument = -1
+        var lastDocument = -1
+        var firstDocumentTerms: [UInt32] = []
+        var lastDocumentTerms: [UInt32] = []
     }
 
-    static func tokenize(_ documents: ArraySlice<SearchDocument>) -> TokenizedRun {
+    static func tokenize(_ fields: ArraySlice<FieldOfDocument>) -> TokenizedRun {
         var tokenizer = SearchTokenizer()
         var numbers: [String: UInt32] = [:]
         var lastDocument: [Int] = []
         var run = TokenizedRun()
-        run.documentCount = documents.count
-        for (document, item) in documents.enumerated() {
-            for field in item.fields {
-                let before = run.tokenTerms.count
-                tokenizer.forEachToken(in: field.text) { term, _, _ in
-                    let number: UInt32
-                    if let known = numbers[term] {
-                        number = known
-                    } else {
-                        number = UInt32(run.terms.count)
-                        numbers[term] = number
-                        run.terms.append(term)
-                        run.documentFrequencies.append(0)
-                        lastDocument.append(-1)
-                    }
-                    if lastDocument[Int(number)] != document {
-                        lastDocument[Int(number)] = document
-                        run.documentFrequencies[Int(number)] += 1
-                    }
-                    run.tokenTerms.append(number)
+        run.firstDocument = fields.first?.document ?? -1
+        run.lastDocument = fields.last?.document ?? -1
+        for field in fields {
+            let before = run.tokenTerms.count
+            tokenizer.forEachToken(in: field.text) { term, _, _ in
+                let number: UInt32
+                if let known = numbers[term] {
+                    number = known
+                } else {
+                    number = UInt32(run.terms.count)
+                    numbers[term] = number
+                    run.terms.append(term)
+                    run.documentFrequencies.append(0)
+                    lastDocument.append(-1)
                 }
-                run.fieldTokenCounts.append(UInt32(run.tokenTerms.count - before))
+                if lastDocument[Int(number)] != field.document {
+                    lastDocument[Int(number)] = field.document
+                    run.documentFrequencies[Int(number)] += 1
+                    if field.document == run.firstDocument { run.firstDocumentTerms.append(number) }
+                    if field.document == run.lastDocument { run.lastDocumentTerms.append(number) }
+                }
+                run.tokenTerms.append(number)
             }
+            run.fieldTokenCounts.append(UInt32(run.tokenTerms.count - before))
         }
         return run
     }
 
-    /// `documents`, tokenised as `run`: its terms numbered after those already seen, in the run's
-    /// order, which is the order a single pass meets them.
-    private mutating func add(_ documents: ArraySlice<SearchDocument>, tokenized run: TokenizedRun) {
+    /// `run`'s terms numbered after those already seen, in the run's order (the order a single
+    /// pass meets them), its document frequencies and tokens added: the global number of each
+    /// run-local one.
+    private mutating func number(_ run: TokenizedRun) -> [UInt32] {
         var global: [UInt32] = []
         global.reserveCapacity(run.terms.count)
         for (local, term) in run.terms.enumerated() {
@@ -104,37 +138,39 @@ struct SearchIndexBuilder {
         precondition(tokenTerms.count + run.tokenTerms.count < Int(UInt32.max), "SearchIndex holds at most 4G tokens")
         // Appended without reserving: an exact reserve per run would copy the whole array each time.
         for local in run.tokenTerms { tokenTerms.append(global[Int(local)]) }
-        var fieldCounts = run.fieldTokenCounts.makeIterator()
-        for document in documents {
-            let number = Int32(documentIDs.count)
-            documentIDs.append(document.id)
-            documentKinds.append(kindNumber(document.kind))
-            if documentNumbers[document.kind, default: [:]][document.id] == nil {
-                documentNumbers[document.kind, default: [:]][document.id] = number
-            }
-            let firstField = fieldTexts.count
-            for field in document.fields {
-                fieldNames.append(field.name)
-                fieldNameNumbers.append(nameNumber(field.name))
-                fieldTexts.append(field.text)
-                fieldWeights.append(field.weight)
-                fieldDocuments.append(number)
-                fieldTokens.append((fieldTokens.last ?? 0) + (fieldCounts.next() ?? 0))
-            }
-            // Per-document length of each field name, for BM25F normalisation.
-            var lengths: [Int32: Int] = [:]
-            for f in firstField..<fieldTexts.count {
-                lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
-            }
-            for (name, length) in lengths {
-                nameTotals[Int(name)] += length
-                nameDocuments[Int(name)] += 1
-            }
-            for f in firstField..<fieldTexts.count {
-                fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
-            }
-            documentFields.append(Int32(fieldTexts.count))
+        return global
+    }
+
+    /// `document`'s fields, their token counts read from `fieldTokenCounts`.
+    private mutating func add(_ document: SearchDocument, fieldTokenCounts: inout IndexingIterator<[UInt32]>) {
+        let number = Int32(documentIDs.count)
+        documentIDs.append(document.id)
+        documentKinds.append(kindNumber(document.kind))
+        if documentNumbers[document.kind, default: [:]][document.id] == nil {
+            documentNumbers[document.kind, default: [:]][document.id] = number
         }
+        let firstField = fieldTexts.count
+        for field in document.fields {
+            fieldNames.append(field.name)
+            fieldNameNumbers.append(nameNumber(field.name))
+            fieldTexts.append(field.text)
+            fieldWeights.append(field.weight)
+            fieldDocuments.append(number)
+            fieldTokens.append((fieldTokens.last ?? 0) + (fieldTokenCounts.next() ?? 0))
+        }
+        // Per-document length of each field name, for BM25F normalisation.
+        var lengths: [Int32: Int] = [:]
+        for f in firstField..<fieldTexts.count {
+            lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
+        }
+        for (name, length) in lengths {
+            nameTotals[Int(name)] += length
+            nameDocuments[Int(name)] += 1
+        }
+        for f in firstField..<fieldTexts.count {
+            fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
+        }
+        documentFields.append(Int32(fieldTexts.count))
     }
 
     private mutating func kindNumber(_ kind: String) -> Int32 {

@@ -82,12 +82,15 @@ public struct SeedLoader: Sendable {
         var files: [SeedFile] = []
         var problems: [SeedError] = []
         var warnings: [SeedWarning] = []
-        func read(_ path: String, as name: String, limit: Int? = nil) {
-            switch SeedFileReader.read(path, limit: limit) {
+        func record(_ outcome: SeedFileReader.Outcome, path: String, as name: String) {
+            switch outcome {
             case .bytes(let bytes): files.append(SeedFile(path: name, bytes: bytes))
             case .refused(let reason): problems.append(.unreadable(path: path, reason: reason))
             case .special(let kind): warnings.append(.specialFile(path: path, kind: kind))
             }
+        }
+        func read(_ path: String, as name: String) {
+            record(SeedFileReader.read(path), path: path, as: name)
         }
         for name in ["articles.json", "entities.json", "events.json", "proposals.json"] {
             let path = directory + "/" + name
@@ -107,10 +110,16 @@ public struct SeedLoader: Sendable {
         } catch {
             return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")], warnings)
         }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+        let articleNames = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // On every core, kept in name order: an open, read and close per file, 100,000 of them,
+        // took seconds one after another.
+        let outcomes = Concurrently.map(articleNames) { name -> SeedFileReader.Outcome? in
             let path = articlesPath + "/" + name
-            if SeedFileReader.isRealDirectory(path) { continue }
-            read(path, as: "articles/" + name, limit: maxArticleBytes)
+            return SeedFileReader.isRealDirectory(path) ? nil : SeedFileReader.read(path, limit: maxArticleBytes)
+        }
+        for (name, outcome) in zip(articleNames, outcomes) {
+            guard let outcome else { continue }
+            record(outcome, path: articlesPath + "/" + name, as: "articles/" + name)
         }
         return (files, problems, warnings)
     }
