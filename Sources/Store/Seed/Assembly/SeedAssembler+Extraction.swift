@@ -75,10 +75,19 @@ extension SeedAssembler {
                 changed = true
             }
         }
-        for (position, groups) in absorbed {
-            events[position] = withSources(events[position], groups)
+        for (position, event) in withSources(absorbed) {
+            events[position] = event
         }
         return changed
+    }
+
+    /// Each event at a position of `absorbed` with its groups' sources, on every core: one
+    /// event's sources do not read another's.
+    func withSources(_ absorbed: [Int: [EventExtractor.Group]]) -> [(Int, Event)] {
+        let assembler = self
+        return Concurrently.map(Array(absorbed)) { position, groups in
+            (position, assembler.withSources(assembler.events[position], groups))
+        }
     }
 
     /// `event` citing the groups' sentences too (those it does not already quote); a date a
