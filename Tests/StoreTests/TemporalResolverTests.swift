@@ -108,7 +108,9 @@ import Testing
     /// start at such a word. Every lexicon word, and words beside them, in every two-word order.
     @Test func noRuleStartsAtAWordThatIsNotAnOpener() {
         let lexicon = Set(TemporalLexicon.months.keys).union(TemporalLexicon.weekdays.keys).union(TemporalLexicon.numbers.keys)
-            .union(TemporalLexicon.units.keys).union(TemporalLexicon.ruleOpeners)
+            .union(TemporalLexicon.units.keys).union(TemporalLexicon.deadlineOpeners).union(TemporalLexicon.monthPrepositions)
+            .union(TemporalLexicon.weekdayModifiers).union(TemporalLexicon.relativeLeads).union(TemporalLexicon.relativeShifts)
+            .union(TemporalLexicon.deictic)
         // Written out too, so a word dropped from an opener table is still tried.
         let rulesWords = ["within", "in", "since", "until", "by", "during", "from", "through", "before", "after", "on", "this",
                           "last", "next", "coming", "past", "previous", "earlier", "later", "today", "tonight", "yesterday", "tomorrow"]

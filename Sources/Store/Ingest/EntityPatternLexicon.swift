@@ -18,11 +18,11 @@ enum EntityPatternLexicon {
     ]
     /// The first word of every title: a word that starts none is passed over before any phrase
     /// is built (the finder looks at every word of every article).
-    static let titleFirstWords: Set<String> = Set(titles.map { title in
+    static let titleFirstWords = WordTable(words: titles.map { title in
         title.split(separator: " ").first.map(String.init) ?? title
     })
 
-    static let organisationWords: Set<String> = [
+    static let organisationWords: WordTable<Void> = [
         "coalition", "forum", "foundation", "office", "council", "ministry", "agency", "organisation", "organization",
         "union", "committee", "assembly", "parliament", "bank", "fund", "institute", "commission", "court", "service",
         "party", "army", "forces", "alliance", "group", "department", "administration", "bureau", "guard", "navy",
@@ -31,7 +31,7 @@ enum EntityPatternLexicon {
     ]
 
     /// Capitalised words that start sentences or name things other than people.
-    static let notNames: Set<String> = [
+    static let notNames: WordTable<Void> = [
         "the", "a", "an", "on", "in", "at", "of", "and", "but", "said", "says", "told", "who", "whose", "that", "this",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -24,36 +24,36 @@ enum EventLexicon {
     static let triggerLengths = PhraseLengths.byFirstWord(triggers.keys)
 
     /// A refusal: the event was declined or ruled out.
-    static let rejection: Set<String> = ["declined", "rejected", "refused", "ruled", "dismissed", "spurned"]
+    static let rejection: WordTable<Void> = ["declined", "rejected", "refused", "ruled", "dismissed", "spurned"]
 
     /// It was arranged and is no longer ("called off" is read as a pair).
-    static let cancellation: Set<String> = ["cancelled", "canceled", "postponed", "scrapped", "shelved"]
+    static let cancellation: WordTable<Void> = ["cancelled", "canceled", "postponed", "scrapped", "shelved"]
 
     /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
-    static let negatedObjects: Set<String> = ["agreement", "plans", "plan", "date", "intention", "deal"]
+    static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
     /// A proposal, not a fact: someone asks for it or it could happen.
-    static let proposal: Set<String> = [
+    static let proposal: WordTable<Void> = [
         "proposed", "proposes", "propose", "urged", "urges", "suggested", "suggests", "offered", "offers", "could",
         "would", "might", "may", "possible", "ready", "willing", "hopes", "hope", "wants", "seeks", "calls",
     ]
 
     /// Triggers that are verbs only in the past (a report that it happened).
-    static let pastForms: Set<String> = [
+    static let pastForms: WordTable<Void> = [
         "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
         "travelled", "traveled", "negotiated",
     ]
 
     /// A trigger this word follows is a noun used of something else ("a call for", "the strike on").
-    static let notEvents: Set<String> = ["for", "to", "off", "on"]
+    static let notEvents: WordTable<Void> = ["for", "to", "off", "on"]
 
     /// Verbs of reporting: the person before one is a source, not a participant.
-    static let speech: Set<String> = [
+    static let speech: WordTable<Void> = [
         "said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted", "announced",
     ]
 
     /// What an outlet does ("Reuters reported"): a source of the report, never a participant or an actor.
-    static let sourcing: Set<String> = ["reports", "reported", "reporting"]
+    static let sourcing: WordTable<Void> = ["reports", "reported", "reporting"]
 
     /// How specific a kind is, for choosing among several triggers in one sentence.
     static func specificity(_ kind: Event.Kind) -> Int {

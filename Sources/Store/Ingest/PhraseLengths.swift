@@ -3,13 +3,13 @@
 /// only at those lengths: one lookup for most words, instead of one per possible length. The
 /// one index for ``EventLexicon`` triggers and ``StanceExtractor`` cues and terms.
 enum PhraseLengths {
-    static func byFirstWord<Phrases: Sequence>(_ phrases: Phrases) -> [String: [Int]] where Phrases.Element == String {
+    static func byFirstWord<Phrases: Sequence>(_ phrases: Phrases) -> WordTable<[Int]> where Phrases.Element == String {
         var lengths: [String: Set<Int>] = [:]
         for phrase in phrases {
             let words = phrase.split(separator: " ")
             guard let first = words.first else { continue }
             lengths[String(first), default: []].insert(words.count)
         }
-        return lengths.mapValues { $0.sorted(by: >) }
+        return WordTable(lengths.mapValues { $0.sorted(by: >) })
     }
 }

@@ -85,7 +85,7 @@ public struct StanceExtractor: Sendable {
     /// they lie in the sentence is worked out only for a sentence that has both a cue and a term
     /// (most have neither).
     static func phrases<Value>(
-        _ table: [String: Value], _ lengths: [String: [Int]], _ words: [String]
+        _ table: [String: Value], _ lengths: WordTable<[Int]>, _ words: [String]
     ) -> [(text: String, first: Int, last: Int, value: Value)] {
         var found: [(text: String, first: Int, last: Int, value: Value)] = []
         var index = 0

@@ -73,7 +73,7 @@ enum StanceLexicon {
     }()
 
     /// Words that turn the stance of a cue right after them ("did not support", "won't rule out").
-    static let negators: Set<String> = [
+    static let negators: WordTable<Void> = [
         "not", "never", "no", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "hasn't", "haven't",
         "isn't", "wasn't",
     ]

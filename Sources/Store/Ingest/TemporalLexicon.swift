@@ -42,9 +42,9 @@ enum TemporalLexicon {
     /// Every word a rule can start at, other than a number in digits: the resolver passes any
     /// other word with one lookup. Built from the rules' own tables, so a word added to one of
     /// them is an opener too.
-    static let ruleOpeners: Set<String> = deadlineOpeners.union(monthPrepositions).union(weekdayModifiers)
+    static let ruleOpeners = WordTable(words: deadlineOpeners.union(monthPrepositions).union(weekdayModifiers)
         .union(relativeLeads).union(relativeShifts).union(deictic)
-        .union(months.keys).union(weekdays.keys).union(numbers.keys).union(units.keys)
+        .union(months.keys).union(weekdays.keys).union(numbers.keys).union(units.keys))
 
     /// Units of a span, in days.
     static let units: [String: Int] = ["day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30]
@@ -65,7 +65,7 @@ enum TemporalLexicon {
 
     /// Both marker sets in one table (true: future, false: past; a word in both is future, as
     /// the future is checked first): `Tense.marker` reads every word of a sentence with one lookup.
-    static let tenseMarkers: [String: Bool] = Dictionary(
+    static let tenseMarkers = WordTable(Dictionary(
         pastMarkers.map { ($0, false) } + futureMarkers.map { ($0, true) }, uniquingKeysWith: { $0 || $1 }
-    )
+    ))
 }

@@ -12,6 +12,9 @@ struct AliasTrie: Sendable {
 
     private var children: [[String: Int]] = [[:]]
     private var targets: [Int: Target] = [:]
+    /// `children` as word tables once ``freeze()`` is called (a lookup per token of every
+    /// paragraph at load); stale, and not read, if a later insert adds a node.
+    private var frozen: [WordTable<Int>] = []
 
     /// Inserts `tokens`; returns the existing target when the sequence is taken.
     @discardableResult
@@ -37,11 +40,20 @@ struct AliasTrie: Sendable {
         var node = 0
         var best: (target: Target, end: Int)?
         var index = start
-        while index < tokens.count, let next = children[node][tokens[index]] {
+        while index < tokens.count, let next = child(of: node, tokens[index]) {
             node = next
             index += 1
             if let target = targets[node] { best = (target, index) }
         }
         return best
+    }
+
+    /// Builds the word tables lookups read; call it when every alias is in.
+    mutating func freeze() {
+        frozen = children.map { WordTable($0) }
+    }
+
+    private func child(of node: Int, _ token: String) -> Int? {
+        frozen.count == children.count ? frozen[node][token] : children[node][token]
     }
 }

@@ -39,6 +39,8 @@ struct MentionDetector: Sendable {
                 capitals.insert(tokens.map { $0.uppercased() }, target: target)
             }
         }
+        asWritten.freeze()
+        capitals.freeze()
     }
 
     /// Mentions in one paragraph, in text order, with served offsets.

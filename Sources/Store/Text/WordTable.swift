@@ -1,0 +1,77 @@
+/// A read-only table keyed by words, for the extraction rules' lexicons: a lookup per word of
+/// every sentence at load, where `Dictionary`'s SipHash of each word was a third of extraction.
+///
+/// A word of ASCII is hashed with FNV-1a over its bytes and found by open addressing, its
+/// equality a byte comparison. `String` equality is canonical equivalence, so each key is
+/// entered under its composed form (NFC, utf8proc) when that form is ASCII, and an ASCII word
+/// can equal no other key; a word with other scalars is looked up in a `Dictionary` of every
+/// key, as before. The answers are `Dictionary`'s.
+struct WordTable<Value: Sendable>: Sendable {
+    private var keys: [String?]
+    private var values: [Value?]
+    private let mask: Int
+    /// Every key, for words that are not ASCII.
+    private let all: [String: Value]
+
+    init(_ entries: [String: Value]) {
+        all = entries
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = [String?](repeating: nil, count: capacity)
+        values = [Value?](repeating: nil, count: capacity)
+        for (key, value) in entries {
+            let composed = UnicodeMatching.composed(key)
+            guard let hash = Self.asciiHash(composed) else { continue }
+            var slot = hash & mask
+            while let existing = keys[slot], existing != composed { slot = (slot + 1) & mask }
+            keys[slot] = composed
+            values[slot] = value
+        }
+    }
+
+    subscript(word: String) -> Value? {
+        guard let hash = Self.asciiHash(word) else { return all[word] }
+        var slot = hash & mask
+        while let key = keys[slot] {
+            if key == word { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    func contains(_ word: String) -> Bool {
+        self[word] != nil
+    }
+
+    /// FNV-1a over the word's UTF-8; nil when a byte is not ASCII.
+    @inline(__always)
+    static func asciiHash(_ word: String) -> Int? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt8 = 0
+        let read: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                high |= byte
+            }
+        }
+        if read == nil {
+            for byte in word.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                high |= byte
+            }
+        }
+        return high < 0x80 ? Int(truncatingIfNeeded: hash ^ (hash >> 29)) : nil
+    }
+}
+
+/// A set of words: `["declined", "rejected"]`.
+extension WordTable: ExpressibleByArrayLiteral where Value == Void {
+    init(arrayLiteral words: String...) {
+        self.init(words: words)
+    }
+
+    init<Words: Sequence>(words: Words) where Words.Element == String {
+        self.init(Dictionary(words.map { ($0, ()) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
