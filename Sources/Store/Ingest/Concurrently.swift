@@ -32,6 +32,27 @@ enum Concurrently {
         return map(starts) { start in body(items[start..<min(items.count, start + chunk)]) }
     }
 
+    /// `produce` over `items` on the pool, while the caller runs `consume` on each chunk's
+    /// results in item order as soon as that chunk is done: a serial step fed by a parallel one
+    /// runs beside it instead of after it.
+    static func forEachInOrder<T: Sendable, R: Sendable>(
+        _ items: [T], _ produce: @escaping @Sendable (T) -> R, consume: ([R]) -> Void
+    ) {
+        guard !items.isEmpty else { return }
+        let chunk = chunkSize(items.count)
+        let chunks = (items.count + chunk - 1) / chunk
+        let ready = ReadySlots<[R]>(count: chunks)
+        let producing = start {
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                ready.set(part, items[(part * chunk)..<min(items.count, (part + 1) * chunk)].map(produce))
+            }
+        }
+        for part in 0..<chunks {
+            consume(ready.take(part))
+        }
+        producing.wait()
+    }
+
     /// The parts of a per-item or per-chunk result end to end, in one allocation: `flatMap` grew
     /// the result by doubling, each time into fresh pages (a third of the mention step at 100,000
     /// articles was that copy and its page faults).
@@ -78,6 +99,36 @@ final class Pending<R: Sendable>: @unchecked Sendable {
         guard let result else { preconditionFailure("a pending step's result taken twice, or never made") }
         self.result = nil
         return result
+    }
+}
+
+/// One slot per chunk, written once by the pool and taken once by the caller, who waits for it.
+private final class ReadySlots<R: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: slot i is written before semaphore i is signalled and read only after waiting on it.
+    private let storage: UnsafeMutableBufferPointer<R?>
+    private let signals: [DispatchSemaphore]
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+        signals = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) {
+        storage[index] = value
+        signals[index].signal()
+    }
+
+    func take(_ index: Int) -> R {
+        signals[index].wait()
+        defer { storage[index] = nil }
+        guard let value = storage[index] else { preconditionFailure("chunk \(index) signalled without a result") }
+        return value
     }
 }
 

@@ -287,10 +287,21 @@ public struct EventExtractor: Sendable {
     /// participant or the location with a candidate are compared with it (an index by both), so
     /// grouping stays near-linear in the number of candidates.
     public static func group(_ candidates: [Candidate]) -> [Group] {
-        var groups: [Group] = []
-        var byKey: [String: [Int]] = [:]
-        var lastDated: (Int, String)?
-        for candidate in candidates {
+        var grouping = Grouping()
+        for candidate in candidates { grouping.add(candidate) }
+        return grouping.groups
+    }
+
+    /// ``group(_:)`` one candidate at a time, in report order: the load groups an article's
+    /// candidates as soon as they are extracted, beside the extraction of the next ones.
+    public struct Grouping {
+        public private(set) var groups: [Group] = []
+        private var byKey: [String: [Int]] = [:]
+        private var lastDated: (Int, String)?
+
+        public init() {}
+
+        public mutating func add(_ candidate: Candidate) {
             let keyHash = candidate.copyKey.hashValue
             let keys = candidate.participants + (candidate.location.map { ["@" + $0] } ?? [])
             var seen: Set<Int> = []
@@ -298,14 +309,14 @@ public struct EventExtractor: Sendable {
             // "the talks" without a date of its own: the article's latest dated gathering it can be.
             // Groups are read in place through a buffer (see ``reportSame(_:_:_:keyHash:)``).
             groups.withUnsafeBufferPointer { groups in
-                if candidate.definite, candidate.date == nil, let (index, article) = lastDated, article == candidate.article,
+                if candidate.definite, candidate.date == nil, let (index, article) = self.lastDated, article == candidate.article,
                    compatible(groups[index].kind, candidate.kind) {
                     target = index
                 }
                 for key in keys where target == nil {
                     // The most recent groups under each key: reports of one event come close together,
                     // and a bound keeps a corpus where every report names Ukraine near-linear.
-                    for index in (byKey[key] ?? []).suffix(Self.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
+                    for index in (self.byKey[key] ?? []).suffix(EventExtractor.recentGroupsPerKey).reversed() where seen.insert(index).inserted {
                         if reportSame(groups, index, candidate, keyHash: keyHash) {
                             target = index
                             break
@@ -322,10 +333,9 @@ public struct EventExtractor: Sendable {
                 groups.append(Group(candidate))
                 index = groups.count - 1
             }
-            for key in keys where byKey[key]?.last != index { byKey[key, default: []].append(index) }
-            if candidate.date != nil { lastDated = (index, candidate.article) }
+            for key in keys where self.byKey[key]?.last != index { self.byKey[key, default: []].append(index) }
+            if candidate.date != nil { self.lastDated = (index, candidate.article) }
         }
-        return groups
     }
 
     /// Whether `groups[index]` reports `candidate`'s event; `keyHash` is `candidate.copyKey.hashValue`,

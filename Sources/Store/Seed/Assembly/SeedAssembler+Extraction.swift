@@ -13,10 +13,12 @@ extension SeedAssembler {
         return articles.map(\.id).filter { !cited.contains($0) }.sorted()
     }
 
-    /// What extraction reads in the unannotated articles: candidate events and stances.
-    typealias Extracted = (events: [EventExtractor.Candidate], stances: [StanceExtractor.Candidate])
+    /// What extraction reads in the unannotated articles: the candidate events, grouped, and the
+    /// candidate stances.
+    typealias Extracted = (groups: [EventExtractor.Group], stances: [StanceExtractor.Candidate])
 
-    /// Extracts events and stances from the unannotated articles, on every core.
+    /// Extracts events and stances from the unannotated articles on the pool; the calling
+    /// thread groups the events, article after article, as they come.
     func extractUnannotated(_ base: KnowledgeBase) -> Extracted {
         let unannotated = unannotatedArticles()
         guard !unannotated.isEmpty else { return ([], []) }
@@ -24,7 +26,9 @@ extension SeedAssembler {
         // over the sentences feeds both (splitting and tokenising once).
         let eventExtractor = EventExtractor(knowledgeBase: base)
         let stanceExtractor = StanceExtractor(knowledgeBase: base)
-        let read = Concurrently.map(unannotated) { id -> Extracted in
+        var grouping = EventExtractor.Grouping()
+        var stances: [[StanceExtractor.Candidate]] = []
+        Concurrently.forEachInOrder(unannotated, { id -> (events: [EventExtractor.Candidate], stances: [StanceExtractor.Candidate]) in
             var events: [EventExtractor.Candidate] = []
             var stances: [StanceExtractor.Candidate] = []
             NewsSentences(base: base).forEach(inArticle: id) { item in
@@ -32,18 +36,23 @@ extension SeedAssembler {
                 stances += stanceExtractor.extract(item)
             }
             return (events, stances)
-        }
-        return (Concurrently.joined(read.map(\.events)), Concurrently.joined(read.map(\.stances)))
+        }, consume: { chunk in
+            for article in chunk {
+                for candidate in article.events { grouping.add(candidate) }
+                stances.append(article.stances)
+            }
+        })
+        return (grouping.groups, Concurrently.joined(stances))
     }
 
     /// Merges what extraction read into the events and proposals; true when anything was added.
     mutating func mergeExtracted(_ extracted: Extracted) -> Bool {
-        let events = mergeExtractedEvents(extracted.events)
+        let events = mergeExtractedEvents(extracted.groups)
         let stances = mergeExtractedStances(extracted.stances)
         return events || stances
     }
 
-    mutating func mergeExtractedEvents(_ candidates: [EventExtractor.Candidate]) -> Bool {
+    mutating func mergeExtractedEvents(_ groups: [EventExtractor.Group]) -> Bool {
         takenEventIDs = Set(events.map(\.id))
         var changed = false
         // Only the events that could report a group are checked (``EventMergeIndex``), and the
@@ -54,7 +63,7 @@ extension SeedAssembler {
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
         var absorbed: [Int: [EventExtractor.Group]] = [:]
-        for group in EventExtractor.group(candidates) {
+        for group in groups {
             // The fields the rule reads, from a buffer: an `Event` passed whole is copied first.
             let candidates = index.candidates(for: group)
             let match = events.withUnsafeBufferPointer { events in
