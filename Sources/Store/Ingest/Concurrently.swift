@@ -53,14 +53,27 @@ enum Concurrently {
         producing.wait()
     }
 
-    /// The parts of a per-item or per-chunk result end to end, in one allocation: `flatMap` grew
-    /// the result by doubling, each time into fresh pages (a third of the mention step at 100,000
-    /// articles was that copy and its page faults).
-    static func joined<E>(_ parts: [[E]]) -> [E] {
-        var result: [E] = []
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { result.append(contentsOf: part) }
-        return result
+    /// The parts of a per-item or per-chunk result end to end, in one allocation, each part
+    /// copied on a core of its own: `flatMap` grew the result by doubling, each time into fresh
+    /// pages, and one thread's copy of 5 million mentions (their page faults, a retain per
+    /// string) was seconds of a 100,000-article load.
+    static func joined<E: Sendable>(_ parts: [[E]]) -> [E] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return [] }
+        var offsets: [Int] = []
+        var next = 0
+        for part in parts {
+            offsets.append(next)
+            next += part.count
+        }
+        let starts = offsets
+        return [E](unsafeUninitializedCapacity: total) { buffer, count in
+            let target = JoinTarget(buffer)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                target.copy(parts[index], at: starts[index])
+            }
+            count = total
+        }
     }
 
     /// `body` on a pool thread, beside the caller's own work: for a step whose input is final
@@ -99,6 +112,23 @@ final class Pending<R: Sendable>: @unchecked Sendable {
         guard let result else { preconditionFailure("a pending step's result taken twice, or never made") }
         self.result = nil
         return result
+    }
+}
+
+/// The joined array's buffer, each part's range written by one task.
+private struct JoinTarget<E>: @unchecked Sendable {
+    // @unchecked Sendable: the parts' ranges do not overlap, and concurrentPerform returns only after every copy.
+    let buffer: UnsafeMutableBufferPointer<E>
+
+    init(_ buffer: UnsafeMutableBufferPointer<E>) {
+        self.buffer = buffer
+    }
+
+    func copy(_ part: [E], at start: Int) {
+        part.withUnsafeBufferPointer { source in
+            guard let base = buffer.baseAddress, let from = source.baseAddress, !source.isEmpty else { return }
+            (base + start).initialize(from: from, count: source.count)
+        }
     }
 }
 
