@@ -13,13 +13,16 @@ struct ConcurrentlyTests {
     @Test("joined is the parts end to end, as flatMap has them")
     func joined() {
         #expect(Concurrently.joined(Self.parts) == Self.parts.flatMap { $0 })
+        // Past 65,536 elements the parts are copied on the pool.
+        let large = (0..<40).map { part in (0..<(part == 7 ? 0 : 2_000)).map { "\(part)-\($0) and a heap-sized tail" } }
+        #expect(Concurrently.joined(large) == large.flatMap { $0 })
         #expect(Concurrently.joined([[String]]()).isEmpty)
         #expect(Concurrently.joined([[], [], []] as [[Int]]).isEmpty)
     }
 
-    @Test("forEachInOrder hands the caller every result, in item order")
+    @Test("forEachInOrder hands the caller every result, in item order (on the pool from 1,000 items)")
     func forEachInOrder() {
-        for count in [1, 2, 15, 16, 17, 1000] {
+        for count in [1, 2, 15, 999, 1_000, 1_017, 5_000] {
             var seen: [Int] = []
             Concurrently.forEachInOrder(Array(0..<count), { $0 * 2 }, consume: { seen += $0 })
             #expect(seen == (0..<count).map { $0 * 2 })

@@ -59,7 +59,7 @@ public final class KnowledgeBase: Sendable {
             (sortedMentions, sortedArticle) = (order.map { mentions[$0] }, order.map { articleOf[$0] })
         }
         // The statistics read only the mentions and articles: computed beside the rest of the index.
-        let statistics = Concurrently.start { EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions) }
+        let statistics = Concurrently.start(articles: articles.count) { EntityStats.compute(entities: entities, articles: articles, mentions: sortedMentions) }
         let idRank = KnowledgeBase.idRanks(articles)
         self.articles = articles
         self.entities = entities

@@ -3,35 +3,46 @@
 ///
 /// A word of ASCII is hashed with FNV-1a over its bytes and found by open addressing, its
 /// equality a byte comparison. `String` equality is canonical equivalence, so each key is
-/// entered under its composed form (NFC, utf8proc) when that form is ASCII, and an ASCII word
-/// can equal no other key; a word with other scalars is looked up in a `Dictionary` of every
-/// key, as before. The answers are `Dictionary`'s.
+/// entered under its composed form (NFC, utf8proc): an ASCII word can equal only a key whose
+/// composed form is that word. A word with other scalars is composed too; if that leaves
+/// ASCII (the Kelvin sign is K) it is looked up as such, otherwise in a `Dictionary` of the
+/// keys that do not compose to ASCII. The answers are `Dictionary`'s.
 struct WordTable<Value: Sendable>: Sendable {
     private var keys: [String?]
     private var values: [Value?]
     private let mask: Int
-    /// Every key, for words that are not ASCII.
-    private let all: [String: Value]
+    /// The keys whose composed form is not ASCII.
+    private let others: [String: Value]
 
     init(_ entries: [String: Value]) {
-        all = entries
-        var capacity = 16
+        var capacity = 2
         while capacity < entries.count * 2 { capacity <<= 1 }
         mask = capacity - 1
         keys = [String?](repeating: nil, count: capacity)
         values = [Value?](repeating: nil, count: capacity)
+        var others: [String: Value] = [:]
         for (key, value) in entries {
             let composed = UnicodeMatching.composed(key)
-            guard let hash = Self.asciiHash(composed) else { continue }
+            guard let hash = Self.asciiHash(composed) else {
+                others[key] = value
+                continue
+            }
             var slot = hash & mask
             while let existing = keys[slot], existing != composed { slot = (slot + 1) & mask }
             keys[slot] = composed
             values[slot] = value
         }
+        self.others = others
     }
 
     subscript(word: String) -> Value? {
-        guard let hash = Self.asciiHash(word) else { return all[word] }
+        if let hash = Self.asciiHash(word) { return self[ascii: word, hash] }
+        let composed = UnicodeMatching.composed(word)
+        if let hash = Self.asciiHash(composed) { return self[ascii: composed, hash] }
+        return others[word]
+    }
+
+    private subscript(ascii word: String, hash: Int) -> Value? {
         var slot = hash & mask
         while let key = keys[slot] {
             if key == word { return values[slot] }

@@ -89,7 +89,7 @@ struct SeedAssembler {
             assembler.loadArticleMetadata(byPath["articles.json"])
             // The articles are final from here: their search terms are read beside the rest of
             // the load, which leaves a core idle while it merges.
-            let articleSearch = Concurrently.start { [articles = assembler.articles] in
+            let articleSearch = Concurrently.start(articles: assembler.articles.count) { [articles = assembler.articles] in
                 var builder = SearchIndexBuilder()
                 builder.add(KnowledgeBase.searchDocuments(articles: articles))
                 return builder
