@@ -3,9 +3,11 @@ import Glibc
 #endif
 import Dispatch
 
-/// Runs a pure per-article step on every core: articles are independent, and what they read
-/// (the knowledge base, the entity catalog) is immutable. The results keep the input order, so
-/// the output is the same as a serial loop's, whatever the scheduling.
+/// Runs the load's pure per-article steps on every core: articles are independent, and what they
+/// read (the knowledge base, the entity catalog) is immutable. The results keep the input order,
+/// so the output is the same as a serial loop's, whatever the scheduling. Also: a serial step fed
+/// by a parallel one as it goes (``forEachInOrder(_:_:consume:)``), a step started early and
+/// taken late (``start(articles:_:)``), and one-allocation joins.
 enum Concurrently {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(body) }
@@ -57,8 +59,8 @@ enum Concurrently {
         producing.wait()
     }
 
-    /// The parts of a per-item or per-chunk result end to end, in one allocation, each part
-    /// copied on a core of its own: `flatMap` grew the result by doubling, each time into fresh
+    /// The parts of a per-item or per-chunk result end to end, in one allocation, the parts
+    /// copied on the pool when there are many elements: `flatMap` grew the result by doubling, each time into fresh
     /// pages, and one thread's copy of 5 million mentions (their page faults, a retain per
     /// string) was seconds of a 100,000-article load.
     static func joined<E: Sendable>(_ parts: [[E]]) -> [E] {

@@ -1,8 +1,9 @@
-/// Builds a `SearchIndexStorage` in one pass over the documents plus a
-/// counting sort of the postings.
+/// Builds a `SearchIndexStorage`: the documents' fields tokenised in runs on every core, the
+/// runs' terms numbered in order, then a counting sort of the postings.
 ///
-/// - Complexity: O(total text length + terms); while building, about 8 bytes
-///   per token on top of the texts; the index keeps 4 (see `SearchIndexStorage`).
+/// - Complexity: O(total text length + terms); while building, about 12 bytes
+///   per token on top of the texts (a run's local numbers, then the global ones, then the
+///   postings); the index keeps 4 (see `SearchIndexStorage`).
 struct SearchIndexBuilder {
     private var documentIDs: [String] = []
     private var documentKinds: [Int32] = []
