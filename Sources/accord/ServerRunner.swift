@@ -102,13 +102,11 @@ final class ServerRunner: @unchecked Sendable {
             throw ExitCode(1)
         }
         application.metrics.attach(server.statistics, accessLog: accessLog)
-        logger.info("accord listening", metadata: [
+        logger.info("accord listening", metadata: Self.loadMetadata(application.dataset).merging([
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
-            "seeds": "\(seedsDirectory)", "dataset": "\(application.dataset.version.prefix(12))",
-            "articles": "\(application.dataset.knowledgeBase.articles.count)", "loadMs": "\(application.dataset.loadMilliseconds)",
-            "compactMs": "\(application.dataset.compactionMilliseconds.map { "\($0)" } ?? "none")",
+            "seeds": "\(seedsDirectory)", "articles": "\(application.dataset.knowledgeBase.articles.count)",
             "tls": "\(configuration.server.tls != nil)",
-        ])
+        ]) { $1 })
         // The main thread runs reloads until the server stops; a thread of its own waits for that.
         do {
             try LoopThread.spawn(name: "accord-wait") { [self] in
@@ -230,6 +228,15 @@ final class ServerRunner: @unchecked Sendable {
         }
     }
 
+    /// What the start-up and reload log lines say of a loaded dataset: its version, the load's
+    /// time and the copy's (``Dataset/compactionMilliseconds``; "none" when not compacted).
+    static func loadMetadata(_ dataset: Dataset) -> Logger.Metadata {
+        [
+            "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",
+            "compactMs": "\(dataset.compactionMilliseconds.map { "\($0)" } ?? "none")",
+        ]
+    }
+
     /// SIGHUP, on `signalQueue`: starts a reload on the main thread, or, while one runs, asks for
     /// one more after it (the seeds may have changed again since it started).
     func requestReload(_ application: Application, server: HTTPServer) {
@@ -285,10 +292,9 @@ final class ServerRunner: @unchecked Sendable {
             // The previous dataset is freed once its last request ends; most of it already is.
             DatasetLoader.releaseFreedMemory()
             application.metrics.recordReload(success: true, droppedArticles: lost.count)
-            logger.info("reloaded seeds", metadata: [
-                "dataset": "\(dataset.version.prefix(12))", "loadMs": "\(dataset.loadMilliseconds)",
-                "compactMs": "\(dataset.compactionMilliseconds.map { "\($0)" } ?? "none")", "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
-            ])
+            logger.info("reloaded seeds", metadata: Self.loadMetadata(dataset).merging([
+                "droppedArticles": "\(lost.count)", "skippedFiles": "\(dataset.report.skipped.count)",
+            ]) { $1 })
         case .failure(let failure):
             application.metrics.recordReload(success: false, droppedArticles: 0)
             logger.error("reload rejected; still serving the previous seeds", metadata: ["errors": "\(failure.description)"])

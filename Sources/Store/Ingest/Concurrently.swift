@@ -13,12 +13,11 @@ enum Concurrently {
         guard items.count > 1 else { return items.map(body) }
         // Chunks of articles, not one dispatch per article; each chunk writes its own slots, so
         // no lock is needed, and concurrentPerform returning orders every write before the read.
-        let chunk = chunkSize(items.count)
-        let chunks = (items.count + chunk - 1) / chunk
+        let chunks = chunks(items.count)
         let slots = Slots<R>(count: items.count)
         defer { slots.release() }
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { part in
+            for index in chunks[part] {
                 slots.set(index, body(items[index]))
             }
         }
@@ -28,10 +27,7 @@ enum Concurrently {
     /// `body` over consecutive runs of `items` (the chunks ``map(_:_:)`` hands each task), in
     /// order: for a step that keeps state across items, such as a term dictionary.
     static func mapChunks<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (ArraySlice<T>) -> R) -> [R] {
-        guard !items.isEmpty else { return [] }
-        let chunk = chunkSize(items.count)
-        let starts = Array(stride(from: 0, to: items.count, by: chunk))
-        return map(starts) { start in body(items[start..<min(items.count, start + chunk)]) }
+        map(chunks(items.count)) { body(items[$0]) }
     }
 
     /// `produce` over `items` on the pool, while the caller runs `consume` on each chunk's
@@ -45,15 +41,14 @@ enum Concurrently {
             consume(items.map(produce))
             return
         }
-        let chunk = chunkSize(items.count)
-        let chunks = (items.count + chunk - 1) / chunk
-        let ready = ReadySlots<[R]>(count: chunks)
+        let chunks = chunks(items.count)
+        let ready = ReadySlots<[R]>(count: chunks.count)
         let producing = Pending(onPool: true) {
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                ready.set(part, items[(part * chunk)..<min(items.count, (part + 1) * chunk)].map(produce))
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { part in
+                ready.set(part, items[chunks[part]].map(produce))
             }
         }
-        for part in 0..<chunks {
+        for part in chunks.indices {
             consume(ready.take(part))
         }
         producing.wait()
@@ -101,9 +96,11 @@ enum Concurrently {
     /// pages, for an overlap of a millisecond (idle RSS on the shipped seeds).
     static let backgroundArticles = 1_000
 
-    /// Items per task: eight tasks per core, so that an uneven chunk does not leave a core idle.
-    private static func chunkSize(_ count: Int) -> Int {
-        max(1, count / (onlineCPUs * 8))
+    /// The consecutive ranges of `count` items handed to the tasks: eight tasks per core, so that
+    /// an uneven chunk does not leave a core idle.
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(1, count / (onlineCPUs * 8))
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 
     private static let onlineCPUs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -155,37 +152,35 @@ private struct JoinTarget<E>: @unchecked Sendable {
     }
 }
 
-/// One slot per chunk, written once by the pool and taken once by the caller, who waits for it.
-private final class ReadySlots<R: Sendable>: @unchecked Sendable {
+/// One slot per chunk (``Slots``), written once by the pool and taken once by the caller, who
+/// waits for it.
+private final class ReadySlots<R>: @unchecked Sendable {
     // @unchecked Sendable: slot i is written before semaphore i is signalled and read only after waiting on it.
-    private let storage: UnsafeMutableBufferPointer<R?>
+    private let slots: Slots<R>
     private let signals: [DispatchSemaphore]
 
     init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
+        slots = Slots(count: count)
         signals = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
     deinit {
-        storage.deinitialize()
-        storage.deallocate()
+        slots.release()
     }
 
     func set(_ index: Int, _ value: R) {
-        storage[index] = value
+        slots.set(index, value)
         signals[index].signal()
     }
 
     func take(_ index: Int) -> R {
         signals[index].wait()
-        defer { storage[index] = nil }
-        guard let value = storage[index] else { preconditionFailure("chunk \(index) signalled without a result") }
+        guard let value = slots.take(index) else { preconditionFailure("chunk \(index) signalled without a result") }
         return value
     }
 }
 
-/// One result slot per item, written by exactly one chunk.
+/// One result slot per item (or chunk), written by exactly one task.
 private final class Slots<R>: @unchecked Sendable {
     // @unchecked Sendable: each index is written by one concurrentPerform iteration only, and read after it returns.
     private let storage: UnsafeMutableBufferPointer<R?>
@@ -196,6 +191,12 @@ private final class Slots<R>: @unchecked Sendable {
     }
 
     func set(_ index: Int, _ value: R) { storage[index] = value }
+
+    /// The value at `index`, its slot emptied.
+    func take(_ index: Int) -> R? {
+        defer { storage[index] = nil }
+        return storage[index]
+    }
 
     func values() -> [R] { storage.compactMap { $0 } }
 

@@ -64,6 +64,9 @@ public struct TemporalResolver: Sendable {
             return .unknown
         }
 
+        /// "ed" as UTF-8.
+        private static let participleEnding = Array("ed".utf8)
+
         static func marker(_ words: ArraySlice<String>, at index: Int) -> Tense? {
             let word = words[index]
             let listed = TemporalLexicon.tenseMarkers[word]
@@ -79,7 +82,7 @@ public struct TemporalResolver: Sendable {
             // "-ed" is read from the last two bytes before the word's length in characters is
             // counted: most words are neither listed nor end in "ed".
             let participle = listed == false
-                || (word.utf8.reversed().starts(with: [0x64, 0x65]) && word.count > 4
+                || (WordScalar.hasSuffix(word, utf8: Self.participleEnding) && word.count > 4
                     && !["need", "speed", "proceed", "exceed", "planned", "proposed"].contains(word))
             guard participle else { return nil }
             // "will be held", "would be signed", "is due to be held": a plan, not a report.

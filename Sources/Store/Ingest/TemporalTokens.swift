@@ -62,7 +62,7 @@ struct TemporalTokens {
                     upper = stop + 1
                 }
                 // A possessive ("Putin's", "Putin’s"), compared as bytes: `hasSuffix` compares characters.
-                for possessive in Self.possessives where text.utf8.count > possessive.count && text.utf8.reversed().starts(with: possessive.reversed()) {
+                for possessive in Self.possessives where text.utf8.count > possessive.count && WordScalar.hasSuffix(text, utf8: possessive) {
                     text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
                 }
                 let range = index(position)..<index(upper)

@@ -55,6 +55,12 @@ enum WordScalar {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// Whether `word`'s UTF-8 ends with `suffix`, compared as bytes (`hasSuffix` compares
+    /// characters, a grapheme break check per character).
+    static func hasSuffix(_ word: String, utf8 suffix: [UInt8]) -> Bool {
+        word.utf8.count >= suffix.count && word.utf8.reversed().starts(with: suffix.reversed())
+    }
+
     /// Appends `scalar` lowercased, as UTF-8.
     static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         if scalar.isASCII {
