@@ -37,6 +37,7 @@ struct ConfigurationTests {
 
     @Test func laterSourcesWin() throws {
         let file = try write(#"{"port": 9001, "host": "127.0.0.1", "timeouts": {"idle": 5}, "log": {"level": "debug"}}"#)
+        defer { unlink(file) }
         let fileOnly = try ConfigurationLoader.load(file: file, environment: [:], flags: [])
         #expect(fileOnly.server.port == 9001 && fileOnly.server.host == "127.0.0.1" && fileOnly.server.timeouts.idle == 5)
         let withEnvironment = try ConfigurationLoader.load(
@@ -79,6 +80,7 @@ struct ConfigurationTests {
     ])
     func fileErrorsNameTheLineColumnAndProblem(_ text: String, _ position: String, _ message: String) throws {
         let file = try write(text)
+        defer { unlink(file) }
         do {
             _ = try ConfigurationLoader.load(file: file, environment: [:], flags: [])
             Issue.record("expected an error for \(text)")

@@ -6,7 +6,8 @@ import Testing
 @testable import HTTP
 import TestSupport
 
-/// A throwaway self-signed certificate for localhost/127.0.0.1, made with the openssl CLI.
+/// A throwaway self-signed certificate for localhost/127.0.0.1, made with the openssl CLI. A test
+/// removes it when done (`defer { certificate.remove() }`).
 struct ThrowawayCertificate {
     let directory: String
     var certificate: String { directory + "/cert.pem" }
@@ -20,8 +21,13 @@ struct ThrowawayCertificate {
             "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
         ]).status
-        guard status == 0 else { throw RawClient.Failure(description: "openssl req failed") }
+        guard status == 0 else {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw RawClient.Failure(description: "openssl req failed")
+        }
     }
+
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
 
 /// Runs a program; returns its exit status and standard output.
@@ -51,6 +57,7 @@ struct TLSTests {
 
     @Test func curlSpeaksHTTPSWithKeepAliveAndHead() throws {
         let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
         let server = try startTLSServer(certificate)
         let base = "https://localhost:\(server.port)"
         let twice = try run("/usr/bin/curl", [
@@ -72,6 +79,7 @@ struct TLSTests {
     @Test func aCachedBodyIsEncryptedFromItsBytesNeverSentFromItsMemoryFile() throws {
         let shared = SharedBody((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251) })
         let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
         let server = try startTLSServer(certificate, responder: ClosureResponder { _ in HTTPResponse(shared: shared) })
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tls-body-\(server.port)")
         defer { try? FileManager.default.removeItem(at: output) }
@@ -86,6 +94,7 @@ struct TLSTests {
 
     @Test func plainHTTPToTheTLSPortIsRejectedCleanly() throws {
         let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
         let server = try startTLSServer(certificate)
         let client = try server.client()
         try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -97,6 +106,7 @@ struct TLSTests {
 
     @Test func aStalledHandshakeDoesNotBlockOthersAndTimesOut() throws {
         let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
         let server = try startTLSServer(certificate) {
             $0.timeouts.handshake = 2
             $0.threads = 1
@@ -114,7 +124,9 @@ struct TLSTests {
 
     @Test func badFilesAreErrorsNamingTheFile() throws {
         let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
         let other = try ThrowawayCertificate()
+        defer { other.remove() }
         #expect(throws: TLSContext.Failure.self) {
             try TLSContext(configuration: TLSConfiguration(certificatePath: "/nonexistent.pem", keyPath: certificate.key))
         }
@@ -137,7 +149,9 @@ struct TLSTests {
     /// one is refused and the old pair keeps serving.
     @Test func reloadingTheCertificateSwapsItForNewConnectionsAndRefusesABadPair() throws {
         let first = try ThrowawayCertificate()
+        defer { first.remove() }
         let second = try ThrowawayCertificate()
+        defer { second.remove() }
         let server = try startTLSServer(first)
         let base = "https://localhost:\(server.port)/rotated"
         #expect(try run("/usr/bin/curl", ["-sS", "-o", "/dev/null", "--cacert", first.certificate, base]).status == 0)
