@@ -3,7 +3,8 @@
 /// quadratic at scale).
 ///
 /// ``EventExtractor/reports(_:known:)`` needs a shared participant or the same location, a
-/// compatible kind, and, when both are dated, overlapping periods. So events are indexed by
+/// compatible kind, and, when both are dated, overlapping periods; when either is undated, a
+/// shared entity that is not a country. So events are indexed by
 /// entity and kind class, and dated ones also by where their start period begins, in buckets
 /// as wide as the longest period of their precision: a dated group looks only in the buckets
 /// its period can overlap. ``candidates(for:)`` is a superset of the events that report the
@@ -47,17 +48,24 @@ struct EventMergeIndex {
     }
 
     /// Positions of every event that could report `group`, ascending and without repeats.
+    ///
+    /// Where either side is undated, the rule takes a shared place that is not a country or a
+    /// shared participant that is not one (``EventExtractor/undatedSame(shared:sharesNonCountry:sameLocation:locationIsCountry:)``),
+    /// so those events are looked up by the group's other entities only: a country named in most
+    /// reports (Ukraine) no longer brings every undated gathering to each undated group.
     func candidates(for group: EventExtractor.Group) -> [Int] {
         let kindClass = Self.kindClass(group.kind)
-        var keys = group.participants.map { Key(entity: $0, kindClass: kindClass) }
-        if let location = group.location { keys.append(Key(entity: location, kindClass: kindClass)) }
+        var keys: [(key: Key, strong: Bool)] = group.participants.map {
+            (Key(entity: $0, kindClass: kindClass), !group.countries.contains($0))
+        }
+        if let location = group.location { keys.append((Key(entity: location, kindClass: kindClass), !group.locationIsCountry)) }
         var positions: [Int] = []
-        for key in keys {
+        for (key, strong) in keys {
             guard let date = group.date else {
-                positions += all[key] ?? []
+                if strong { positions += all[key] ?? [] }
                 continue
             }
-            positions += undated[key] ?? []
+            if strong { positions += undated[key] ?? [] }
             let first = date.date.dayNumber, last = date.lastDayNumber
             for width in Self.widths {
                 // An event starting at s with a period of at most `width` days overlaps
