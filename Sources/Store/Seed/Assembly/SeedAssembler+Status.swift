@@ -3,16 +3,34 @@
 /// the data alone, never the wall clock, so every replica serves the same bytes and ETags.
 extension SeedAssembler {
     mutating func stampStatus() {
+        let (eventStamps, proposalStamps) = stamps()
+        for (index, stamp) in zip(events.indices, eventStamps) {
+            events[index].statusAsOf = stamp.asOf
+            events[index].overdue = stamp.overdue
+        }
+        for (index, stamp) in zip(proposals.indices, proposalStamps) {
+            proposals[index].statusAsOf = stamp
+        }
+    }
+
+    /// Each record's stamp reads only the articles, so they are computed on every core (twice per
+    /// load: before extraction and after its merge), a few records (the shipped seeds) on this
+    /// thread. A function of its own: the tasks' copy of the assembler ends with it, before the
+    /// stamps are written (a copy still alive then would have the events copied whole).
+    private func stamps() -> (events: [(asOf: StatusAsOf?, overdue: Bool)], proposals: [StatusAsOf?]) {
         let newest = articles.compactMap(\.published).max()
-        for index in events.indices {
-            events[index].statusAsOf = statusAsOf(events[index].articles)
-            let period = events[index].end ?? events[index].start
-            events[index].overdue = events[index].status == .scheduled && period != nil && newest != nil
+        let assembler = self, serialBelow = Concurrently.backgroundArticles
+        let events = Concurrently.map(Array(events.indices), serialBelow: serialBelow) { index in
+            let event = assembler.events[index]
+            let period = event.end ?? event.start
+            let overdue = event.status == .scheduled && period != nil && newest != nil
                 && (period?.lastDayNumber ?? 0) < (newest?.date.dayNumber ?? 0)
+            return (assembler.statusAsOf(event.articles), overdue)
         }
-        for index in proposals.indices {
-            proposals[index].statusAsOf = statusAsOf(proposals[index].articles)
+        let proposals = Concurrently.map(Array(proposals.indices), serialBelow: serialBelow) { index in
+            assembler.statusAsOf(assembler.proposals[index].articles)
         }
+        return (events, proposals)
     }
 
     /// The latest-published of `sources` (ties: the greater id); an undated one only when none is dated.
