@@ -38,13 +38,27 @@ public final class Dataset: Sendable {
         loadMilliseconds = Self.milliseconds(from: started, to: Metrics.now())
     }
 
-    /// `loaded` copied by `compactor` into new allocations (see ``DatasetCompaction``); the load
-    /// time now includes the copy.
-    init(compacting loaded: Dataset, by compactor: Compactor, started: Double) {
+    /// `loaded` copied by `compactor` into new allocations on this thread (see
+    /// ``DatasetCompaction``, which copies on two); the load time now includes the copy.
+    convenience init(compacting loaded: Dataset, by compactor: Compactor, started: Double) {
         let copyStarted = Metrics.now()
-        knowledgeBase = loaded.knowledgeBase.compacted(by: compactor)
-        search = loaded.search.compacted(by: compactor)
-        report = loaded.report.compacted(by: compactor)
+        self.init(
+            copyOf: loaded, knowledgeBase: loaded.knowledgeBase.compacted(by: compactor),
+            search: loaded.search.compacted(by: compactor), report: loaded.report.compacted(by: compactor),
+            by: compactor, copyStarted: copyStarted, started: started
+        )
+    }
+
+    /// `loaded` from its knowledge base, search index and report already copied (by compactors
+    /// sharing `compactor`'s table); its version and load time copied by `compactor`. The load
+    /// time now includes the copy, which began at `copyStarted`.
+    init(
+        copyOf loaded: Dataset, knowledgeBase: KnowledgeBase, search: SearchIndex, report: LoadReport,
+        by compactor: Compactor, copyStarted: Double, started: Double
+    ) {
+        self.knowledgeBase = knowledgeBase
+        self.search = search
+        self.report = report
         version = compactor.string(loaded.version)
         loadedAt = compactor.string(loaded.loadedAt)
         let finished = Metrics.now()

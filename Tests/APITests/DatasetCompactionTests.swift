@@ -1,5 +1,5 @@
 @testable import API
-import Store
+@testable import Store
 import Testing
 import TestSupport
 
@@ -57,5 +57,30 @@ import TestSupport
             #expect(copy.text == original.text, "\(target)")
             #expect(copy.header("ETag") == original.header("ETag"), "\(target)")
         }
+    }
+
+    /// The two compaction threads share their table of copies: a paragraph, copied with the
+    /// articles on one thread, and an event's quote, copied with the events on the other, are
+    /// the same storages as the search index's texts after the copy, as they were before it.
+    @Test func theTwoThreadsCopyASharedTextOnce() throws {
+        let result = try SeedLoader(directory: repositorySeeds).load()
+        let loaded = Dataset(result: result, loadedAt: "-", started: Metrics.now())
+        let copy = DatasetCompaction.shared.compacted(loaded, started: Metrics.now())
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            text.utf8.count > 15 ? (text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil) : nil
+        }
+        func texts(_ dataset: Dataset) -> [String] {
+            (dataset.knowledgeBase.articles.flatMap { $0.paragraphs.map(\.text) }
+                + dataset.knowledgeBase.events.flatMap(\.evidence).map(\.quote)).filter { storage($0) != nil }
+        }
+        let before = Set(loaded.search.storage.fieldTexts.compactMap(storage))
+        let after = Set(copy.search.storage.fieldTexts.compactMap(storage))
+        let (original, copied) = (texts(loaded), texts(copy))
+        #expect(original.count > 100 && copied.count == original.count)
+        // Shared before the copy (the index reads the records' strings) ...
+        #expect(original.allSatisfy { storage($0).map(before.contains) ?? false })
+        // ... and after it, in new storage.
+        #expect(copied.allSatisfy { storage($0).map(after.contains) ?? false })
+        #expect(before.isDisjoint(with: after))
     }
 }

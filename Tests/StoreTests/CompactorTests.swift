@@ -163,4 +163,28 @@ import Testing
         let first = compactor.string(long), second = compactor.string(long)
         #expect(Self.storage(first) == Self.storage(second))
     }
+
+    /// Compactors of two threads sharing one table (``DatasetCompaction`` copies on two threads)
+    /// copy a string both meet once: whichever asks first makes the copy, the other gets it.
+    @Test func compactorsSharingATableOnTwoThreadsCopyEachStringOnce() throws {
+        let base = try SeedLoader(directory: StoreFixtures.realSeeds).load().knowledgeBase
+        let strings = base.articles.flatMap { [$0.id, $0.title] + $0.paragraphs.map(\.text) }
+            + base.events.flatMap { $0.evidence.map(\.quote) }
+        let table = CopyTable()
+        // Opposite orders, so each thread is the first to ask for about half of the strings.
+        let lanes = Concurrently.map([false, true]) { reversed in
+            let compactor = Compactor(sharing: table)
+            let copies = (reversed ? Array(strings.reversed()) : strings).map { compactor.string($0) }
+            return reversed ? Array(copies.reversed()) : copies
+        }
+        var heap = 0
+        for (index, original) in strings.enumerated() {
+            #expect(lanes[0][index] == original && lanes[1][index] == original)
+            guard let old = Self.storage(original) else { continue }
+            heap += 1
+            #expect(Self.storage(lanes[0][index]) == Self.storage(lanes[1][index]), "copied twice: \(original.prefix(40))")
+            #expect(Self.storage(lanes[0][index]) != old)
+        }
+        #expect(heap > 100)
+    }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Copies what a load keeps into new allocations, made one after another, so that the kept
 /// records sit together instead of between the load's freed scratch.
 ///
@@ -5,41 +7,36 @@
 /// events) and keeps a few dozen small objects per article (its id, title and paragraph texts,
 /// its events' quotes). Each kept object pins the page it sits on, so glibc could give back
 /// only half of the freed memory: at 10,000 articles 406 MiB stayed resident for 192 MiB in use.
-/// A copy made on a thread of its own (``DatasetCompaction`` in the API runs it on a thread
-/// with its own malloc arena), after which the originals are dropped, leaves the old pages
+/// A copy made on threads of their own (``DatasetCompaction`` in the API runs it on two threads,
+/// each with its own malloc arena), after which the originals are dropped, leaves the old pages
 /// wholly free, so `malloc_trim` hands them back.
 ///
 /// Strings that were one storage before are one storage after (a mention's article id is the
 /// article's id): each heap string is copied once, keyed by its storage's address, which is
-/// stable while the originals are alive. Not thread-safe; one compaction, one thread.
+/// stable while the originals are alive. The copies are kept in a ``CopyTable`` that the
+/// compactors of one compaction share, one compactor per thread, so a string met by both
+/// threads (a quote in an event and in the search index) is still copied once, by the first.
 public final class Compactor {
-    /// Each original heap string's copy, by the original's storage address. The original is kept
-    /// too: while it is in the table its address cannot be reused by another string.
-    private var strings: [UnsafeRawPointer: (original: String, copy: String)] = [:]
+    private let table: CopyTable
     /// The last string looked up: runs of one value (a mention's article id, fifty times in a
     /// row) skip the table, a lookup that misses the cache at millions of entries.
-    private var last: (key: UnsafeRawPointer, copy: String)?
+    private var last: (key: UInt, copy: String)?
 
-    public init() {}
+    /// A compactor for one thread, sharing `table` with the other threads of the same compaction.
+    public init(sharing table: CopyTable = CopyTable()) {
+        self.table = table
+    }
 
     /// `value` in a storage of its own (once per original storage). A string of up to 15
     /// UTF-8 bytes is stored in the value itself (Swift's small-string form) and needs no copy.
     public func string(_ value: String) -> String {
         guard value.utf8.count > 15 else { return value }
         let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            let key = UnsafeRawPointer(bytes.baseAddress)
-            if let key, let last, last.key == key { return last.copy }
-            if let key, let known = strings[key] {
-                last = (key, known.copy)
-                return known.copy
-            }
-            let copy = String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                buffer.initialize(fromContentsOf: bytes)
-            }
-            if let key {
-                strings[key] = (value, copy)
-                last = (key, copy)
-            }
+            guard let base = bytes.baseAddress else { return CopyTable.copy(of: bytes) }
+            let key = UInt(bitPattern: base)
+            if let last, last.key == key { return last.copy }
+            let copy = table.copy(of: value, bytes, key: key)
+            last = (key, copy)
             return copy
         }
         // A string without contiguous UTF-8 (bridged; none on Linux) is copied without the table.
@@ -89,5 +86,42 @@ public final class Compactor {
     /// Dictionaries keyed by id, the usual index shape.
     public func dictionary<Value>(_ values: [String: Value], value: (Value) -> Value) -> [String: Value] {
         dictionary(values, key: { string($0) }, value: value)
+    }
+}
+
+/// The copies of one compaction, by the original's storage address, in shards under locks of
+/// their own: the compactors of two threads rarely wait for each other. Each copy is made by
+/// the thread that first asks for it, so it lies in that thread's arena.
+public final class CopyTable: Sendable {
+    private final class Shard: Sendable {
+        /// Each copy with its original: while the original is in the table its address cannot
+        /// be reused by another string.
+        let copies = Mutex<[UInt: (original: String, copy: String)]>([:])
+    }
+
+    private static let shardCount = 64
+    private let shards: [Shard]
+
+    public init() {
+        shards = (0..<Self.shardCount).map { _ in Shard() }
+    }
+
+    /// The copy of `original` (whose contiguous UTF-8 is `bytes`, at address `key`): made now
+    /// if no thread has made it yet.
+    func copy(of original: String, _ bytes: UnsafeBufferPointer<UInt8>, key: UInt) -> String {
+        // Storage addresses are 16-byte aligned: the bits above those pick the shard.
+        shards[Int((key >> 4) % UInt(Self.shardCount))].copies.withLock { copies in
+            if let known = copies[key] { return known.copy }
+            let copy = Self.copy(of: bytes)
+            copies[key] = (original, copy)
+            return copy
+        }
+    }
+
+    /// A new storage holding `bytes`.
+    static func copy(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            buffer.initialize(fromContentsOf: bytes)
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class KnowledgeBase: Sendable {
     let members: [String: [String]]
     /// Everything the events and proposals give, apart from the rest so that the index after
     /// extraction can keep the rest (``init(reusing:events:proposals:)``).
-    private let records: RecordIndexes
+    let records: RecordIndexes
 
     init(articles: [Article], entities: [Entity], events: [Event], proposals: [Proposal], mentions: [Mention]) {
         let articlePositions = KnowledgeBase.positions(articles.map(\.id))
@@ -126,8 +126,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// `base` copied by `compactor` into new allocations (see ``Compactor``): every record, its
-    /// strings and every lookup.
-    init(compacting base: KnowledgeBase, by compactor: Compactor) {
+    /// strings and every lookup; the events' and proposals' part is `records()`, asked for last
+    /// (another thread may be copying it meanwhile).
+    init(compacting base: KnowledgeBase, by compactor: Compactor, records: () -> RecordIndexes) {
         articles = compactor.array(base.articles) { $0.compacted(by: compactor) }
         entities = compactor.array(base.entities) { $0.compacted(by: compactor) }
         mentions = compactor.array(base.mentions) { $0.compacted(by: compactor) }
@@ -141,11 +142,11 @@ public final class KnowledgeBase: Sendable {
         statistics = compactor.dictionary(base.statistics) { $0.compacted(by: compactor) }
         entitiesByID = compactor.values(base.entitiesByID)
         mentionedEntitiesByID = compactor.values(base.mentionedEntitiesByID)
-        records = RecordIndexes(copying: base.records, by: compactor)
+        self.records = records()
     }
 
     /// What the events and proposals give: their order, positions and the lookups by entity and article.
-    private struct RecordIndexes: Sendable {
+    struct RecordIndexes: Sendable {
         let events: [Event]
         let proposals: [Proposal]
         let eventPositions: [String: Int]
