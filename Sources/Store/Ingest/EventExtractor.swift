@@ -229,27 +229,29 @@ public struct EventExtractor: Sendable {
 
     /// Negation first, then modality, then tense, then the trigger's own form.
     static func status(words: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
+        // Each word hashed once for the tables below.
+        let keys = words.map(WordKey.init)
         // Called off, cancelled, postponed: it was arranged and is no longer.
-        if words.contains(where: EventLexicon.cancellation.contains)
+        if keys.contains(where: EventLexicon.cancellation.contains)
             || zip(words, words.dropFirst()).contains(where: { $0 == "called" && $1 == "off" }) {
             return .cancelled
         }
-        if words.contains(where: EventLexicon.rejection.contains) { return .rejected }
+        if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
-        for (position, word) in words.enumerated() where StanceLexicon.negators.contains(word) && position + 1 < words.count {
-            var next = words[position + 1]
-            if ["yet", "currently", "even"].contains(next), position + 2 < words.count { next = words[position + 2] }
-            if EventLexicon.proposal.contains(next) || EventLexicon.negatedObjects.contains(next) || EventLexicon.triggers[next] != nil {
+        for (position, key) in keys.enumerated() where StanceLexicon.negators.contains(key) && position + 1 < keys.count {
+            var next = keys[position + 1]
+            if EventLexicon.negationAdverbs.contains(next), position + 2 < keys.count { next = keys[position + 2] }
+            if EventLexicon.proposal.contains(next) || EventLexicon.negatedObjects.contains(next) || EventLexicon.triggers[next.word] != nil {
                 return .rejected
             }
         }
         // "a call for talks", "called for a summit": asked for, not arranged.
-        for (index, word) in words.enumerated() where ["call", "calls", "called"].contains(word) && index + 1 < words.count && words[index + 1] == "for" {
+        for (index, key) in keys.enumerated() where EventLexicon.calls.contains(key) && index + 1 < words.count && words[index + 1] == "for" {
             return .proposed
         }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
         if tense == .future { return .scheduled }
-        if words.contains(where: { EventLexicon.proposal.contains($0) }) { return .proposed }
+        if keys.contains(where: EventLexicon.proposal.contains) { return .proposed }
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held

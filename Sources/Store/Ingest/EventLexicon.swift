@@ -32,6 +32,12 @@ enum EventLexicon {
     /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
     static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
+    /// Read past between a negator and what it denies: "not yet ready", "not even a date".
+    static let negationAdverbs: WordTable<Void> = ["yet", "currently", "even"]
+
+    /// "a call for talks", "called for a summit": before "for", a request.
+    static let calls: WordTable<Void> = ["call", "calls", "called"]
+
     /// A proposal, not a fact: someone asks for it or it could happen.
     static let proposal: WordTable<Void> = [
         "proposed", "proposes", "propose", "urged", "urges", "suggested", "suggests", "offered", "offers", "could",

@@ -68,4 +68,14 @@ enum TemporalLexicon {
     static let tenseMarkers = WordTable(Dictionary(
         pastMarkers.map { ($0, false) } + futureMarkers.map { ($0, true) }, uniquingKeysWith: { $0 || $1 }
     ))
+
+    /// Future only after a form of "be" ("is due to", "are expected to"), among the future markers.
+    static let futureIfBe: WordTable<Void> = ["due", "expected", "scheduled", "going"]
+    static let beForms: WordTable<Void> = ["is", "are", "be", "been", "'s"]
+
+    /// Words ending in "-ed" that are not a past participle here (or mark a plan, not a report).
+    static let notParticiples: WordTable<Void> = ["need", "speed", "proceed", "exceed", "planned", "proposed"]
+
+    /// A modal within four words before a participle makes it a plan: "will be held".
+    static let modals: WordTable<Void> = ["will", "would", "shall", "'ll"]
 }

@@ -40,26 +40,22 @@ public struct TemporalResolver: Sendable {
         }
 
         /// The marker nearest before position `index` decides ("Putin said on Dec. 31 that the war
-        /// would go on": "said", not "would"); with none before it, the nearest after it.
+        /// would go on": "said", not "would"); with none before it, the nearest after it. Only
+        /// the words read are marked, outward from `index` (most sentences decide within a few).
         static func of(words: ArraySlice<String>, nearestTo index: Int) -> Tense {
-            of(markers: markers(words), nearestTo: index - words.startIndex)
+            nearest(count: words.count, to: index - words.startIndex) { marker(words, at: words.startIndex + $0) }
         }
 
-        /// Each word's marker, once per sentence: `of(markers:nearestTo:)` then reads it at every
-        /// position without reading the words again.
-        static func markers(_ words: ArraySlice<String>) -> [Tense?] {
-            words.indices.map { marker(words, at: $0) }
-        }
-
-        static func of(markers: [Tense?], nearestTo index: Int) -> Tense {
-            // Within the clause around the expression: at most 12 words either side (this also
-            // keeps a very long run of text linear).
-            let anchor = min(index, markers.count)
+        /// The first marker outward from `index`: before it, then after it, within the clause
+        /// around the expression: at most 12 words either side (this also keeps a very long run
+        /// of text linear).
+        private static func nearest(count: Int, to index: Int, marker: (Int) -> Tense?) -> Tense {
+            let anchor = min(index, count)
             for position in stride(from: anchor - 1, through: max(0, anchor - 12), by: -1) {
-                if let tense = markers[position] { return tense }
+                if let tense = marker(position) { return tense }
             }
-            for position in anchor..<min(markers.count, anchor + 12) {
-                if let tense = markers[position] { return tense }
+            for position in anchor..<min(count, anchor + 12) {
+                if let tense = marker(position) { return tense }
             }
             return .unknown
         }
@@ -73,9 +69,9 @@ public struct TemporalResolver: Sendable {
             if listed == true {
                 // "next", "coming", "set" mark the future only inside a time phrase (the rules read those).
                 if word == "next" || word == "coming" || word == "set" { return nil }
-                if ["due", "expected", "scheduled", "going"].contains(word) {
+                if TemporalLexicon.futureIfBe.contains(word) {
                     let previous = index > words.startIndex ? words[index - 1] : ""
-                    return ["is", "are", "be", "been", "'s"].contains(previous) ? .future : nil
+                    return TemporalLexicon.beForms.contains(previous) ? .future : nil
                 }
                 return .future
             }
@@ -83,11 +79,11 @@ public struct TemporalResolver: Sendable {
             // counted: most words are neither listed nor end in "ed".
             let participle = listed == false
                 || (WordScalar.hasSuffix(word, utf8: Self.participleEnding) && word.count > 4
-                    && !["need", "speed", "proceed", "exceed", "planned", "proposed"].contains(word))
+                    && !TemporalLexicon.notParticiples.contains(word))
             guard participle else { return nil }
             // "will be held", "would be signed", "is due to be held": a plan, not a report.
             let lookback = words[max(words.startIndex, index - 4)..<index]
-            if lookback.contains(where: { ["will", "would", "shall", "'ll"].contains($0) }) { return .future }
+            if lookback.contains(where: TemporalLexicon.modals.contains) { return .future }
             if lookback.contains("to"), lookback.contains("be") { return .future }
             return .past
         }
@@ -109,14 +105,13 @@ public struct TemporalResolver: Sendable {
 
     /// The same, for a sentence already tokenised (`TemporalTokens(sentence).tokens`).
     func matches(in sentence: String, tokens: [Token], tense: Tense? = nil) -> [TemporalMatch] {
-        // Each word's tense marker, read only once a rule needs the tense (most sentences have
-        // no date at all).
-        var markers: [Tense?]?
+        // The words, read only once a rule needs the tense (most sentences have no date at all).
+        var words: [String]?
         func clauseTense(at index: Int) -> Tense {
             if let tense { return tense }
-            let known = markers ?? Tense.markers(tokens.map(\.text)[...])
-            markers = known
-            return Tense.of(markers: known, nearestTo: index)
+            let known = words ?? tokens.map(\.text)
+            words = known
+            return Tense.of(words: known[...], nearestTo: index)
         }
         var found: [TemporalMatch] = []
         var index = 0

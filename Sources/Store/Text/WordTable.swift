@@ -36,10 +36,13 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     subscript(word: String) -> Value? {
-        if let hash = Self.asciiHash(word) { return self[ascii: word, hash] }
-        let composed = UnicodeMatching.composed(word)
-        if let hash = Self.asciiHash(composed) { return self[ascii: composed, hash] }
-        return others[word]
+        self[WordKey(word)]
+    }
+
+    /// A word already hashed: a rule that reads one word in several tables hashes it once.
+    subscript(key: WordKey) -> Value? {
+        if let ascii = key.ascii { return self[ascii: ascii.word, ascii.hash] }
+        return others[key.word]
     }
 
     private subscript(ascii word: String, hash: Int) -> Value? {
@@ -53,6 +56,10 @@ struct WordTable<Value: Sendable>: Sendable {
 
     func contains(_ word: String) -> Bool {
         self[word] != nil
+    }
+
+    func contains(_ key: WordKey) -> Bool {
+        self[key] != nil
     }
 
     /// FNV-1a over the word's UTF-8; nil when a byte is not ASCII.
@@ -73,6 +80,25 @@ struct WordTable<Value: Sendable>: Sendable {
             }
         }
         return high < 0x80 ? Int(truncatingIfNeeded: hash ^ (hash >> 29)) : nil
+    }
+}
+
+/// A word as every ``WordTable`` looks it up: hashed with FNV-1a when it is ASCII, or composes
+/// to ASCII (the composed form is then what is compared); otherwise looked up as it is in the
+/// tables' `Dictionary` of other keys. Made once per word, read by any number of tables.
+struct WordKey {
+    let word: String
+    let ascii: (word: String, hash: Int)?
+
+    @inline(__always)
+    init(_ word: String) {
+        self.word = word
+        if let hash = WordTable<Void>.asciiHash(word) {
+            ascii = (word, hash)
+        } else {
+            let composed = UnicodeMatching.composed(word)
+            ascii = WordTable<Void>.asciiHash(composed).map { (composed, $0) }
+        }
     }
 }
 
