@@ -35,17 +35,20 @@ public struct EntityStats: Sendable, Hashable {
         var mentionCounts: [Int] = []
         var entitiesByArticle: [String: [Int]] = [:]
         var seenInArticle: Set<Int> = []
-        var currentArticle: String?
-        for mention in mentions {
-            let entity = number(mention.entity)
-            if entity == mentionCounts.count { mentionCounts.append(0) }
-            mentionCounts[entity] += 1
-            if mention.article != currentArticle {
-                currentArticle = mention.article
-                seenInArticle.removeAll(keepingCapacity: true)
-            }
-            if seenInArticle.insert(entity).inserted {
-                entitiesByArticle[mention.article, default: []].append(entity)
+        // The entities of the run of mentions of one article, stored once the run ends; the
+        // fields are read in place (a mention copied out is four retains).
+        var present: [Int] = []
+        mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices {
+                let entity = number(mentions[index].entity)
+                if entity == mentionCounts.count { mentionCounts.append(0) }
+                mentionCounts[entity] += 1
+                if seenInArticle.insert(entity).inserted { present.append(entity) }
+                if index + 1 == mentions.count || mentions[index + 1].article != mentions[index].article {
+                    entitiesByArticle[mentions[index].article, default: []].append(contentsOf: present)
+                    present.removeAll(keepingCapacity: true)
+                    seenInArticle.removeAll(keepingCapacity: true)
+                }
             }
         }
         var articleCounts = [Int](repeating: 0, count: ids.count)

@@ -68,33 +68,50 @@ public final class KnowledgeBase: Sendable {
         entityPositions = KnowledgeBase.positions(entities.map(\.id))
         members = KnowledgeBase.members(entities)
 
+        // Each article's mentions are one run (they are grouped by article): its range is set
+        // once per run, and each mention's entity is looked up once for both lists.
         var ranges: [String: Range<Int>] = [:]
-        var byEntity: [String: [Int]] = [:]
-        var articlesByEntity: [String: [Int]] = [:]
-        for (position, mention) in sortedMentions.enumerated() {
-            let lower = ranges[mention.article]?.lowerBound ?? position
-            ranges[mention.article] = lower..<(position + 1)
-            byEntity[mention.entity, default: []].append(position)
-            let article = sortedArticle[position]
-            if article != Int.max, articlesByEntity[mention.entity]?.last != article {
-                articlesByEntity[mention.entity, default: []].append(article)
+        var byEntity: [String: (mentions: [Int], articles: [Int])] = [:]
+        sortedMentions.withUnsafeBufferPointer { mentions in
+            var runStart = 0
+            for position in mentions.indices {
+                if position + 1 == mentions.count || mentions[position + 1].article != mentions[position].article {
+                    let lower = ranges[mentions[position].article]?.lowerBound ?? runStart
+                    ranges[mentions[position].article] = lower..<(position + 1)
+                    runStart = position + 1
+                }
+                Self.add(position, article: sortedArticle[position], to: &byEntity[mentions[position].entity, default: ([], [])])
             }
         }
         mentionRanges = ranges
         // The served orders, fixed once here so a page of either costs the page: mentions by
-        // article id then text order, articles by id.
-        mentionsByEntity = byEntity.mapValues { positions in
-            positions.sorted { lhs, rhs in
-                let left = sortedMentions[lhs], right = sortedMentions[rhs]
-                // Article ids compared by rank, not as strings; a mention of an unknown article by its id.
-                let leftArticle = sortedArticle[lhs], rightArticle = sortedArticle[rhs]
-                guard leftArticle != Int.max, rightArticle != Int.max else {
-                    return (left.article, left.paragraph, left.start) < (right.article, right.paragraph, right.start)
+        // article id then text order, articles by id; entity by entity on every core. The sort
+        // reads the fields it compares in place (a mention copied out is four retains).
+        let entityIDs = Array(byEntity.keys)
+        let orders = Concurrently.map(entityIDs, serialBelow: Concurrently.backgroundArticles) { [byEntity] id -> (mentions: [Int], articles: [Int]) in
+            guard let lists = byEntity[id] else { return ([], []) }
+            let mentions = sortedMentions.withUnsafeBufferPointer { mentions in
+                lists.mentions.sorted { lhs, rhs in
+                    // Article ids compared by rank, not as strings; a mention of an unknown article by its id.
+                    let leftArticle = sortedArticle[lhs], rightArticle = sortedArticle[rhs]
+                    guard leftArticle != Int.max, rightArticle != Int.max else {
+                        return (mentions[lhs].article, mentions[lhs].paragraph, mentions[lhs].start)
+                            < (mentions[rhs].article, mentions[rhs].paragraph, mentions[rhs].start)
+                    }
+                    return (idRank[leftArticle], mentions[lhs].paragraph, mentions[lhs].start)
+                        < (idRank[rightArticle], mentions[rhs].paragraph, mentions[rhs].start)
                 }
-                return (idRank[leftArticle], left.paragraph, left.start) < (idRank[rightArticle], right.paragraph, right.start)
             }
+            return (mentions, lists.articles.sorted { idRank[$0] < idRank[$1] })
         }
-        self.articlesByEntity = articlesByEntity.mapValues { positions in positions.sorted { idRank[$0] < idRank[$1] } }
+        var mentionsByEntity = [String: [Int]](minimumCapacity: entityIDs.count)
+        var articlesByEntity = [String: [Int]](minimumCapacity: entityIDs.count)
+        for (id, order) in zip(entityIDs, orders) {
+            mentionsByEntity[id] = order.mentions
+            articlesByEntity[id] = order.articles
+        }
+        self.mentionsByEntity = mentionsByEntity
+        self.articlesByEntity = articlesByEntity
         names = NameIndex(entities: entities)
         entitiesByID = entities.indices.sorted { entities[$0].id < entities[$1].id }
         let computed = statistics.wait()
@@ -159,14 +176,20 @@ public final class KnowledgeBase: Sendable {
         let proposalsByArticle: [String: [Int]]
 
         init(events unsorted: [Event], proposals: [Proposal]) {
-            let events = KnowledgeBase.byDate(unsorted, descending: false, date: { $0.start }, id: { $0.id })
+            // Positions sorted, then the events moved once (a sort of the events themselves moved
+            // whole records at every step).
+            let order = KnowledgeBase.byDate(Array(unsorted.indices), descending: false,
+                                             date: { unsorted[$0].start }, id: { unsorted[$0].id })
+            let events = order.map { unsorted[$0] }
             self.events = events
             self.proposals = proposals
+            // The two largest lookups read only the events: built on the pool beside the rest.
+            let byEntity = Concurrently.start(articles: events.count) {
+                KnowledgeBase.group(events) { event in event.participants.map(\.entity) + (event.location.map { [$0] } ?? []) }
+            }
+            let byArticle = Concurrently.start(articles: events.count) { KnowledgeBase.group(events) { $0.articles } }
             eventPositions = KnowledgeBase.positions(events.map(\.id))
             proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
-            eventsByEntity = KnowledgeBase.group(events) { event in
-                event.participants.map(\.entity) + (event.location.map { [$0] } ?? [])
-            }
             proposalsByEntity = KnowledgeBase.group(proposals) { proposal in
                 proposal.proposers + proposal.guarantors + (proposal.beneficiary.map { [$0] } ?? []) + proposal.positions.map(\.entity)
             }
@@ -176,8 +199,9 @@ public final class KnowledgeBase: Sendable {
             var rank = [Int](repeating: 0, count: newestFirst.count)
             for (order, position) in newestFirst.enumerated() { rank[position] = order }
             newestFirstRank = rank
-            eventsByArticle = KnowledgeBase.group(events) { $0.articles }
             proposalsByArticle = KnowledgeBase.group(proposals) { $0.articles }
+            eventsByEntity = byEntity.wait()
+            eventsByArticle = byArticle.wait()
         }
 
         /// `base` copied by `compactor` (``KnowledgeBase/init(compacting:by:)``).
@@ -220,6 +244,13 @@ public final class KnowledgeBase: Sendable {
             ranks[index] = rank > 0 && articles[byID[rank - 1]].id == articles[index].id ? ranks[byID[rank - 1]] : rank
         }
         return ranks
+    }
+
+    /// A mention's position, and its article's unless the list ends with it already (mentions
+    /// come grouped by article) or the article is unknown (`Int.max`).
+    private static func add(_ position: Int, article: Int, to lists: inout (mentions: [Int], articles: [Int])) {
+        lists.mentions.append(position)
+        if article != Int.max, lists.articles.last != article { lists.articles.append(article) }
     }
 
     /// Chronological by start date, then id; undated events last by id.
