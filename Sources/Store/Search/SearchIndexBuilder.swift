@@ -41,6 +41,9 @@ struct SearchIndexBuilder {
         let runs = Concurrently.mapChunks(fields) { Self.tokenize($0) }
         var fieldCounts: [UInt32] = []
         fieldCounts.reserveCapacity(fields.count)
+        // Sized once for all the runs of this call (grown by doubling, the token array was copied
+        // into fresh pages several times at 100k articles).
+        tokenTerms.reserveCapacity(tokenTerms.count + runs.reduce(0) { $0 + $1.tokenTerms.count })
         // A document split between runs is counted once per run that has a term: the terms the
         // runs before had for it are kept (by global number) to take the repeats off again.
         var carried: (document: Int, terms: Set<UInt32>) = (-1, [])
@@ -159,17 +162,18 @@ struct SearchIndexBuilder {
             fieldDocuments.append(number)
             fieldTokens.append((fieldTokens.last ?? 0) + (fieldTokenCounts.next() ?? 0))
         }
-        // Per-document length of each field name, for BM25F normalisation.
-        var lengths: [Int32: Int] = [:]
+        // Per-document length of each field name, for BM25F normalisation, by name number
+        // (-1: no field of that name; there are a handful of names).
+        var lengths = [Int](repeating: -1, count: nameTotals.count)
         for f in firstField..<fieldTexts.count {
-            lengths[fieldNameNumbers[f], default: 0] += Int(fieldTokens[f + 1] - fieldTokens[f])
+            lengths[Int(fieldNameNumbers[f])] = max(0, lengths[Int(fieldNameNumbers[f])]) + Int(fieldTokens[f + 1] - fieldTokens[f])
         }
-        for (name, length) in lengths {
-            nameTotals[Int(name)] += length
-            nameDocuments[Int(name)] += 1
+        for (name, length) in lengths.enumerated() where length >= 0 {
+            nameTotals[name] += length
+            nameDocuments[name] += 1
         }
         for f in firstField..<fieldTexts.count {
-            fieldNameLengths.append(lengths[fieldNameNumbers[f], default: 0])
+            fieldNameLengths.append(lengths[Int(fieldNameNumbers[f])])
         }
         documentFields.append(Int32(fieldTexts.count))
     }
