@@ -15,15 +15,15 @@ extension ValidationSummary {
             }
             for note in article.metadata.notes { lines.append("    \(note)") }
         }
-        var unresolved: [String] = []
-        for article in base.articles {
+        // Per article and pure: on every core, in article order.
+        let unresolved = Concurrently.map(base.articles) { article -> [String] in
             let resolver = TemporalResolver(reference: article.published?.date)
-            for paragraph in article.paragraphs {
-                for match in resolver.matches(in: paragraph.text) where match.date == nil {
-                    unresolved.append("  \(article.id) ¶\(paragraph.index): '\(match.text)' (\(match.rule); no publication date to resolve it against)")
+            return article.paragraphs.flatMap { paragraph in
+                resolver.matches(in: paragraph.text).filter { $0.date == nil }.map { match in
+                    "  \(article.id) ¶\(paragraph.index): '\(match.text)' (\(match.rule); no publication date to resolve it against)"
                 }
             }
-        }
+        }.flatMap { $0 }
         lines += ["", "temporal expressions not resolved: \(unresolved.count)"]
         lines += unresolved.prefix(100)
         if unresolved.count > 100 { lines.append("  ... \(unresolved.count - 100) more") }

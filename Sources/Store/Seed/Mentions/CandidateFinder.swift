@@ -34,18 +34,20 @@ public enum CandidateFinder {
 
     /// Candidates across the knowledge base, most frequent first, then alphabetical.
     public static func candidates(in knowledgeBase: KnowledgeBase) -> [Candidate] {
-        var counts: [String: Int] = [:]
-        var seenIn: [String: [String]] = [:]
-        for article in knowledgeBase.articles {
+        // Each article's names on every core; counted in article order.
+        let perArticle = Concurrently.map(knowledgeBase.articles) { article -> [String] in
             var covered: [Int: [Range<Int>]] = [:]
             for mention in knowledgeBase.mentions(inArticle: article.id) {
                 covered[mention.paragraph, default: []].append(mention.start..<mention.end)
             }
-            for paragraph in article.paragraphs {
-                for name in names(in: paragraph, covered: covered[paragraph.index] ?? []) {
-                    counts[name, default: 0] += 1
-                    if seenIn[name]?.last != article.id { seenIn[name, default: []].append(article.id) }
-                }
+            return article.paragraphs.flatMap { names(in: $0, covered: covered[$0.index] ?? []) }
+        }
+        var counts: [String: Int] = [:]
+        var seenIn: [String: [String]] = [:]
+        for (article, names) in zip(knowledgeBase.articles, perArticle) {
+            for name in names {
+                counts[name, default: 0] += 1
+                if seenIn[name]?.last != article.id { seenIn[name, default: []].append(article.id) }
             }
         }
         return counts.map { Candidate(text: $0.key, count: $0.value, articles: seenIn[$0.key] ?? []) }
