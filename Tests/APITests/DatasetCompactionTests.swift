@@ -13,7 +13,7 @@ import TestSupport
         "/proposals", "/search?q=security%20guarantees", "/search?q=%22coalition%20of%20the%20willing%22",
     ]
 
-    /// The compaction thread keeps no reference to the original once it has handed the copy
+    /// The compaction threads keep no reference to the original once they have handed the copy
     /// over: the original is freed as soon as the caller drops it, before the loader trims the
     /// heap (a reference the thread let go of a moment later would make the trim miss it). A
     /// late release is a race, so it is tried 100 times: with the job closure capturing the

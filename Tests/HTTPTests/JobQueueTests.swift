@@ -5,7 +5,7 @@ import Dispatch
 import Testing
 @testable import HTTP
 
-/// The job queue the main thread (reloads) and the compaction thread run.
+/// The job queue the main thread (reloads) and the compaction threads run.
 @Suite struct JobQueueTests {
     @Test func jobsRunInOrderOnTheRunningThreadUntilFinish() {
         let queue = JobQueue()

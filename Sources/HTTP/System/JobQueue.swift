@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Closures run in order by the one thread that calls ``runUntilFinished()``: the server's main
-/// thread (reloads) and the API's compaction thread. Other threads ``submit(_:)``.
+/// thread (reloads) and the API's two compaction threads. Other threads ``submit(_:)``.
 public final class JobQueue: Sendable {
     private let jobs = Locked<[(@Sendable () -> Void)?]>([])
     private let wake = DispatchSemaphore(value: 0)
