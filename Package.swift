@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Accord: a read-only HTTP/1.1 JSON API over a curated news corpus.
-// Dependencies point one way: accord -> API -> (HTTP, Store); HTTP -> COpenSSL; API -> CZlib, CBrotli.
+// Dependencies point one way: accord -> API -> (HTTP, Store) -> Locking; HTTP -> COpenSSL; API -> CZlib, CBrotli.
 import PackageDescription
 
 let package = Package(
@@ -31,17 +31,19 @@ let package = Package(
         // No pkgConfig: its cflags carry -DUTF8PROC_EXPORTS, which SwiftPM refuses with a warning.
         .systemLibrary(name: "CUtf8proc", providers: [.apt(["libutf8proc-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // The lock HTTP, Store and API share (a pthread mutex: ThreadSanitizer understands it).
+        .target(name: "Locking"),
         .target(
             name: "HTTP",
-            dependencies: ["COpenSSL", "CSystem"]
+            dependencies: ["Locking", "COpenSSL", "CSystem"]
         ),
         .target(
             name: "Store",
-            dependencies: ["CUtf8proc", "CStemmer"]
+            dependencies: ["Locking", "CUtf8proc", "CStemmer"]
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "Store", "COpenSSL", "CSystem", "CZlib", "CBrotli", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HTTP", "Store", "Locking", "COpenSSL", "CSystem", "CZlib", "CBrotli", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "accord",
@@ -53,9 +55,9 @@ let package = Package(
         ),
         // Shared by the test targets: a raw-socket client and an in-process server on an ephemeral port.
         .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Locking", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store", "Locking", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

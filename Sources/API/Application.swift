@@ -2,6 +2,7 @@ import HTTP
 import Logging
 import Store
 import Synchronization
+import Locking
 
 /// Accord's HTTP responder: routes, formats, caching and CORS over the current dataset.
 ///

@@ -1,6 +1,7 @@
 import Dispatch
 import HTTP
 import Store
+import Locking
 
 /// Copies each newly loaded ``Dataset`` of some size on two long-lived threads (see ``Compactor``).
 ///

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import HTTP
 import Synchronization
+import Locking
 
 /// Request counters and a latency histogram, rendered in the Prometheus text format.
 ///

@@ -4,6 +4,7 @@ import CSystem
 #endif
 import Dispatch
 import Synchronization
+import Locking
 
 /// An HTTP/1.1 server: one event loop per thread, each with its own `SO_REUSEPORT` listener.
 ///

@@ -1,4 +1,5 @@
 import Synchronization
+import Locking
 
 /// What every event loop of one server shares: configuration, responder, logs and counters.
 /// Immutable after start except for the atomics.

@@ -5,6 +5,7 @@ import API
 import Foundation
 @testable import HTTP
 import Testing
+import Locking
 
 @Suite("Configuration sources and errors")
 struct ConfigurationTests {

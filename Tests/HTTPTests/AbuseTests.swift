@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 @testable import HTTP
 import TestSupport
+import Locking
 
 /// Counts the requests a responder sees, by path, so a test can prove what never reached it.
 final class RecordingResponder: HTTPResponder {

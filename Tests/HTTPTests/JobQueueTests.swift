@@ -4,6 +4,7 @@ import Glibc
 import Dispatch
 import Testing
 @testable import HTTP
+import Locking
 
 /// The job queue the main thread (reloads) and the compaction threads run.
 @Suite struct JobQueueTests {

@@ -1,4 +1,5 @@
 import HTTP
+import Locking
 
 /// What one cached representation is sent as, made on first demand and kept with it: its
 /// compressed forms (each encoding computed once per representation, not once per request),

@@ -1,4 +1,5 @@
 import HTTP
+import Locking
 
 /// The compact JSON of single records (an entity, an event, a proposal) as clients at one base
 /// URL see them, kept for the life of a dataset: a list that misses the response cache copies

@@ -1,4 +1,5 @@
 import HTTP
+import Locking
 
 /// Finished representations of one dataset, keyed by the request (target, the format `Accept`
 /// negotiates to, base URL). The data is immutable, so an entry never goes stale; it dies with

@@ -3,6 +3,7 @@ import Glibc
 import CSystem
 #endif
 import Synchronization
+import Locking
 
 /// One thread running an epoll loop over its own listening socket and the connections it
 /// accepted (redis `ae.c` style: a table of connections indexed by fd).

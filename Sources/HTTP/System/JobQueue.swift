@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 
 /// Closures run in order by the one thread that calls ``runUntilFinished()``: the server's main
 /// thread (reloads) and the API's two compaction threads. Other threads ``submit(_:)``.
