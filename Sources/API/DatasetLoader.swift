@@ -44,7 +44,10 @@ public enum DatasetLoader {
     private static func loadCompacted(
         directory: String, strict: Bool, maxArticleBytes: Int, minimumArticles: Int, started: Double
     ) throws(SeedLoadFailure) -> Dataset {
-        let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load()
+        let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load { articleFiles in
+            // The compaction threads start before the load's pool threads do (see DatasetCompaction).
+            if articleFiles >= minimumArticles { DatasetCompaction.shared.start() }
+        }
         let loaded = Dataset(result: result, loadedAt: UTCTimestamp.now(), started: started)
         guard loaded.knowledgeBase.articles.count >= minimumArticles else { return loaded }
         let compacted = DatasetCompaction.shared.compacted(loaded, started: started)

@@ -8,8 +8,10 @@ import Glibc
 /// mutexes but reports false races inside `Mutex.withLock`, and the TSan pass is part of CI.
 public final class Locked<Value>: @unchecked Sendable {
     // @unchecked Sendable: `value` is only read or written while `mutex` is held.
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    // Inlinable (so usable from inline code): `withLock` is specialised in the modules that call
+    // it, as it was when HTTP held it; a call across modules per lock was measurable in the copy.
+    @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    @usableFromInline var value: Value
 
     public init(_ value: Value) {
         self.value = value
@@ -23,6 +25,7 @@ public final class Locked<Value>: @unchecked Sendable {
         mutex.deallocate()
     }
 
+    @inlinable
     public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }

@@ -27,6 +27,18 @@ import Testing
         #expect(article.metadata.datelinePlace == "VLADIVOSTOK")
     }
 
+    /// The loader tells its caller how many article texts it read before it assembles them
+    /// (the API starts its compaction threads there): texts only, not their sidecars.
+    @Test func theLoaderCountsArticleTextsBeforeAssembling() throws {
+        let seeds = try seedsWithDropIn(sidecar: #"{"outlet": "TASS"}"#)
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let texts = try FileManager.default.contentsOfDirectory(atPath: seeds + "/articles").filter { $0.hasSuffix(".txt") }.count
+        var counts: [Int] = []
+        let result = try SeedLoader(directory: seeds).load { counts.append($0) }
+        #expect(counts == [texts] && texts >= 2)
+        #expect(result.knowledgeBase.articles.count == texts)
+    }
+
     @Test func aSidecarGivesTitleOutletURLAndDate() throws {
         let seeds = try seedsWithDropIn(sidecar: """
             {"title": "Putin: Western troops in Ukraine would be legitimate targets", "url": "https://tass.com/politics/1",

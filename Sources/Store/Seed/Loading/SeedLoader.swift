@@ -31,10 +31,14 @@ public struct SeedLoader: Sendable {
     }
 
     /// Reads and loads the directory.
-    public func load() throws(SeedLoadFailure) -> SeedLoadResult {
+    /// `beforeAssembling` is called with the number of article files read, before any of them
+    /// is cleaned: a caller can prepare for a load of that size (the API starts its compaction
+    /// threads there, before the load's pool threads come and go).
+    public func load(beforeAssembling: (_ articleFiles: Int) -> Void = { _ in }) throws(SeedLoadFailure) -> SeedLoadResult {
         let clock = ContinuousClock()
         let start = clock.now
         let (files, problems, warnings) = SeedLoader.readDirectory(directory, maxArticleBytes: maxArticleBytes)
+        beforeAssembling(files.count { $0.path.hasPrefix("articles/") && $0.path.lowercased().hasSuffix(".txt") })
         if problems.contains(where: { $0.isFatal(strict: strict) }) {
             var report = LoadReport()
             report.directory = directory
