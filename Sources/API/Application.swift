@@ -1,8 +1,8 @@
 import HTTP
+import Locking
 import Logging
 import Store
 import Synchronization
-import Locking
 
 /// Accord's HTTP responder: routes, formats, caching and CORS over the current dataset.
 ///

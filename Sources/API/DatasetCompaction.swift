@@ -1,7 +1,7 @@
 import Dispatch
 import HTTP
-import Store
 import Locking
+import Store
 
 /// Copies each newly loaded ``Dataset`` of some size on two long-lived threads (see ``Compactor``).
 ///

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 import HTTP
-import Synchronization
 import Locking
+import Synchronization
 
 /// Request counters and a latency histogram, rendered in the Prometheus text format.
 ///

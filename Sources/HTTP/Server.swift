@@ -1,10 +1,10 @@
 #if canImport(Glibc)
-import Glibc
 import CSystem
+import Glibc
 #endif
 import Dispatch
-import Synchronization
 import Locking
+import Synchronization
 
 /// An HTTP/1.1 server: one event loop per thread, each with its own `SO_REUSEPORT` listener.
 ///

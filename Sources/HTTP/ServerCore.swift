@@ -1,5 +1,5 @@
-import Synchronization
 import Locking
+import Synchronization
 
 /// What every event loop of one server shares: configuration, responder, logs and counters.
 /// Immutable after start except for the atomics.

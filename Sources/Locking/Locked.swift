@@ -8,8 +8,8 @@ import Glibc
 /// mutexes but reports false races inside `Mutex.withLock`, and the TSan pass is part of CI.
 public final class Locked<Value>: @unchecked Sendable {
     // @unchecked Sendable: `value` is only read or written while `mutex` is held.
-    // Inlinable (so usable from inline code): `withLock` is specialised in the modules that call
-    // it, as it was when HTTP held it; a call across modules per lock was measurable in the copy.
+    // `withLock` is inlinable, so it is specialised in the modules that call it (the engine's
+    // request path, the copy's table), as it was while HTTP held it.
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
     @usableFromInline var value: Value
 

@@ -4,8 +4,8 @@ import Glibc
 import API
 import Foundation
 @testable import HTTP
-import Testing
 import Locking
+import Testing
 
 @Suite("Configuration sources and errors")
 struct ConfigurationTests {

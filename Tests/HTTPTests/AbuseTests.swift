@@ -5,8 +5,8 @@ import Foundation
 import Synchronization
 import Testing
 @testable import HTTP
-import TestSupport
 import Locking
+import TestSupport
 
 /// Counts the requests a responder sees, by path, so a test can prove what never reached it.
 final class RecordingResponder: HTTPResponder {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
 import CSystem
+import Glibc
 #endif
-import Synchronization
 import Locking
+import Synchronization
 
 /// One thread running an epoll loop over its own listening socket and the connections it
 /// accepted (redis `ae.c` style: a table of connections indexed by fd).
