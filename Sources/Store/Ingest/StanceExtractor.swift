@@ -26,6 +26,9 @@ public struct StanceExtractor: Sendable {
         /// "stance:ruled out/troops": the cue and the term.
         public let rule: String
         public let confidence: Double
+        /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed where the stance is read
+        /// (on every core) for the merge, which finds a syndicated copy of a stance by it.
+        var copyKey = ""
     }
 
     let base: KnowledgeBase
@@ -139,6 +142,7 @@ public struct StanceExtractor: Sendable {
         var clauseStart = 0
         // Read once, and only for a sentence that yields a stance.
         var statedDate: DatePoint??
+        var copyKey: String?
         for (cue, stance) in cues {
             // Each cue reads its own clause: from the cue before it to the one after it.
             defer { clauseStart = cue.end }
@@ -156,11 +160,14 @@ public struct StanceExtractor: Sendable {
             if actors.count == 1 { confidence += 0.1 }
             if statedDate == nil { statedDate = .some(resolver.matches(in: sentence.text, tokens: tokens).compactMap(\.date).first) }
             let date = Self.statementDate(statedDate ?? nil, published: article.published)
+            let key = copyKey ?? EventExtractor.sentenceKey(sentence.text)
+            copyKey = key
             for actor in actors where taken.insert(actor + "/" + topic.id).inserted {
                 results.append(Candidate(
                     entity: actor, stance: finalStance, topic: topic.id, kind: topic.kind, date: date, article: article.id,
                     paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
-                    rule: "stance:\(cue.text)/\(term.0.text)", confidence: (min(0.9, confidence) * 100).rounded() / 100
+                    rule: "stance:\(cue.text)/\(term.0.text)", confidence: (min(0.9, confidence) * 100).rounded() / 100,
+                    copyKey: key
                 ))
             }
         }
