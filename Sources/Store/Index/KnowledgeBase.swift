@@ -88,7 +88,7 @@ public final class KnowledgeBase: Sendable {
         // article id then text order, articles by id; entity by entity on every core. The sort
         // reads the fields it compares in place (a mention copied out is four retains).
         let entityIDs = Array(byEntity.keys)
-        let orders = Concurrently.map(entityIDs, serialBelow: Concurrently.backgroundArticles) { [byEntity] id -> (mentions: [Int], articles: [Int]) in
+        let orders = Concurrently.map(entityIDs, articles: articles.count) { [byEntity] id -> (mentions: [Int], articles: [Int]) in
             guard let lists = byEntity[id] else { return ([], []) }
             let mentions = sortedMentions.withUnsafeBufferPointer { mentions in
                 lists.mentions.sorted { lhs, rhs in
@@ -118,7 +118,7 @@ public final class KnowledgeBase: Sendable {
         self.statistics = computed
         mentionedEntitiesByID = entitiesByID.filter { (computed[entities[$0].id]?.mentionCount ?? 0) > 0 }
 
-        records = RecordIndexes(events: events, proposals: proposals)
+        records = RecordIndexes(events: events, proposals: proposals, articles: articles.count)
     }
 
     /// `base` with other events and proposals: what the articles, entities and mentions give
@@ -139,7 +139,7 @@ public final class KnowledgeBase: Sendable {
         entitiesByID = base.entitiesByID
         mentionedEntitiesByID = base.mentionedEntitiesByID
 
-        records = RecordIndexes(events: events, proposals: proposals)
+        records = RecordIndexes(events: events, proposals: proposals, articles: base.articles.count)
     }
 
     /// `base` copied by `compactor` into new allocations (see ``Compactor``): every record, its
@@ -175,7 +175,8 @@ public final class KnowledgeBase: Sendable {
         let eventsByArticle: [String: [Int]]
         let proposalsByArticle: [String: [Int]]
 
-        init(events unsorted: [Event], proposals: [Proposal]) {
+        /// `articles`: the load's size, which decides whether the lookups are built on the pool.
+        init(events unsorted: [Event], proposals: [Proposal], articles: Int) {
             // Positions sorted, then the events moved once (a sort of the events themselves moved
             // whole records at every step).
             let order = KnowledgeBase.byDate(Array(unsorted.indices), descending: false,
@@ -184,10 +185,10 @@ public final class KnowledgeBase: Sendable {
             self.events = events
             self.proposals = proposals
             // The two largest lookups read only the events: built on the pool beside the rest.
-            let byEntity = Concurrently.start(articles: events.count) {
+            let byEntity = Concurrently.start(articles: articles) {
                 KnowledgeBase.group(events) { event in event.participants.map(\.entity) + (event.location.map { [$0] } ?? []) }
             }
-            let byArticle = Concurrently.start(articles: events.count) { KnowledgeBase.group(events) { $0.articles } }
+            let byArticle = Concurrently.start(articles: articles) { KnowledgeBase.group(events) { $0.articles } }
             eventPositions = KnowledgeBase.positions(events.map(\.id))
             proposalPositions = KnowledgeBase.positions(proposals.map(\.id))
             proposalsByEntity = KnowledgeBase.group(proposals) { proposal in

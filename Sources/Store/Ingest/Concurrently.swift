@@ -9,11 +9,11 @@ import Dispatch
 /// by a parallel one as it goes (``forEachInOrder(_:_:consume:)``), a step started early and
 /// taken late (``start(articles:_:)``), and one-allocation joins.
 enum Concurrently {
-    /// `body` over `items` on every core; on the calling thread when there are fewer than
-    /// `serialBelow` (a step too small to pay for the pool, or whose results must not be made in
-    /// a pool thread's arena).
-    static func map<T: Sendable, R: Sendable>(_ items: [T], serialBelow: Int = 2, _ body: @Sendable (T) -> R) -> [R] {
-        guard items.count >= max(2, serialBelow) else { return items.map(body) }
+    /// `body` over `items` on every core. With `articles`, the size of the load: below
+    /// ``backgroundArticles`` on the calling thread, as ``start(articles:_:)`` (a step whose results
+    /// the dataset keeps must not make them in a pool thread's arena when it is not compacted).
+    static func map<T: Sendable, R: Sendable>(_ items: [T], articles: Int = .max, _ body: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1, articles >= backgroundArticles else { return items.map(body) }
         // Chunks of articles, not one dispatch per article; each chunk writes its own slots, so
         // no lock is needed, and concurrentPerform returning orders every write before the read.
         let chunks = chunks(items.count)

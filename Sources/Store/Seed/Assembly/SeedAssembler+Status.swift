@@ -14,20 +14,20 @@ extension SeedAssembler {
     }
 
     /// Each record's stamp reads only the articles, so they are computed on every core (twice per
-    /// load: before extraction and after its merge), a few records (the shipped seeds) on this
+    /// load: before extraction and after its merge); for a small load (the shipped seeds) on this
     /// thread. A function of its own: the tasks' copy of the assembler ends with it, before the
     /// stamps are written (a copy still alive then would have the events copied whole).
     private func stamps() -> (events: [(asOf: StatusAsOf?, overdue: Bool)], proposals: [StatusAsOf?]) {
         let newest = articles.compactMap(\.published).max()
-        let assembler = self, serialBelow = Concurrently.backgroundArticles
-        let events = Concurrently.map(Array(events.indices), serialBelow: serialBelow) { index in
+        let assembler = self, loaded = articles.count
+        let events = Concurrently.map(Array(events.indices), articles: loaded) { index in
             let event = assembler.events[index]
             let period = event.end ?? event.start
             let overdue = event.status == .scheduled && period != nil && newest != nil
                 && (period?.lastDayNumber ?? 0) < (newest?.date.dayNumber ?? 0)
             return (assembler.statusAsOf(event.articles), overdue)
         }
-        let proposals = Concurrently.map(Array(proposals.indices), serialBelow: serialBelow) { index in
+        let proposals = Concurrently.map(Array(proposals.indices), articles: loaded) { index in
             assembler.statusAsOf(assembler.proposals[index].articles)
         }
         return (events, proposals)
