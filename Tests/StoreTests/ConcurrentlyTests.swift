@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import Store
@@ -35,5 +37,40 @@ struct ConcurrentlyTests {
             let chunks = Concurrently.mapChunks(Array(0..<count)) { Array($0) }
             #expect(chunks.flatMap { $0 } == Array(0..<count))
         }
+    }
+
+    @Test("mapWaiting keeps item order, on the calling thread for one run")
+    func mapWaitingOrder() {
+        for count in [0, 1, 32, 33, 257, 5_000] {
+            #expect(Concurrently.mapWaiting(Array(0..<count)) { "item \($0)" } == (0..<count).map { "item \($0)" })
+        }
+    }
+
+    /// Each body waits until every lane is inside one: with the pool's one thread per core, the
+    /// lanes past the core count would never start, and the waits would time out.
+    @Test("mapWaiting's lanes wait at the same time, more of them than cores")
+    func mapWaitingLanesWaitTogether() {
+        let lanes = Concurrently.waitingLanes
+        let gate = DispatchSemaphore(value: 0)
+        let arrived = ArrivalCounter()
+        let results = Concurrently.mapWaiting(Array(0..<(lanes * 32))) { item -> Bool in
+            // The first item of each run is where a lane arrives; the last arrival opens the gate.
+            guard item % 32 == 0 else { return true }
+            if arrived.increment() == lanes {
+                for _ in 0..<lanes { gate.signal() }
+            }
+            return gate.wait(timeout: .now() + 10) == .success
+        }
+        #expect(lanes > 2)
+        #expect(results.allSatisfy { $0 }, "every lane was inside a body at once")
+    }
+}
+
+/// How many lanes have arrived.
+private final class ArrivalCounter: Sendable {
+    private let count = Atomic<Int>(0)
+
+    func increment() -> Int {
+        count.add(1, ordering: .relaxed).newValue
     }
 }

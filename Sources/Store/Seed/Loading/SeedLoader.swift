@@ -115,9 +115,9 @@ public struct SeedLoader: Sendable {
             return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")], warnings)
         }
         let articleNames = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        // On every core, kept in name order: an open, read and close per file, 100,000 of them,
-        // took seconds one after another.
-        let outcomes = Concurrently.map(articleNames) { name -> SeedFileReader.Outcome? in
+        // On threads of their own, kept in name order: an open, read and close per file, 100,000
+        // of them, took seconds one after another, and longer from a cold page cache.
+        let outcomes = Concurrently.mapWaiting(articleNames) { name -> SeedFileReader.Outcome? in
             let path = articlesPath + "/" + name
             return SeedFileReader.isRealDirectory(path) ? nil : SeedFileReader.read(path, limit: maxArticleBytes)
         }
