@@ -54,7 +54,7 @@ import Testing
         let text = "Zelenskyy\u{2019}s \u{201C}plan\u{201D}\u{00A0}works.\nNext."
         let cleaned = try StoreFixtures.clean(text)
         #expect(cleaned.paragraphs[0].text == "Zelenskyy\u{2019}s \u{201C}plan\u{201D}\u{00A0}works.")
-        #expect(cleaned.shadows[0].string == "Zelenskyy's \"plan\" works.")
+        #expect(cleaned.shadows()[0].string == "Zelenskyy's \"plan\" works.")
     }
 
     @Test(arguments: [

@@ -45,8 +45,10 @@ extension SeedAssembler {
             self.record(.danglingReference(articleValue.location, path: articleValue.path, id: article, expected: expected))
             return nil
         }
-        guard let found = EvidenceLocator.locate(quote, in: text.shadows) else {
-            let hint = EvidenceLocator.hint(for: quote, shadows: text.shadows, stripped: text.stripped)
+        let shadows = quotedShadows[article] ?? text.shadows()
+        quotedShadows[article] = shadows
+        guard let found = EvidenceLocator.locate(quote, in: shadows) else {
+            let hint = EvidenceLocator.hint(for: quote, shadows: shadows, stripped: text.stripped)
             self.record(.quoteNotFound(quoteValue.location, record: record, article: article, quote: quote, hint: hint))
             return nil
         }

@@ -28,6 +28,8 @@ struct SeedAssembler {
     var articles: [Article] = []
     var articleIndex: [String: Int] = [:]
     var cleaned: [String: CleanedText] = [:]
+    /// The matching forms of the articles curated quotes were looked up in, made once per article.
+    var quotedShadows: [String: [ShadowText]] = [:]
     /// Ids of article files that exist but were skipped (bad encoding, empty).
     var skippedArticleIDs: Set<String> = []
     /// Event ids in use while extracted events are added.
@@ -103,9 +105,9 @@ struct SeedAssembler {
             return articleSearch
         }
         let mentions = time("mentions") { $0.detectMentions() }
-        // The matching forms (8 bytes per character) and stripped blocks served curated quotes and
-        // mention detection; nothing after reads them, so the rest of the load runs without them.
+        // The stripped blocks and matching forms served curated quotes; nothing after reads them.
         cleaned = [:]
+        quotedShadows = [:]
         let fatal = report.errors.filter { $0.isFatal(strict: strict) }
         guard fatal.isEmpty else { throw SeedLoadFailure(errors: fatal, report: report) }
         stampStatus()
@@ -230,13 +232,11 @@ struct SeedAssembler {
             }
         }
         // Per article and pure: on every core, concatenated in article order.
-        let cleaned = self.cleaned
         let perChunk = Concurrently.mapChunks(articles) { [byName] articles -> [Mention] in
             var mentions: [Mention] = []
             for article in articles {
-                guard let text = cleaned[article.id] else { continue }
-                for (paragraph, shadow) in zip(article.paragraphs, text.shadows) {
-                    var found = detector.mentions(in: paragraph, shadow: shadow, article: article.id)
+                for paragraph in article.paragraphs {
+                    var found = detector.mentions(in: paragraph, shadow: ShadowText(paragraph.text), article: article.id)
                     // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
                     // never matches: link it to the place of that name.
                     if let place = article.metadata.datelinePlace, paragraph.kind == .body, paragraph.text.hasPrefix(place),

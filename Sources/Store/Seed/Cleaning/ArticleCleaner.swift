@@ -28,7 +28,7 @@ enum ArticleCleaner {
             lineCount: lines.count,
             collapsedRepeats: collapsed.repeats
         )
-        return CleanedText(paragraphs: collapsed.paragraphs, shadows: collapsed.shadows, stripped: stripped, report: report)
+        return CleanedText(paragraphs: collapsed.paragraphs, stripped: stripped, report: report)
     }
 
     /// A paragraph before repeat collapsing.

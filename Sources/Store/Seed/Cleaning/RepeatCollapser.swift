@@ -11,7 +11,6 @@ enum RepeatCollapser {
 
     struct Result {
         let paragraphs: [Paragraph]
-        let shadows: [ShadowText]
         let repeats: [CleaningReport.CollapsedRepeat]
     }
 
@@ -42,6 +41,6 @@ enum RepeatCollapser {
             if exact[exactKey] == nil { exact[exactKey] = index }
             if let prefixKey { byPrefix[prefixKey, default: []].append(index) }
         }
-        return Result(paragraphs: paragraphs, shadows: shadows, repeats: repeats)
+        return Result(paragraphs: paragraphs, repeats: repeats)
     }
 }
