@@ -90,6 +90,10 @@ struct SearchIndexBuilder {
 
     static func tokenize(_ fields: ArraySlice<FieldOfDocument>) -> TokenizedRun {
         var tokenizer = SearchTokenizer()
+        let stemmer = tokenizer.stemmer
+        // Forms already met, then terms: a form is stemmed once per run, and two forms of one
+        // stem (`calls`, `called`) share its number.
+        var forms = FoldedTermNumbers()
         var numbers: [String: UInt32] = [:]
         var lastDocument: [Int] = []
         var run = TokenizedRun()
@@ -97,16 +101,18 @@ struct SearchIndexBuilder {
         run.lastDocument = fields.last?.document ?? -1
         for field in fields {
             let before = run.tokenTerms.count
-            tokenizer.forEachToken(in: field.text) { term, _, _ in
-                let number: UInt32
-                if let known = numbers[term] {
-                    number = known
-                } else {
-                    number = UInt32(run.terms.count)
+            tokenizer.forEachFoldedToken(in: field.text) { form in
+                let number = forms.number(for: form) {
+                    var stem = form
+                    stemmer.stem(&stem)
+                    let term = String(decoding: stem, as: UTF8.self)
+                    if let known = numbers[term] { return known }
+                    let number = UInt32(run.terms.count)
                     numbers[term] = number
                     run.terms.append(term)
                     run.documentFrequencies.append(0)
                     lastDocument.append(-1)
+                    return number
                 }
                 if lastDocument[Int(number)] != field.document {
                     lastDocument[Int(number)] = field.document

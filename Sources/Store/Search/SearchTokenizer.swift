@@ -37,7 +37,7 @@ struct SearchTokenizer {
     var term: [UInt8] = []
     /// This tokenizer's own stemmer (see `SearchStemmer` on threads), made on first use: a
     /// snippet's tokenizer only finds ranges and never stems.
-    private lazy var stemmer = SearchStemmer()
+    private(set) lazy var stemmer = SearchStemmer()
 
     init() {
         term.reserveCapacity(32)
@@ -62,9 +62,23 @@ struct SearchTokenizer {
     /// Calls `body(term, start, end)` for each token of `text`, in order.
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     mutating func forEachToken(in text: String, _ body: (String, Int, Int) -> Void) {
+        let stemmer = self.stemmer
         var text = text
         text.withUTF8 { bytes in
-            scan(bytes, foldingTerms: true, body)
+            scan(bytes, foldingTerms: true) { term, start, end in
+                stemmer.stem(&term)
+                body(String(decoding: term, as: UTF8.self), start, end)
+            }
+        }
+    }
+
+    /// Calls `body(folded)` for each token of `text`, in order, with its case- and
+    /// diacritic-folded bytes before stemming: the index builder numbers each form once and
+    /// stems only forms it has not met (``SearchStemmer/stem(_:)`` gives the term).
+    mutating func forEachFoldedToken(in text: String, _ body: ([UInt8]) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            scan(bytes, foldingTerms: true) { term, _, _ in body(term) }
         }
     }
 
@@ -78,10 +92,11 @@ struct SearchTokenizer {
         scan(bytes, foldingTerms: false, limit: limit) { _, start, end in body(start, end) }
     }
 
-    /// With `foldingTerms` false the term passed to `body` is empty.
+    /// `body(term, start, end)` per token, `term` its folded bytes (the caller may stem them in
+    /// place); with `foldingTerms` false the term is empty.
     private mutating func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, foldingTerms: Bool, limit: Int = .max,
-        _ body: (String, Int, Int) -> Void
+        _ body: (inout [UInt8], Int, Int) -> Void
     ) {
         var emitted = 0
         var index = 0
@@ -93,12 +108,7 @@ struct SearchTokenizer {
         var inAcronym = false
 
         func finish(_ end: Int) {
-            if foldingTerms {
-                stemmer.stem(&term)
-                body(String(decoding: term, as: UTF8.self), start, end)
-            } else {
-                body("", start, end)
-            }
+            body(&term, start, end)
             inWord = false
             emitted += 1
         }
