@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import Synchronization
 import Testing
@@ -64,6 +67,20 @@ struct ConcurrentlyTests {
         #expect(lanes > 2)
         #expect(results.allSatisfy { $0 }, "every lane was inside a body at once")
     }
+
+    @Test("release takes the value and frees it on a pool thread, at once below 1,000 articles")
+    func releaseFreesWhereItSays() {
+        for articles in [5, 1_000] {
+            let record = FreeingThread()
+            var value: Tracked? = Tracked(record)
+            let freeing = Concurrently.release(articles: articles, taking: &value)
+            #expect(value == nil)
+            freeing.wait()
+            let freer = record.thread.load(ordering: .relaxed)
+            #expect(freer != 0, "freed by the time the wait returns")
+            #expect((freer == UInt(pthread_self())) == (articles < 1_000))
+        }
+    }
 }
 
 /// How many lanes have arrived.
@@ -72,5 +89,23 @@ private final class ArrivalCounter: Sendable {
 
     func increment() -> Int {
         count.add(1, ordering: .relaxed).newValue
+    }
+}
+
+/// The thread a ``Tracked`` was freed on.
+private final class FreeingThread: Sendable {
+    let thread = Atomic<UInt>(0)
+}
+
+/// Records, when freed, the thread that freed it.
+private final class Tracked: Sendable {
+    let record: FreeingThread
+
+    init(_ record: FreeingThread) {
+        self.record = record
+    }
+
+    deinit {
+        record.thread.store(UInt(pthread_self()), ordering: .relaxed)
     }
 }

@@ -118,19 +118,22 @@ struct SeedAssembler {
             )
         }
         // Uncurated articles: their events are extracted, merged, and indexed with the rest.
-        let extracted = time("extraction") { $0.extractUnannotated(indexed) }
+        var extracted: Extracted? = time("extraction") { $0.extractUnannotated(indexed) }
         let knowledgeBase = time("merge") { assembler in
-            guard assembler.mergeExtracted(extracted) else { return indexed }
+            guard let extracted, assembler.mergeExtracted(extracted) else { return indexed }
             assembler.stampStatus()
             // Extraction adds events and proposals' positions only: the rest of the index stands.
             return KnowledgeBase(reusing: indexed, events: assembler.events, proposals: assembler.proposals)
         }
+        // The groups and stances are read; they are freed beside the records' search terms.
+        let freed = Concurrently.release(articles: articles.count, taking: &extracted)
         let search = time("search") { _ in
             var builder = articleSearch.wait()
             builder.add(KnowledgeBase.searchDocuments(
                 entities: knowledgeBase.entities, events: knowledgeBase.events, proposals: knowledgeBase.proposals))
             return SearchIndex(builder: builder)
         }
+        freed.wait()
         return SeedLoadResult(knowledgeBase: knowledgeBase, search: search, report: report, files: SeedFile.sortedByPath(loadedFiles))
     }
 
