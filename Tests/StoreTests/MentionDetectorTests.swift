@@ -19,7 +19,7 @@ import Testing
 
     static func detect(_ text: String, kind: Paragraph.Kind = .body) -> [Mention] {
         let paragraph = Paragraph(index: 0, text: text, kind: kind, line: 1)
-        return MentionDetector(entities: catalog).mentions(in: paragraph, shadow: ShadowText(text), article: "a")
+        return MentionDetector(entities: catalog).mentions(in: paragraph, article: "a")
     }
 
     @Test func longestMatchWins() {
@@ -68,7 +68,7 @@ import Testing
     @Test func offsetsRoundTripThroughTheServedText() {
         let text = "\u{201C}Zelenskiy\u{201D}\u{00A0}met  Donald\u{00A0}Trump\u{00A0}\u{2014} and the White House\u{2019}s staff."
         let paragraph = Paragraph(index: 0, text: text, kind: .body, line: 1)
-        let mentions = MentionDetector(entities: Self.catalog).mentions(in: paragraph, shadow: ShadowText(text), article: "a")
+        let mentions = MentionDetector(entities: Self.catalog).mentions(in: paragraph, article: "a")
         #expect(mentions.map(\.text) == ["Zelenskiy", "Donald\u{00A0}Trump", "White House"])
         let scalars = Array(text.unicodeScalars)
         for mention in mentions {
@@ -89,7 +89,7 @@ import Testing
         let catalog = (0..<2_000).map { Self.entity("person-\($0)", "Person Number\($0)") } + Self.catalog
         let detector = MentionDetector(entities: catalog)
         let text = String(repeating: "Putin met Zelenskiy and Person Number7 in the White House. ", count: 1_000)
-        let mentions = detector.mentions(in: Paragraph(index: 0, text: text, kind: .body, line: 1), shadow: ShadowText(text), article: "a")
+        let mentions = detector.mentions(in: Paragraph(index: 0, text: text, kind: .body, line: 1), article: "a")
         #expect(mentions.count == 4_000)
     }
 }

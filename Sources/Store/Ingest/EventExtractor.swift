@@ -164,7 +164,7 @@ public struct EventExtractor: Sendable {
         // Participants and location from the mentions inside the sentence.
         var participants: [String] = []
         var location: String?
-        let scalars = Array(sentence.text.unicodeScalars)
+        let scalars = sentence.text.scalarArray
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
             guard let entity = base.entity(id: mention.entity),
                   !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars) else { continue }

@@ -124,7 +124,7 @@ public struct StanceExtractor: Sendable {
         }
         let cues = cueWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
         let terms = termWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
-        let scalars = Array(sentence.text.unicodeScalars)
+        let scalars = sentence.text.scalarArray
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
             base.entity(id: mention.entity).map { (mention, $0) }
         }

@@ -239,7 +239,7 @@ struct SeedAssembler {
             var mentions: [Mention] = []
             for article in articles {
                 for paragraph in article.paragraphs {
-                    var found = detector.mentions(in: paragraph, shadow: ShadowText(paragraph.text), article: article.id)
+                    var found = detector.mentions(in: paragraph, article: article.id)
                     // The dateline's place is written in capitals ("WASHINGTON (AP) —"), which body text
                     // never matches: link it to the place of that name.
                     if let place = article.metadata.datelinePlace, paragraph.kind == .body, paragraph.text.hasPrefix(place),

@@ -14,7 +14,7 @@ enum ArticleCleaner {
             throw .invalidUTF8(SourceLocation.of(offset: bad, in: bytes, file: file), byteOffset: bad)
         }
         let body = hasBOM ? bytes[3...] : bytes[...]
-        let scalars = Array(String(decoding: body, as: UTF8.self).unicodeScalars)
+        let scalars = String(decoding: body, as: UTF8.self).scalarArray
         let (lines, ending) = SourceLine.split(scalars)
         let (keep, stripped) = BoilerplateDetector.strip(lines)
         let blankLineMode = usesBlankLines(lines)

@@ -40,7 +40,7 @@ struct ShadowText: Sendable, Hashable {
     }
 
     init(_ text: String) {
-        self.init(served: Array(text.unicodeScalars))
+        self.init(served: text.scalarArray)
     }
 
     /// The shadow as a string (for keys and messages).

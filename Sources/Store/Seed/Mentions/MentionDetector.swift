@@ -44,13 +44,15 @@ struct MentionDetector: Sendable {
     }
 
     /// Mentions in one paragraph, in text order, with served offsets.
-    func mentions(in paragraph: Paragraph, shadow: ShadowText, article: String) -> [Mention] {
+    func mentions(in paragraph: Paragraph, article: String) -> [Mention] {
+        // The served scalars and the matching form made from them, for this paragraph only.
+        let served = paragraph.text.scalarArray
+        let shadow = ShadowText(served: served)
         let tokens = MentionTokenizer.tokens(shadow.scalars)
         guard !tokens.isEmpty else { return [] }
         let inCapitals = paragraph.kind == .heading && LineShape.isAllCapitals(shadow.scalars)
         let keys = inCapitals ? tokens.map { UnicodeMatching.key($0.text).uppercased() } : tokens.map { UnicodeMatching.key($0.text) }
         let trie = inCapitals ? capitals : asWritten
-        var served: [Unicode.Scalar]?
         var mentions: [Mention] = []
         var index = 0
         while index < keys.count {
@@ -59,15 +61,14 @@ struct MentionDetector: Sendable {
                 continue
             }
             let range = shadow.servedRange(tokens[index].start..<tokens[match.end - 1].end)
-            if served == nil { served = Array(paragraph.text.unicodeScalars) }
-            let text = ShadowText.makeString((served ?? [])[range])
+            let text = ShadowText.makeString(served[range])
             // A title directly before a name of the same entity ("Ukrainian President" +
             // "Volodymyr Zelenskyy") is one mention, not two.
             if let previous = mentions.last, previous.entity == match.target.entity,
-               previous.end <= range.lowerBound, (served ?? [])[previous.end..<range.lowerBound].allSatisfy({ $0 == " " }) {
+               previous.end <= range.lowerBound, served[previous.end..<range.lowerBound].allSatisfy({ $0 == " " }) {
                 mentions[mentions.count - 1] = Mention(
                     entity: previous.entity, article: article, paragraph: paragraph.index, start: previous.start,
-                    end: range.upperBound, text: ShadowText.makeString((served ?? [])[previous.start..<range.upperBound]),
+                    end: range.upperBound, text: ShadowText.makeString(served[previous.start..<range.upperBound]),
                     alias: previous.alias
                 )
                 index = match.end
