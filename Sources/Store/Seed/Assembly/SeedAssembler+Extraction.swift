@@ -107,21 +107,36 @@ extension SeedAssembler {
         var noted = Set(notes)
         // A sentence is cited once: against the record's own quotes by overlap (looked up by
         // article and paragraph), against the sentences already added by position (a set), so
-        // thousands of reports stay linear.
-        var original: [String: [Evidence]] = [:]
-        for item in evidence { original["\(item.article)|\(item.paragraph)", default: []].append(item) }
-        var added: Set<[Int]> = []
+        // thousands of reports stay linear. The keys are structs hashed by their parts: a string
+        // built per quote, and an array per sentence, were most of this step for such an event.
+        struct Place: Hashable {
+            let article: String
+            let paragraph: Int
+        }
+        struct Sentence: Hashable {
+            let article: Int
+            let paragraph: Int
+            let start: Int
+        }
+        var original: [Place: [Evidence]] = [:]
+        for item in evidence { original[Place(article: item.article, paragraph: item.paragraph), default: []].append(item) }
+        var added: Set<Sentence> = []
         var articleNumbers: [String: Int] = [:]
-        for member in groups.flatMap(\.members) {
-            let item = member.evidence
-            let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
-            guard !(original["\(item.article)|\(item.paragraph)"] ?? []).contains(where: { $0.overlaps(item) }),
-                  added.insert([number, item.paragraph, item.start]).inserted else { continue }
-            evidence.append(item)
-            for note in member.notes.map({ "\(member.article): " + $0 }) where noted.insert(note).inserted { notes.append(note) }
-            if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
-                notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
-                    + "which disagrees with \(start.iso)")
+        for group in groups {
+            for member in group.members {
+                let item = member.evidence
+                let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
+                guard !(original[Place(article: item.article, paragraph: item.paragraph)] ?? []).contains(where: { $0.overlaps(item) }),
+                      added.insert(Sentence(article: number, paragraph: item.paragraph, start: item.start)).inserted else { continue }
+                evidence.append(item)
+                for note in member.notes {
+                    let attributed = "\(member.article): " + note
+                    if noted.insert(attributed).inserted { notes.append(attributed) }
+                }
+                if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
+                    notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
+                        + "which disagrees with \(start.iso)")
+                }
             }
         }
         var updated = rebuilt(event, evidence: evidence)
