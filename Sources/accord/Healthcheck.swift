@@ -4,7 +4,6 @@ import Glibc
 import API
 import ArgumentParser
 import COpenSSL
-import FoundationEssentials
 import HTTP
 
 /// `accord healthcheck`: for container HEALTHCHECKs without curl. Sends `GET /healthz` to the
@@ -37,7 +36,7 @@ struct Healthcheck: ParsableCommand {
     func run() throws {
         let settings: AccordConfiguration
         do throws(ConfigurationError) {
-            settings = try ConfigurationLoader.load(file: config, environment: ProcessInfo.processInfo.environment, flags: [])
+            settings = try ConfigurationLoader.load(file: config, environment: ProcessEnvironment.variables(), flags: [])
         } catch {
             UTCTimestamp.writeToStandardError("accord healthcheck: configuration error: \(error)")
             throw ExitCode(2)

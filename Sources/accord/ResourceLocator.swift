@@ -1,20 +1,22 @@
-import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds the directories Accord ships beside its binary (`seeds/`, `web/`): next to the binary
 /// (the container layout: `/app/accord`, `/app/seeds`), then up from it (a checkout's
 /// `.build/…/accord`). The binary is found through `/proc/self/exe`, so neither the working
 /// directory nor how the binary was named on the command line (a bare name found on PATH)
 /// matters. The working directory is never searched: `--seeds` and `--web` name other places.
+/// Plain POSIX calls and path strings: a start-up runs no Foundation code (its pages were part of
+/// the idle RSS).
 enum ResourceLocator {
     /// The first `name/` directory that contains `marker`, or nil.
     static func find(_ name: String, containing marker: String) -> String? {
-        let manager = FileManager.default
-        let executable = (try? manager.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "."
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = parent(of: executable())
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(name)
-            if manager.fileExists(atPath: candidate.appendingPathComponent(marker).path) { return candidate.path }
-            directory = directory.deletingLastPathComponent()
+            let candidate = join(directory, name)
+            if access(join(candidate, marker), F_OK) == 0 { return candidate }
+            directory = parent(of: directory)
         }
         return nil
     }
@@ -22,8 +24,31 @@ enum ResourceLocator {
     /// The default seeds directory: `seeds/` (with an `articles/` inside) beside the binary. When
     /// there is none, the path named is `seeds/` beside the binary, so the error says where it looked.
     static func seeds() -> String {
-        if let found = find("seeds", containing: "articles") { return found }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "./accord"
-        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("seeds").path
+        find("seeds", containing: "articles") ?? join(parent(of: executable()), "seeds")
+    }
+
+    /// The running binary, every symbolic link resolved; else the first argument, resolved if it can be.
+    static func executable() -> String {
+        resolved("/proc/self/exe") ?? CommandLine.arguments.first.map { resolved($0) ?? $0 } ?? "."
+    }
+
+    /// `realpath(3)`: absolute, without links, `.` or `..`; nil if the path does not resolve.
+    static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// The directory a path is in: `/app/accord` → `/app`, `/accord` → `/`, `accord` → `.`.
+    static func parent(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let parent = path[..<slash]
+        return parent.isEmpty ? "/" : String(parent)
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

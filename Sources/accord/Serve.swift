@@ -1,7 +1,6 @@
 import API
 import ArgumentParser
 import Dispatch
-import FoundationEssentials
 import HTTP
 import Logging
 import Store
@@ -57,7 +56,7 @@ struct Serve: ParsableCommand {
         let configuration: AccordConfiguration
         do throws(ConfigurationError) {
             configuration = try ConfigurationLoader.load(
-                file: config, environment: ProcessInfo.processInfo.environment, flags: flags()
+                file: config, environment: ProcessEnvironment.variables(), flags: flags()
             )
         } catch {
             UTCTimestamp.writeToStandardError("accord: configuration error: \(error)")

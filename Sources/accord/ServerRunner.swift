@@ -5,7 +5,6 @@ import API
 import ArgumentParser
 import COpenSSL
 import Dispatch
-import FoundationEssentials
 import HTTP
 import Logging
 import Store

@@ -57,6 +57,22 @@ enum SeedFileReader {
         return .bytes(bytes)
     }
 
+    /// The names in `directory` (`.` and `..` left out, hidden ones kept), in the order the file
+    /// system gives them; nil when it cannot be listed. Read with `opendir`: a start-up on the
+    /// shipped seeds then runs no Foundation code, whose pages were part of the idle RSS.
+    static func names(in directory: String) -> [String]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// A directory below the seeds root: it must be a real directory, not a link to one.
     static func isRealDirectory(_ path: String) -> Bool {
         var status = stat()

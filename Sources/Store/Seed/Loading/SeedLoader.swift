@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import FoundationEssentials
 
 /// Loads a seeds directory (see `seeds/FORMAT.md`) into a `KnowledgeBase`.
 ///
@@ -72,7 +71,6 @@ public struct SeedLoader: Sendable {
     /// The seed files under `directory`, and the problems met reading them. See
     /// ``SeedFileReader`` for what is refused (links) and skipped (FIFOs, devices).
     static func readDirectory(_ directory: String, maxArticleBytes: Int = defaultMaxArticleBytes) -> (files: [SeedFile], problems: [SeedError], warnings: [SeedWarning]) {
-        let manager = FileManager.default
         guard isDirectory(directory) else {
             return ([], [.missingDirectory(path: directory)], [])
         }
@@ -103,15 +101,12 @@ public struct SeedLoader: Sendable {
         }
         // The gazetteer (world knowledge), when the seeds carry one.
         let gazetteerPath = directory + "/gazetteer"
-        if SeedFileReader.isRealDirectory(gazetteerPath), let entries = try? manager.contentsOfDirectory(atPath: gazetteerPath) {
+        if SeedFileReader.isRealDirectory(gazetteerPath), let entries = SeedFileReader.names(in: gazetteerPath) {
             for name in entries.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 read(gazetteerPath + "/" + name, as: "gazetteer/" + name)
             }
         }
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: articlesPath)
-        } catch {
+        guard let names = SeedFileReader.names(in: articlesPath) else {
             return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")], warnings)
         }
         let articleNames = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
