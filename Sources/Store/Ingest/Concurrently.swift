@@ -167,7 +167,7 @@ private final class RunCursor: Sendable {
     }
 }
 
-/// The one reference ``Concurrently/release(articles:_:)`` hands to a pool thread, dropped there.
+/// The one reference ``Concurrently/release(articles:taking:)`` hands to a pool thread, dropped there.
 private final class Holder<T: Sendable>: @unchecked Sendable {
     // @unchecked Sendable: `value` is set in `init` and cleared once, by the one task that runs `drop`.
     private var value: T?
