@@ -29,12 +29,12 @@ port=$(python3 scripts/lib/free_port.py)
 log=$(mktemp)
 "$binary" serve --host 127.0.0.1 --port "$port" --no-access-log 2>"$log" &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
     if "$binary" healthcheck --port "$port" >/dev/null 2>&1; then break; fi
     sleep 0.05
 done
-"$binary" healthcheck --port "$port"
+"$binary" healthcheck --port "$port" || { echo "the server did not come up; its log:"; cat "$log"; exit 1; }
 
 for check in scripts/e2e/*.sh; do
     [ -e "$check" ] || continue
@@ -49,8 +49,9 @@ for check in scripts/e2e/*.sh; do
 done
 
 kill -TERM $server
-wait $server || { echo "the server did not exit 0 on SIGTERM"; failed=$((failed + 1)); }
+wait $server || { echo "the server did not exit 0 on SIGTERM"; cat "$log"; failed=$((failed + 1)); }
 trap - EXIT
+rm -f "$log"
 
 echo
 echo "end-to-end: $passed passed, $failed failed, $skipped skipped"
