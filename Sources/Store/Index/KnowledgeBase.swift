@@ -205,7 +205,7 @@ public final class KnowledgeBase: Sendable {
             eventsByArticle = byArticle.wait()
         }
 
-        /// `base` copied by `compactor` (``KnowledgeBase/init(compacting:by:)``).
+        /// `base` copied by `compactor` (``KnowledgeBase/compactedRecords(by:)``).
         init(copying base: RecordIndexes, by compactor: Compactor) {
             events = compactor.array(base.events) { $0.compacted(by: compactor) }
             proposals = compactor.array(base.proposals) { $0.compacted(by: compactor) }

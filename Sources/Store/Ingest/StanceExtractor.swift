@@ -28,7 +28,7 @@ public struct StanceExtractor: Sendable {
         public let confidence: Double
         /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed where the stance is read
         /// (on every core) for the merge, which finds a syndicated copy of a stance by it.
-        var copyKey = ""
+        let copyKey: String
     }
 
     let base: KnowledgeBase

@@ -1,7 +1,7 @@
 /// A run's term numbers by the folded form of a token, before stemming (`calls` and `called`
 /// both lead to the number of `call`): the index builder looks each token up here once, and
 /// stems, makes a `String` of and numbers only the forms it has not met. The forms' bytes are
-/// kept end to end in one array, hashed with FNV-1a and found by open addressing; a `Dictionary`
+/// kept end to end in one array, hashed with ``FNV1a`` and found by open addressing; a `Dictionary`
 /// of strings hashed every token twice (the stemmer's cache, then the term) with SipHash.
 struct FoldedTermNumbers {
     /// Per slot: 1 + the entry's index, or 0 when empty.
@@ -22,7 +22,7 @@ struct FoldedTermNumbers {
 
     /// The number kept for `form`, or `make()`'s (then kept for it).
     mutating func number(for form: [UInt8], orMake make: () -> UInt32) -> UInt32 {
-        let hash = Self.hash(form)
+        let hash = FNV1a.hash(form).hash
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
@@ -59,12 +59,5 @@ struct FoldedTermNumbers {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry + 1)
         }
-    }
-
-    /// FNV-1a over the bytes, its high bits folded into the low ones that pick the slot.
-    private static func hash(_ form: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in form { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash ^ (hash >> 29)
     }
 }

@@ -62,24 +62,11 @@ struct WordTable<Value: Sendable>: Sendable {
         self[key] != nil
     }
 
-    /// FNV-1a over the word's UTF-8; nil when a byte is not ASCII.
+    /// ``FNV1a`` over the word's UTF-8; nil when a byte is not ASCII.
     @inline(__always)
     static func asciiHash(_ word: String) -> Int? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        let read: Void? = word.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                high |= byte
-            }
-        }
-        if read == nil {
-            for byte in word.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                high |= byte
-            }
-        }
-        return high < 0x80 ? Int(truncatingIfNeeded: hash ^ (hash >> 29)) : nil
+        let (hash, bits) = word.utf8.withContiguousStorageIfAvailable { FNV1a.hash($0) } ?? FNV1a.hash(word.utf8)
+        return bits < 0x80 ? Int(truncatingIfNeeded: hash) : nil
     }
 }
 

@@ -36,8 +36,7 @@ struct StanceMerge {
         }
         let evidence = candidate.evidence
         let dateKey = Self.key(index, candidate.entity, candidate.stance, candidate.date?.iso ?? "-")
-        let quoteKey = Self.key(index, candidate.entity, candidate.stance,
-                                candidate.copyKey.isEmpty ? EventExtractor.sentenceKey(candidate.quote) : candidate.copyKey)
+        let quoteKey = Self.key(index, candidate.entity, candidate.stance, candidate.copyKey)
         if let existing = byDate[dateKey] ?? byQuote[quoteKey] {
             let position = proposals[index].positions[existing]
             guard cited.insert(Citation(position: existing, proposal: index, article: evidence.article,
