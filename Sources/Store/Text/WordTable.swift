@@ -54,6 +54,17 @@ struct WordTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// A word of ASCII bytes, hashed by the caller with ``FNV1a`` (as ``asciiHash(_:)`` does):
+    /// found without making a `String` of it. For an ASCII word this is `self[word]`.
+    func value<Bytes: Collection<UInt8>>(asciiBytes bytes: Bytes, hash: Int) -> Value? {
+        var slot = hash & mask
+        while let key = keys[slot] {
+            if key.utf8.elementsEqual(bytes) { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     func contains(_ word: String) -> Bool {
         self[word] != nil
     }

@@ -48,10 +48,10 @@ struct MentionDetector: Sendable {
         // The served scalars and the matching form made from them, for this paragraph only.
         let served = paragraph.text.scalarArray
         let shadow = ShadowText(served: served)
-        let tokens = MentionTokenizer.tokens(shadow.scalars)
+        let tokens = MentionTokenizer.spans(shadow.scalars)
         guard !tokens.isEmpty else { return [] }
         let inCapitals = paragraph.kind == .heading && LineShape.isAllCapitals(shadow.scalars)
-        let keys = inCapitals ? tokens.map { UnicodeMatching.key($0.text).uppercased() } : tokens.map { UnicodeMatching.key($0.text) }
+        let keys = AliasTrie.Keys(spans: tokens, in: shadow.scalars, uppercased: inCapitals)
         let trie = inCapitals ? capitals : asWritten
         var mentions: [Mention] = []
         var index = 0
@@ -60,7 +60,7 @@ struct MentionDetector: Sendable {
                 index += 1
                 continue
             }
-            let range = shadow.servedRange(tokens[index].start..<tokens[match.end - 1].end)
+            let range = shadow.servedRange(tokens[index].lowerBound..<tokens[match.end - 1].upperBound)
             let text = ShadowText.makeString(served[range])
             // A title directly before a name of the same entity ("Ukrainian President" +
             // "Volodymyr Zelenskyy") is one mention, not two.

@@ -14,7 +14,12 @@ enum MentionTokenizer {
     }
 
     static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
-        var tokens: [Token] = []
+        spans(scalars).map { Token(start: $0.lowerBound, end: $0.upperBound, text: ShadowText.makeString(scalars[$0])) }
+    }
+
+    /// The tokens' offsets alone: mention detection reads most tokens without making their text.
+    static func spans(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -28,9 +33,9 @@ enum MentionTokenizer {
             } else {
                 index += 1
             }
-            tokens.append(Token(start: start, end: index, text: ShadowText.makeString(scalars[start..<index])))
+            spans.append(start..<index)
         }
-        return tokens
+        return spans
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
