@@ -269,7 +269,7 @@ public struct EventExtractor: Sendable {
         while end > 0, scalars[end - 1] == " " { end -= 1 }
         var start = end
         while start > 0, WordScalar.isAlphabetic(scalars[start - 1]) { start -= 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+        return ShadowText.makeString(scalars[start..<end]).lowercased()
     }
 
     /// The lowercased word that starts just after `offset` (code points) in `text`.
@@ -278,7 +278,7 @@ public struct EventExtractor: Sendable {
         while start < scalars.count, scalars[start] == " " || scalars[start] == "," { start += 1 }
         var end = start
         while end < scalars.count, WordScalar.isAlphabetic(scalars[end]) { end += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+        return ShadowText.makeString(scalars[start..<end]).lowercased()
     }
 
     // MARK: grouping

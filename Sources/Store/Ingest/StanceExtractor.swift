@@ -214,7 +214,7 @@ public struct StanceExtractor: Sendable {
             if subject.isEmpty, !ledBy, !Self.subjectOpeners.contains(before), !Self.capitalisedWord(endingBefore: start, in: scalars) { continue }
             // Later actors join the subject only through "and", commas and titles ("Merz and French President Macron").
             if !subject.isEmpty {
-                let gap = String(String.UnicodeScalarView(scalars[subjectEnd..<start]))
+                let gap = ShadowText.makeString(scalars[subjectEnd..<start])
                 guard Self.joinsSubject(gap) else { continue }
                 // "Ukraine's President Zelensky", "NATO's Secretary-General, Mark Rutte": the person acts.
                 if gap.hasPrefix("’s") || gap.hasPrefix("'s") { subject.removeLast() }
