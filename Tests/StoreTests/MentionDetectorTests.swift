@@ -65,6 +65,19 @@ import Testing
         #expect(Self.detect("TRUMP UPS PRESSURE", kind: .body).isEmpty)
     }
 
+    /// Tokens with scalars beyond ASCII take the other lookup (their matching key, not their bytes):
+    /// marks are stripped and either normal form matches, in a body and in an all-capitals heading.
+    @Test func tokensBeyondASCIIMatchByTheirKey() {
+        let catalog = Self.catalog + [Self.entity("elysee", "Élysée Palace", .place)]
+        let detect = { (text: String, kind: Paragraph.Kind) in
+            MentionDetector(entities: catalog).mentions(in: Paragraph(index: 0, text: text, kind: kind, line: 1), article: "a")
+        }
+        #expect(detect("Zélensky met aides at the Ély\u{0301}sée Palace.", .body).map(\.entity) == ["volodymyr-zelensky", "elysee"])
+        #expect(detect("Z\u{0065}\u{0301}lensky spoke.", .body).map(\.text) == ["Z\u{0065}\u{0301}lensky"])
+        #expect(detect("ZÉLENSKY AT THE ÉLYSÉE PALACE", .heading).map(\.entity) == ["volodymyr-zelensky", "elysee"])
+        #expect(detect("ZÉLENSKY AT THE ÉLYSÉE PALACE", .body).isEmpty)
+    }
+
     @Test func offsetsRoundTripThroughTheServedText() {
         let text = "\u{201C}Zelenskiy\u{201D}\u{00A0}met  Donald\u{00A0}Trump\u{00A0}\u{2014} and the White House\u{2019}s staff."
         let paragraph = Paragraph(index: 0, text: text, kind: .body, line: 1)
