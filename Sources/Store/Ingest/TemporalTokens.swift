@@ -62,8 +62,11 @@ struct TemporalTokens {
                     upper = stop + 1
                 }
                 // A possessive ("Putin's", "Putin’s"), compared as bytes: `hasSuffix` compares characters.
-                for possessive in Self.possessives where text.utf8.count > possessive.count && WordScalar.hasSuffix(text, utf8: possessive) {
-                    text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
+                // Both end in "s", which most words do not: the suffixes are compared only then.
+                if text.utf8.last == UInt8(ascii: "s") {
+                    for possessive in Self.possessives where text.utf8.count > possessive.count && WordScalar.hasSuffix(text, utf8: possessive) {
+                        text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
+                    }
                 }
                 let range = index(position)..<index(upper)
                 tokens.append(Token(text: text, original: sentence[range], range: range,
