@@ -75,13 +75,12 @@ public final class DatasetCompaction: Sendable {
     /// Starts the threads, if they are not running yet (the first use of ``shared`` does).
     func start() {}
 
-    /// `loaded`, copied on the compaction threads, and the table of copies (which keeps every
-    /// original string). Those threads hold no reference to `loaded` once this returns, so the
-    /// caller's and the table are the last: the originals are freed when the caller drops both,
-    /// before it trims the heap.
-    func compacted(_ loaded: Dataset, started: Double) -> (copy: Dataset, table: CopyTable?) {
+    /// `loaded`, copied on the compaction threads. Those threads hold no reference to `loaded`
+    /// once this returns, so the caller's is the last one: the originals are freed when the
+    /// caller drops it, before it trims the heap.
+    func compacted(_ loaded: Dataset, started: Double) -> Dataset {
         guard let first = lanes.first, let second = lanes.last else {
-            return (Dataset(compacting: loaded, by: Compactor(), started: started), nil)
+            return Dataset(compacting: loaded, by: Compactor(), started: started)
         }
         let copyStarted = Metrics.now()
         let handover = Locked(Handover(loaded: loaded, table: CopyTable()))
@@ -99,7 +98,7 @@ public final class DatasetCompaction: Sendable {
         done.wait()
         return handover.withLock { state in
             defer { state = Handover() }
-            return (state.copy ?? Dataset(compacting: loaded, by: Compactor(), started: started), state.table)
+            return state.copy ?? Dataset(compacting: loaded, by: Compactor(), started: started)
         }
     }
 

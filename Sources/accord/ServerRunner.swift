@@ -61,13 +61,10 @@ final class ServerRunner: @unchecked Sendable {
         // The first dataset goes straight into the application, never into a local of this
         // function, which lives as long as the server: a local kept it alive after the first
         // reload replaced it (RSS grew by a whole dataset).
-        let (dataset, cleanup) = try loadInitialDataset()
         let application = Application(
-            dataset: dataset, cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders),
+            dataset: try loadInitialDataset(), cors: CORSPolicy(allowedOrigins: configuration.corsOrigins, allowedHeaders: configuration.corsHeaders),
             web: loadExplorer(), publicURL: configuration.server.publicURL, maxResponseBytes: configuration.maxResponseBytes, logger: logger
         )
-        // Reported from the first request on (`accord_load_cleanup_pending`).
-        application.metrics.attach(cleanup: cleanup)
         var tls: TLSContext?
         if let files = configuration.server.tls {
             do throws(TLSContext.Failure) {
@@ -104,9 +101,6 @@ final class ServerRunner: @unchecked Sendable {
             throw ExitCode(1)
         }
         application.metrics.attach(server.statistics, accessLog: accessLog)
-        // What the load left to free (a compacted load's originals, then the trim) goes once the
-        // server is serving: at 100,000 articles it took 1.7 s of one thread before it was ready.
-        mainThread.submit { cleanup.run() }
         logger.info("accord listening", metadata: Self.loadMetadata(application.dataset).merging([
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",
             "seeds": "\(seedsDirectory)", "articles": "\(application.dataset.knowledgeBase.articles.count)",
@@ -148,13 +142,10 @@ final class ServerRunner: @unchecked Sendable {
         mainThread.finish()
     }
 
-    /// The seeds at start-up, with every skipped file logged, and what the load left to free
-    /// (run once the server is serving); exits if they are rejected.
-    func loadInitialDataset() throws -> (Dataset, DatasetLoader.Cleanup) {
+    /// The seeds at start-up, with every skipped file logged; exits if they are rejected.
+    func loadInitialDataset() throws -> Dataset {
         let dataset: Dataset
-        var cleanup: DatasetLoader.Cleanup?
-        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes,
-                                  cleanup: { cleanup = $0 }) {
+        switch DatasetLoader.load(directory: seedsDirectory, strict: configuration.strict, maxArticleBytes: configuration.maxArticleBytes) {
         case .success(let loaded):
             dataset = loaded
         case .failure(let failure):
@@ -168,8 +159,7 @@ final class ServerRunner: @unchecked Sendable {
         for warning in dataset.report.warnings where warning.isSkippedFile {
             logger.warning("skipped seed file", metadata: ["problem": "\(warning)"])
         }
-        // `load` hands its cleanup over before it returns a dataset.
-        return (dataset, cleanup ?? DatasetLoader.Cleanup())
+        return dataset
     }
 
     /// The web explorer's files, if a `web/` directory is found (see ``ResourceLocator``).

@@ -26,37 +26,12 @@ import TestSupport
             let copy: Dataset = {
                 let loaded = Dataset(result: result, loadedAt: "-", started: Metrics.now())
                 original = loaded
-                return DatasetCompaction.shared.compacted(loaded, started: Metrics.now()).copy
+                return DatasetCompaction.shared.compacted(loaded, started: Metrics.now())
             }()
             if original != nil { alive += 1 }
             #expect(copy.isCompacted && copy.knowledgeBase.articles.count == shippedDataset.knowledgeBase.articles.count)
         }
         #expect(alive == 0)
-    }
-
-    /// A compacted load's originals stay with its cleanup, which the server runs once it serves:
-    /// until then `/metrics` says so, and running it frees them.
-    @Test func theCleanupHoldsTheOriginalsUntilItRuns() throws {
-        var cleanup: DatasetLoader.Cleanup?
-        let loaded = DatasetLoader.load(directory: repositorySeeds, strict: true, compactingFrom: 0) { cleanup = $0 }
-        guard case .success(let dataset) = loaded, let cleanup else {
-            Issue.record("the load failed, or handed over no cleanup")
-            return
-        }
-        weak var original = cleanup.leftovers.withLock { $0?.originals }
-        let metrics = Metrics()
-        metrics.attach(cleanup: cleanup)
-        #expect(original != nil && original !== dataset && cleanup.isPending)
-        #expect(metrics.render(dataset: dataset).contains("\naccord_load_cleanup_pending 1\n"))
-        cleanup.run()
-        #expect(original == nil && !cleanup.isPending)
-        #expect(metrics.render(dataset: dataset).contains("\naccord_load_cleanup_pending 0\n"))
-        // A load too small to compact leaves nothing but the trim.
-        var small: DatasetLoader.Cleanup?
-        _ = DatasetLoader.load(directory: repositorySeeds, strict: true) { small = $0 }
-        #expect(small?.leftovers.withLock { $0 == nil } == true && small?.isPending == true)
-        small?.run()
-        #expect(small?.isPending == false)
     }
 
     @Test func aCompactedDatasetServesTheSameBytes() throws {
@@ -90,7 +65,7 @@ import TestSupport
     @Test func theTwoThreadsCopyASharedTextOnce() throws {
         let result = try SeedLoader(directory: repositorySeeds).load()
         let loaded = Dataset(result: result, loadedAt: "-", started: Metrics.now())
-        let copy = DatasetCompaction.shared.compacted(loaded, started: Metrics.now()).copy
+        let copy = DatasetCompaction.shared.compacted(loaded, started: Metrics.now())
         func storage(_ text: String) -> UnsafeRawPointer? {
             text.utf8.count > 15 ? (text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil) : nil
         }
