@@ -19,14 +19,6 @@ wait_healthy "$port"
 base="http://127.0.0.1:$port"
 etag() { curl -fsS -o /dev/null -D - "$base/articles" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 before=$(etag)
-# Waits up to 20 s for the metric NAME to read VALUE (a reload's end is logged and counted).
-wait_metric() {
-    for _ in $(seq 1 200); do
-        [ "$(curl -fsS "$base/metrics" | awk -v m="$1" '$1==m{print $2}')" = "$2" ] && return 0
-        sleep 0.1
-    done
-    fail "$1 did not reach $2 within 20 s"
-}
 
 # 1. Reload under load: change an article title, SIGHUP three times while wrk runs.
 python3 - "$work/seeds/articles.json" <<'PY'

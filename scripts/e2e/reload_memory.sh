@@ -17,14 +17,6 @@ port=$(free_port)
 server=$!
 wait_healthy "$port"
 base="http://127.0.0.1:$port"
-# Waits up to 60 s for the metric NAME to read VALUE.
-wait_metric() {
-    for _ in $(seq 1 600); do
-        [ "$(curl -fsS "$base/metrics" | awk -v m="$1" '$1==m{print $2}')" = "$2" ] && return 0
-        sleep 0.1
-    done
-    fail "$1 did not reach $2 within 60 s"
-}
 rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$server/status"; }
 
 articles=$(curl -fsS "$base/articles?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["meta"]["total"])')
@@ -32,7 +24,7 @@ articles=$(curl -fsS "$base/articles?limit=1" | python3 -c 'import json,sys; pri
 sleep 1
 first=$(rss_kb)
 kill -HUP "$server"
-wait_metric accord_reloads_total 1
+wait_metric accord_reloads_total 1 60
 sleep 1
 last=$(rss_kb)
 python3 - "$first" "$last" <<'PY' || fail "VmRSS grew across a reload: $first KB after the load, $last KB after it"

@@ -46,20 +46,21 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     private subscript(ascii word: String, hash: Int) -> Value? {
-        var slot = hash & mask
-        while let key = keys[slot] {
-            if key == word { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        probe(hash) { $0 == word }
     }
 
     /// A word of ASCII bytes, hashed by the caller with ``FNV1a`` (as ``asciiHash(_:)`` does):
     /// found without making a `String` of it. For an ASCII word this is `self[word]`.
     func value<Bytes: Collection<UInt8>>(asciiBytes bytes: Bytes, hash: Int) -> Value? {
+        probe(hash) { $0.utf8.elementsEqual(bytes) }
+    }
+
+    /// The open-addressing walk from `hash`'s slot: the value of the first key `matches` takes.
+    @inline(__always)
+    private func probe(_ hash: Int, _ matches: (String) -> Bool) -> Value? {
         var slot = hash & mask
         while let key = keys[slot] {
-            if key.utf8.elementsEqual(bytes) { return values[slot] }
+            if matches(key) { return values[slot] }
             slot = (slot + 1) & mask
         }
         return nil

@@ -2,7 +2,7 @@
 # scripts/e2e/*.sh, not this file). Set CHECK (a label for failures) before sourcing.
 # Provides: $binary, $work (a temp dir, removed on exit with the server killed), $server (set it
 # to the PID you start), free_port, healthy_within_30s PORT, wait_healthy PORT, server_exited,
-# fail MESSAGE (prints $work/err.log too).
+# wait_metric NAME VALUE [SECONDS] (reads $base/metrics), fail MESSAGE (prints $work/err.log too).
 binary=${E2E_BINARY:?}
 work=$(mktemp -d)
 server=""
@@ -28,4 +28,14 @@ healthy_within_30s() {
 # The same, failing the check with the server's log if it never answers.
 wait_healthy() {
     healthy_within_30s "$1" || fail "no /healthz answer on port $1 within 30 s"
+}
+# Waits up to SECONDS (default 20) for the metric NAME on $base/metrics to read VALUE (a
+# reload's end is logged and counted); fails the check otherwise.
+wait_metric() {
+    local name=$1 value=$2 seconds=${3:-20}
+    for _ in $(seq 1 $((seconds * 10))); do
+        [ "$(curl -fsS "$base/metrics" | awk -v m="$name" '$1==m{print $2}')" = "$value" ] && return 0
+        sleep 0.1
+    done
+    fail "$name did not reach $value within $seconds s"
 }
