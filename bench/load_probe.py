@@ -9,7 +9,9 @@
    Reports: ready_s (exec -> first 200), load_ms (the start-up log line's loadMs), cpu_s
    (utime+stime from /proc/PID/stat at that moment), cpu_per_wall = cpu_s / ready_s (> 1: more
    than one core was busy on average; ~2 on 2 cores = both fully used), peak_cpus (the largest
-   CPU/wall over any 0.5 s sample), and VmRSS / RssAnon after 1 s of idleness.
+   CPU/wall over any 0.5 s sample), and VmRSS / RssAnon after 1 s of idleness, counted from
+   when GET /metrics reports accord_load_cleanup_pending 0: a compacted load's originals are
+   freed, and the heap trimmed, once the server serves (cleanup_s: how long after ready that was).
 2. --reloads K times: reads accord_reloads_total and accord_reload_failures_total from
    GET /metrics, sends SIGHUP, polls /metrics every 0.2 s until one of them grows (bounded by
    --timeout), waits 1 s, then records reload seconds, CPU seconds, VmRSS and RssAnon.
@@ -136,13 +138,18 @@ def main():
             print(json.dumps(res)); return
         m = re.search(r'"loadMs":"?([0-9.]+)', open(err.name, errors="replace").read())
         res["load_ms"] = float(m.group(1)) if m else None
+        # The memory is read once the load's cleanup has run (freeing the originals, then the trim).
+        while time.monotonic() - t0 < a.timeout and metric(port, "accord_load_cleanup_pending") not in (0, None):
+            time.sleep(0.1)
+        res["cleanup_s"] = round(time.monotonic() - t0 - ready, 2)
         time.sleep(1.0)
         st = status_kb(proc.pid)
         res.update(rss_kb=st.get("VmRSS"), rss_anon_kb=st.get("RssAnon"), rss_file_kb=st.get("RssFile"), threads=st.get("Threads"))
         if a.articles and a.text_bytes and st.get("RssAnon"):
             res["anon_bytes_per_article"] = round(st["RssAnon"] * 1024 / a.articles)
             res["text_bytes_per_article"] = round(a.text_bytes / a.articles)
-        print(f"  [{a.name}] ready in {ready:.1f} s (loadMs {res['load_ms']}), CPU {res['cpu_s']} s = {res['cpu_per_wall']} cores "
+        print(f"  [{a.name}] ready in {ready:.1f} s (loadMs {res['load_ms']}; its cleanup done {res['cleanup_s']} s after), "
+              f"CPU {res['cpu_s']} s = {res['cpu_per_wall']} cores "
               f"on average (peak {peak:.2f}), VmRSS {st.get('VmRSS', 0) / 1024:.0f} MB, RssAnon {st.get('RssAnon', 0) / 1024:.0f} MB",
               file=sys.stderr, flush=True)
         reloads = []

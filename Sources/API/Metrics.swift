@@ -36,8 +36,16 @@ public final class Metrics: Sendable {
     /// Engine counters (open connections ...), attached once the server starts.
     let engine = Locked<ServerStatistics?>(nil)
     let accessLog = Locked<AccessLog?>(nil)
+    /// The start-up load's cleanup, run once the server is serving (see ``DatasetLoader/Cleanup``).
+    let cleanup = Locked<DatasetLoader.Cleanup?>(nil)
 
     public init() {}
+
+    /// Reports whether `cleanup` has run (`accord_load_cleanup_pending`): until then the memory
+    /// is not yet what the dataset keeps.
+    public func attach(cleanup: DatasetLoader.Cleanup) {
+        self.cleanup.withLock { $0 = cleanup }
+    }
 
     public func attach(_ statistics: ServerStatistics, accessLog: AccessLog? = nil) {
         engine.withLock { $0 = statistics }
@@ -128,6 +136,10 @@ public final class Metrics: Sendable {
         out += "# TYPE accord_tls_reloads_total counter\n"
         out += "accord_tls_reloads_total{result=\"success\"} \(snapshot.tlsReloads)\n"
         out += "accord_tls_reloads_total{result=\"failure\"} \(snapshot.tlsReloadFailures)\n"
+        let pending = cleanup.withLock { $0?.isPending ?? false }
+        out += "# HELP accord_load_cleanup_pending 1 while the start-up load's originals are still being freed (after it serves).\n"
+        out += "# TYPE accord_load_cleanup_pending gauge\n"
+        out += "accord_load_cleanup_pending \(pending ? 1 : 0)\n"
         return out
     }
 

@@ -34,6 +34,45 @@ import TestSupport
         #expect(alive == 0)
     }
 
+    /// A compacted load's originals stay with its cleanup, which the server runs once it serves:
+    /// until then `/metrics` says so, and running it frees them.
+    @Test func theCleanupHoldsTheOriginalsUntilItRuns() throws {
+        var cleanup: DatasetLoader.Cleanup?
+        let loaded = DatasetLoader.load(directory: repositorySeeds, strict: true, compactingFrom: 0) { cleanup = $0 }
+        guard case .success(let dataset) = loaded, let cleanup else {
+            Issue.record("the load failed, or handed over no cleanup")
+            return
+        }
+        weak var original = cleanup.leftovers.withLock { $0?.originals }
+        let metrics = Metrics()
+        metrics.attach(cleanup: cleanup)
+        #expect(original != nil && original !== dataset && cleanup.isPending)
+        #expect(metrics.render(dataset: dataset).contains("\naccord_load_cleanup_pending 1\n"))
+        cleanup.run()
+        #expect(original == nil && !cleanup.isPending)
+        #expect(metrics.render(dataset: dataset).contains("\naccord_load_cleanup_pending 0\n"))
+        // A load too small to compact leaves nothing but the trim.
+        var small: DatasetLoader.Cleanup?
+        _ = DatasetLoader.load(directory: repositorySeeds, strict: true) { small = $0 }
+        #expect(small?.leftovers.withLock { $0 == nil } == true && small?.isPending == true)
+        small?.run()
+        #expect(small?.isPending == false)
+    }
+
+    /// A cleanup run inside the load (as a reload's is) frees the originals before it trims: the
+    /// load keeps no reference of its own. One it kept until it returned made the trim miss them,
+    /// and RSS after a 10k reload 1.10-1.14x the first load's instead of 1.00x.
+    @Test func aCleanupRunInsideTheLoadFreesTheOriginals() {
+        var freedByRun: Bool?
+        _ = DatasetLoader.load(directory: repositorySeeds, strict: true, compactingFrom: 0) { cleanup in
+            weak var original = cleanup.leftovers.withLock { $0?.originals }
+            let held = original != nil
+            cleanup.run()
+            freedByRun = held && original == nil
+        }
+        #expect(freedByRun == true)
+    }
+
     @Test func aCompactedDatasetServesTheSameBytes() throws {
         let compacted: Dataset
         switch DatasetLoader.load(directory: repositorySeeds, strict: true, compactingFrom: 0) {
