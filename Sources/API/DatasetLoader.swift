@@ -30,11 +30,11 @@ public enum DatasetLoader {
     ) -> Result<Dataset, SeedLoadFailure> {
         let started = Metrics.now()
         do throws(SeedLoadFailure) {
-            let (dataset, leftovers) = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes,
+            let (dataset, originals) = try loadCompacted(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes,
                                                          minimumArticles: minimumArticles, started: started)
             // Consumed: a local kept here would hold the originals past a cleanup run inside this
             // call (a reload's), which then trimmed before they were freed.
-            cleanup(Cleanup(leftovers: consume leftovers))
+            cleanup(Cleanup(originals: consume originals))
             return .success(dataset)
         } catch {
             return .failure(error)
@@ -46,20 +46,18 @@ public enum DatasetLoader {
     /// pages handed back (``releaseFreedMemory()``). ``run()`` does both, once. The table of
     /// copies is freed before this, in ``DatasetCompaction/compacted(_:started:)``.
     public final class Cleanup: Sendable {
-        let leftovers: Locked<Leftovers?>
+        /// The load's own dataset, which the compacted copy replaced; nil once freed, or when the
+        /// load was not compacted.
+        let originals: Locked<Dataset?>
         private let finished = Atomic<Bool>(false)
 
-        struct Leftovers {
-            let originals: Dataset
-        }
-
-        init(leftovers: Leftovers?) {
-            self.leftovers = Locked(leftovers)
+        init(originals: Dataset?) {
+            self.originals = Locked(originals)
         }
 
         /// Nothing to free but the heap's free pages.
         public convenience init() {
-            self.init(leftovers: nil)
+            self.init(originals: nil)
         }
 
         /// Whether ``run()`` has not finished: the memory is not yet what the dataset keeps.
@@ -67,7 +65,7 @@ public enum DatasetLoader {
 
         public func run() {
             // Taken out under the lock, and freed here, outside it, before the trim.
-            var taken = leftovers.withLock { held -> Leftovers? in
+            var taken = originals.withLock { held -> Dataset? in
                 defer { held = nil }
                 return held
             }
@@ -87,7 +85,7 @@ public enum DatasetLoader {
     /// dataset); nothing when the load was not compacted.
     private static func loadCompacted(
         directory: String, strict: Bool, maxArticleBytes: Int, minimumArticles: Int, started: Double
-    ) throws(SeedLoadFailure) -> (Dataset, Cleanup.Leftovers?) {
+    ) throws(SeedLoadFailure) -> (Dataset, originals: Dataset?) {
         let result = try SeedLoader(directory: directory, strict: strict, maxArticleBytes: maxArticleBytes).load { articleFiles in
             // The compaction threads start before the load's pool threads do (see DatasetCompaction).
             if articleFiles >= minimumArticles { DatasetCompaction.shared.start() }
@@ -103,6 +101,6 @@ public enum DatasetLoader {
         // both thresholds; the mmap one stays where the load left it.
         _ = accord_malloc_set_trim_threshold(1 << 20)
         #endif
-        return (compacted, Cleanup.Leftovers(originals: loaded))
+        return (compacted, loaded)
     }
 }

@@ -108,7 +108,7 @@ final class ServerRunner: @unchecked Sendable {
         }
         application.metrics.attach(server.statistics, accessLog: accessLog)
         // What the load left to free (a compacted load's originals, then the trim) goes once the
-        // server is serving: at 100,000 articles it took 1.7 s of one thread before it was ready.
+        // server is serving: at 100,000 articles it took 1.5-2 s of one thread before it was ready.
         mainThread.submit { cleanup.run() }
         logger.info("accord listening", metadata: Self.loadMetadata(application.dataset).merging([
             "address": "\(configuration.server.host):\(server.port)", "threads": "\(configuration.server.threads)",

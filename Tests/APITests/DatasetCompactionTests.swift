@@ -43,7 +43,7 @@ import TestSupport
             Issue.record("the load failed, or handed over no cleanup")
             return
         }
-        weak var original = cleanup.leftovers.withLock { $0?.originals }
+        weak let original = cleanup.originals.withLock { $0 }
         let metrics = Metrics()
         metrics.attach(cleanup: cleanup)
         #expect(original != nil && original !== dataset && cleanup.isPending)
@@ -54,7 +54,7 @@ import TestSupport
         // A load too small to compact leaves nothing but the trim.
         var small: DatasetLoader.Cleanup?
         _ = DatasetLoader.load(directory: repositorySeeds, strict: true) { small = $0 }
-        #expect(small?.leftovers.withLock { $0 == nil } == true && small?.isPending == true)
+        #expect(small?.originals.withLock { $0 == nil } == true && small?.isPending == true)
         small?.run()
         #expect(small?.isPending == false)
     }
@@ -65,7 +65,7 @@ import TestSupport
     @Test func aCleanupRunInsideTheLoadFreesTheOriginals() {
         var freedByRun: Bool?
         _ = DatasetLoader.load(directory: repositorySeeds, strict: true, compactingFrom: 0) { cleanup in
-            weak var original = cleanup.leftovers.withLock { $0?.originals }
+            weak let original = cleanup.originals.withLock { $0 }
             let held = original != nil
             cleanup.run()
             freedByRun = held && original == nil

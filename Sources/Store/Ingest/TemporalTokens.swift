@@ -93,14 +93,8 @@ struct TemporalTokens {
     /// The scalar whose UTF-8 starts at `offset` (a String's UTF-8 is valid), and its length in bytes.
     @inline(__always)
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
-        let lead = bytes[offset]
-        guard lead >= 0x80 else { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for next in (offset + 1)..<min(offset + length, bytes.count) {
-            value = value << 6 | UInt32(bytes[next] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        let (value, width) = UTF8Decoding.scalar(in: bytes, at: offset)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// The word lowercased: ASCII byte by byte from its UTF-8 into a stack buffer (no

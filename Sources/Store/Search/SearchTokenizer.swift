@@ -114,7 +114,7 @@ struct SearchTokenizer {
         }
 
         while index < bytes.count, emitted < limit {
-            let (scalar, width) = Self.decode(bytes, at: index)
+            let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: index)
             switch classify(scalar) {
             case .word(let isLetter):
                 if !inWord {
@@ -148,7 +148,7 @@ struct SearchTokenizer {
                 let next = index + 1
                 if inWord, segmentLength == 1, lastWasLetter {
                     if next < bytes.count, isLetter(bytes, at: next) {
-                        let after = next + Self.decode(bytes, at: next).width
+                        let after = next + UTF8Decoding.scalar(in: bytes, at: next).width
                         if after >= bytes.count || bytes[after] == UInt8(ascii: ".") || !isWord(bytes, at: after) {
                             inAcronym = true
                             segmentLength = 0
@@ -172,23 +172,12 @@ struct SearchTokenizer {
     }
 
     private mutating func isWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        if case .word = classify(Self.decode(bytes, at: index).scalar) { return true }
+        if case .word = classify(UTF8Decoding.scalar(in: bytes, at: index).value) { return true }
         return false
     }
 
     private mutating func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        if case .word(let isLetter) = classify(Self.decode(bytes, at: index).scalar) { return isLetter }
+        if case .word(let isLetter) = classify(UTF8Decoding.scalar(in: bytes, at: index).value) { return isLetter }
         return false
-    }
-
-    /// Decodes the scalar starting at `index`. The buffer is a Swift
-    /// string's storage, so it is valid UTF-8 and `index` is a boundary.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, width: Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (lead, 1) }
-        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
-        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
-        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
     }
 }

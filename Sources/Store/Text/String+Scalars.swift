@@ -10,17 +10,10 @@ extension String {
                 var offset = 0
                 var written = 0
                 while offset < bytes.count {
-                    let lead = UInt32(bytes[offset])
-                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = length == 1 ? lead : lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    var next = offset + 1
-                    while next < min(offset + length, bytes.count) {
-                        value = value << 6 | UInt32(bytes[next] & 0x3F)
-                        next += 1
-                    }
+                    let (value, width) = UTF8Decoding.scalar(in: bytes, at: offset)
                     buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     written += 1
-                    offset += length
+                    offset += width
                 }
                 count = written
             }
