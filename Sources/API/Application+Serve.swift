@@ -20,18 +20,17 @@ extension Application {
         _ build: (RouteContext) throws -> Rendered
     ) throws -> HTTPResponse {
         let dataset = self.dataset
-        let context = request.context
         // Keyed by what Accept negotiates to, not its text: a client varying Accept cannot
         // make every request a miss (nor evict what others use).
         let acceptedFormat = try? Format.negotiate(request, formatParameter: nil, available: formats)
         let key = ResponseCache.Key(
             target: request.target, accept: acceptedFormat?.rawValue ?? "none",
-            scheme: context.scheme, host: context.host, prefix: context.prefix
+            scheme: request.context.scheme, host: request.context.host, prefix: request.context.prefix
         )
         if let entry = dataset.cache.get(key) {
             return Self.response(entry, request: request, cacheControl: cacheControl, cors: cors)
         }
-        let base = context.absoluteURL("")
+        let base = request.context.absoluteURL("")
         let query = try QueryParameters(request, allowed: allowed)
         let format = try Format.negotiate(request, formatParameter: query["format"], available: formats)
         var representation = Representation(dataset: dataset, base: base)

@@ -67,16 +67,25 @@ public final class Application: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let origin = request.headers["origin"]
-        if request.method == .options, let origin, request.headers["access-control-request-method"] != nil {
+        if Self.isPreflight(request), let origin {
             return cors.preflight(origin: origin, requestedHeaders: request.headers["access-control-request-headers"])
         }
-        let started = Metrics.now()
-        let dispatched = router.dispatch(request)
-        var response = dispatched.response
+        var response = router.dispatch(request)
         // Prepared headers were decorated when they were prepared (``Application/response(_:request:cacheControl:cors:)``).
         if response.preparedHeaders == nil { cors.decorate(&response, origin: origin) }
-        metrics.record(route: dispatched.template, method: request.method, response: response, seconds: Metrics.now() - started)
         return response
+    }
+
+    /// Counts the request by route, method and status, with the time the engine measured.
+    /// A CORS preflight is not counted: no route answers it.
+    public func responded(to request: HTTPRequest, with response: HTTPResponse, nanoseconds: UInt64) {
+        guard !Self.isPreflight(request) else { return }
+        metrics.record(route: response.route, method: request.method, response: response, seconds: Double(nanoseconds) / 1e9)
+    }
+
+    /// An `OPTIONS` a browser sends before a cross-origin request, answered by the CORS policy.
+    static func isPreflight(_ request: HTTPRequest) -> Bool {
+        request.method == .options && request.headers["origin"] != nil && request.headers["access-control-request-method"] != nil
     }
 
     func registerRoutes() {

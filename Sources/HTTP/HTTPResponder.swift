@@ -14,11 +14,17 @@ public protocol HTTPResponder: Sendable {
     /// Adds what every response must carry to one the engine makes itself for a request it
     /// could not read (400, 413, 414, 431…): CORS headers, so a browser can read the error.
     func decorate(rejection: inout HTTPResponse)
+
+    /// Called once ``respond(to:)`` has returned, with the time it took as the engine measured
+    /// it (the engine reads the clock around the call anyway, for fairness): for metrics, so a
+    /// responder need not read the clock itself.
+    func responded(to request: HTTPRequest, with response: HTTPResponse, nanoseconds: UInt64)
 }
 
 extension HTTPResponder {
     public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? { nil }
     public func decorate(rejection: inout HTTPResponse) {}
+    public func responded(to request: HTTPRequest, with response: HTTPResponse, nanoseconds: UInt64) {}
 }
 
 /// A responder made from a closure (tests, small servers).

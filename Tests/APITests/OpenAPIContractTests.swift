@@ -170,8 +170,8 @@ struct OpenAPIContractTests {
     @Test func everyRouteIsDocumentedAndEveryDocumentedPathIsARoute() {
         var templates: Set<String> = []
         func walk(_ node: Router.Node) {
-            if node.handlers[.get] != nil { templates.insert(node.template) }
-            node.literal.values.forEach(walk)
+            if node.handler(.get) != nil { templates.insert(node.template) }
+            node.literal.map(\.node).forEach(walk)
             if let parameter = node.parameter { walk(parameter.node) }
         }
         walk(Self.application.router.root)

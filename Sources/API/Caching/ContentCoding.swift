@@ -2,6 +2,15 @@
 enum ContentCoding: String, Sendable, CaseIterable {
     case identity, gzip, br
 
+    /// A small index for tables with a place per coding.
+    var slot: Int {
+        switch self {
+        case .identity: 0
+        case .gzip: 1
+        case .br: 2
+        }
+    }
+
     /// The coding to send for `Accept-Encoding` (RFC 9110 §12.5.3), or nil when the client
     /// refuses identity (`identity;q=0`, or `*;q=0` without identity) and accepts neither gzip
     /// nor br, which is a 406. With no header, or an empty one, identity. Among acceptable

@@ -19,11 +19,18 @@ final class EncodedBodies: Sendable {
     struct Variant: Hashable, Sendable {
         let coding: ContentCoding
         let forwarded: Bool
+
+        /// Its place in `State.heads`.
+        var slot: Int { coding.slot * 2 + (forwarded ? 1 : 0) }
     }
 
+    /// Fixed slots rather than dictionaries: a hit looks one up on every request, and hashing
+    /// the key cost more than the rest of the lookup.
     struct State {
-        var forms: [ContentCoding: Form?] = [:]
-        var heads: [Variant: (cacheControl: String, prepared: PreparedHeaders)] = [:]
+        /// By `ContentCoding.slot`: nil, not made yet; `.some(nil)`, not worth sending.
+        var forms = [Form??](repeating: nil, count: ContentCoding.allCases.count)
+        /// By `Variant.slot`.
+        var heads = [(cacheControl: String, prepared: PreparedHeaders)?](repeating: nil, count: ContentCoding.allCases.count * 2)
     }
 
     private let state = Locked(State())
@@ -32,7 +39,7 @@ final class EncodedBodies: Sendable {
     func form(_ coding: ContentCoding, of body: [UInt8], etag: String, contentType: String) -> Form? {
         guard coding != .identity, body.count >= Compression.minimumBytes, Self.isCompressible(contentType) else { return nil }
         return state.withLock { state in
-            if let known = state.forms[coding] { return known }
+            if let known = state.forms[coding.slot] { return known }
             let compressed = coding == .gzip ? Compression.gzip(body) : Compression.brotli(body)
             var made: Form?
             if let compressed, compressed.count < body.count - body.count / 20 {
@@ -40,7 +47,7 @@ final class EncodedBodies: Sendable {
                 let tag = String(etag.dropLast()) + (coding == .gzip ? ".gz\"" : ".br\"")
                 made = Form(shared: SharedBody(compressed), etag: tag)
             }
-            state.forms[coding] = made
+            state.forms[coding.slot] = made
             return made
         }
     }
@@ -50,12 +57,12 @@ final class EncodedBodies: Sendable {
     /// route does) gets fresh fields, not the kept ones.
     func prepared(_ variant: Variant, cacheControl: String, make: () -> HTTPHeaders) -> PreparedHeaders {
         state.withLock { state in
-            if let known = state.heads[variant] {
+            if let known = state.heads[variant.slot] {
                 if known.cacheControl == cacheControl { return known.prepared }
                 return PreparedHeaders(make())
             }
             let prepared = PreparedHeaders(make())
-            state.heads[variant] = (cacheControl, prepared)
+            state.heads[variant.slot] = (cacheControl, prepared)
             return prepared
         }
     }

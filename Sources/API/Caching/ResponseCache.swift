@@ -52,7 +52,9 @@ public final class ResponseCache: Sendable {
         }
     }
 
-    struct Entry: Sendable {
+    /// A class: every hit copies it out of the dictionary, and a struct of five references
+    /// retained and released each of them.
+    final class Entry: Sendable {
         /// The body, shared by every response that serves it (and sent from a memory file).
         let shared: SharedBody
         let etag: String

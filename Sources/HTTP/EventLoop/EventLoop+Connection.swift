@@ -172,6 +172,7 @@ extension EventLoop {
                 // The responder's time alone (not the write) says whether the request was expensive.
                 responded = Syscall.monotonicNanoseconds()
                 chargeWork(connection, nanoseconds: responded &- responding)
+                server.responder.responded(to: request, with: response, nanoseconds: responded &- responding)
             }
         } catch {
             response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)

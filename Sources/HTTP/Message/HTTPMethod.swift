@@ -42,7 +42,7 @@ public enum HTTPMethod: String, Sendable, CaseIterable, Hashable {
 /// Compared and hashed by case: the `RawRepresentable` defaults would build and hash the
 /// raw-value string, and the router and the metrics look a method up on every request.
 extension HTTPMethod {
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .get: 0
         case .head: 1

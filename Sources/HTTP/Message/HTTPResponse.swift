@@ -15,6 +15,9 @@ public struct HTTPResponse: Sendable {
     }
     /// The cached body `body` came from, which the engine may send from its memory file.
     public private(set) var shared: SharedBody?
+    /// The route template that answered (``Router``), nil when none did: the responder counts
+    /// requests by it once the engine has timed them (``HTTPResponder/responded(to:with:nanoseconds:)``).
+    public var route: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

@@ -11,10 +11,25 @@ public struct Router: HTTPResponder {
     final class Node: @unchecked Sendable {
         // @unchecked Sendable: nodes are only mutated while routes are registered, before the
         // router is handed to the server; afterwards they are read-only.
-        var literal: [String: Node] = [:]
+        // Arrays, not dictionaries: a node has a few children and a few methods, and hashing the
+        // segment and the method cost more than comparing them (lengths first).
+        var literal: [(segment: String, node: Node)] = []
         var parameter: (name: String, node: Node)?
-        var handlers: [HTTPMethod: Handler] = [:]
+        /// By `HTTPMethod.ordinal`.
+        var handlers = [Handler?](repeating: nil, count: HTTPMethod.allCases.count)
         var template = ""
+
+        func child(_ segment: String) -> Node? {
+            let length = segment.utf8.count
+            for entry in literal where entry.segment.utf8.count == length && entry.segment == segment {
+                return entry.node
+            }
+            return nil
+        }
+
+        func handler(_ method: HTTPMethod) -> Handler? { handlers[method.ordinal] }
+
+        var hasHandlers: Bool { handlers.contains { $0 != nil } }
     }
 
     let root = Node()
@@ -40,17 +55,17 @@ public struct Router: HTTPResponder {
                 }
             } else {
                 let key = String(segment)
-                if let child = node.literal[key] {
+                if let child = node.child(key) {
                     node = child
                 } else {
                     let child = Node()
-                    node.literal[key] = child
+                    node.literal.append((key, child))
                     node = child
                 }
             }
         }
-        precondition(node.handlers[method] == nil, "duplicate route \(method.rawValue) \(template)")
-        node.handlers[method] = handler
+        precondition(node.handler(method) == nil, "duplicate route \(method.rawValue) \(template)")
+        node.handlers[method.ordinal] = handler
         node.template = template
     }
 
@@ -69,7 +84,7 @@ public struct Router: HTTPResponder {
         var node = root
         var values: [(String, String)] = []
         for segment in segments {
-            if let child = node.literal[segment] {
+            if let child = node.child(segment) {
                 node = child
             } else if let parameter = node.parameter {
                 values.append((parameter.name, segment))
@@ -78,53 +93,56 @@ public struct Router: HTTPResponder {
                 return .notFound
             }
         }
-        guard !node.handlers.isEmpty else { return .notFound }
-        let effective = method == .head && node.handlers[.head] == nil ? HTTPMethod.get : method
-        if let handler = node.handlers[effective] {
+        guard node.hasHandlers else { return .notFound }
+        let effective = method == .head && node.handler(.head) == nil ? HTTPMethod.get : method
+        if let handler = node.handler(effective) {
             return .found(handler, Parameters(values), template: node.template)
         }
         return .methodNotAllowed(allowed: Self.allowed(node))
     }
 
     static func allowed(_ node: Node) -> [String] {
-        var methods = Set(node.handlers.keys.map(\.rawValue))
+        var methods = Set(HTTPMethod.allCases.filter { node.handler($0) != nil }.map(\.rawValue))
         if methods.contains("GET") { methods.insert("HEAD") }
         methods.insert("OPTIONS")
         return methods.sorted()
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        dispatch(request).response
+        dispatch(request)
     }
 
     /// A request no route takes is refused before its body: the 404 or 405 it would get anyway.
     public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? {
         if case .found = match(request.method, segments: request.pathSegments) { return nil }
-        return dispatch(request).response
+        return dispatch(request)
     }
 
-    /// Answers `request` and says which template matched (nil when none did), so callers can
-    /// count by route without matching twice.
-    public func dispatch(_ request: HTTPRequest) -> (response: HTTPResponse, template: String?) {
+    /// Answers `request`; the response's ``HTTPResponse/route`` says which template matched
+    /// (nil when none did), so callers can count by route without matching twice.
+    public func dispatch(_ request: HTTPRequest) -> HTTPResponse {
         switch match(request.method, segments: request.pathSegments) {
         case .found(let handler, let parameters, let template):
+            var response: HTTPResponse
             do {
-                return (try handler(request, parameters), template)
+                response = try handler(request, parameters)
             } catch {
-                return (errorResponder(error, request), template)
+                response = errorResponder(error, request)
             }
+            response.route = template
+            return response
         case .methodNotAllowed(let allowed):
             if request.method == .options {
-                return (HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")]), nil)
+                return HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")])
             }
             let problem = Problem(
                 status: .methodNotAllowed,
                 detail: "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
                 headers: ["Allow": allowed.joined(separator: ", ")]
             )
-            return (errorResponder(problem, request), nil)
+            return errorResponder(problem, request)
         case .notFound:
-            return (errorResponder(Problem(status: .notFound, detail: "No resource at \(request.path)."), request), nil)
+            return errorResponder(Problem(status: .notFound, detail: "No resource at \(request.path)."), request)
         }
     }
 

@@ -4,7 +4,10 @@
 ///
 /// The fields stay readable (``HTTPResponse/headers``); changing them drops the bytes, so the
 /// two can never disagree.
-public struct PreparedHeaders: Sendable {
+///
+/// A class: a response carries it on every cache hit, and as a struct of two arrays each copy
+/// and each release of the response counted both.
+public final class PreparedHeaders: Sendable {
     public let fields: HTTPHeaders
     /// `Name: value\r\n` for every field the engine does not own (see ``ResponseHead``).
     let bytes: [UInt8]
