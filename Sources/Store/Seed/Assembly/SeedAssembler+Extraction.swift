@@ -47,9 +47,22 @@ extension SeedAssembler {
 
     /// Merges what extraction read into the events and proposals; true when anything was added.
     mutating func mergeExtracted(_ extracted: Extracted) -> Bool {
-        let events = mergeExtractedEvents(extracted.groups)
-        let stances = mergeExtractedStances(extracted.stances)
-        return events || stances
+        // Stances change only the proposals (and their ids), events only the events: the stances
+        // are merged on a pool thread, beside the events, in a copy of the assembler that holds
+        // no events (so neither side's writes copy what the other holds).
+        var stanceSide = self
+        stanceSide.events = []
+        stanceSide.takenEventIDs = []
+        let stances = Concurrently.start(articles: articles.count) { [stanceSide, candidates = extracted.stances] in
+            var assembler = stanceSide
+            let changed = assembler.mergeExtractedStances(candidates)
+            return (changed, assembler.proposals, assembler.proposalIDs)
+        }
+        let eventsChanged = mergeExtractedEvents(extracted.groups)
+        let (stancesChanged, proposals, proposalIDs) = stances.wait()
+        self.proposals = proposals
+        self.proposalIDs = proposalIDs
+        return eventsChanged || stancesChanged
     }
 
     mutating func mergeExtractedEvents(_ groups: [EventExtractor.Group]) -> Bool {
