@@ -21,7 +21,9 @@ public final class Metrics: Sendable {
         /// Hashed by the template's length, not its text: there are a few dozen keys, `==` tells
         /// them apart, and hashing the text was a measurable part of every request.
         func hash(into hasher: inout Hasher) {
-            hasher.combine(route.utf8.count &* 1024 &+ method.ordinal &* 1000 &+ status)
+            hasher.combine(route.utf8.count)
+            hasher.combine(method.ordinal)
+            hasher.combine(status)
         }
     }
 
