@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Locking", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store", "Locking", "TestSupport"]),
+        // The command's own logic (finding the shipped directories), tested through `@testable import accord`.
+        .testTarget(name: "AccordTests", dependencies: ["accord"]),
     ],
     swiftLanguageModes: [.v6]
 )

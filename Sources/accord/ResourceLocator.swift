@@ -10,9 +10,10 @@ import Glibc
 /// Plain POSIX calls and path strings: a start-up runs no Foundation code (its pages were part of
 /// the idle RSS).
 enum ResourceLocator {
-    /// The first `name/` directory that contains `marker`, or nil.
-    static func find(_ name: String, containing marker: String) -> String? {
-        var directory = parent(of: executable())
+    /// The first `name/` directory that contains `marker`, looking in `start` (the binary's
+    /// directory) and up to five directories above it, or nil.
+    static func find(_ name: String, containing marker: String, from start: String = parent(of: executable())) -> String? {
+        var directory = start
         for _ in 0..<6 {
             let candidate = join(directory, name)
             if access(join(candidate, marker), F_OK) == 0 { return candidate }
@@ -23,8 +24,8 @@ enum ResourceLocator {
 
     /// The default seeds directory: `seeds/` (with an `articles/` inside) beside the binary. When
     /// there is none, the path named is `seeds/` beside the binary, so the error says where it looked.
-    static func seeds() -> String {
-        find("seeds", containing: "articles") ?? join(parent(of: executable()), "seeds")
+    static func seeds(from start: String = parent(of: executable())) -> String {
+        find("seeds", containing: "articles", from: start) ?? join(start, "seeds")
     }
 
     /// The running binary, every symbolic link resolved; else the first argument, resolved if it can be.
