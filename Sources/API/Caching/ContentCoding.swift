@@ -2,8 +2,8 @@
 enum ContentCoding: String, Sendable, CaseIterable {
     case identity, gzip, br
 
-    /// A small index for tables with a place per coding.
-    var slot: Int {
+    /// The case's index, for tables with a place per coding (as ``HTTPMethod/ordinal`` is for methods).
+    var ordinal: Int {
         switch self {
         case .identity: 0
         case .gzip: 1

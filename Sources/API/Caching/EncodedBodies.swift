@@ -16,18 +16,18 @@ final class EncodedBodies: Sendable {
 
     /// A way of sending the representation that changes its header fields: the content coding
     /// sent, and whether its links followed a proxy's headers (which changes `Vary`).
-    struct Variant: Hashable, Sendable {
+    struct Variant: Sendable {
         let coding: ContentCoding
         let forwarded: Bool
 
         /// Its place in `State.heads`.
-        var slot: Int { coding.slot * 2 + (forwarded ? 1 : 0) }
+        var slot: Int { coding.ordinal * 2 + (forwarded ? 1 : 0) }
     }
 
     /// Fixed slots rather than dictionaries: a hit looks one up on every request, and hashing
     /// the key cost more than the rest of the lookup.
     struct State {
-        /// By `ContentCoding.slot`: nil, not made yet; `.some(nil)`, not worth sending.
+        /// By `ContentCoding.ordinal`: nil, not made yet; `.some(nil)`, not worth sending.
         var forms = [Form??](repeating: nil, count: ContentCoding.allCases.count)
         /// By `Variant.slot`.
         var heads = [(cacheControl: String, prepared: PreparedHeaders)?](repeating: nil, count: ContentCoding.allCases.count * 2)
@@ -39,7 +39,7 @@ final class EncodedBodies: Sendable {
     func form(_ coding: ContentCoding, of body: [UInt8], etag: String, contentType: String) -> Form? {
         guard coding != .identity, body.count >= Compression.minimumBytes, Self.isCompressible(contentType) else { return nil }
         return state.withLock { state in
-            if let known = state.forms[coding.slot] { return known }
+            if let known = state.forms[coding.ordinal] { return known }
             let compressed = coding == .gzip ? Compression.gzip(body) : Compression.brotli(body)
             var made: Form?
             if let compressed, compressed.count < body.count - body.count / 20 {
@@ -47,7 +47,7 @@ final class EncodedBodies: Sendable {
                 let tag = String(etag.dropLast()) + (coding == .gzip ? ".gz\"" : ".br\"")
                 made = Form(shared: SharedBody(compressed), etag: tag)
             }
-            state.forms[coding.slot] = made
+            state.forms[coding.ordinal] = made
             return made
         }
     }
