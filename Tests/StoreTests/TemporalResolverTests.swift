@@ -119,10 +119,11 @@ import Testing
         for first in words {
             for second in words {
                 for third in ["", " ago", " 2025", " weeks", " month"] {
-                    let tokens = TemporalTokens("\(first) \(second)\(third)").tokens
+                    let sentence = "\(first) \(second)\(third)"
+                    let tokens = TemporalTokens(sentence).tokens
                     for index in tokens.indices where !TemporalResolver.mayOpen(tokens[index].text) {
                         tried += 1
-                        #expect(Self.resolver.match(tokens, at: index, tense: .unknown) == nil,
+                        #expect(Self.resolver.match(tokens, at: index, in: sentence, tense: .unknown) == nil,
                                 "a rule starts at '\(tokens[index].text)' in '\(first) \(second)\(third)'")
                     }
                 }

@@ -68,8 +68,8 @@ struct EntityPatternFinder {
         var nameTokens: [Token] = []
         while cursor < tokens.count, nameTokens.count < 3 {
             let token = tokens[cursor]
-            guard token.capitalized, token.text.count >= 2, token.original.first?.isLetter == true,
-                  !EntityPatternLexicon.notNames.contains(token.text), !token.original.hasSuffix(".") || token.text.count <= 2 else { break }
+            guard token.capitalized, token.text.count >= 2, token.startsWithLetter,
+                  !EntityPatternLexicon.notNames.contains(token.text), !token.abbreviated || token.text.count <= 2 else { break }
             nameTokens.append(token)
             cursor += 1
             // "Jean-Noel": a hyphen between two capitalised words joins them.
@@ -81,7 +81,7 @@ struct EntityPatternFinder {
         let name = String(text[first.range.lowerBound..<last.range.upperBound]).withoutPossessive()
         guard !known.contains(UnicodeMatching.key(name)) else { return nil }
         // A known entity inside the name ("President Donald Trump" when Trump is known) is not new.
-        if nameTokens.contains(where: { known.contains(UnicodeMatching.key(String($0.original).withoutPossessive())) }) { return nil }
+        if nameTokens.contains(where: { known.contains(UnicodeMatching.key(String(text[$0.range]).withoutPossessive())) }) { return nil }
         let title = String(text[tokens[index].range.lowerBound..<tokens[titleEnd - 1].range.upperBound])
         return (Finding(kind: .person, name: name, title: title, rule: "person-after-title", article: article,
                         quote: Self.sentence(around: first.range, in: text)), cursor)
@@ -95,7 +95,7 @@ struct EntityPatternFinder {
         var hasHead = false
         while cursor < tokens.count {
             let token = tokens[cursor]
-            if token.capitalized && token.original.first?.isLetter == true {
+            if token.capitalized && token.startsWithLetter {
                 lastCapital = cursor
                 if EntityPatternLexicon.organisationWords.contains(token.text) { hasHead = true }
             } else if !["of", "the", "for", "on"].contains(token.text) {

@@ -117,7 +117,7 @@ public struct TemporalResolver: Sendable {
         var index = 0
         while index < tokens.count {
             // One lookup rules out most words before six rules each look them up.
-            if Self.mayOpen(tokens[index].text), let (length, rule, date) = match(tokens, at: index, tense: clauseTense(at: index)) {
+            if Self.mayOpen(tokens[index].text), let (length, rule, date) = match(tokens, at: index, in: sentence, tense: clauseTense(at: index)) {
                 let range = tokens[index].range.lowerBound..<tokens[index + length - 1].range.upperBound
                 found.append(TemporalMatch(range: range, text: String(sentence[range]), rule: rule, date: date))
                 index += length
@@ -146,17 +146,17 @@ public struct TemporalResolver: Sendable {
     typealias Outcome = (length: Int, rule: String, date: DatePoint?)
 
     /// `tense` is evaluated only by a rule that has matched far enough to need it.
-    func match(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
-        deadline(tokens, at: index)
-            ?? monthDay(tokens, at: index, tense: tense())
-            ?? dayMonth(tokens, at: index, tense: tense())
-            ?? monthOnly(tokens, at: index, tense: tense())
-            ?? weekday(tokens, at: index, tense: tense())
-            ?? relative(tokens, at: index)
+    func match(_ tokens: [Token], at index: Int, in sentence: String, tense: @autoclosure () -> Tense) -> Outcome? {
+        deadline(tokens, at: index, in: sentence)
+            ?? monthDay(tokens, at: index, in: sentence, tense: tense())
+            ?? dayMonth(tokens, at: index, in: sentence, tense: tense())
+            ?? monthOnly(tokens, at: index, in: sentence, tense: tense())
+            ?? weekday(tokens, at: index, in: sentence, tense: tense())
+            ?? relative(tokens, at: index, in: sentence)
     }
 
     /// "within the next two weeks", "in the next week to 10 days", "in two weeks", "within 10 days".
-    func deadline(_ tokens: [Token], at index: Int) -> Outcome? {
+    func deadline(_ tokens: [Token], at index: Int, in sentence: String) -> Outcome? {
         var cursor = index
         guard let first = word(tokens, cursor), TemporalLexicon.deadlineOpeners.contains(first) else { return nil }
         cursor += 1
@@ -173,7 +173,7 @@ public struct TemporalResolver: Sendable {
             cursor = afterUpper
         }
         guard first == "within" || sawNext || firstDays >= 1 else { return nil }
-        let text = phrase(tokens, index, cursor)
+        let text = phrase(sentence, tokens, index, cursor)
         guard let reference, let date = reference.adding(days: days) else { return (cursor - index, "deadline", nil) }
         return (cursor - index, "deadline",
                 DatePoint(date: date, precision: .day, reason: "text says '\(text)': at the latest \(days) days after \(reference.iso)"))
@@ -191,7 +191,7 @@ public struct TemporalResolver: Sendable {
     }
 
     /// "Aug. 19", "September 22, 2025", "Sept. 2", "September 22 to 29", "August 4-5".
-    func monthDay(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
+    func monthDay(_ tokens: [Token], at index: Int, in sentence: String, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let month = word(tokens, index).flatMap({ TemporalLexicon.months[$0] }),
               tokens[index].capitalized || tokens[index].text.count > 3,
               let day = word(tokens, index + 1).flatMap(dayNumber) else { return nil }
@@ -209,11 +209,11 @@ public struct TemporalResolver: Sendable {
             cursor = yearAt + 1
         }
         return (cursor - index, "month-day",
-                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(tokens, index, cursor), rangeEnd: rangeEnd))
+                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(sentence, tokens, index, cursor), rangeEnd: rangeEnd))
     }
 
     /// "22 September", "5 September 2025".
-    func dayMonth(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
+    func dayMonth(_ tokens: [Token], at index: Int, in sentence: String, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let day = word(tokens, index).flatMap(dayNumber),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }),
               tokens[index + 1].capitalized else { return nil }
@@ -224,11 +224,11 @@ public struct TemporalResolver: Sendable {
             cursor += 1
         }
         return (cursor - index, "day-month",
-                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(tokens, index, cursor), rangeEnd: nil))
+                resolveDay(month: month, day: day, year: year, tense: tense(), text: phrase(sentence, tokens, index, cursor), rangeEnd: nil))
     }
 
     /// "in June", "in June 2025", "since March", "by December": month precision.
-    func monthOnly(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
+    func monthOnly(_ tokens: [Token], at index: Int, in sentence: String, tense: @autoclosure () -> Tense) -> Outcome? {
         guard let preposition = word(tokens, index), TemporalLexicon.monthPrepositions.contains(preposition),
               let month = word(tokens, index + 1).flatMap({ TemporalLexicon.months[$0] }), tokens[index + 1].capitalized,
               tokens[index + 1].text.count > 3 || tokens[index + 1].text == "may",
@@ -239,7 +239,7 @@ public struct TemporalResolver: Sendable {
             year = explicit
             cursor += 1
         }
-        let text = phrase(tokens, index, cursor)
+        let text = phrase(sentence, tokens, index, cursor)
         let resolvedYear = year ?? reference.map { chooseYear(month: month, day: 1, tense: tense(), around: $0, monthOnly: true) }
         guard let resolvedYear, let date = CalendarDate(year: resolvedYear, month: month, day: 1) else {
             return (cursor - index, "month", nil)
@@ -249,7 +249,7 @@ public struct TemporalResolver: Sendable {
     }
 
     /// "on Monday", "this Friday", "last Tuesday", "next Thursday", "Monday".
-    func weekday(_ tokens: [Token], at index: Int, tense: @autoclosure () -> Tense) -> Outcome? {
+    func weekday(_ tokens: [Token], at index: Int, in sentence: String, tense: @autoclosure () -> Tense) -> Outcome? {
         var cursor = index
         var modifier: String?
         if let first = word(tokens, cursor), TemporalLexicon.weekdayModifiers.contains(first) {
@@ -265,7 +265,7 @@ public struct TemporalResolver: Sendable {
         cursor += 1
         // "Monday's meeting", "on Monday night": the day is the same.
         if let part = word(tokens, cursor), ["morning", "afternoon", "evening", "night"].contains(part) { cursor += 1 }
-        let text = phrase(tokens, index, cursor)
+        let text = phrase(sentence, tokens, index, cursor)
         guard let reference else { return (cursor - index, "weekday", nil) }
         let offset = target - reference.weekday
         let days: Int
@@ -303,10 +303,10 @@ public struct TemporalResolver: Sendable {
     }
 
     /// today, yesterday, tomorrow, "last week", "this month", "earlier this year", "three days ago".
-    func relative(_ tokens: [Token], at index: Int) -> Outcome? {
+    func relative(_ tokens: [Token], at index: Int, in sentence: String) -> Outcome? {
         guard let first = word(tokens, index) else { return nil }
         func point(_ length: Int, _ rule: String, _ make: (CalendarDate) -> (CalendarDate?, DatePoint.Precision)) -> Outcome {
-            let text = phrase(tokens, index, index + length)
+            let text = phrase(sentence, tokens, index, index + length)
             guard let reference, case let (date?, precision) = make(reference) else { return (length, rule, nil) }
             return (length, rule, DatePoint(date: date, precision: precision, reason: "text says '\(text)', relative to \(reference.iso)"))
         }
@@ -388,12 +388,12 @@ public struct TemporalResolver: Sendable {
     }
 
     /// The tokens as written: no space around a dash or before a comma ("Aug. 4-5", "August 15, 2025").
-    func phrase(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
+    func phrase(_ sentence: String, _ tokens: [Token], _ start: Int, _ end: Int) -> String {
         var text = ""
         for index in start..<end {
-            let token = tokens[index].original
+            let token = sentence[tokens[index].range]
             let joined = index == start || token == "," || token == "-" || token == "–"
-                || tokens[index - 1].original == "-" || tokens[index - 1].original == "–"
+                || sentence[tokens[index - 1].range] == "-" || sentence[tokens[index - 1].range] == "–"
             text += (joined ? "" : " ") + token
         }
         return text

@@ -5,9 +5,13 @@ struct TemporalTokens {
     struct Token: Sendable {
         /// Lowercased, without a trailing period or possessive ('s).
         let text: String
-        /// As written (with an abbreviation's period), sharing the sentence's storage.
-        let original: Substring
+        /// Where it is written in the sentence, with an abbreviation's period: the text as
+        /// written is `sentence[range]` (a `Substring` kept per token was a retain and an index
+        /// check each, for the few tokens whose spelling a rule reads).
         let range: Range<String.Index>
+        /// Starts with a letter, not a digit (a name can; "22" cannot), as `Character.isLetter`
+        /// reads its first scalar (alphabetic).
+        let startsWithLetter: Bool
         /// Written with a capital first letter ("Monday", "Sept.").
         let capitalized: Bool
         /// Written with a period after it ("Sept.", "Tue.").
@@ -63,13 +67,13 @@ struct TemporalTokens {
                 }
                 // A possessive ("Putin's", "Putin’s"), compared as bytes: `hasSuffix` compares characters.
                 // Both end in "s", which most words do not: the suffixes are compared only then.
-                if text.utf8.last == UInt8(ascii: "s") {
+                if bytes[stop - 1] | 0x20 == UInt8(ascii: "s") {
                     for possessive in Self.possessives where text.utf8.count > possessive.count && WordScalar.hasSuffix(text, utf8: possessive) {
                         text = String(decoding: text.utf8.dropLast(possessive.count), as: UTF8.self)
                     }
                 }
                 let range = index(position)..<index(upper)
-                tokens.append(Token(text: text, original: sentence[range], range: range,
+                tokens.append(Token(text: text, range: range, startsWithLetter: first.isASCII ? WordScalar.isLetter(first) : first.properties.isAlphabetic,
                                     capitalized: WordScalar.isUppercase(first), abbreviated: abbreviated))
                 position = upper
             } else {
@@ -82,7 +86,7 @@ struct TemporalTokens {
                 }
                 if let joint {
                     let range = index(position)..<index(next)
-                    tokens.append(Token(text: joint, original: sentence[range], range: range, capitalized: false, abbreviated: false))
+                    tokens.append(Token(text: joint, range: range, startsWithLetter: false, capitalized: false, abbreviated: false))
                 }
                 position = next
             }
