@@ -66,6 +66,21 @@ struct ForwardingTests {
         #expect(standard.header("Link")?.contains("<https://api.example.org/events?limit=2&offset=2>") == true)
     }
 
+    /// A proxy that appends its own line (HAProxy's `add-header`) after a client's: the
+    /// proxy's, the nearest, wins, as it does when both are one comma-joined line.
+    @Test(arguments: ["X-Forwarded-Host: client-evil.example\r\nX-Forwarded-Host: api.example.org",
+                      "X-Forwarded-Host: client-evil.example, api.example.org"])
+    func repeatedForwardedLinesReadAsOneList(_ hosts: String) throws {
+        let (server, _) = try startAccord { $0.trustedProxies = [CIDR("127.0.0.1/32")].compactMap { $0 } }
+        let client = try server.client()
+        try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: accord.test\r\nX-Forwarded-For: 198.51.100.7\r\n" + hosts
+            + "\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Prefix: /phish\r\nX-Forwarded-Prefix: /accord\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.header("Link")?.contains("<https://api.example.org/accord/events?limit=2&offset=2>") == true)
+        #expect(!response.text.contains("client-evil") && !response.text.contains("/phish"))
+    }
+
     @Test(arguments: [
         ("ACCORD_SERVICE_HOST", "10.0.0.11", true), ("ACCORD_SERVICE_PORT", "8080", true),
         ("ACCORD_SERVICE_PORT_HTTP", "8080", true), ("ACCORD_PORT", "tcp://10.0.0.11:8080", true),

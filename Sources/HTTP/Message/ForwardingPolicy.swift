@@ -44,13 +44,16 @@ public struct ForwardingPolicy: Sendable {
         guard trusted else { return }
         request.context.linksFollowForwardedHeaders = true
         if request.headers["x-forwarded-for"] != nil {
-            if let proto = Self.last(request.headers["x-forwarded-proto"]), Self.isScheme(proto) {
+            // Each the nearest proxy's value: the last element over every line, as one joined
+            // line reads (RFC 9110 §5.3). The first line alone let a client's own line win over
+            // that of a proxy that appends (HAProxy's `add-header`) rather than replaces.
+            if let proto = Self.last(request.headers.values("x-forwarded-proto")), Self.isScheme(proto) {
                 request.context.scheme = proto.lowercased()
             }
-            if let host = Self.last(request.headers["x-forwarded-host"]), Self.isHost(host) {
+            if let host = Self.last(request.headers.values("x-forwarded-host")), Self.isHost(host) {
                 request.context.host = host
             }
-            if let prefix = request.headers["x-forwarded-prefix"], Self.isPrefix(prefix) {
+            if let prefix = Self.last(request.headers.values("x-forwarded-prefix")), Self.isPrefix(prefix) {
                 request.context.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
             }
         } else if let forwarded = request.headers.values("forwarded").nonEmpty,
@@ -82,9 +85,9 @@ public struct ForwardingPolicy: Sendable {
         return client
     }
 
-    /// The last element of a comma list, trimmed.
-    static func last(_ value: String?) -> String? {
-        value?.split(separator: ",").last.map { String($0.trimmingSpaces()) }
+    /// The last element of a field's comma lists, over all its lines, trimmed.
+    static func last(_ lines: [String]) -> String? {
+        lines.joined(separator: ",").split(separator: ",").last.map { String($0.trimmingSpaces()) }
     }
 
     /// `for=192.0.2.60;proto=http;by=203.0.113.43, for="[2001:db8::1]:4711"` → one dictionary per element.
