@@ -31,6 +31,8 @@ extension NameIndex {
             Entry(entity: entry.entity, matched: compactor.string(entry.matched), source: entry.source)
         }
         return NameIndex(entries: compactor.dictionary(entries, value: entry),
-                         plain: compactor.dictionary(plain, value: entry))
+                         plain: compactor.dictionary(plain, value: entry),
+                         forms: compactor.array(forms) { Form(entity: $0.entity, name: $0.name, words: compactor.strings($0.words)) },
+                         formsByWord: compactor.dictionary(formsByWord) { compactor.values($0) })
     }
 }

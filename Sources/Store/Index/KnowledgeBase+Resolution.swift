@@ -86,18 +86,17 @@ extension KnowledgeBase {
     }
 
     /// The words are a run of exactly one entity's name or alias words.
+    /// Only the forms containing the first word are read (``NameIndex/forms(containing:)``).
     func byPart(_ words: [String]) -> (Entity, String)? {
-        guard words.joined().count >= 3 else { return nil }
+        guard words.joined().count >= 3, let first = words.first else { return nil }
         var found: (Entity, String)?
-        for entity in entities {
-            for form in entity.allNames {
-                let formWords = Self.words(form.text)
-                guard formWords.count > words.count, let at = Self.index(of: words, in: formWords) else { continue }
-                // A person by the surname ("Kelley"), never by a given name alone ("Vladimir").
-                if entity.kind == .person && at + words.count != formWords.count { continue }
-                if let found, found.0.id != entity.id { return nil }
-                found = (entity, form.text)
-            }
+        for form in names.forms(containing: first) {
+            let entity = entities[form.entity]
+            guard form.words.count > words.count, let at = Self.index(of: words, in: form.words) else { continue }
+            // A person by the surname ("Kelley"), never by a given name alone ("Vladimir").
+            if entity.kind == .person && at + words.count != form.words.count { continue }
+            if let found, found.0.id != entity.id { return nil }
+            found = (entity, entity.allNames[form.name].text)
         }
         return found
     }
@@ -106,14 +105,12 @@ extension KnowledgeBase {
     func byVariant(_ words: [String]) -> (Entity, String)? {
         guard words.count >= 2, let surname = words.last, let given = words.first else { return nil }
         var found: (Entity, String)?
-        for entity in entities where entity.kind == .person {
-            for form in entity.allNames {
-                let formWords = Self.words(form.text)
-                guard formWords.count >= 2, formWords.last == surname, let other = formWords.first, other != given,
-                      other.prefix(4) == given.prefix(4), min(other.count, given.count) >= 4 else { continue }
-                if let found, found.0.id != entity.id { return nil }
-                found = (entity, form.text)
-            }
+        for form in names.forms(containing: surname) where entities[form.entity].kind == .person {
+            let entity = entities[form.entity]
+            guard form.words.count >= 2, form.words.last == surname, let other = form.words.first, other != given,
+                  other.prefix(4) == given.prefix(4), min(other.count, given.count) >= 4 else { continue }
+            if let found, found.0.id != entity.id { return nil }
+            found = (entity, entity.allNames[form.name].text)
         }
         return found
     }
