@@ -123,6 +123,12 @@ public final class Metrics: Sendable {
             out += "# HELP accord_slow_readers_evicted_total Connections closed because their output stalled over the unsent budget.\n"
             out += "# TYPE accord_slow_readers_evicted_total counter\n"
             out += "accord_slow_readers_evicted_total \(engine.evictedSlowReaders.load(ordering: .relaxed))\n"
+            out += "# HELP accord_unfinished_request_bytes Bytes of requests still arriving (heads and bodies so far).\n"
+            out += "# TYPE accord_unfinished_request_bytes gauge\n"
+            out += "accord_unfinished_request_bytes \(engine.heldInputBytes.load(ordering: .relaxed))\n"
+            out += "# HELP accord_bodies_refused_total Requests refused mid-body because unfinished requests were over maxPendingReadBytes.\n"
+            out += "# TYPE accord_bodies_refused_total counter\n"
+            out += "accord_bodies_refused_total \(engine.refusedOverInputBudget.load(ordering: .relaxed))\n"
         }
         let accessDropped = accessLog.withLock { $0?.dropped } ?? StandardStreams.dropped(.access)
         out += "# HELP accord_log_dropped_lines_total Log lines dropped because the reader of stdout or stderr did not keep up.\n"

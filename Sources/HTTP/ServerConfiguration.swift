@@ -26,6 +26,12 @@ public struct ServerConfiguration: Sendable {
     /// unsent response (no request is parsed while one waits); beyond this total no connection
     /// parses a new request until the clients read.
     public var maxPendingWriteBytes = 64 * 1024 * 1024
+    /// Bytes of unfinished requests held server-wide (what arrived of a request not yet
+    /// complete: its head and its body so far). Past this total, a connection still receiving a
+    /// body is answered 503 with `Retry-After` and closed, so many slow bodies (each under
+    /// `limits.maxBodyBytes`) cannot fill memory; a request whose head is still arriving is
+    /// bounded by the head limits and the header timeout instead.
+    public var maxPendingReadBytes = 64 * 1024 * 1024
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var drainSeconds: Double = 10
     /// Write one JSON line per request to standard output.

@@ -62,6 +62,17 @@ final class ServerCore: Sendable {
         statistics.unsentBytes.load(ordering: .relaxed) > configuration.maxPendingWriteBytes
     }
 
+    /// Adds `delta` (negative when bytes left) to the server-wide total of unfinished input.
+    func noteInput(_ delta: Int) {
+        statistics.heldInputBytes.add(delta, ordering: .relaxed)
+    }
+
+    /// True while the unfinished input held is over `maxPendingReadBytes`: a connection
+    /// receiving a body is refused.
+    var inputBudgetSpent: Bool {
+        statistics.heldInputBytes.load(ordering: .relaxed) > configuration.maxPendingReadBytes
+    }
+
     /// Counts a connection for `client`; false when that client is at `maxConnectionsPerClient`.
     func admitClient(_ key: String) -> Bool {
         let limit = configuration.maxConnectionsPerClient
@@ -147,6 +158,10 @@ public final class ServerStatistics: Sendable {
     public let evictedSlowReaders = Atomic<Int>(0)
     /// Response bytes queued on every connection and not yet taken by the kernel.
     public let unsentBytes = Atomic<Int>(0)
+    /// Bytes of unfinished requests held on every connection (see `maxPendingReadBytes`).
+    public let heldInputBytes = Atomic<Int>(0)
+    /// Connections refused mid-body because `heldInputBytes` was over `maxPendingReadBytes`.
+    public let refusedOverInputBudget = Atomic<Int>(0)
     /// The most open connections since the heap was last trimmed.
     let connectionPeak = Atomic<Int>(0)
     /// The most `unsentBytes` reached since the heap was last trimmed.

@@ -28,6 +28,7 @@ struct ConfigurationTests {
         #expect(loaded.server.maxConnectionsPerClient == defaults.server.maxConnectionsPerClient)
         #expect(loaded.server.maxRequestsPerConnection == defaults.server.maxRequestsPerConnection)
         #expect(loaded.server.maxPendingWriteBytes == defaults.server.maxPendingWriteBytes)
+        #expect(loaded.server.maxPendingReadBytes == defaults.server.maxPendingReadBytes)
         #expect(loaded.maxArticleBytes == defaults.maxArticleBytes && loaded.maxResponseBytes == defaults.maxResponseBytes)
         #expect(loaded.server.drainSeconds == defaults.server.drainSeconds)
         #expect(loaded.server.accessLogEnabled == defaults.server.accessLogEnabled)

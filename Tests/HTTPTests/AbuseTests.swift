@@ -103,6 +103,54 @@ struct AbuseTests {
         #expect(try other.readResponse().status == 200)
     }
 
+    @Test func bodiesStillArrivingPastTheServerWideInputBudgetAreRefused() throws {
+        let responder = RecordingResponder()
+        let server = try TestServer(configure: { $0.maxPendingReadBytes = 256 * 1024 }, responder: responder)
+        let statistics = server.server.statistics
+        func head(_ length: Int) -> String { "POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: \(length)\r\n\r\n" }
+        let part = [UInt8](repeating: UInt8(ascii: "a"), count: 150_000)
+        // The first body, mostly sent, is under the budget: it is held.
+        let first = try server.client(timeout: 5)
+        try first.send(head(200_000))
+        try first.send(part)
+        #expect(eventually { statistics.heldInputBytes.load(ordering: .relaxed) >= 150_000 })
+        // The second takes the total past it while its body is still arriving: 503, closed.
+        let second = try server.client(timeout: 5)
+        try second.send(head(200_000))
+        try? second.send(part)
+        let refused = try second.readResponse()
+        #expect(refused.status == 503)
+        #expect(refused.header("Retry-After") == "1")
+        #expect(refused.header("Connection") == "close")
+        #expect(statistics.refusedOverInputBudget.load(ordering: .relaxed) == 1)
+        // Its bytes leave the total; a request without a body is not refused meanwhile.
+        #expect(eventually { statistics.heldInputBytes.load(ordering: .relaxed) < 300_000 })
+        let other = try server.client()
+        try other.send("GET /small HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try other.readResponse().status == 200)
+        // The first body completes and is answered; nothing is held afterwards.
+        try first.send(Array(part[..<50_000]))
+        #expect(try first.readResponse().status == 200)
+        #expect(responder.seen == ["/small", "/upload"])
+        #expect(eventually { statistics.heldInputBytes.load(ordering: .relaxed) == 0 })
+    }
+
+    @Test func aChunkedBodysHeldBytesAreCountedAndReleased() throws {
+        let server = try TestServer(configure: { $0.maxPendingReadBytes = 96 * 1024 }, responder: RecordingResponder())
+        let statistics = server.server.statistics
+        let client = try server.client(timeout: 5)
+        let chunk = "4000\r\n" + String(repeating: "b", count: 0x4000) + "\r\n"
+        try client.send("POST /upload HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+        // Two 16 KiB chunks, held twice (the read buffer and the parser's copy): under 96 KiB.
+        try client.send(chunk + chunk)
+        #expect(eventually { statistics.heldInputBytes.load(ordering: .relaxed) >= 2 * 0x4000 })
+        // Two more take it past the budget while the body is still open.
+        try? client.send(chunk + chunk)
+        let response = try client.readResponse()
+        #expect(response.status == 503)
+        #expect(eventually { statistics.heldInputBytes.load(ordering: .relaxed) == 0 })
+    }
+
     static let smuggling: [(name: String, raw: String)] = [
         ("CL.TE", "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 35\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
         ("TE.CL", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n23\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n\r\n0\r\n\r\n"),
@@ -113,6 +161,12 @@ struct AbuseTests {
         ("TE.TE obs-fold", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
         ("CL.CL", "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\nContent-Length: 35\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
         ("bare CR", "POST / HTTP/1.1\r\nHost: t\r\nX: a\rTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
+        // A lone LF inside a chunked body: a front end reading it as part of a chunk extension
+        // (or of the data) would frame other chunks than the server.
+        ("chunk extension ends in bare LF", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n2;\nxx\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
+        ("chunk data ends in bare LF", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nA\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
+        ("last chunk ends in bare LF", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n0\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
+        ("trailer section ends in bare LF", "POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"),
     ]
 
     @Test(arguments: smuggling.map(\.name))

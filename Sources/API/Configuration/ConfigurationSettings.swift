@@ -33,6 +33,10 @@ extension ConfigurationSetting {
         integer("limits.maxPendingWriteBytes", 4096...1_073_741_824, "Unsent response bytes server-wide before no connection parses a new request.") {
             $0.server.maxPendingWriteBytes = $1
         },
+        integer("limits.maxPendingReadBytes", 4096...1_073_741_824,
+                "Bytes of unfinished requests server-wide before a body still arriving is refused (503).") {
+            $0.server.maxPendingReadBytes = $1
+        },
         seconds("timeouts.header", "From a request's first byte to the end of its headers (slowloris).") { $0.server.timeouts.header = $1 },
         seconds("timeouts.body", "From the end of the headers to the end of the body.") { $0.server.timeouts.body = $1 },
         seconds("timeouts.idle", "Keep-alive connection with no request in progress.") { $0.server.timeouts.idle = $1 },

@@ -22,6 +22,8 @@ final class Connection {
     var clientKey: String?
     /// Bytes of `outbound` added to the server-wide unsent total.
     var accountedBytes = 0
+    /// Bytes of `inbound` and of the parser's body so far added to the server-wide input total.
+    var accountedInput = 0
     /// The last request took long to answer (a cache miss): its next one waits for the
     /// loop's share of time for expensive work (see ``EventLoop/Fairness``).
     var heavy = false

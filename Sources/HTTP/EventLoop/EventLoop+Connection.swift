@@ -57,6 +57,33 @@ extension EventLoop {
         while let tls = connection.transport.tls, tls.hasBufferedInput, isOpen(connection), connection.machine.mayParse {
             readOnce(connection)
         }
+        guard isOpen(connection), !connection.lingering else { return }
+        syncInput(connection)
+        // No route reads a body beyond its limit, but each connection may hold one that large
+        // until the body timeout: past the server-wide total, a body still arriving is refused.
+        if connection.parser.isAwaitingBody && server.inputBudgetSpent {
+            server.statistics.refusedOverInputBudget.add(1, ordering: .relaxed)
+            perform(connection, reject(connection, Problem(
+                status: .serviceUnavailable, detail: "The server holds too many unfinished requests; retry shortly.",
+                headers: ["Retry-After": "1"]
+            )))
+        }
+    }
+
+    /// Brings the connection's share of the server-wide unfinished input (`inbound` and the
+    /// parser's body so far) up to date.
+    func syncInput(_ connection: Connection) {
+        let held = connection.inbound.count + connection.parser.heldBodyBytes
+        guard held != connection.accountedInput else { return }
+        server.noteInput(held - connection.accountedInput)
+        connection.accountedInput = held
+    }
+
+    /// Takes the connection's unfinished input out of the server-wide total (it is dropped).
+    func releaseInput(_ connection: Connection) {
+        guard connection.accountedInput != 0 else { return }
+        server.noteInput(-connection.accountedInput)
+        connection.accountedInput = 0
     }
 
     func isOpen(_ connection: Connection) -> Bool {
@@ -101,6 +128,7 @@ extension EventLoop {
         } else if consumed > 0 {
             connection.inbound.removeFirst(consumed)
         }
+        syncInput(connection)
         perform(connection, next)
     }
 
@@ -369,6 +397,8 @@ extension EventLoop {
     /// closes (a lingering close, so the client reads the response before any reset).
     func linger(_ connection: Connection) {
         connection.inbound = []
+        connection.parser.reset()
+        releaseInput(connection)
         connection.transport.tls?.shutdown()
         shutdown(connection.fd, Int32(SHUT_WR))
         // Only the peer's FIN is awaited now: the slots are free for new clients.
@@ -426,6 +456,7 @@ extension EventLoop {
             server.noteUnsent(-connection.accountedBytes)
             connection.accountedBytes = 0
         }
+        releaseInput(connection)
     }
 
     /// Gives back the connection's place under `maxConnections` and the per-client cap.

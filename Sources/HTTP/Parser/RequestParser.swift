@@ -48,6 +48,7 @@ public struct RequestParser: Sendable {
     var head = RequestHead()
     var bodyRemaining = 0
     var body: [UInt8] = []
+    var trailerFields = 0
 
     /// True once the header section is complete and the body is still being received.
     /// The connection uses it to send `100 Continue` when the client asked for it.
@@ -57,6 +58,10 @@ public struct RequestParser: Sendable {
         case .requestLine, .headers: return false
         }
     }
+
+    /// Body bytes of the request being received that the parser holds itself (a chunked
+    /// body's data so far; a fixed-length body stays in the caller's buffer until complete).
+    public var heldBodyBytes: Int { body.count }
 
     /// True when the client sent `Expect: 100-continue` for the request being received.
     public var expectsContinue: Bool { head.expectsContinue }
@@ -216,7 +221,7 @@ public struct RequestParser: Sendable {
             return .needMoreData
         }
         if line.count > Self.maxChunkSizeLineBytes { return .invalid(.invalidChunkedEncoding) }
-        guard let size = ChunkSizeLine.parse(buffer, line) else { return .invalid(.invalidChunkedEncoding) }
+        guard Self.endsInCRLF(line, next), let size = ChunkSizeLine.parse(buffer, line) else { return .invalid(.invalidChunkedEncoding) }
         position = next
         if size == 0 {
             headerSectionStart = next
@@ -240,30 +245,37 @@ public struct RequestParser: Sendable {
 
     mutating func parseChunkDataEnd(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard position < buffer.count else { return .needMoreData }
-        if buffer[position] == ASCII.lf {
-            position += 1
-        } else if buffer[position] == ASCII.cr {
-            guard position + 1 < buffer.count else { return .needMoreData }
-            guard buffer[position + 1] == ASCII.lf else { return .invalid(.invalidChunkedEncoding) }
-            position += 2
-        } else {
-            return .invalid(.invalidChunkedEncoding)
-        }
+        guard buffer[position] == ASCII.cr else { return .invalid(.invalidChunkedEncoding) }
+        guard position + 1 < buffer.count else { return .needMoreData }
+        guard buffer[position + 1] == ASCII.lf else { return .invalid(.invalidChunkedEncoding) }
+        position += 2
         stage = .chunkSize
         return .proceed
     }
 
     /// Trailer fields are checked like header fields and then discarded (RFC 9112 §7.1.2).
+    /// Their count is limited as the header fields' is.
     mutating func parseTrailerLine(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard let (line, next) = nextLine(buffer) else {
             if buffer.count - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
             return .needMoreData
         }
         if next - headerSectionStart > limits.maxHeaderBytes { return .invalid(.headerSectionTooLarge) }
+        guard Self.endsInCRLF(line, next) else { return .invalid(.invalidChunkedEncoding) }
         position = next
         if line.isEmpty { return .done }
         if case .failure(let error) = HeaderLine.parse(buffer, line) { return .invalid(error) }
+        trailerFields += 1
+        if trailerFields > limits.maxHeaderFields { return .invalid(.tooManyHeaderFields) }
         return .proceed
+    }
+
+    /// Inside a chunked body every line ends in CR LF (RFC 9112 §7.1): the lone LF that §2.2
+    /// lets a recipient accept covers the start-line and the header fields only. A front end
+    /// that reads a lone LF as part of a chunk extension would see other chunks than this
+    /// parser, and a request could be smuggled between the two.
+    static func endsInCRLF(_ line: Range<Int>, _ next: Int) -> Bool {
+        next - line.upperBound == 2
     }
 
     func makeRequest() -> HTTPRequest {
