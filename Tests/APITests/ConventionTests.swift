@@ -9,6 +9,7 @@ struct ConventionTests {
     @Test(arguments: [
         ("/events?stauts=held", 400, "stauts"), ("/events?status=maybe", 400, "status"),
         ("/events?limit=0", 400, "limit"), ("/events?limit=1001", 400, "limit"), ("/events?offset=-1", 400, "offset"),
+        ("/events?limit=%2B5", 400, "limit"),
         ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
         ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
@@ -107,6 +108,11 @@ struct ConventionTests {
         let refused = try client.get("/events", headers: ["Accept": "image/png"])
         #expect(refused.status == 406)
         #expect(try client.get("/events", headers: ["Accept": "text/html;q=0.9, application/json;q=0.8"]).header("Content-Type") == "application/json")
+        // The most specific range sets a type's quality (RFC 9110 §12.5.1): JSON refused by name
+        // is not taken back by */*, which leaves the next format; refused alone, nothing is left.
+        #expect(try client.get("/events", headers: ["Accept": "application/json;q=0, */*"]).header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(try client.get("/events", headers: ["Accept": "application/json;q=0"]).status == 406)
+        #expect(try client.get("/events", headers: ["Accept": "text/*;q=0.2, text/csv;q=0, */*;q=0.1"]).header("Content-Type") == "text/calendar; charset=utf-8")
         let pretty = try client.get("/events/white-house-meeting-2025-08-18?pretty")
         #expect(pretty.text.contains("\n  \"id\""))
     }

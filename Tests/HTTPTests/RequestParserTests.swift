@@ -153,6 +153,20 @@ struct RequestParserValidTests {
         #expect(parser.isAwaitingBody)
         #expect(parser.expectsContinue)
     }
+
+    /// RFC 9110 §10.1.1: a server MUST ignore a 100-continue expectation from HTTP/1.0 (and
+    /// §15.2: never send it a 1xx); the body is simply read.
+    @Test func anHTTP10ExpectationIsIgnored() {
+        var parser = RequestParser()
+        let head = Array("PUT /x HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8)
+        let result = head.withUnsafeBytes { parser.parse($0) }
+        guard case .needMoreData = result else {
+            Issue.record("expected needMoreData")
+            return
+        }
+        #expect(parser.isAwaitingBody)
+        #expect(!parser.expectsContinue)
+    }
 }
 
 struct InvalidCase: CustomTestStringConvertible, Sendable {

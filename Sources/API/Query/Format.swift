@@ -24,32 +24,19 @@ enum Format: String, CaseIterable, Sendable {
             }
             return format
         }
-        guard let accept = request.headers["accept"], !accept.isEmpty else { return available[0] }
+        guard let field = request.headers["accept"], !field.isEmpty else { return available[0] }
+        let accept = AcceptRanges(field)
         var best: (format: Format, quality: Double, specificity: Int)?
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";").map { String($0).trimmingCharacters(in: " ") }
-            guard let type = parts.first?.lowercased() else { continue }
-            var quality = 1.0
-            for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
-                quality = Double(parameter.dropFirst(2)) ?? 0
-            }
+        for format in available {
+            // Each format's quality from its most specific range; then the higher quality, the
+            // more specific range, and the resource's own order.
+            let names = format == .json ? [format.bareMediaType, "application/problem+json"] : [format.bareMediaType]
+            let (quality, specificity) = accept.quality(of: names)
             guard quality > 0 else { continue }
-            for (index, format) in available.enumerated() {
-                let specificity: Int
-                if type == format.bareMediaType || (format == .json && type == "application/problem+json") {
-                    specificity = 3
-                } else if type == "*/*" || (type.hasSuffix("/*") && format.bareMediaType.hasPrefix(type.dropLast())) {
-                    specificity = type == "*/*" ? 1 : 2
-                } else {
-                    continue
-                }
-                // Prefer higher quality, then the more specific range, then the resource's own order.
-                let rank = specificity * 100 - index
-                if let current = best, quality < current.quality || (quality == current.quality && rank <= current.specificity) {
-                    continue
-                }
-                best = (format, quality, rank)
+            if let current = best, quality < current.quality || (quality == current.quality && specificity <= current.specificity) {
+                continue
             }
+            best = (format, quality, specificity)
         }
         guard let chosen = best else { throw .notAcceptable(available: available.map(\.bareMediaType)) }
         return chosen.format

@@ -105,7 +105,9 @@ struct QueryParameters {
 
     func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws(APIError) -> Int {
         guard let value = try string(name) else { return defaultValue }
-        guard let number = Int(value), range.contains(number) else {
+        // Digits only: `Int` also reads a sign ("+5"), which no link Accord writes carries.
+        guard value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let number = Int(value),
+              range.contains(number) else {
             throw .invalidParameter(name, value: value, reason: "must be an integer from \(range.lowerBound) to \(range.upperBound).")
         }
         return number

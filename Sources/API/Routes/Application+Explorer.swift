@@ -45,25 +45,9 @@ extension Application {
     /// type's quality). `*/*` alone, a tie, or no `Accept` keep JSON, the API's default.
     static func prefersHTML(accept: String?) -> Bool {
         guard let accept, !accept.isEmpty else { return false }
-        var html: (quality: Double, specificity: Int) = (0, 0)
-        var json: (quality: Double, specificity: Int) = (0, 0)
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
-            guard let type = parts.first, !type.isEmpty else { continue }
-            var quality = 1.0
-            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
-                quality = Double(parameter.dropFirst(2)) ?? 0
-            }
-            func consider(_ current: inout (quality: Double, specificity: Int), exact: String, family: String) {
-                let specificity = type == exact ? 3 : type == family ? 2 : type == "*/*" ? 1 : 0
-                guard specificity > 0 else { return }
-                if specificity > current.specificity || (specificity == current.specificity && quality > current.quality) {
-                    current = (quality, specificity)
-                }
-            }
-            consider(&html, exact: "text/html", family: "text/*")
-            consider(&json, exact: "application/json", family: "application/*")
-        }
+        let ranges = AcceptRanges(accept)
+        let html = ranges.quality(of: ["text/html"])
+        let json = ranges.quality(of: ["application/json"])
         return html.specificity >= 2 && html.quality > 0 && html.quality > json.quality
     }
 }

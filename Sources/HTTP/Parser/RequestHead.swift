@@ -57,6 +57,8 @@ struct RequestHead: Sendable {
         case .http10: head.keepAlive = connectionKeepAlive && !connectionClose
         }
         if !head.chunked && (head.contentLength ?? 0) == 0 { head.expectsContinue = false }
+        // An HTTP/1.0 client gets no 1xx and its expectation is ignored (RFC 9110 §10.1.1, §15.2).
+        if version == .http10 { head.expectsContinue = false }
         return .success(head)
     }
 

@@ -1,0 +1,44 @@
+/// The media ranges of an `Accept` field and their qualities (RFC 9110 §12.5.1). A media type
+/// gets the quality of the most specific range that matches it, so `application/json;q=0, */*`
+/// refuses JSON while accepting anything else. The one reading of `Accept`, for the formats
+/// (``Format/negotiate(_:formatParameter:available:)``) and the explorer's HTML.
+struct AcceptRanges {
+    struct Range {
+        /// Lowercased, without parameters: `text/csv`, `text/*`, `*/*`.
+        let type: String
+        let quality: Double
+    }
+
+    let ranges: [Range]
+
+    init(_ field: String) {
+        ranges = field.split(separator: ",").compactMap { element in
+            let parts = element.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
+            guard let type = parts.first, !type.isEmpty else { return nil }
+            var quality = 1.0
+            // An unreadable weight refuses the range rather than guessing one.
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                quality = Double(parameter.dropFirst(2)).map { min(1, max(0, $0)) } ?? 0
+            }
+            return Range(type: type, quality: quality)
+        }
+    }
+
+    /// The quality of a media type written as any of `exact` (its own name first; `exact[0]`'s
+    /// top-level type names its family), and the specificity of the range that set it: 3 for an
+    /// exact name, 2 for `type/*`, 1 for `*/*`; (0, 0) when no range matches. Of two ranges
+    /// equally specific, the higher quality counts.
+    func quality(of exact: [String]) -> (quality: Double, specificity: Int) {
+        guard let first = exact.first, let slash = first.firstIndex(of: "/") else { return (0, 0) }
+        let family = first[...slash] + "*"
+        var best: (quality: Double, specificity: Int) = (0, 0)
+        for range in ranges {
+            let specificity = exact.contains(range.type) ? 3 : range.type == family ? 2 : range.type == "*/*" ? 1 : 0
+            guard specificity > 0 else { continue }
+            if specificity > best.specificity || (specificity == best.specificity && range.quality > best.quality) {
+                best = (range.quality, specificity)
+            }
+        }
+        return best
+    }
+}
