@@ -268,12 +268,15 @@ struct ConventionTests {
         _ = try client.get("/events")
         _ = try client.get("/events")
         _ = try client.get("/no-such-thing")
+        _ = try client.get("/events", method: "DELETE")
         // A preflight is answered by the CORS policy, not a route: not counted.
         _ = try client.get("/events", headers: ["Origin": "https://app.example", "Access-Control-Request-Method": "GET"], method: "OPTIONS")
         let metrics = try client.get("/metrics")
         #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)
         #expect(metrics.text.contains("accord_requests_total{route=\"/events\",method=\"GET\",status=\"200\"} 2\n"))
         #expect(metrics.text.contains("accord_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"))
+        // A route's path with a method it does not take: counted under the route.
+        #expect(metrics.text.contains("accord_requests_total{route=\"/events\",method=\"DELETE\",status=\"405\"} 1\n"))
         #expect(!metrics.text.contains("method=\"OPTIONS\""))
         #expect(metrics.text.contains("accord_request_duration_seconds_bucket{le=\"+Inf\"}"))
         #expect(metrics.text.contains("accord_open_connections 1"))

@@ -76,7 +76,7 @@ public struct Router: HTTPResponder {
     /// The result of looking a path up.
     public enum Match {
         case found(Handler, Parameters, template: String)
-        case methodNotAllowed(allowed: [String])
+        case methodNotAllowed(allowed: [String], template: String)
         case notFound
     }
 
@@ -98,7 +98,7 @@ public struct Router: HTTPResponder {
         if let handler = node.handler(effective) {
             return .found(handler, Parameters(values), template: node.template)
         }
-        return .methodNotAllowed(allowed: Self.allowed(node))
+        return .methodNotAllowed(allowed: Self.allowed(node), template: node.template)
     }
 
     static func allowed(_ node: Node) -> [String] {
@@ -131,16 +131,20 @@ public struct Router: HTTPResponder {
             }
             response.route = template
             return response
-        case .methodNotAllowed(let allowed):
+        case .methodNotAllowed(let allowed, let template):
+            // The path is a route's: counted under it (by method), not as unmatched.
+            var response: HTTPResponse
             if request.method == .options {
-                return HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")])
+                response = HTTPResponse(status: .noContent, headers: ["Allow": allowed.joined(separator: ", ")])
+            } else {
+                response = errorResponder(Problem(
+                    status: .methodNotAllowed,
+                    detail: "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
+                    headers: ["Allow": allowed.joined(separator: ", ")]
+                ), request)
             }
-            let problem = Problem(
-                status: .methodNotAllowed,
-                detail: "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
-                headers: ["Allow": allowed.joined(separator: ", ")]
-            )
-            return errorResponder(problem, request)
+            response.route = template
+            return response
         case .notFound:
             return errorResponder(Problem(status: .notFound, detail: "No resource at \(request.path)."), request)
         }
