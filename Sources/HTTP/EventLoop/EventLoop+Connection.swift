@@ -63,6 +63,8 @@ extension EventLoop {
         // until the body timeout: past the server-wide total, a body still arriving is refused.
         if connection.parser.isAwaitingBody && server.inputBudgetSpent {
             server.statistics.refusedOverInputBudget.add(1, ordering: .relaxed)
+            // To the machine, a request that cannot be read to its end, as a framing error is.
+            _ = connection.machine.parsed(.invalid, now: now)
             perform(connection, reject(connection, Problem(
                 status: .serviceUnavailable, detail: "The server holds too many unfinished requests; retry shortly.",
                 headers: ["Retry-After": "1"]
