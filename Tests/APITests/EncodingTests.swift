@@ -44,4 +44,40 @@ import Store
         #expect(URLEncoding.encode("") == "")
         #expect(URLEncoding.encodePath("/entities/a b") == "/entities/a%20b")
     }
+
+    @Test("CSV: a line break of any kind (CR LF is one Character) or a quote with a mark is quoted; formulas in text are defused, numbers are not")
+    func csvQuotingAndFormulas() {
+        let records: [JSON] = [
+            .object([("id", .string("a")), ("summary", .string("-2+3\r\nSECOND,ROW")), ("lon", .double(-149.49))]),
+            .object([("id", .string("=HYPERLINK(\"http://evil.example\")")), ("summary", .string("q\"\u{301} mark")), ("lon", .int(-3))]),
+            .object([("id", .string("@SUM(1)")), ("summary", .array([.string("+cmd"), .string("x")])), ("lon", .null)]),
+        ]
+        let text = String(decoding: CSVEncoder.encode(records), as: UTF8.self)
+        #expect(text == "id,summary,lon\r\n"
+            + "a,\"'-2+3\r\nSECOND,ROW\",-149.49\r\n"
+            + "\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"q\"\"\u{301} mark\",-3\r\n"
+            + "'@SUM(1),'+cmd; x,\r\n")
+        #expect(CSVEncoder.neutralized("\tx") == "'\tx" && CSVEncoder.neutralized("2025-08-15") == "2025-08-15")
+    }
+
+    @Test("iCalendar: every line break becomes one escaped \\n, folding splits between UTF-8 sequences, GEO has no exponent")
+    func iCalendarText() {
+        #expect(ICalendarEncoder.escape("X\r\nATTENDEE:mailto:evil@example.com") == "X\\nATTENDEE:mailto:evil@example.com")
+        #expect(ICalendarEncoder.escape("a\nb\rc;d,e\\") == "a\\nb\\nc\\;d\\,e\\\\")
+        let marks = "SUMMARY:Z" + String(repeating: "\u{301}", count: 60)
+        let folded = ICalendarEncoder.fold(marks)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        // Unfolded by bytes (a fold's space before a combining mark is one Character with it).
+        var unfolded: [UInt8] = []
+        let bytes = Array(folded.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index...].starts(with: [13, 10, 32]) { index += 3; continue }
+            unfolded.append(bytes[index])
+            index += 1
+        }
+        #expect(unfolded == Array(marks.utf8))
+        #expect(ICalendarEncoder.geoFloat(0.00001) == "0.00001" && ICalendarEncoder.geoFloat(-179.99999) == "-179.99999")
+        #expect(ICalendarEncoder.geoFloat(61.2) == "61.2" && ICalendarEncoder.geoFloat(-0.0000001) == "0" && ICalendarEncoder.geoFloat(50) == "50")
+    }
 }

@@ -3,6 +3,11 @@
 /// Columns are the union of the records' keys in first-seen order; nested objects become
 /// dotted columns (`start.date`), arrays of scalars are joined with "; ", and arrays of
 /// objects use their `id`/`name`/`entity.id` when they have one, else compact JSON.
+///
+/// A text cell (from a string, never a number or boolean) that a spreadsheet would read as a
+/// formula, starting with `=`, `+`, `-`, `@`, a tab or a CR, gets a leading `'` (OWASP's CSV
+/// injection advice): article text and records are quoted from the news, and a quote can start
+/// with anything. JSON and the other formats carry the text unchanged.
 enum CSVEncoder {
     static func encode(_ records: [JSON]) -> [UInt8] {
         var columns: [String] = []
@@ -31,7 +36,7 @@ enum CSVEncoder {
                 flatten(member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells)
             }
         case .array(let elements):
-            cells.append((prefix, elements.map(scalarText).joined(separator: "; ")))
+            cells.append((prefix, neutralized(elements.map(scalarText).joined(separator: "; "))))
         case .null:
             // A missing nested object still fills its columns, so every page has the same header.
             if let keys = nullShapes[String(prefix.split(separator: ".").last ?? "")] {
@@ -39,10 +44,20 @@ enum CSVEncoder {
             } else {
                 cells.append((prefix, ""))
             }
-        default:
+        case .int, .double, .bool:
             cells.append((prefix, scalarText(value)))
+        case .string, .raw:
+            cells.append((prefix, neutralized(scalarText(value))))
         }
     }
+
+    /// Text a spreadsheet would evaluate, with a leading `'` so it reads as text.
+    static func neutralized(_ text: String) -> String {
+        guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 
     /// The members of the nested objects that may be null, by field name.
     static let nullShapes: [String: [String]] = {
@@ -82,9 +97,21 @@ enum CSVEncoder {
     }
 
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180 §2).
+    /// Read as bytes, not `Character`s: "\r\n" is one Character equal to neither "\r" nor "\n",
+    /// and a quote followed by a combining mark is another; either left a field unquoted (a
+    /// record's text could start rows of its own).
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            return field
+        }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -29,7 +29,7 @@ enum ICalendarEncoder {
             if let id = event.location, let place = representation.knowledgeBase.entity(id: id) {
                 lines.append("LOCATION:\(escape(place.name))")
                 if let coordinates = place.coordinates {
-                    lines.append("GEO:\(coordinates.latitude);\(coordinates.longitude)")
+                    lines.append("GEO:\(geoFloat(coordinates.latitude));\(geoFloat(coordinates.longitude))")
                 }
             }
             lines.append("STATUS:\(status(event.status))")
@@ -82,35 +82,52 @@ enum ICalendarEncoder {
     static func compact(_ date: CalendarDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
 
     /// TEXT escaping (RFC 5545 §3.3.11).
+    /// Read by scalar, not by `Character`: "\r\n" is one Character equal to neither "\r" nor
+    /// "\n", and passed through raw it let a text value start properties of its own. Every line
+    /// break (CR LF, LF, a lone CR) becomes one escaped "\n".
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !afterCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
-    /// Lines longer than 75 octets are folded with CRLF + space (RFC 5545 §3.1), never inside a UTF-8 sequence.
+    /// Lines longer than 75 octets are folded with CRLF + space (RFC 5545 §3.1), between UTF-8
+    /// sequences (a long run of combining marks is one `Character` but may be split).
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var out = ""
+        var out = String.UnicodeScalarView()
         var current = 0
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
             if current + size > 75 {
-                out += "\r\n "
+                out.append(contentsOf: "\r\n ".unicodeScalars)
                 current = 1
             }
-            out.append(character)
+            out.append(scalar)
             current += size
         }
-        return out
+        return String(out)
+    }
+
+    /// A FLOAT value (RFC 5545 §3.3.7): digits, a point and at most six decimals, never the
+    /// exponent form `Double`'s description uses for small numbers ("1e-05").
+    static func geoFloat(_ value: Double) -> String {
+        let micros = Int((abs(value) * 1_000_000).rounded())
+        var fraction = String(micros % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = value < 0 && micros != 0 ? "-" : ""
+        return sign + String(micros / 1_000_000) + (fraction.isEmpty ? "" : "." + fraction)
     }
 }
