@@ -19,8 +19,8 @@
 #                accord-304       GET /events with If-None-Match: <its ETag>  (304, no body)
 #                accord-miss      the filtered query with a distinct query string on every request
 #                                 (bench/cache_miss.lua): Accord's response cache never hits (informational)
-#                accord-entities-miss  GET /entities?limit=100&pretty=<n>, n distinct per request
-#                                 (bench/cache_miss_pretty.lua): a cache miss on every request; goal:
+#                accord-entities-miss  GET /entities?limit=100, its letters percent-encoded differently per request
+#                                 (bench/cache_miss_encoded.lua): a cache miss on every request; goal:
 #                                 server CPU <= 200 us per request
 #                hummingbird      GET /events, the static body: the reference of the ratio column
 #                                 (without a Hummingbird binary: nginx serving the same body, labelled)
@@ -268,11 +268,11 @@ if want extra; then
   code=$(curl -s -o /dev/null -w '%{http_code}' "$MISS_URL&kind=other,summit,bilateral-meeting,multilateral-meeting,talks,phone-call,visit,un-session,deadline,attack,press-conference")
   [ "$code" = 200 ] || die "cache-miss query shape gave $code"
   ENT_URL="http://127.0.0.1:$PD$ENT_Q"
-  # the entities miss: every variant (&pretty=<n>, n >= 2: compact JSON) must carry the same data
+  # the entities miss: every variant (letters percent-encoded) must carry the same data
   e1=$(curl -s "$ENT_URL" | python3 -c 'import json,sys; d=json.load(sys.stdin); import hashlib; print(len(d["data"]), hashlib.sha1(json.dumps(d["data"]).encode()).hexdigest())')
-  e2=$(curl -s "$ENT_URL&pretty=4711" | python3 -c 'import json,sys; d=json.load(sys.stdin); import hashlib; print(len(d["data"]), hashlib.sha1(json.dumps(d["data"]).encode()).hexdigest())')
-  [ "$e1" = "$e2" ] || die "/entities?limit=100&pretty=4711 does not carry the same data as /entities?limit=100"
-  echo "entities cache-miss check: $ENT_Q and $ENT_Q&pretty=4711 carry the same ${e1%% *} entities; body $(curl -s "$ENT_URL" | wc -c) B"
+  e2=$(curl -s "${ENT_URL/entities?limit/%65nti%74ies?l%69mit}" | python3 -c 'import json,sys; d=json.load(sys.stdin); import hashlib; print(len(d["data"]), hashlib.sha1(json.dumps(d["data"]).encode()).hexdigest())')
+  [ "$e1" = "$e2" ] || die "/%65nti%74ies?l%69mit=100 does not carry the same data as /entities?limit=100"
+  echo "entities cache-miss check: $ENT_Q and its percent-encoded variant carry the same ${e1%% *} entities; body $(curl -s "$ENT_URL" | wc -c) B"
   for u in "$FILTER_Q" "$SEARCH_Q"; do
     code=$(curl -s -o "$OUT/extra-body$(echo "$u" | tr -c 'a-z0-9' '_').json" -w '%{http_code}' "http://127.0.0.1:$PA$u")
     [ "$code" = 200 ] || die "GET $u gave $code"
@@ -280,7 +280,7 @@ if want extra; then
   echo "304 check: If-None-Match: $ETAG -> 304 ok; filtered body $(curl -s "http://127.0.0.1:$PA$FILTER_Q" | wc -c) B, search body $(curl -s "http://127.0.0.1:$PA$SEARCH_Q" | wc -c) B"
   mkdir -p "$OUT/shim"; ln -sf "$HERE/wrk_shim.sh" "$OUT/shim/wrk"
   REAL_WRK="$(command -v wrk)"
-  printf '%s\t-s\t%s\n' "$ENT_URL" "$HERE/cache_miss_pretty.lua" > "$OUT/shim/extra.rules"
+  printf '%s\t-s\t%s\n' "$ENT_URL" "$HERE/cache_miss_encoded.lua" > "$OUT/shim/extra.rules"
   PATH="$OUT/shim:$PATH" SHIM_REAL_WRK="$REAL_WRK" SHIM_INM_URL="$INM_URL" SHIM_ETAG="$ETAG" \
     SHIM_LUA_URLS="$MISS_URL" SHIM_LUA="$HERE/cache_miss.lua" SHIM_RULES="$OUT/shim/extra.rules" \
     SHIM_LOG="$OUT/shim/extra.log" BODY_FILE="$BODY" \

@@ -18,7 +18,7 @@
 #        the same query, a cache miss on every request           (bench/cache_miss.lua, informational)
 #        GET /search?q=security+guarantees                      (informational: more hits on N)
 #        GET /entities/{id}/mentions?limit=20, a cache miss on every request
-#                                                               (bench/cache_miss_pretty.lua; {id} = the
+#                                                               (bench/cache_miss_encoded.lua; {id} = the
 #                                                               entity with the most mentions on each
 #                                                               corpus, from /entities' mentionCount):
 #                                                               work per page, goal: server CPU per
@@ -200,12 +200,12 @@ for p in "$PS_" "$PL"; do
   for q in "$FQ" "$SQ"; do printf '  %s%s: %s bytes\n' "$p" "$q" "$(curl -s "http://127.0.0.1:$p$q" | wc -c)"; done
 done
 for pq in "$PS_$PQ_S" "$PL$PQ_L"; do
-  printf '  %s: %s (with &pretty=4711: %s)\n' "$pq" "$(curl -s -o /dev/null -w '%{http_code} %{size_download} bytes' "http://127.0.0.1:$pq")" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$pq&pretty=4711")"
+  printf '  %s: %s (percent-encoded: %s)\n' "$pq" "$(curl -s -o /dev/null -w '%{http_code} %{size_download} bytes' "http://127.0.0.1:$pq")" "$(curl -s -o /dev/null -w '%{http_code} %{size_download} bytes' "http://127.0.0.1:${pq/mentions?limit/m%65ntions?l%69mit}")"
 done
 mkdir -p "$OUT/shim"; ln -sf "$HERE/wrk_shim.sh" "$OUT/shim/wrk"
 REAL_WRK="$(command -v wrk)"
-{ printf 'http://127.0.0.1:%s%s\t-s\t%s\n' "$PS_" "$PQ_S" "$HERE/cache_miss_pretty.lua"
-  printf 'http://127.0.0.1:%s%s\t-s\t%s\n' "$PL" "$PQ_L" "$HERE/cache_miss_pretty.lua"; } > "$OUT/shim/pages.rules"
+{ printf 'http://127.0.0.1:%s%s\t-s\t%s\n' "$PS_" "$PQ_S" "$HERE/cache_miss_encoded.lua"
+  printf 'http://127.0.0.1:%s%s\t-s\t%s\n' "$PL" "$PQ_L" "$HERE/cache_miss_encoded.lua"; } > "$OUT/shim/pages.rules"
 rc=0
 PATH="$OUT/shim:$PATH" SHIM_REAL_WRK="$REAL_WRK" SHIM_LUA="$HERE/cache_miss.lua" \
   SHIM_LUA_URLS="http://127.0.0.1:$PS_$MQ http://127.0.0.1:$PL$MQ" SHIM_RULES="$OUT/shim/pages.rules" SHIM_LOG="$OUT/shim/queries.log" \

@@ -9,7 +9,7 @@ struct ConventionTests {
     @Test(arguments: [
         ("/events?stauts=held", 400, "stauts"), ("/events?status=maybe", 400, "status"),
         ("/events?limit=0", 400, "limit"), ("/events?limit=1001", 400, "limit"), ("/events?offset=-1", 400, "offset"),
-        ("/events?limit=%2B5", 400, "limit"),
+        ("/events?limit=%2B5", 400, "limit"), ("/events?pretty=maybe", 400, "pretty"), ("/events?pretty&pretty=1", 400, "pretty"),
         ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
         ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
@@ -22,6 +22,7 @@ struct ConventionTests {
         let response = try server.client().get(target)
         #expect(response.status == status)
         #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.header("Cache-Control") == "no-store", "an error names its request: no cache keeps it")
         let problem = try response.json()
         #expect(problem["parameter"] as? String == parameter)
         #expect(problem["status"] as? Int == status)

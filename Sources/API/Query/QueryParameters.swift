@@ -12,6 +12,9 @@ struct QueryParameters {
     private let pairs: [(name: String, value: String)]
     /// The endpoint's own parameters (``common`` are allowed everywhere besides).
     let allowed: [String]
+    /// `pretty`, `pretty=true` or `pretty=1` indent JSON; `pretty=false` or `pretty=0` do not;
+    /// any other value is a 400, as for every other parameter.
+    let pretty: Bool
 
     /// Every endpoint understands these.
     static let common = ["format", "pretty"]
@@ -23,6 +26,13 @@ struct QueryParameters {
             throw .unknownParameter(name, allowed: (allowed + Self.common).sorted())
         }
         pairs = request.query
+        let prettyValues = request.query.compactMap { $0.name == "pretty" ? $0.value : nil }
+        guard prettyValues.count < 2 else { throw .repeatedParameter("pretty") }
+        switch prettyValues.first {
+        case nil, "false", "0": pretty = false
+        case "", "true", "1": pretty = true
+        case let value?: throw .invalidParameter("pretty", value: value, reason: "must be empty, true, false, 1 or 0.")
+        }
     }
 
     /// The first value given for `name`.
@@ -132,11 +142,6 @@ struct QueryParameters {
         return date
     }
 
-    /// `pretty`, `pretty=true`, `pretty=1` turn indentation on.
-    var pretty: Bool {
-        guard let value = self["pretty"] else { return false }
-        return value.isEmpty || value == "true" || value == "1"
-    }
 }
 
 /// `limit` (default 20, at most 1,000: a client such as the explorer takes a whole corpus's

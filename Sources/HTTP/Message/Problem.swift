@@ -35,6 +35,9 @@ public struct Problem: Error, Sendable {
         json += "}"
         var headers = self.headers
         headers.set("Content-Type", "application/problem+json")
+        // An error names its request (requestId) and may stop being true (a reload adds the
+        // record a 404 asked for): no cache keeps it, which also leaves `Vary` moot.
+        if headers["cache-control"] == nil { headers.set("Cache-Control", "no-store") }
         return HTTPResponse(status: status, headers: headers, body: Array(json.utf8))
     }
 }
