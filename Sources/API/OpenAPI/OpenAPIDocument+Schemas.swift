@@ -9,6 +9,7 @@ extension OpenAPIDocument {
             ("Readiness", record([
                 ("status", constant("ready")),
                 ("dataset", string("Version (SHA-256 hex) of the loaded dataset.", pattern: "^[0-9a-f]{64}$")),
+                ("loadedAt", string("When this replica loaded it (RFC 3339); not in the index, whose ETag is the same on every replica.", format: "date-time")),
             ], description: "The server has a dataset and is not draining.")),
             ("Draining", record([("status", constant("draining"))], description: "The server is shutting down.")),
             ("DatePoint", datePoint),
@@ -92,7 +93,6 @@ extension OpenAPIDocument {
             ("version", string()),
             ("dataset", record([
                 ("version", string("SHA-256 (hex) over every seed file's path and bytes.", pattern: "^[0-9a-f]{64}$")),
-                ("loadedAt", string("When the dataset was loaded (RFC 3339).", format: "date-time")),
                 ("articles", count), ("entities", count), ("events", count), ("proposals", count), ("mentions", count),
             ])),
             ("links", record(["self", "articles", "entities", "events", "proposals", "search", "calendar", "openapi",

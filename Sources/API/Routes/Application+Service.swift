@@ -10,7 +10,9 @@ extension Application {
             return Rendered(json: .object([
                 ("service", .string(service.name)), ("version", .string(service.version)),
                 ("dataset", .object([
-                    ("version", .string(dataset.version)), ("loadedAt", .string(dataset.loadedAt)),
+                    // Not when it was loaded: that differs between replicas of one dataset and
+                    // would give the index a different ETag on each (it is in /readyz).
+                    ("version", .string(dataset.version)),
                     ("articles", .int(kb.articles.count)), ("entities", .int(kb.entities.count)),
                     ("events", .int(kb.events.count)), ("proposals", .int(kb.proposals.count)),
                     ("mentions", .int(kb.mentions.count)),
@@ -59,7 +61,7 @@ extension Application {
                                     body: "{\"status\":\"draining\"}", headers: ["Cache-Control": "no-store"])
             }
             return HTTPResponse(contentType: "application/json",
-                                body: "{\"status\":\"ready\",\"dataset\":\(JSONString.quote(dataset.version))}",
+                                body: "{\"status\":\"ready\",\"dataset\":\(JSONString.quote(dataset.version)),\"loadedAt\":\(JSONString.quote(dataset.loadedAt))}",
                                 headers: ["Cache-Control": "no-store"])
         }
     }
