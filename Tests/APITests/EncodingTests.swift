@@ -58,6 +58,13 @@ import Store
             + "\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"q\"\"\u{301} mark\",-3\r\n"
             + "'@SUM(1),'+cmd; x,\r\n")
         #expect(CSVEncoder.neutralized("\tx") == "'\tx" && CSVEncoder.neutralized("2025-08-15") == "2025-08-15")
+        // An article's inferred fields vary; its columns do not, so pages can be concatenated.
+        let curated = JSON.object([("id", .string("a")), ("metadata", .object([("inferred", .object([]))]))])
+        let inferred = JSON.object([("id", .string("b")), ("metadata", .object([("inferred", .object([("outlet", .string("from the byline"))]))]))])
+        for page in [[curated], [inferred], [curated, inferred]] {
+            let header = String(decoding: CSVEncoder.encode(page), as: UTF8.self).components(separatedBy: "\r\n")[0]
+            #expect(header == "id,metadata.inferred.outlet,metadata.inferred.published,metadata.inferred.title")
+        }
     }
 
     @Test("iCalendar: every line break becomes one escaped \\n, folding splits between UTF-8 sequences, GEO has no exponent")

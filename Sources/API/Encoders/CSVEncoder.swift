@@ -32,6 +32,17 @@ enum CSVEncoder {
     static func flatten(_ value: JSON, prefix: String, into cells: inout [(String, String)]) {
         switch value {
         case .object(let members):
+            // An object whose keys vary from record to record fills its known columns on every
+            // row (empty where absent), so every page has the same header.
+            if let keys = fixedShapes[String(prefix.split(separator: ".").last ?? "")] {
+                for key in keys {
+                    cells.append(("\(prefix).\(key)", members.first { $0.0 == key }.map { neutralized(scalarText($0.1)) } ?? ""))
+                }
+                for (key, member) in members where !keys.contains(key) {
+                    flatten(member, prefix: "\(prefix).\(key)", into: &cells)
+                }
+                return
+            }
             for (key, member) in members where key != "links" {
                 flatten(member, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &cells)
             }
@@ -58,6 +69,10 @@ enum CSVEncoder {
     }
 
     static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
+    /// The members of the objects whose keys vary by record, by field name: an article's
+    /// `metadata.inferred` names only the fields inferred from its text.
+    static let fixedShapes: [String: [String]] = ["inferred": ["outlet", "published", "title"]]
 
     /// The members of the nested objects that may be null, by field name.
     static let nullShapes: [String: [String]] = {
