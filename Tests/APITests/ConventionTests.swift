@@ -105,6 +105,10 @@ struct ConventionTests {
         #expect(calendar.text.contains("STATUS:CONFIRMED") && calendar.text.contains("STATUS:TENTATIVE"))
         #expect(calendar.text.contains("DTSTART;VALUE=DATE:20250818"))
         #expect(try client.get("/events", headers: ["Accept": "text/calendar"]).header("Content-Type") == "text/calendar; charset=utf-8")
+        // /events in any format is the page asked for; /events.ics is the whole feed.
+        let paged = try client.get("/events?format=ics&limit=2").text
+        #expect(paged.components(separatedBy: "BEGIN:VEVENT").count - 1 <= 2)
+        #expect(calendar.text.components(separatedBy: "BEGIN:VEVENT").count - 1 > 2)
 
         let refused = try client.get("/events", headers: ["Accept": "image/png"])
         #expect(refused.status == 406)

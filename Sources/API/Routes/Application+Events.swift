@@ -12,11 +12,12 @@ extension Application {
             let (events, meta) = try Self.filteredEvents(context)
             var rendered = try context.list(events, meta: meta) { context.representation.event($0) }
             let page = try Page(context.query)
-            // The page's events are copied only when GeoJSON is what was asked for.
+            // The page's events are copied only when GeoJSON or iCalendar is what was asked for.
+            // Every format of this URL is the same page (the whole feed is /events.ics).
             rendered.encodings[.geojson] = {
                 GeoJSONEncoder.encode(Array(page.slice(events)), representation: context.representation).serialized(pretty: context.query.pretty)
             }
-            rendered.encodings[.ics] = { ICalendarEncoder.encode(Array(events), representation: context.representation) }
+            rendered.encodings[.ics] = { ICalendarEncoder.encode(Array(page.slice(events)), representation: context.representation) }
             return rendered
         }
         resource("/events.ics", parameters: Self.eventFilters, formats: [.ics]) { context in
