@@ -22,6 +22,12 @@ public enum APIError: Error, Sendable {
     /// The representation asked for would exceed `limits.maxResponseBytes`; it was not built.
     case responseTooLarge(limit: Int)
 
+    /// A client's value as an error repeats it: at most 200 characters (a 1 KiB `q` came back
+    /// twice, in the detail and the extension); the client has the rest.
+    static func echoed(_ value: String) -> String {
+        value.count <= 200 ? value : String(value.prefix(200)) + "…"
+    }
+
     public var problem: Problem {
         switch self {
         case .unknownParameter(let name, let allowed):
@@ -31,7 +37,8 @@ public enum APIError: Error, Sendable {
                 type: "https://accord.example/problems/unknown-parameter",
                 extensions: [("parameter", JSON.string(name).text), ("allowed", JSON.strings(allowed).text)]
             )
-        case .invalidParameter(let name, let value, let reason):
+        case .invalidParameter(let name, let given, let reason):
+            let value = Self.echoed(given)
             return Problem(
                 status: .badRequest, title: "Invalid query parameter",
                 detail: "Invalid value '\(value)' for '\(name)': \(reason)",
@@ -45,14 +52,16 @@ public enum APIError: Error, Sendable {
                 type: "https://accord.example/problems/invalid-parameter",
                 extensions: [("parameter", JSON.string(name).text)]
             )
-        case .notFound(let collection, let id):
+        case .notFound(let collection, let given):
+            let id = Self.echoed(given)
             return Problem(
                 status: .notFound, title: "Not found",
                 detail: "No \(collection) with id '\(id)'.",
                 type: "https://accord.example/problems/not-found",
                 extensions: [("collection", JSON.string(collection).text), ("id", JSON.string(id).text)]
             )
-        case .unresolvedName(let name):
+        case .unresolvedName(let given):
+            let name = Self.echoed(given)
             return Problem(
                 status: .notFound, title: "Not found",
                 detail: "No entity has the id, name or alias '\(name)'.",

@@ -23,6 +23,15 @@ import Testing
 
     struct Broken: Error {}
 
+    @Test func aLongValueIsEchoedShortened() {
+        let long = String(repeating: "x", count: 5000)
+        let body = String(decoding: APIError.invalidParameter("q", value: long, reason: "too long.").problem.response().body, as: UTF8.self)
+        #expect(body.utf8.count < 1000)
+        #expect(body.contains(String(repeating: "x", count: 200) + "…"))
+        let short = String(decoding: APIError.unresolvedName("zzzq").problem.response().body, as: UTF8.self)
+        #expect(short.contains("'zzzq'") && !short.contains("…"))
+    }
+
     @Test func anUnexpectedErrorIsALogged500() throws {
         let capture = Capture()
         let logger = Logger(label: "test") { _ in capture }
