@@ -113,3 +113,54 @@ extension ArticleMetadataInferrerTests {
         #expect(ArticleMetadataInferrer.years(in: [Paragraph(index: 0, text: text, kind: .body, line: 1)]) == expected)
     }
 }
+
+/// The date a site prints above the story ("August 20, 2025, 7:41 pm", "Published on …").
+extension ArticleMetadataInferrerTests {
+    static func header(_ lines: [String], story: String = "Leaders met in Brussels on Thursday to discuss a peace plan for Ukraine, officials said, adding that more talks would follow.") -> [Paragraph] {
+        (lines + [story]).enumerated().map { Paragraph(index: $0.offset, text: $0.element, kind: .body, line: $0.offset * 2 + 1) }
+    }
+
+    @Test(arguments: [
+        (["Allies weigh a reassurance force for Ukraine", "By Anna Example", "March 3, 2026, 9:15 am"], "2026-03-03"),
+        (["Published on 4 March 2026 at 10:02 (Berlin) · The Example Times"], "2026-03-04"),
+        (["World · 11:40 am, March 5, 2026"], "2026-03-05"),
+        (["by Jo Writer and Sam Author - 03/16/26 8:01 AM ET"], "2026-03-16"),
+        (["Jo Writer | 07.03.2026 - Updated : 08.03.2026"], "2026-03-07"),
+        (["Last updated: 09.03.2026", "First published 08.03.2026"], "2026-03-08"),
+        (["Source: Example Agency", "2026-03-10 21:10:45"], "2026-03-10"),
+        (["Mar 11, 2026"], "2026-03-11"),
+        (["13/03/2026 16:20"], "2026-03-13"),
+    ])
+    func aDateLineAboveTheStoryIsThePublicationDate(_ lines: [String], _ expected: String) {
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: [])
+        #expect(metadata.published?.iso == expected)
+        #expect(metadata.published?.reason.hasPrefix("the date line at the top of the text says '") == true)
+    }
+
+    @Test(arguments: [
+        ["05/06/2026"],  // month or day first: unknown, so not read
+        ["The ceasefire was agreed on March 3, 2026."],  // a sentence, not a date line
+        ["Talks resume on March 20, 2026 in Geneva after weeks of shuttle diplomacy between the capitals of both sides"],  // long
+        ["by Jo Writer - 03/06/26 8:01 AM ET"],  // the same, two digits of year
+        ["Version 2.10.4 · 2026"],
+    ])
+    func whatIsNotADateLine(_ lines: [String]) {
+        #expect(ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: []).published == nil)
+    }
+
+    @Test func aDateLineWhoseWeekdayContradictsItKeepsTheDateWithANote() {
+        // 12 March 2026 is a Thursday.
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Tuesday, March 12, 2026 14:35"]), stripped: [])
+        #expect(metadata.published?.iso == "2026-03-12")
+        #expect(metadata.publishedNote == "the line names Tuesday, but 2026-03-12 was a Thursday; the written date is kept")
+    }
+
+    @Test func aWireDatelineEndsTheHeader() {
+        let paragraphs = Self.header(["Allies weigh a reassurance force for Ukraine"],
+                                     story: "PARIS, March 3 (Reuters) - Leaders met on Tuesday to discuss a reassurance force, officials said in 2026.")
+            + [Paragraph(index: 2, text: "March 1, 2026", kind: .body, line: 5)]
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
+        #expect(metadata.published?.iso == "2026-03-03")
+        #expect(metadata.published?.reason.contains("the dateline says 'March 3'") == true)
+    }
+}

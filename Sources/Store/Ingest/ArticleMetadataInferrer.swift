@@ -61,8 +61,19 @@ enum ArticleMetadataInferrer {
         return result
     }
 
-    /// The dateline's month and day, with a year only if the text states one.
+    /// The header's date line (``dateLine(in:)``) when the site prints one; else the dateline's
+    /// month and day, with a year only if the text states one.
     static func publicationDate(dateline: Dateline?, paragraphs: [Paragraph], note: inout String?) -> DatePoint? {
+        if let header = dateLine(in: paragraphs) {
+            var notes: [String] = []
+            if let contradiction = header.contradiction { notes.append(contradiction + "; the written date is kept") }
+            if let dateline, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText,
+               month != header.date.month || day != header.date.day {
+                notes.append("the dateline says '\(dateText)'")
+            }
+            note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+            return DatePoint(date: header.date, precision: .day, reason: "the date line at the top of the text says '\(header.line)'")
+        }
         let latestYear = years(in: paragraphs).max()
         if let dateline, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText {
             guard let year = latestYear, let date = CalendarDate(year: year, month: month, day: day) else {

@@ -1,0 +1,131 @@
+/// The publication date a site prints above the story: a short line near the top that holds a
+/// full date, alone or with a time, a byline, a section or "Published on" ("August 20, 2025,
+/// 7:41 pm", "Published on August 21, 2025, at 6:12 pm (Paris)", "News · 2:14 pm, August 22,
+/// 2025", "by A and B - 08/16/25 9:02 AM ET", "24.07.2025 - Update : 24.07.2025",
+/// "2025-08-25 21:10:45"). Written dates are read by ``TemporalResolver`` (a year is required);
+/// numeric ones here: `YYYY-MM-DD`, `DD.MM.YYYY`, and `M/D/YY(YY)` or `D/M/YY(YY)` only where
+/// a part above 12 says which is the day (05/06/2025 is left alone).
+extension ArticleMetadataInferrer {
+    struct DateLine {
+        let date: CalendarDate
+        /// The line as written.
+        let line: String
+        /// A weekday the line names that the date does not fall on ("Tuesday, August 21, 2025").
+        let contradiction: String?
+    }
+
+    /// The header's first publication date: in the first eight paragraphs, up to a wire
+    /// dateline ("KYIV, Aug 19 (Reuters) -", where the story begins), the first short one (a
+    /// standfirst or a cookie notice may come first) that does not end like a sentence and holds
+    /// a full date not marked as an update.
+    static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
+        for paragraph in paragraphs.prefix(8) {
+            if Dateline.parse(paragraph.text) != nil { return nil }
+            let words = paragraph.text.split(whereSeparator: { $0 == " " })
+            guard words.count <= 16, !endsLikeASentence(paragraph.text) else { continue }
+            if let found = firstDate(in: paragraph.text) {
+                return DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found.date, in: paragraph.text))
+            }
+        }
+        return nil
+    }
+
+    /// A sentence ends in a period after a word; a header line rarely does ("9:02 AM ET", "Paris)").
+    static func endsLikeASentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, last == "." else { return false }
+        // "a.m." and "p.m." end a time, not a sentence.
+        let lowered = text.lowercased()
+        return !(lowered.hasSuffix("a.m.") || lowered.hasSuffix("p.m."))
+    }
+
+    /// The first full date in `line` not preceded by an update marker, with its position.
+    static func firstDate(in line: String) -> (date: CalendarDate, offset: Int)? {
+        var found: [(date: CalendarDate, offset: Int)] = []
+        for match in TemporalResolver(reference: nil).matches(in: line) {
+            guard let point = match.date, point.precision == .day else { continue }
+            found.append((point.date, line.utf8.distance(from: line.startIndex, to: match.range.lowerBound)))
+        }
+        found += numericDates(in: line)
+        let bytes = Array(line.utf8)
+        return found.sorted { $0.offset < $1.offset }.first { !isMarkedAsUpdate(bytes, before: $0.offset) }
+    }
+
+    /// "Update: 24.07.2025", "Updated 19 August 2025", "Last modified on …": not when it was published.
+    static func isMarkedAsUpdate(_ bytes: [UInt8], before offset: Int) -> Bool {
+        let before = String(decoding: bytes[max(0, offset - 24)..<offset], as: UTF8.self).lowercased()
+        let words = before.split { !$0.isLetter }.suffix(3)
+        return words.contains { $0.hasPrefix("updat") || $0 == "modified" || $0 == "edited" || $0 == "revised" }
+    }
+
+    /// Numeric dates in `line`, with their byte offsets.
+    static func numericDates(in line: String) -> [(date: CalendarDate, offset: Int)] {
+        let bytes = Array(line.utf8)
+        var found: [(date: CalendarDate, offset: Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: ".") else {
+                index += 1
+                continue
+            }
+            // Three runs of digits joined by one separator, used twice.
+            var parts: [Int] = []
+            var lengths: [Int] = []
+            var separator: UInt8?
+            var cursor = index
+            while parts.count < 3 {
+                let start = cursor
+                while cursor < bytes.count, isDigit(bytes[cursor]), cursor - start < 4 { cursor += 1 }
+                guard cursor > start, let value = Int(String(decoding: bytes[start..<cursor], as: UTF8.self)) else { break }
+                parts.append(value)
+                lengths.append(cursor - start)
+                guard parts.count < 3 else { break }
+                guard cursor < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-")].contains(bytes[cursor]),
+                      separator == nil || separator == bytes[cursor] else { break }
+                separator = bytes[cursor]
+                cursor += 1
+            }
+            // Not part of a longer number or a fourth field ("1.2.3.4", "2025-08-25-01").
+            let standsAlone = cursor >= bytes.count || !(isDigit(bytes[cursor]) || (bytes[cursor] == separator && cursor + 1 < bytes.count && isDigit(bytes[cursor + 1])))
+            if parts.count == 3, let separator, standsAlone, let date = numericDate(parts, lengths, separator) {
+                found.append((date, index))
+            }
+            index = max(cursor, index + 1)
+        }
+        return found
+    }
+
+    static func numericDate(_ parts: [Int], _ lengths: [Int], _ separator: UInt8) -> CalendarDate? {
+        switch (separator, lengths[0], lengths[2]) {
+        case (UInt8(ascii: "-"), 4, 2) where lengths[1] == 2:
+            return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
+        case (UInt8(ascii: "."), 1...2, 4):
+            return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
+        case (UInt8(ascii: "/"), 1...2, 2), (UInt8(ascii: "/"), 1...2, 4):
+            let year = lengths[2] == 2 ? 2000 + parts[2] : parts[2]
+            guard (1990...2100).contains(year) else { return nil }
+            // Which is the day only where a part is above 12; otherwise the order is unknown.
+            if parts[1] > 12, parts[0] <= 12 { return CalendarDate(year: year, month: parts[0], day: parts[1]) }
+            if parts[0] > 12, parts[1] <= 12 { return CalendarDate(year: year, month: parts[1], day: parts[0]) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// "Tuesday, August 21, 2025" when 21 August 2025 was a Thursday: the weekday named, and the
+    /// date's own.
+    static func contradiction(_ date: CalendarDate, in line: String) -> String? {
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        for word in line.split(whereSeparator: { !$0.isLetter }) {
+            guard let named = TemporalLexicon.weekdays[word.lowercased()], word.first?.isUppercase == true,
+                  word.count > 3 || line.contains(word + ".") || line.contains(word + ",") else { continue }
+            if named != date.weekday {
+                return "the line names \(word), but \(date.iso) was a \(names[date.weekday - 1])"
+            }
+            return nil
+        }
+        return nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}
