@@ -104,6 +104,8 @@ import Testing
     @Test(arguments: [
         "Analysts expect little progress.",
         "Zelensky discussed the talks.",
+        "If Russia attacks Kyiv again, Zelensky said, partners will respond.",
+        "If Putin and Zelensky meet in Istanbul next week, Trump said, a ceasefire could follow.",
     ])
     func noEventWithoutATriggerOrParticipants(_ sentence: String) throws {
         #expect(try Self.extract(sentence) == nil, "\(sentence)")
@@ -125,5 +127,22 @@ import Testing
         ])
         #expect(groups.count == 2, "one meeting, and the contradicting date kept apart")
         #expect(groups[0].articles == ["a", "b", "c"])
+    }
+
+    /// A report that something took place cannot be of an event that starts after the report was
+    /// published: an undated "attack" in an article of 20 August is not the strike of 27 August.
+    @Test func aHeldReportIsNotOfAnEventAfterItsPublication() throws {
+        let quote = "Russia attacked Kyiv, Zelensky said."
+        let report = EventExtractor.Candidate(
+            kind: .attack, status: .held, participants: ["russia", "volodymyr-zelensky"], location: "kyiv", date: nil, article: "a",
+            paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:attacked", confidence: 0.6,
+            copyKey: EventExtractor.sentenceKey(quote), published: CalendarDate(iso: "2025-08-20"))
+        let group = try #require(EventExtractor.group([report]).first)
+        func known(_ start: String) -> Bool {
+            EventExtractor.reports(group, kind: .attack, participants: [Participant(entity: "russia", role: .principal)], location: "kyiv",
+                                   start: DatePoint(date: CalendarDate(iso: start)!, precision: .day, reason: "test"), status: .held)
+        }
+        #expect(known("2025-08-18"))
+        #expect(!known("2025-08-27"))
     }
 }

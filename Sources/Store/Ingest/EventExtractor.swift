@@ -33,6 +33,8 @@ public struct EventExtractor: Sendable {
         var definite = false
         /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed once.
         var copyKey = ""
+        /// The day the reporting article was published, when known to the day.
+        var published: CalendarDate?
     }
 
     /// Candidates that report one event.
@@ -62,8 +64,12 @@ public struct EventExtractor: Sendable {
         private var bestConfidence: Double
         private var articleList: [String] = []
         private var articleSet: Set<String> = []
+        /// The latest day a report was published (of those known to the day): nothing held
+        /// after it can be what these reports say took place.
+        private(set) var latestPublished: CalendarDate?
 
         private mutating func count(_ candidate: Candidate) {
+            if let published = candidate.published, latestPublished.map({ published > $0 }) ?? true { latestPublished = published }
             let status = Self.statuses.firstIndex(of: candidate.status) ?? 0
             statusCounts[status] += 1
             lastReport[status] = members.count
@@ -149,6 +155,8 @@ public struct EventExtractor: Sendable {
         var trigger: (kind: Event.Kind, phrase: String, index: Int)?
         for index in words.indices {
             guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
+            // "if Russia attacks again": a condition, not a report of anything.
+            if Self.isConditional(words, before: index) { continue }
             for length in lengths where length <= words.count - index {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
@@ -206,7 +214,8 @@ public struct EventExtractor: Sendable {
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
             countries: countries, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite,
-            copyKey: Self.sentenceKey(sentence.text)
+            copyKey: Self.sentenceKey(sentence.text),
+            published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
     }
 
@@ -393,6 +402,9 @@ public struct EventExtractor: Sendable {
         _ group: Group, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
+        // Reports that something took place cannot be of an event that starts after the last of
+        // them was published ("if Russia attacks again", read as an attack, is not next week's).
+        if group.status == .held, let start, let latest = group.latestPublished, start.date > latest { return false }
         let sameLocation = group.location != nil && group.location == location
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
@@ -407,6 +419,20 @@ public struct EventExtractor: Sendable {
         }
         return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
                            locationIsCountry: group.locationIsCountry)
+    }
+
+    /// The trigger at `index` is inside an "if" or "unless" clause: those words come before it
+    /// with no clause break (a comma, a dash, a semicolon) between them.
+    static func isConditional(_ words: [String], before index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0 {
+            switch words[cursor] {
+            case ",", "-", ";": return false
+            case "if", "unless": return true
+            default: cursor -= 1
+            }
+        }
+        return false
     }
 
     /// Held or scheduled, against proposed, rejected or cancelled.
