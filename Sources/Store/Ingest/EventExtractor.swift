@@ -403,8 +403,11 @@ public struct EventExtractor: Sendable {
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
         // Reports that something took place cannot be of an event that starts after the last of
-        // them was published ("if Russia attacks again", read as an attack, is not next week's).
-        if group.status == .held, let start, let latest = group.latestPublished, start.date > latest { return false }
+        // them was published (a day's slack for time zones): an attack an article of 20 August
+        // mentions is not the strike of 27 August.
+        if group.status == .held, let start, let latest = group.latestPublished, start.date > (latest.adding(days: 1) ?? latest) {
+            return false
+        }
         let sameLocation = group.location != nil && group.location == location
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
