@@ -34,6 +34,26 @@ static inline long accord_SSL_CTX_set_session_cache_mode(SSL_CTX *ctx, long mode
 
 static inline int accord_TLS1_2_VERSION(void) { return TLS1_2_VERSION; }
 
+/// A passphrase callback that gives none: an encrypted key fails to load instead of OpenSSL
+/// prompting on the terminal (and blocking a start-up or a SIGHUP reload on stdin).
+static int accord_no_passphrase(char *buf, int size, int rwflag, void *userdata) {
+    (void)buf; (void)size; (void)rwflag; (void)userdata;
+    return 0;
+}
+
+static inline void accord_SSL_CTX_never_prompt(SSL_CTX *ctx) {
+    SSL_CTX_set_default_passwd_cb(ctx, accord_no_passphrase);
+}
+
+/// The loaded certificate against the clock: -1 expired, 1 not valid yet, 0 valid (or none).
+static inline int accord_SSL_CTX_certificate_validity(SSL_CTX *ctx) {
+    X509 *certificate = SSL_CTX_get0_certificate(ctx);
+    if (certificate == NULL) return 0;
+    if (X509_cmp_current_time(X509_get0_notAfter(certificate)) < 0) return -1;
+    if (X509_cmp_current_time(X509_get0_notBefore(certificate)) > 0) return 1;
+    return 0;
+}
+
 /// Keeps libcrypto's global state alive until the process is gone: without it, exit() runs
 /// OpenSSL's atexit cleanup while another thread (a seed reload hashing the files) may still
 /// be inside libcrypto, which then reads freed locks.

@@ -112,9 +112,12 @@ public final class HTTPServer: Sendable {
 
     /// Swaps the TLS certificate and key for new connections (existing ones keep theirs).
     /// The new pair is validated first; on failure the old one stays and the error is thrown.
-    public func reloadTLS(_ configuration: TLSConfiguration) throws(TLSContext.Failure) {
+    /// Returns what the new pair should have fixed (``TLSContext/warnings``).
+    @discardableResult
+    public func reloadTLS(_ configuration: TLSConfiguration) throws(TLSContext.Failure) -> [String] {
         let context = try TLSContext(configuration: configuration)
         core.tls.withLock { $0 = context }
+        return context.warnings
     }
 
     /// Begins a graceful shutdown; returns at once. Safe to call more than once.

@@ -74,7 +74,9 @@ final class ServerRunner: @unchecked Sendable {
         var tls: TLSContext?
         if let files = configuration.server.tls {
             do throws(TLSContext.Failure) {
-                tls = try TLSContext(configuration: files)
+                let context = try TLSContext(configuration: files)
+                for warning in context.warnings { logger.warning("TLS: \(warning)") }
+                tls = context
             } catch {
                 logger.critical("TLS setup failed; not starting", metadata: ["file": "\(error.file)", "reason": "\(error.reason)"])
                 UTCTimestamp.writeToStandardError("accord: TLS: \(error)")
@@ -277,9 +279,10 @@ final class ServerRunner: @unchecked Sendable {
         reloadSeeds(application)
         guard let files = configuration.server.tls else { return }
         do throws(TLSContext.Failure) {
-            try server.reloadTLS(files)
+            let warnings = try server.reloadTLS(files)
             application.metrics.recordTLSReload(success: true)
             logger.info("reloaded the TLS certificate and key", metadata: ["certificate": "\(files.certificatePath)"])
+            for warning in warnings { logger.warning("TLS: \(warning)") }
         } catch {
             application.metrics.recordTLSReload(success: false)
             logger.error("TLS reload rejected; still using the previous certificate and key",

@@ -145,6 +145,28 @@ struct TLSTests {
         }
     }
 
+    /// An encrypted key is refused with the reason, never by prompting for a passphrase (which
+    /// blocked start-up, or a SIGHUP reload, reading standard input); a key every user can read
+    /// is a warning.
+    @Test func anEncryptedKeyIsRefusedAndAnOpenKeyIsAWarning() throws {
+        let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
+        let encrypted = certificate.directory + "/encrypted.pem"
+        #expect(try run("/usr/bin/openssl", ["pkey", "-in", certificate.key, "-aes128", "-passout", "pass:secret", "-out", encrypted]).status == 0)
+        do {
+            _ = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: encrypted))
+            Issue.record("an encrypted key must be refused")
+        } catch {
+            #expect(error.file == encrypted)
+            #expect(error.reason.contains("encrypted with a passphrase"))
+        }
+        chmod(certificate.key, 0o600)
+        #expect(try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: certificate.key)).warnings.isEmpty)
+        chmod(certificate.key, 0o644)
+        let warnings = try TLSContext(configuration: TLSConfiguration(certificatePath: certificate.certificate, keyPath: certificate.key)).warnings
+        #expect(warnings == ["\(certificate.key): the private key is readable by every user (chmod o-r)"])
+    }
+
     /// Certificate rotation without a restart: a good new pair serves new connections; a bad
     /// one is refused and the old pair keeps serving.
     @Test func reloadingTheCertificateSwapsItForNewConnectionsAndRefusesABadPair() throws {

@@ -11,6 +11,9 @@ import COpenSSL
 public final class TLSContext: @unchecked Sendable {
     // @unchecked Sendable: the SSL_CTX is configured in init and never mutated afterwards.
     let context: OpaquePointer
+    /// What an operator should fix that does not stop the context: an expired or not yet valid
+    /// certificate, a key file others may read. Logged at start-up and on each reload.
+    public let warnings: [String]
 
     /// Why a context could not be built; always names the file involved.
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -33,6 +36,7 @@ public final class TLSContext: @unchecked Sendable {
         // TLS 1.2 suites: forward secrecy and AEAD only. TLS 1.3 suites are OpenSSL's defaults.
         _ = SSL_CTX_set_cipher_list(context, "ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL:!eNULL:!MD5:!RC4:!3DES")
         accord_SSL_CTX_use_alpn_http11(context)
+        accord_SSL_CTX_never_prompt(context)
         guard SSL_CTX_use_certificate_chain_file(context, configuration.certificatePath) == 1 else {
             throw Failure(file: configuration.certificatePath, reason: "not a usable PEM certificate: \(Self.lastError())")
         }
@@ -42,11 +46,35 @@ public final class TLSContext: @unchecked Sendable {
             if error.contains("mismatch") {
                 throw Failure(file: configuration.keyPath, reason: "the key does not match the certificate \(configuration.certificatePath)")
             }
+            if Self.isEncrypted(configuration.keyPath) {
+                throw Failure(file: configuration.keyPath, reason: "the key is encrypted with a passphrase, and Accord never asks for one: "
+                    + "give it the key decrypted (openssl pkey -in KEY -out PLAIN), readable only by its user")
+            }
             throw Failure(file: configuration.keyPath, reason: "not a usable PEM private key: \(error)")
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
             throw Failure(file: configuration.keyPath, reason: "the key does not match the certificate \(configuration.certificatePath)")
         }
+        var warnings: [String] = []
+        switch accord_SSL_CTX_certificate_validity(context) {
+        case -1: warnings.append("\(configuration.certificatePath): the certificate has expired; clients will refuse it")
+        case 1: warnings.append("\(configuration.certificatePath): the certificate is not valid yet; clients will refuse it")
+        default: break
+        }
+        var status = stat()
+        if stat(configuration.keyPath, &status) == 0, status.st_mode & S_IROTH != 0 {
+            warnings.append("\(configuration.keyPath): the private key is readable by every user (chmod o-r)")
+        }
+        self.warnings = warnings
+    }
+
+    /// A PEM key written encrypted ("ENCRYPTED PRIVATE KEY", or "Proc-Type: 4,ENCRYPTED").
+    static func isEncrypted(_ path: String) -> Bool {
+        guard let file = fopen(path, "r") else { return false }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = fread(&buffer, 1, buffer.count, file)
+        return String(decoding: buffer[..<count], as: UTF8.self).contains("ENCRYPTED")
     }
 
     deinit { SSL_CTX_free(context) }
