@@ -48,6 +48,21 @@ import Testing
         #expect(try SeedLoader(directory: seeds).load().knowledgeBase.articles.contains { $0.file == "huge.txt" })
     }
 
+    /// A cited article skipped for its size fails the records citing it; the refusal says why
+    /// it was skipped first, not only that the file is missing.
+    @Test func aRefusedLoadNamesTheSkippedFileBeforeWhatFailedBecauseOfIt() throws {
+        let seeds = try copy()
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let paragraph = "Leaders met in Paris on Tuesday to discuss security guarantees for Ukraine.\n\n"
+        try String(repeating: paragraph, count: 200).write(toFile: seeds + "/articles/a.txt", atomically: true, encoding: .utf8)
+        let failure = #expect(throws: SeedLoadFailure.self) { try SeedLoader(directory: seeds, maxArticleBytes: 8192).load() }
+        let text = failure?.description ?? ""
+        let reason = text.range(of: "limits.maxArticleBytes")?.lowerBound
+        let failed = text.range(of: "seed load failed with")?.lowerBound
+        #expect(reason != nil && failed != nil && reason! < failed!, "\(text)")
+        #expect(text.hasPrefix("skipped 1 file (a record citing one fails below):\n"))
+    }
+
     @Test func aLinkedArticlesDirectoryOrCollectionIsRefused() throws {
         let seeds = try copy()
         defer { try? FileManager.default.removeItem(atPath: seeds) }
