@@ -123,6 +123,9 @@ enum ICalendarEncoder {
     /// A FLOAT value (RFC 5545 §3.3.7): digits, a point and at most six decimals, never the
     /// exponent form `Double`'s description uses for small numbers ("1e-05").
     static func geoFloat(_ value: Double) -> String {
+        // Coordinates are checked at load (latitude within ±90, longitude ±180); anything else
+        // is written as it is rather than trapping in the conversion below.
+        guard value.isFinite, abs(value) <= 1_000 else { return "\(value)" }
         let micros = Int((abs(value) * 1_000_000).rounded())
         var fraction = String(micros % 1_000_000)
         fraction = String(repeating: "0", count: 6 - fraction.count) + fraction

@@ -425,12 +425,12 @@ public struct EventExtractor: Sendable {
     }
 
     /// The trigger at `index` is inside an "if" or "unless" clause: those words come before it
-    /// with no clause break (a comma, a dash, a semicolon) between them.
+    /// with no clause break (a comma or a dash, the joints ``TemporalTokens`` keeps) between them.
     static func isConditional(_ words: [String], before index: Int) -> Bool {
         var cursor = index - 1
         while cursor >= 0 {
             switch words[cursor] {
-            case ",", "-", ";": return false
+            case ",", "-", "\u{2013}": return false
             case "if", "unless": return true
             default: cursor -= 1
             }
