@@ -144,5 +144,13 @@ import Testing
         }
         #expect(known("2025-08-18"))
         #expect(!known("2025-08-27"))
+        // Nor does such a group, dated after its reports, become an event of its own.
+        let dated = EventExtractor.Candidate(
+            kind: .attack, status: .held, participants: ["russia"], location: "kyiv",
+            date: DatePoint(date: CalendarDate(iso: "2025-08-27")!, precision: .day, reason: "test"), article: "a",
+            paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:attacked", confidence: 0.8,
+            copyKey: EventExtractor.sentenceKey(quote), published: CalendarDate(iso: "2025-08-20"))
+        #expect(try #require(EventExtractor.group([dated]).first).heldAfterItsReports)
+        #expect(try !#require(EventExtractor.group([report]).first).heldAfterItsReports)
     }
 }

@@ -128,6 +128,20 @@ public struct EventExtractor: Sendable {
         public var confidence: Double {
             (min(0.95, bestConfidence + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
         }
+
+        /// `date` is more than a day (time zones) after the last report was published.
+        func isAfterItsReports(_ date: CalendarDate) -> Bool {
+            guard let latestPublished else { return false }
+            return date > (latestPublished.adding(days: 1) ?? latestPublished)
+        }
+
+        /// The reports say it took place, on a date after the last of them was published: the
+        /// date or the status was misread ("met on Tuesday" resolved to the next Tuesday), so
+        /// the group does not become an event of its own.
+        public var heldAfterItsReports: Bool {
+            guard status == .held, let date else { return false }
+            return isAfterItsReports(date.date)
+        }
         /// The distinct articles, in report order.
         public var articles: [String] { articleList }
     }
@@ -403,11 +417,9 @@ public struct EventExtractor: Sendable {
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
         // Reports that something took place cannot be of an event that starts after the last of
-        // them was published (a day's slack for time zones): an attack an article of 20 August
-        // mentions is not the strike of 27 August.
-        if group.status == .held, let start, let latest = group.latestPublished, start.date > (latest.adding(days: 1) ?? latest) {
-            return false
-        }
+        // them was published: an attack an article of 20 August mentions is not the strike of
+        // 27 August.
+        if group.status == .held, let start, group.isAfterItsReports(start.date) { return false }
         let sameLocation = group.location != nil && group.location == location
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {

@@ -89,7 +89,7 @@ extension SeedAssembler {
             if let position = match {
                 absorbed[position, default: []].append(group)
                 changed = true
-            } else if group.confidence >= EventExtractor.newEventConfidence {
+            } else if group.confidence >= EventExtractor.newEventConfidence, !group.heldAfterItsReports {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
