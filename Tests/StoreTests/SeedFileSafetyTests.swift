@@ -124,3 +124,17 @@ import Testing
         #expect(SeedAssembler.visibleCharacterCount("\u{200B}EU\u{200D}") == 2)
     }
 }
+
+/// Article ids from file names outside ASCII: folded where they can be, unique where they cannot.
+extension SeedFileSafetyTests {
+    @Test func fileNamesOutsideASCIIGetDistinctIds() {
+        #expect(Article.id(forFile: "000_44894ce68db02e79.txt") == "000-44894ce68db02e79")
+        #expect(Article.id(forFile: "Über_Kyjiw.txt") == "uber-kyjiw")
+        let cyrillic = [Article.id(forFile: "тест.txt"), Article.id(forFile: "мира.txt")]
+        #expect(cyrillic[0] != cyrillic[1])
+        #expect(cyrillic.allSatisfy { $0.hasPrefix("article-") && $0.count == "article-".count + 8 })
+        let mixed = Article.id(forFile: "Über_Kyjiw_тест.txt")
+        #expect(mixed.hasPrefix("uber-kyjiw-") && !mixed.contains("--"))
+        #expect(Article.id(forFile: "тест.txt") == Article.id(forFile: "тест.txt"), "stable")
+    }
+}

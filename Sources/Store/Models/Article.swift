@@ -40,16 +40,36 @@ public struct Article: Sendable, Hashable {
         self.metadata = metadata
     }
 
-    /// The article id for a file name, per FORMAT.md.
+    /// The article id for a file name, per FORMAT.md. An ASCII name keeps the plain rule. A name
+    /// with other characters is folded first ("Über" → "uber"); if a letter or digit outside
+    /// ASCII remains ("тест"), the runs of "-" are collapsed and a hash of the name is added, so
+    /// two names in another script never share an id ("тест.txt" and "мира.txt" were both
+    /// "----", a duplicate that stopped the load).
     public static func id(forFile file: String) -> String {
         var name = file
         if name.lowercased().hasSuffix(".txt") { name.removeLast(4) }
+        let ascii = name.utf8.allSatisfy { $0 < 0x80 }
         var id = ""
-        for character in name.lowercased() {
+        var foreign = false
+        for character in ascii ? name.lowercased() : DiacriticFolding.fold(name) {
             let isAllowed = character.isASCII && (character.isLetter || character.isNumber || character == "-")
+            if !character.isASCII && (character.isLetter || character.isNumber) { foreign = true }
             id.append(isAllowed ? character : "-")
         }
-        return id
+        guard foreign else { return id }
+        let words = id.split(separator: "-")
+        return (words.isEmpty ? "article" : words.joined(separator: "-")) + "-" + nameHash(name)
+    }
+
+    /// Eight hex digits of the name's FNV-1a hash (stable across runs and machines).
+    static func nameHash(_ name: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
 
