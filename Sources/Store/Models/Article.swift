@@ -61,14 +61,9 @@ public struct Article: Sendable, Hashable {
         return (words.isEmpty ? "article" : words.joined(separator: "-")) + "-" + nameHash(name)
     }
 
-    /// Eight hex digits of the name's FNV-1a hash (stable across runs and machines).
+    /// Eight hex digits of the name's ``FNV1a`` hash (stable across runs and machines).
     static func nameHash(_ name: String) -> String {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in name.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(UInt32(truncatingIfNeeded: FNV1a.hash(name.utf8).hash), radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
