@@ -11,17 +11,17 @@ struct AcceptRanges {
 
     let ranges: [Range]
 
+    /// The ranges as ``WeightedList`` reads them (an unreadable weight refuses the range
+    /// rather than guessing one).
     init(_ field: String) {
-        ranges = field.split(separator: ",").compactMap { element in
-            let parts = element.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
-            guard let type = parts.first, !type.isEmpty else { return nil }
-            var quality = 1.0
-            // An unreadable weight refuses the range rather than guessing one.
-            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
-                quality = Double(parameter.dropFirst(2)).map { min(1, max(0, $0)) } ?? 0
+        var field = field
+        var ranges: [Range] = []
+        field.withUTF8 { bytes in
+            WeightedList.forEach(bytes) { name, quality in
+                ranges.append(Range(type: String(decoding: name, as: UTF8.self).lowercased(), quality: quality))
             }
-            return Range(type: type, quality: quality)
         }
+        self.ranges = ranges
     }
 
     /// The quality of a media type written as any of `exact` (its own name first; `exact[0]`'s
