@@ -92,7 +92,7 @@ extension ArticleMetadataInferrerTests {
         ]
         let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
         #expect(metadata.title == "Putin warns Western troops in Ukraine would be targets")
-        #expect(metadata.titleReason == "the headline that opens the text")
+        #expect(metadata.titleReason == "the headline at the top of the text")
         #expect(metadata.outlet == "Reuters" && metadata.datelinePlace == "VLADIVOSTOK")
     }
 
@@ -162,5 +162,86 @@ extension ArticleMetadataInferrerTests {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
         #expect(metadata.published?.iso == "2026-03-03")
         #expect(metadata.published?.reason.contains("the dateline says 'March 3'") == true)
+    }
+}
+
+/// The outlet a text names itself, and the headline under a site's furniture: own fixtures in
+/// the style of outlets that are neither in the seeds nor in `bench/extraction-eval`.
+extension ArticleMetadataInferrerTests {
+    static let story = "Lithuania, Latvia and Estonia are ready to send air defence officers to a future multinational force in Ukraine, officials said on Wednesday."
+
+    @Test(arguments: [
+        // A staff byline.
+        ("Baltic states offer air defence role in future guarantees\n\nBy LRT English staff\n\nVILNIUS \u{2013} \(story)",
+         "LRT English", "the byline 'By LRT English staff'"),
+        // The agency's formula for its reporter.
+        ("ODESA \u{2013} The port was shelled overnight, a Suspilne correspondent reported.\n\n\(story)",
+         "Suspilne", "the text says"),
+        // A site's notice describing itself.
+        ("\(story)\n\nMediazona is an independent media outlet. Support Mediazona\u{2019}s journalism",
+         "Mediazona", "the site's notice"),
+        // A copyright line naming a masthead.
+        ("\(story)\n\nCopyright 2026 The Moscow Times. All rights reserved.", "The Moscow Times", "the copyright line"),
+        // A dateline acronym the text spells out.
+        ("WARSAW (PAP) - \(story)\n\nThe officers would be volunteers, Polska Agencja Prasowa was told by the ministry.",
+         "Polska Agencja Prasowa", "the text spells 'PAP' out"),
+        // A credit of the site's name with the wires.
+        ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
+    ])
+    func theOutletTheTextNamesItself(_ text: String, _ outlet: String, _ reason: String) throws {
+        let cleaned = try StoreFixtures.clean(text)
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        #expect(metadata.outlet == outlet, "\(metadata.outletReason ?? "no reason")")
+        #expect(metadata.outletReason?.contains(reason) == true, "\(metadata.outletReason ?? "no reason")")
+    }
+
+    @Test(arguments: [
+        // A company that publishes is not the masthead.
+        "\(story)\n\nCopyright 2026 Example Broadcasting Inc. All rights reserved.",
+        // A correspondent of someone else, not "a/an X correspondent reports".
+        "\(story) The BBC's correspondent reported heavy traffic at the border.",
+        // A caption with leaders' names, not a credit with wire services.
+        "\(story)\n\nZelensky with Macron and Merz",
+    ])
+    func whatNamesNoOutlet(_ text: String) throws {
+        let cleaned = try StoreFixtures.clean(text)
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        #expect(metadata.outlet == nil, "\(metadata.outlet ?? ""): \(metadata.outletReason ?? "")")
+    }
+
+    @Test func theHeadlineIsFoundUnderTheSitesFurniture() throws {
+        let text = """
+            Skip to main content
+            We use cookies to personalise content and ads. Accept all
+
+            Mediazona
+
+            World \u{00B7} 10:05, March 6, 2026
+
+            Kremlin rejects European troop plan as talks stall in Geneva
+
+            By Anna Example
+
+            MOSCOW \u{2013} The Kremlin on Friday rejected a European plan to station troops in Ukraine after a ceasefire, calling it a provocation.
+            """
+        let cleaned = try StoreFixtures.clean(text)
+        #expect(cleaned.stripped.map(\.kind) == [.siteNotice, .siteNotice])
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        #expect(metadata.title == "Kremlin rejects European troop plan as talks stall in Geneva")
+        #expect(metadata.titleReason == "the headline at the top of the text")
+        #expect(metadata.published?.iso == "2026-03-06")
+    }
+
+    @Test func aStandfirstOrABylineIsNotTheHeadline() throws {
+        let text = """
+            By Anna Example and Jo Writer of the Example Herald
+
+            Leaders met in Geneva on Friday to discuss the ceasefire plan.
+
+            GENEVA \u{2013} Leaders met in Geneva on Friday to discuss a ceasefire plan for Ukraine, officials said.
+            """
+        let cleaned = try StoreFixtures.clean(text)
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        #expect(metadata.titleReason != "the headline at the top of the text", "\(metadata.title)")
     }
 }

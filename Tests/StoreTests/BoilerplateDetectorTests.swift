@@ -21,6 +21,18 @@ import Testing
         ("(AFP)", .agencyTrailer),
         ("(Reporting by Tom Balmforth; Editing by Mark Heinrich)", .reportingCredit),
         ("With inputs from agencies", .reportingCredit),
+        ("France 24 with AFP and Reuters", .sourceCredit),
+        ("This website uses cookies to analyse traffic. By continuing to browse you accept our cookie policy. OK", .siteNotice),
+        ("Get the morning briefing: subscribe to our newsletter \u{00B7} Sign up", .siteNotice),
+        ("Please contact us for subscription options.", .siteNotice),
+        ("Photo: Example Agency / Jane Doe", .siteNotice),
+        ("Tags NATO Ukraine Lithuania", .siteNotice),
+        ("\u{00A9} 2026 The Moscow Times. All rights reserved.", .siteNotice),
+        ("This material may not be published, broadcast, rewritten or redistributed.", .siteNotice),
+        ("Citing materials is allowed only with a hyperlink to the source, which is mandatory.", .siteNotice),
+        ("Advertisement", .siteNotice),
+        ("Skip to main content", .siteNotice),
+        ("Mediazona is an independent outlet. Support Mediazona\u{2019}s journalism", .siteNotice),
     ])
     func singleLineRules(line: String, kind: StrippedBlock.Kind) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)\nThe talks continue next week in Kyiv.")
@@ -34,6 +46,11 @@ import Testing
         "Also, read the statement released by the Kremlin.",
         "- Ukraine wants guarantees; Russia refuses them.",
         "Leave a comment like that and you will be banned, he joked.",
+        "Workers at the cookie factory in Kharkiv were told to accept shelter elsewhere, the mayor said.",
+        "Soldiers who subscribe to the service can sign up at any post office, the ministry said.",
+        "Zelensky urged allies to support independent journalism in the occupied territories.",
+        "Macron met Starmer with Merz and Tusk in Paris.",
+        "Share prices in Moscow fell on Monday.",
     ])
     func articleSentencesSurvive(line: String) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")

@@ -38,27 +38,34 @@ enum ArticleMetadataInferrer {
             result.title = FirstSentence.truncate(FirstSentence.firstSentence(of: body), limit: 120)
             result.titleReason = "the first sentence after the dateline '\(dateline.text)'"
         }
-        // A headline line (a heading of five words or more) opening the text is the title.
-        if first.kind == .heading, first.text.split(separator: " ").count >= 5 {
-            result.title = FirstSentence.truncate(first.text, limit: 120)
-            result.titleReason = "the headline that opens the text"
+        if let headline = headline(in: paragraphs, storyStart: dateline == nil ? nil : datelineParagraph.index) {
+            result.title = FirstSentence.truncate(headline, limit: 120)
+            result.titleReason = "the headline at the top of the text"
         }
-        // Outlet: the dateline's, a "Source: X" credit, an agency trailer, or "X reports".
-        if let outlet = dateline?.outlet {
-            result.outlet = outlet
-            result.outletReason = "named in the dateline '\(dateline?.text ?? "")'"
-        } else if let credit = stripped.first(where: { $0.kind == .sourceCredit }), let name = creditName(credit.text) {
+        if let (name, reason) = outlet(dateline: dateline, paragraphs: paragraphs, stripped: stripped) {
             result.outlet = name
-            result.outletReason = "the credit line '\(credit.text)'"
-        } else if let trailer = stripped.first(where: { $0.kind == .agencyTrailer }), let name = trailerName(trailer.text) {
-            result.outlet = name
-            result.outletReason = "the trailer '\(trailer.text)'"
-        } else if let (name, sentence) = reportingOutlet(paragraphs) {
-            result.outlet = name
-            result.outletReason = "the text says '\(sentence)'"
+            result.outletReason = reason
         }
         result.published = publicationDate(dateline: dateline, paragraphs: paragraphs, note: &result.publishedNote)
         return result
+    }
+
+    /// The headline: in the header (the first six paragraphs, up to the dateline or the first
+    /// paragraph of more than 30 words), the first line of 5 to 30 words that opens with a
+    /// capital, a digit or a quote and does not end like a sentence, and is neither a byline
+    /// ("By …") nor a date line. A masthead ("Meduza"), a section name or a date line before it
+    /// is passed over; a standfirst after it ends with a period.
+    static func headline(in paragraphs: [Paragraph], storyStart: Int?) -> String? {
+        for paragraph in paragraphs.prefix(6) {
+            if let storyStart, paragraph.index >= storyStart { return nil }
+            let words = paragraph.text.split(whereSeparator: { $0 == " " })
+            guard words.count <= 30 else { return nil }
+            guard words.count >= 5, paragraph.text.unicodeScalars.count <= 220, let first = paragraph.text.first,
+                  FirstSentence.startsSentence(first), !endsLikeASentence(paragraph.text),
+                  words[0] != "By", words[0] != "by", firstDate(in: paragraph.text) == nil else { continue }
+            return paragraph.text
+        }
+        return nil
     }
 
     /// The header's date line (``dateLine(in:)``) when the site prints one; else the dateline's
@@ -150,36 +157,5 @@ enum ArticleMetadataInferrer {
             return true
         }
         return clean ? found : nil
-    }
-
-    /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent".
-    static func creditName(_ line: String) -> String? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let name = line[line.index(after: colon)...].trimmingCharacters(" ")
-        return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
-    }
-
-    /// "— Reuters", "--Agencies" → the name (not "Agencies").
-    static func trailerName(_ line: String) -> String? {
-        let name = line.drop { $0 == "-" || $0 == "–" || $0 == "—" || $0 == " " }.trimmingCharacters(" ")
-        guard !name.isEmpty, name.count <= 60, name.lowercased() != "agencies" else { return nil }
-        return name
-    }
-
-    /// "Reuters reports that …", "The Kyiv Independent reported …": a capitalised name of one to
-    /// four words opening a paragraph, followed by "reports" or "reported".
-    static func reportingOutlet(_ paragraphs: [Paragraph]) -> (String, String)? {
-        for paragraph in paragraphs.prefix(4) {
-            let words = paragraph.text.split(separator: " ", omittingEmptySubsequences: true)
-            for length in 1...4 where words.count > length {
-                let verb = words[length].lowercased()
-                guard verb == "reports" || verb == "reported" else { continue }
-                let name = words[0..<length]
-                guard name.allSatisfy({ $0.first?.isUppercase == true || $0 == "the" }) else { break }
-                let outlet = name.joined(separator: " ")
-                return (outlet, outlet + " " + String(words[length]))
-            }
-        }
-        return nil
     }
 }

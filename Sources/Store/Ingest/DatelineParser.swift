@@ -145,4 +145,12 @@ extension StringProtocol {
         while slice.last == character { slice = slice.dropLast() }
         return String(slice)
     }
+
+    /// Drops any of `characters` from both ends.
+    func trimming(anyOf characters: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
 }

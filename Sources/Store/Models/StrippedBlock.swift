@@ -17,6 +17,10 @@ public struct StrippedBlock: Sendable, Hashable {
         case agencyTrailer = "agency-trailer"
         /// "(Reporting by ...)", "(Editing by ...)", "With inputs from ...".
         case reportingCredit = "reporting-credit"
+        /// The site's furniture rather than the story: a cookie or consent banner, a newsletter
+        /// or subscription prompt, a copyright or reuse notice, a photo credit, a "Tags" line,
+        /// "Advertisement", "Skip to content".
+        case siteNotice = "site-notice"
     }
 
     public let kind: Kind

@@ -54,6 +54,7 @@ struct BoilerplateDetector {
         if isInlineLink(key) { return .single(.inlineLink) }
         if isSourceCredit(key, line: line) { return .single(.sourceCredit) }
         if isAgencyTrailer(key, line: line) { return .single(.agencyTrailer) }
+        if isSiteNotice(key, words: LineShape.wordCount(line.scalars)) { return .single(.siteNotice) }
         let unparenthesised = key.hasPrefix("(") ? String(key.dropFirst()) : key
         if creditPrefixes.contains(where: { unparenthesised.hasPrefix($0 + " ") || unparenthesised.hasPrefix($0 + ":") }) {
             return .single(.reportingCredit)
@@ -97,7 +98,63 @@ struct BoilerplateDetector {
             guard let separator = rest.first, ":-\u{2013}\u{2014}|".contains(separator) else { return false }
             return rest.dropFirst().contains { $0.isLetter }
         }
-        return false
+        return isWireCredit(body)
+    }
+
+    /// Wire services a site credits beside its own name.
+    static let wireServices: Set<String> = [
+        "afp", "ap", "reuters", "dpa", "agencies", "agency", "wires", "wire services", "efe", "ansa", "bloomberg",
+        "tass", "interfax", "ukrinform", "unian", "xinhua", "kyodo", "yonhap", "pap", "anadolu", "agency reports",
+    ]
+
+    /// `Le Monde with AFP`, `(France 24 with AFP and Reuters)`: a name, "with", and wire services.
+    static func isWireCredit(_ body: Substring) -> Bool {
+        guard let with = body.firstRange(of: " with "), body.split(separator: " ").count <= 10 else { return false }
+        let name = body[..<with.lowerBound]
+        guard !name.isEmpty, name.split(separator: " ").count <= 4 else { return false }
+        let services = body[with.upperBound...]
+            .replacing(" and ", with: ",")
+            .split(separator: ",")
+            .map { $0.trimming(anyOf: " .") }
+        return !services.isEmpty && services.allSatisfy { wireServices.contains($0) }
+    }
+
+    /// Whole lines that are a site's navigation rather than text.
+    static let navigationLines: Set<String> = [
+        "advertisement", "advertising", "sponsored", "sponsored content", "skip to content", "skip to main content",
+        "skip navigation", "skip next section navigation", "navigation", "menu", "share", "share this article",
+        "share this story", "print", "print this article", "listen to this article", "listen", "close",
+    ]
+
+    /// Openings of a site's prompts and credits: `Subscribe to our newsletter`, `Photo: AFP`,
+    /// `Tags Ukraine Russia`, `Copyright 2025 …`, `© 2025 …`.
+    static let noticePrefixes = [
+        "subscribe to ", "subscribe now", "subscribers only", "sign up for ", "sign up to ", "support our journalism",
+        "photo: ", "photo credit", "photos: ", "photograph: ", "image: ", "main image: ", "tags ", "tags: ", "topics: ",
+        "copyright ", "copyright:", "\u{00A9}", "(c) 19", "(c) 20",
+    ]
+
+    /// A site's furniture (``StrippedBlock/Kind/siteNotice``), by what it says and how short it is:
+    /// a cookie or consent banner, a prompt or a credit opening with ``noticePrefixes``, a rights
+    /// or reuse notice ("All rights reserved", "may not be published, broadcast", "hyperlink …
+    /// mandatory"), a newsletter or subscription pitch, or a line of ``navigationLines``. A
+    /// sentence of the story that merely mentions cookies or subscribers lacks the site's wording.
+    static func isSiteNotice(_ key: String, words: Int) -> Bool {
+        guard words <= 60 else { return false }
+        if navigationLines.contains(trimTrailingPunctuation(key)) { return true }
+        if words <= 25, noticePrefixes.contains(where: { key.hasPrefix($0) }) { return true }
+        func has(_ needle: String) -> Bool { UTF8Search.contains(key, needle) }
+        if has("cookies"), ["we use", "this site uses", "this website uses", "our use of", "accept all",
+                            "cookie policy", "cookie settings", "consent"].contains(where: has) {
+            return true
+        }
+        if has("all rights reserved") || has("may not be published, broadcast") { return true }
+        if has("hyperlink"), has("mandatory") || has("obligatory") { return true }
+        if words <= 40, has("subscription options") || has("newsletter") && (has("sign up") || has("subscribe")) {
+            return true
+        }
+        // "Support Meduza's journalism", "Support independent journalism": the outlet's pitch ends the line.
+        return words <= 12 && has("support ") && trimTrailingPunctuation(key).hasSuffix("journalism")
     }
 
     /// `--Agencies`, `— Reuters`, `- IANS`, `(AFP)`: a dash-led or bracketed wire name.

@@ -1,0 +1,179 @@
+/// The outlet a dropped-in article names itself, in the order of how directly the text says it:
+/// the wire dateline ("ISTANBUL (AA) -"), a "Source: X" or "X with AFP" credit, an agency
+/// trailer ("— Reuters"), a staff byline ("By Kyiv Post staff"), "a/an X correspondent reports",
+/// the site's own notice ("Meduza is a Russian independent media outlet", "Support X's
+/// journalism"), "X reports …" opening a paragraph, and last a copyright line that names a
+/// masthead rather than a company ("Copyright 2025 Nexstar Media Inc." names none).
+extension ArticleMetadataInferrer {
+    static func outlet(dateline: Dateline?, paragraphs: [Paragraph], stripped: [StrippedBlock]) -> (name: String, reason: String)? {
+        if let dateline, let name = dateline.outlet {
+            let reason = "named in the dateline '\(dateline.text)'"
+            if let spelled = spelledOut(acronym: name, paragraphs: paragraphs, stripped: stripped) {
+                return (spelled, reason + "; the text spells '\(name)' out as '\(spelled)'")
+            }
+            return (name, reason)
+        }
+        for credit in stripped where credit.kind == .sourceCredit {
+            if let name = creditName(credit.text) { return (name, "the credit line '\(credit.text)'") }
+        }
+        if let trailer = stripped.first(where: { $0.kind == .agencyTrailer }), let name = trailerName(trailer.text) {
+            return (name, "the trailer '\(trailer.text)'")
+        }
+        if let (name, line) = staffByline(paragraphs) { return (name, "the byline '\(line)'") }
+        if let (name, sentence) = correspondent(paragraphs) { return (name, "the text says '\(sentence)'") }
+        for notice in stripped where notice.kind == .siteNotice {
+            if let name = selfDescription(notice.text) { return (name, "the site's notice '\(notice.text)'") }
+        }
+        if let (name, sentence) = reportingOutlet(paragraphs) { return (name, "the text says '\(sentence)'") }
+        for notice in stripped where notice.kind == .siteNotice {
+            if let name = copyrightHolder(notice.text) { return (name, "the copyright line '\(notice.text)'") }
+        }
+        return nil
+    }
+
+    /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent";
+    /// "Le Monde with AFP" → "Le Monde".
+    static func creditName(_ line: String) -> String? {
+        if let colon = line.firstIndex(of: ":") {
+            let name = line[line.index(after: colon)...].trimmingCharacters(" ")
+            return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
+        }
+        guard let with = line.firstRange(of: " with ") else { return nil }
+        let name = line[..<with.lowerBound].trimming(anyOf: " (")
+        return name.isEmpty || name.count > 60 ? nil : name
+    }
+
+    /// "— Reuters", "--Agencies" → the name (not "Agencies").
+    static func trailerName(_ line: String) -> String? {
+        let name = line.drop { $0 == "-" || $0 == "–" || $0 == "—" || $0 == " " }.trimmingCharacters(" ")
+        guard !name.isEmpty, name.count <= 60, name.lowercased() != "agencies" else { return nil }
+        return name
+    }
+
+    /// "AA" → "Anadolu Agency", "AFP" → "Agence France-Presse", when the text (or its stripped
+    /// site text) writes a run of capitalised words whose initials, hyphenated parts included,
+    /// spell the acronym. Nothing outside the text is consulted.
+    static func spelledOut(acronym: String, paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
+        let letters = Array(acronym)
+        guard (2...5).contains(letters.count), letters.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+        for text in paragraphs.map(\.text) + stripped.map(\.text) {
+            let words = text.split(separator: " ").map { $0.trimming(anyOf: ",.;:()\"'\u{2019}\u{201D}") }
+            for start in words.indices {
+                var initials: [Character] = []
+                var end = start
+                while end < words.count, initials.count < letters.count {
+                    let parts = words[end].split(separator: "-")
+                    guard let head = parts.first?.first, head.isUppercase,
+                          parts.allSatisfy({ $0.first?.isUppercase == true }) else { break }
+                    initials += parts.compactMap(\.first)
+                    end += 1
+                }
+                if end - start >= 2, initials == letters { return words[start..<end].joined(separator: " ") }
+            }
+        }
+        return nil
+    }
+
+    /// "By Kyiv Post staff", "Reuters Staff", "By the Example Times newsroom": a header line
+    /// (the first eight paragraphs) naming the outlet's staff.
+    static func staffByline(_ paragraphs: [Paragraph]) -> (String, String)? {
+        let collective: Set<String> = ["staff", "staff reporters", "staff reporter", "staff writers", "staff writer", "newsroom", "news desk", "desk"]
+        for paragraph in paragraphs.prefix(8) {
+            var words = paragraph.text.split(separator: " ").map(String.init)
+            guard (2...8).contains(words.count) else { continue }
+            if words[0].lowercased() == "by" { words.removeFirst() }
+            if words.first?.lowercased() == "the" { words.removeFirst() }
+            for length in [2, 1] where words.count > length {
+                let tail = words.suffix(length).joined(separator: " ").lowercased()
+                guard collective.contains(tail) else { continue }
+                let name = words.dropLast(length)
+                guard (1...4).contains(name.count), name.allSatisfy({ $0.first?.isUppercase == true }),
+                      !name.contains(where: { $0.hasSuffix(",") }) else { break }
+                return (name.joined(separator: " "), paragraph.text)
+            }
+        }
+        return nil
+    }
+
+    /// "…, an Ukrinform correspondent reports.", "a TASS correspondent reported": the agency's
+    /// own formula for its reporter. One to three capitalised words before "correspondent".
+    static func correspondent(_ paragraphs: [Paragraph]) -> (String, String)? {
+        for paragraph in paragraphs where UTF8Search.contains(paragraph.text, " correspondent report") {
+            let words = paragraph.text.split(separator: " ")
+            for index in words.indices.dropFirst().dropLast() where words[index] == "correspondent" {
+                let verb = words[index + 1].trimming(anyOf: ",.;:")
+                guard verb == "reports" || verb == "reported" else { continue }
+                var start = index
+                while start > 0, index - start < 3, words[start - 1].first?.isUppercase == true { start -= 1 }
+                guard start < index, start > 0, ["a", "an"].contains(words[start - 1].lowercased()) else { continue }
+                let name = words[start..<index].joined(separator: " ")
+                let sentenceStart = max(0, start - 2)
+                return (name, words[sentenceStart...(index + 1)].joined(separator: " "))
+            }
+        }
+        return nil
+    }
+
+    /// "Meduza is a Russian independent media outlet.", "Support Meduza's journalism": the site
+    /// describing itself. The name is one to four capitalised words.
+    static func selfDescription(_ notice: String) -> String? {
+        let kinds = ["media outlet", "news outlet", "news agency", "newspaper", "news site", "news website",
+                     "broadcaster", "news organisation", "news organization", "publication"]
+        let words = notice.split(separator: " ").map(String.init)
+        if let verb = words.firstIndex(of: "is"), (1...4).contains(verb), verb + 1 < words.count,
+           ["a", "an"].contains(words[verb + 1].lowercased()) {
+            let rest = words[(verb + 2)...].prefix(6).joined(separator: " ").lowercased()
+            let name = words[..<verb]
+            if kinds.contains(where: { rest.contains($0) }), name.allSatisfy({ $0.first?.isUppercase == true }) {
+                return name.joined(separator: " ")
+            }
+        }
+        for index in words.indices.dropLast() where words[index].lowercased() == "support" {
+            let owner = words[index + 1]
+            guard owner.first?.isUppercase == true, index + 2 < words.count,
+                  words[index + 2].lowercased().hasPrefix("journalism") else { continue }
+            for suffix in ["'s", "\u{2019}s"] where owner.hasSuffix(suffix) {
+                return String(owner.dropLast(suffix.count))
+            }
+        }
+        return nil
+    }
+
+    /// "Copyright 2025 The Example Times. All rights reserved." → "The Example Times"; none when
+    /// the holder is a company ("Nexstar Media Inc."), which publishes but is not the masthead.
+    static func copyrightHolder(_ notice: String) -> String? {
+        var words = notice.split(separator: " ").map(String.init)
+        guard let first = words.first?.lowercased(), first.hasPrefix("copyright") || first == "\u{00A9}" || first == "(c)" else { return nil }
+        words.removeFirst()
+        while let next = words.first, next == "\u{00A9}" || next.lowercased() == "(c)" || next.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," }) {
+            words.removeFirst()
+        }
+        var name: [String] = []
+        for word in words {
+            let bare = word.trimming(anyOf: ".,")
+            guard bare.first?.isUppercase == true, bare.lowercased() != "all" else { break }
+            name.append(bare)
+            if word.hasSuffix(".") || word.hasSuffix(",") { break }
+        }
+        let companies: Set<String> = ["inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "ag", "sa", "group", "holdings", "co"]
+        guard (1...5).contains(name.count), let last = name.last?.lowercased(), !companies.contains(last) else { return nil }
+        return name.joined(separator: " ")
+    }
+
+    /// "Reuters reports that …", "The Kyiv Independent reported …": a capitalised name of one to
+    /// four words opening a paragraph, followed by "reports" or "reported".
+    static func reportingOutlet(_ paragraphs: [Paragraph]) -> (String, String)? {
+        for paragraph in paragraphs.prefix(4) {
+            let words = paragraph.text.split(separator: " ", omittingEmptySubsequences: true)
+            for length in 1...4 where words.count > length {
+                let verb = words[length].lowercased()
+                guard verb == "reports" || verb == "reported" else { continue }
+                let name = words[0..<length]
+                guard name.allSatisfy({ $0.first?.isUppercase == true || $0 == "the" }) else { break }
+                let outlet = name.joined(separator: " ")
+                return (outlet, outlet + " " + String(words[length]))
+            }
+        }
+        return nil
+    }
+}
