@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["Locking", "CUtf8proc", "CStemmer"]
+            dependencies: ["Locking", "CUtf8proc", "CStemmer", "CSystem"]
         ),
         .target(
             name: "API",

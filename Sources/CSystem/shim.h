@@ -14,6 +14,12 @@ extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int fl
 static inline int accord_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
     return accept4(fd, address, length, flags);
 }
+#include <string.h>
+// memmem is a GNU extension, hidden like accept4: the byte search behind Store's UTF8Search.
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+static inline int accord_memmem_found(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen) {
+    return memmem(haystack, haystacklen, needle, needlelen) != 0;
+}
 #include <pthread.h>
 
 // pthread_setname_np is a GNU extension, hidden like accept4.

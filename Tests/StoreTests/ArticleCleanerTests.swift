@@ -50,6 +50,17 @@ import Testing
         #expect(cleaned.paragraphs[0].kind == .body)
     }
 
+    @Test(arguments: [
+        // A headline over a longer standfirst: the standfirst's first word fits on the headline's line.
+        "Kremlin rejects European troop plan as talks stall\nMoscow says any foreign deployment in Ukraine would be a legitimate target for its forces, officials said",
+        // A line longer than any wrap width under it.
+        "Putin calls Western troops in Ukraine legitimate targets\nThe Russian president dismissed the coalition plan a day after 26 countries pledged to take part in a postwar force",
+    ])
+    func linesThatAreNotAWrapStayApart(block: String) throws {
+        let cleaned = try StoreFixtures.clean("\(block)\n\nA second paragraph.")
+        #expect(cleaned.paragraphs.count == 3, "\(cleaned.paragraphs.map(\.text))")
+    }
+
     @Test func servedTextKeepsOriginalCharacters() throws {
         let text = "Zelenskyy\u{2019}s \u{201C}plan\u{201D}\u{00A0}works.\nNext."
         let cleaned = try StoreFixtures.clean(text)

@@ -130,6 +130,9 @@ extension ArticleMetadataInferrerTests {
         (["Source: Example Agency", "2026-03-10 21:10:45"], "2026-03-10"),
         (["Mar 11, 2026"], "2026-03-11"),
         (["13/03/2026 16:20"], "2026-03-13"),
+        (["Posted: Mar 8, 2026 7:26 AM EDT | Last Updated: March 8"], "2026-03-08"),
+        (["Published September 4 2026"], "2026-09-04"),
+        (["Updated 9:41 AM EDT, Sat March 7, 2026"], "2026-03-07"),
     ])
     func aDateLineAboveTheStoryIsThePublicationDate(_ lines: [String], _ expected: String) {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: [])
@@ -185,6 +188,13 @@ extension ArticleMetadataInferrerTests {
         // A dateline acronym the text spells out.
         ("WARSAW (PAP) - \(story)\n\nThe officers would be volunteers, Polska Agencja Prasowa was told by the ministry.",
          "Polska Agencja Prasowa", "the text spells 'PAP' out"),
+        // A legal suffix is dropped from the copyright holder.
+        ("\(story)\n\nCopyright The Example Times Limited 2026. All rights reserved.", "The Example Times", "the copyright line"),
+        // A syndicating site names the publisher.
+        ("Yahoo\nProvided by Sky News\n\n\(story)", "Sky News", "the credit line 'Provided by Sky News'"),
+        // The masthead over the site's menu.
+        ("Example Herald\nHome | World | Politics | Opinion\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "Example Herald", "the masthead"),
         // A credit of the site's name with the wires.
         ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
     ])
@@ -197,9 +207,11 @@ extension ArticleMetadataInferrerTests {
 
     @Test(arguments: [
         // A company that publishes is not the masthead.
-        "\(story)\n\nCopyright 2026 Example Broadcasting Inc. All rights reserved.",
+        "\(story)\n\nCopyright 2026 Example Media Inc. All rights reserved.",
         // A correspondent of someone else, not "a/an X correspondent reports".
         "\(story) The BBC's correspondent reported heavy traffic at the border.",
+        // A section label over the headline is not a masthead.
+        "Ukraine\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A caption with leaders' names, not a credit with wire services.
         "\(story)\n\nZelensky with Macron and Merz",
     ])

@@ -14,12 +14,12 @@ extension ArticleMetadataInferrer {
         let contradiction: String?
     }
 
-    /// The header's first publication date: in the first eight paragraphs, up to a wire
+    /// The header's first publication date: in the first twelve paragraphs, up to a wire
     /// dateline ("KYIV, Aug 19 (Reuters) -", where the story begins), the first short one (a
     /// standfirst or a cookie notice may come first) that does not end like a sentence and holds
     /// a full date not marked as an update.
     static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
-        for paragraph in paragraphs.prefix(8) {
+        for paragraph in paragraphs.prefix(12) {
             if Dateline.parse(paragraph.text) != nil { return nil }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
             guard words.count <= 16, !endsLikeASentence(paragraph.text) else { continue }

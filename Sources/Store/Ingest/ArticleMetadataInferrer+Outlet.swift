@@ -1,6 +1,7 @@
 /// The outlet a dropped-in article names itself, in the order of how directly the text says it:
 /// the wire dateline ("ISTANBUL (AA) -"), a "Source: X" or "X with AFP" credit, an agency
-/// trailer ("— Reuters"), a staff byline ("By Kyiv Post staff"), "a/an X correspondent reports",
+/// trailer ("— Reuters"), a staff byline ("By Kyiv Post staff"), the site's masthead above its
+/// menu ("BBC" over "Home | News | Sport"), "a/an X correspondent reports",
 /// the site's own notice ("Meduza is a Russian independent media outlet", "Support X's
 /// journalism"), "X reports …" opening a paragraph, and last a copyright line that names a
 /// masthead rather than a company ("Copyright 2025 Nexstar Media Inc." names none).
@@ -20,6 +21,7 @@ extension ArticleMetadataInferrer {
             return (name, "the trailer '\(trailer.text)'")
         }
         if let (name, line) = staffByline(paragraphs) { return (name, "the byline '\(line)'") }
+        if let name = masthead(paragraphs, stripped: stripped) { return (name, "the masthead '\(name)' above the site's menu or notices") }
         if let (name, sentence) = correspondent(paragraphs) { return (name, "the text says '\(sentence)'") }
         for notice in stripped where notice.kind == .siteNotice {
             if let name = selfDescription(notice.text) { return (name, "the site's notice '\(notice.text)'") }
@@ -32,8 +34,13 @@ extension ArticleMetadataInferrer {
     }
 
     /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent";
-    /// "Le Monde with AFP" → "Le Monde".
+    /// "Le Monde with AFP" → "Le Monde"; "Provided by CNN" → "CNN".
     static func creditName(_ line: String) -> String? {
+        let lowered = line.lowercased()
+        if let prefix = BoilerplateDetector.syndicationPrefixes.first(where: { lowered.hasPrefix($0) }) {
+            let name = line.dropFirst(prefix.count).trimming(anyOf: " .")
+            return name.isEmpty || name.count > 60 ? nil : name
+        }
         if let colon = line.firstIndex(of: ":") {
             let name = line[line.index(after: colon)...].trimmingCharacters(" ")
             return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
@@ -95,6 +102,20 @@ extension ArticleMetadataInferrer {
         return nil
     }
 
+    /// The site's name as the text's first line, one to four capitalised words without digits or
+    /// closing punctuation, directly above furniture the cleaning stripped (a menu, a cookie
+    /// notice): "BBC" over "Home | News | Sport". A section label over a headline ("World",
+    /// "Ukraine") has no furniture under it.
+    static func masthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
+        guard let first = paragraphs.first else { return nil }
+        let next = paragraphs.count > 1 ? paragraphs[1].line : Int.max
+        let words = first.text.split(separator: " ")
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }),
+              !first.text.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }),
+              stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < next }) else { return nil }
+        return first.text
+    }
+
     /// "…, an Ukrinform correspondent reports.", "a TASS correspondent reported": the agency's
     /// own formula for its reporter. One to three capitalised words before "correspondent".
     static func correspondent(_ paragraphs: [Paragraph]) -> (String, String)? {
@@ -139,13 +160,16 @@ extension ArticleMetadataInferrer {
         return nil
     }
 
-    /// "Copyright 2025 The Example Times. All rights reserved." → "The Example Times"; none when
-    /// the holder is a company ("Nexstar Media Inc."), which publishes but is not the masthead.
+    /// "Copyright 2025 The Example Times. All rights reserved." → "The Example Times";
+    /// "Copyright The Financial Times Limited 2025" → "The Financial Times"; "©2025 CBC" → "CBC".
+    /// A legal suffix is dropped; none when what is left names a company rather than a masthead
+    /// ("Nexstar Media Inc."), which publishes but is not the outlet.
     static func copyrightHolder(_ notice: String) -> String? {
         var words = notice.split(separator: " ").map(String.init)
-        guard let first = words.first?.lowercased(), first.hasPrefix("copyright") || first == "\u{00A9}" || first == "(c)" else { return nil }
+        guard let first = words.first?.lowercased(), first.hasPrefix("copyright") || first.hasPrefix("\u{00A9}") || first == "(c)" else { return nil }
         words.removeFirst()
-        while let next = words.first, next == "\u{00A9}" || next.lowercased() == "(c)" || next.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," }) {
+        while let next = words.first,
+              next.hasPrefix("\u{00A9}") || next.lowercased() == "(c)" || next.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," }) {
             words.removeFirst()
         }
         var name: [String] = []
@@ -155,7 +179,9 @@ extension ArticleMetadataInferrer {
             name.append(bare)
             if word.hasSuffix(".") || word.hasSuffix(",") { break }
         }
-        let companies: Set<String> = ["inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "ag", "sa", "group", "holdings", "co"]
+        let legal: Set<String> = ["inc", "llc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "publishers", "publishing"]
+        while let last = name.last, legal.contains(last.lowercased()) { name.removeLast() }
+        let companies: Set<String> = ["media", "group", "holdings", "company", "corporation", "communications", "enterprises", "co"]
         guard (1...5).contains(name.count), let last = name.last?.lowercased(), !companies.contains(last) else { return nil }
         return name.joined(separator: " ")
     }

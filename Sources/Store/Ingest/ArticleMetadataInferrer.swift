@@ -20,7 +20,7 @@ enum ArticleMetadataInferrer {
         guard let first = paragraphs.first else {
             return InferredMetadata(title: "", titleReason: "no text")
         }
-        var result = InferredMetadata(title: FirstSentence.title(of: paragraphs), titleReason: "the first sentence of the text")
+        var result = InferredMetadata(title: "", titleReason: "")
         // Site text ("Share this article", a byline) may come before the dateline: look at the
         // first few paragraphs, and take the first that opens with one.
         var dateline: Dateline?
@@ -32,15 +32,19 @@ enum ArticleMetadataInferrer {
                 break
             }
         }
-        if let dateline {
-            result.datelinePlace = dateline.place
-            let body = String(datelineParagraph.text[dateline.bodyStart...])
-            result.title = FirstSentence.truncate(FirstSentence.firstSentence(of: body), limit: 120)
-            result.titleReason = "the first sentence after the dateline '\(dateline.text)'"
-        }
+        result.datelinePlace = dateline?.place
+        // The title: a headline above the story, else the first sentence after the dateline, else
+        // the first sentence of the text.
         if let headline = headline(in: paragraphs, storyStart: dateline == nil ? nil : datelineParagraph.index) {
             result.title = FirstSentence.truncate(headline, limit: 120)
             result.titleReason = "the headline at the top of the text"
+        } else if let dateline {
+            let body = String(datelineParagraph.text[dateline.bodyStart...])
+            result.title = FirstSentence.truncate(FirstSentence.firstSentence(of: body), limit: 120)
+            result.titleReason = "the first sentence after the dateline '\(dateline.text)'"
+        } else {
+            result.title = FirstSentence.title(of: paragraphs)
+            result.titleReason = "the first sentence of the text"
         }
         if let (name, reason) = outlet(dateline: dateline, paragraphs: paragraphs, stripped: stripped) {
             result.outlet = name

@@ -76,12 +76,20 @@ enum ArticleCleaner {
         return drafts
     }
 
-    /// A block whose non-final lines all look like a fixed-width wrap:
-    /// 40 to 100 scalars each and none of them in capitals (a subhead).
+    /// A block whose lines look like a fixed-width wrap: the widest line 60 to 100 scalars (the
+    /// widths tools wrap at), the non-final ones at least 40 and none in capitals (a subhead), each
+    /// non-final line full, so the next line's first word would not have fitted on it (a headline
+    /// over a longer standfirst is not a wrap), and no line after the first opening like a site's
+    /// time stamp ("Updated 9:41 AM EDT", "Published …", "Posted: …").
     static func isHardWrapped(_ block: [SourceLine]) -> Bool {
-        guard block.count >= 2 else { return false }
-        return block.dropLast().allSatisfy { line in
-            (40...100).contains(line.scalars.count) && !LineShape.isAllCapitals(line.scalars)
+        guard block.count >= 2, let width = block.map(\.scalars.count).max(), (60...100).contains(width) else { return false }
+        return zip(block, block.dropFirst()).allSatisfy { line, next in
+            let nextWord = next.scalars.prefix { !SourceLine.isTrimmable($0) && $0 != ":" }
+            return (40...100).contains(line.scalars.count) && !LineShape.isAllCapitals(line.scalars)
+                && line.scalars.count + 1 + nextWord.count > width
+                && !timeStampOpenings.contains(String(String.UnicodeScalarView(nextWord)))
         }
     }
+
+    static let timeStampOpenings: Set<String> = ["Updated", "Published", "Posted", "Modified", "UPDATED", "PUBLISHED"]
 }

@@ -93,6 +93,8 @@ struct BoilerplateDetector {
         guard line.scalars.count <= 100, LineShape.wordCount(line.scalars) <= 10 else { return false }
         var body = Substring(key)
         if body.hasPrefix("(") && body.hasSuffix(")") { body = body.dropFirst().dropLast() }
+        // "Provided by CNN", "Story from Reuters": a syndicating site crediting the publisher.
+        if LineShape.wordCount(line.scalars) <= 6, syndicationPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
         for prefix in ["sources", "source"] where body.hasPrefix(prefix) {
             let rest = body.dropFirst(prefix.count).drop { $0 == " " }
             guard let separator = rest.first, ":-\u{2013}\u{2014}|".contains(separator) else { return false }
@@ -100,6 +102,8 @@ struct BoilerplateDetector {
         }
         return isWireCredit(body)
     }
+
+    static let syndicationPrefixes = ["provided by ", "story from ", "originally published by ", "republished from "]
 
     /// Wire services a site credits beside its own name.
     static let wireServices: Set<String> = [
@@ -141,20 +145,38 @@ struct BoilerplateDetector {
     /// sentence of the story that merely mentions cookies or subscribers lacks the site's wording.
     static func isSiteNotice(_ key: String, words: Int) -> Bool {
         guard words <= 60 else { return false }
-        if navigationLines.contains(trimTrailingPunctuation(key)) { return true }
-        if words <= 25, noticePrefixes.contains(where: { key.hasPrefix($0) }) { return true }
+        if words <= 5, navigationLines.contains(trimTrailingPunctuation(key)) { return true }
+        if isMenu(key) { return true }
+        if words <= 25, noticePrefixes.contains(where: { UTF8Search.hasPrefix(key, $0) }) { return true }
         func has(_ needle: String) -> Bool { UTF8Search.contains(key, needle) }
-        if has("cookies"), ["we use", "this site uses", "this website uses", "our use of", "accept all",
-                            "cookie policy", "cookie settings", "consent"].contains(where: has) {
+        if has("cookies"), ["we use", "use cookies", "uses cookies", "our use of", "accept", "agree", "consent",
+                            "cookie policy", "cookie settings", "manage", "preferences"].contains(where: has) {
             return true
         }
         if has("all rights reserved") || has("may not be published, broadcast") { return true }
-        if has("hyperlink"), has("mandatory") || has("obligatory") { return true }
+        if has("hyperlink"), ["mandatory", "obligatory", "required", "reproduction", "permitted"].contains(where: has) { return true }
         if words <= 40, has("subscription options") || has("newsletter") && (has("sign up") || has("subscribe")) {
             return true
         }
-        // "Support Meduza's journalism", "Support independent journalism": the outlet's pitch ends the line.
-        return words <= 12 && has("support ") && trimTrailingPunctuation(key).hasSuffix("journalism")
+        // "Support Meduza's journalism", "Support Example News — Donate": the outlet's pitch.
+        return words <= 12 && has("support ")
+            && (trimTrailingPunctuation(key).hasSuffix("journalism") || trimTrailingPunctuation(key).hasSuffix("donate"))
+    }
+
+    /// A menu, a language switch or a breadcrumb: two or more short items (five words at most,
+    /// none ending in a period) between spaced separators ("Home | News | Sport", "UA | RU | EN",
+    /// "World / Europe", "Share | Save"), with no digit, so a date line ("News · 2:14 pm, August
+    /// 22, 2025", "Jo Writer | 07.03.2026") is never one.
+    static func isMenu(_ key: String) -> Bool {
+        guard key.unicodeScalars.count <= 160, !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let separators = [" | ", " / ", " \u{203A} ", " \u{00BB} ", " \u{00B7} ", " > "]
+        guard let separator = separators.first(where: { UTF8Search.contains(key, $0) }) else { return false }
+        let items = key.split(separator: separator)
+        guard items.count >= 2 else { return false }
+        return items.allSatisfy { item in
+            let words = item.split(separator: " ").count
+            return (1...5).contains(words) && !item.hasSuffix(".")
+        }
     }
 
     /// `--Agencies`, `— Reuters`, `- IANS`, `(AFP)`: a dash-led or bracketed wire name.

@@ -19,8 +19,10 @@ enum FirstSentence {
         return truncate(sentence, limit: limit)
     }
 
-    static func firstSentence(of text: String) -> String {
-        let characters = Array(text)
+    /// The first sentence, looked for in the first `scanned` characters only: a title keeps at
+    /// most `limit` of them, so a longer sentence and the whole text truncate alike.
+    static func firstSentence(of text: String, scanned: Int = 600) -> String {
+        let characters = Array(text.prefix(scanned))
         var index = 0
         while index < characters.count {
             let character = characters[index]
