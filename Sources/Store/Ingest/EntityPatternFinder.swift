@@ -65,20 +65,34 @@ struct EntityPatternFinder {
         }
         guard let titleEnd else { return nil }
         var cursor = titleEnd
+        // "Prime Minister Sir Keir Starmer": an honorific is part of neither the title nor the name.
+        while cursor < tokens.count, tokens[cursor].capitalized, EntityPatternLexicon.honorifics.contains(tokens[cursor].text) {
+            cursor += 1
+        }
         var nameTokens: [Token] = []
+        var nameEnd: String.Index?
         while cursor < tokens.count, nameTokens.count < 3 {
             let token = tokens[cursor]
             guard token.capitalized, token.text.count >= 2, token.startsWithLetter,
                   !EntityPatternLexicon.notNames.contains(token.text), !token.abbreviated || token.text.count <= 2 else { break }
             nameTokens.append(token)
+            nameEnd = token.range.upperBound
             cursor += 1
-            // "Jean-Noel": a hyphen between two capitalised words joins them.
-            if cursor + 1 < tokens.count, tokens[cursor].text == "-", tokens[cursor + 1].capitalized {
-                cursor += 1
+            // "Jean-Noel": a hyphen between two capitalised words joins them; so does one before a
+            // short lowercase syllable of a Korean given name ("Kim Jong-un"), which ends the name.
+            if cursor + 1 < tokens.count, tokens[cursor].text == "-", tokens[cursor].range.lowerBound == token.range.upperBound {
+                let next = tokens[cursor + 1]
+                if next.capitalized {
+                    cursor += 1
+                } else if next.startsWithLetter, next.text.count <= 3, next.range.lowerBound == tokens[cursor].range.upperBound {
+                    nameEnd = next.range.upperBound
+                    cursor += 2
+                    break
+                }
             }
         }
-        guard nameTokens.count >= 2, let first = nameTokens.first, let last = nameTokens.last else { return nil }
-        let name = String(text[first.range.lowerBound..<last.range.upperBound]).withoutPossessive()
+        guard nameTokens.count >= 2, let first = nameTokens.first, let nameEnd else { return nil }
+        let name = String(text[first.range.lowerBound..<nameEnd]).withoutPossessive()
         guard !known.contains(UnicodeMatching.key(name)) else { return nil }
         // A known entity inside the name ("President Donald Trump" when Trump is known) is not new.
         if nameTokens.contains(where: { known.contains(UnicodeMatching.key(String(text[$0.range]).withoutPossessive())) }) { return nil }
@@ -96,8 +110,13 @@ struct EntityPatternFinder {
         while cursor < tokens.count {
             let token = tokens[cursor]
             if token.capitalized && token.startsWithLetter {
+                let isHead = EntityPatternLexicon.organisationWords.contains(token.text)
+                // "the Presidential Office Andriy Yermak": a name directly after the head word, or
+                // a name the catalog knows, is the next entity, not part of this one.
+                if hasHead, !isHead, lastCapital == cursor - 1, EntityPatternLexicon.organisationWords.contains(tokens[cursor - 1].text) { break }
+                if cursor > index + 1, startsKnownName(tokens, at: cursor, in: text) { break }
                 lastCapital = cursor
-                if EntityPatternLexicon.organisationWords.contains(token.text) { hasHead = true }
+                if isHead { hasHead = true }
             } else if !["of", "the", "for", "on"].contains(token.text) {
                 break
             }
@@ -114,6 +133,16 @@ struct EntityPatternFinder {
         }
         return (Finding(kind: .organisation, name: name, title: nil, rule: "named-organisation", article: article,
                         quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
+    }
+
+    /// Whether a name the catalog knows, of one to three words, starts at `index`.
+    func startsKnownName(_ tokens: [Token], at index: Int, in text: String) -> Bool {
+        for length in 1...3 where index + length <= tokens.count {
+            let words = tokens[index..<index + length]
+            guard words.allSatisfy({ $0.capitalized }), let last = words.last else { break }
+            if known.contains(UnicodeMatching.key(String(text[tokens[index].range.lowerBound..<last.range.upperBound]))) { return true }
+        }
+        return false
     }
 
     /// The sentence of `text` that contains `range`, as ``Sentences`` splits it (abbreviations

@@ -15,7 +15,11 @@ enum EntityPatternLexicon {
         "foreign ministry spokeswoman", "foreign ministry spokesman", "kremlin spokesman", "kremlin spokeswoman",
         "kremlin aide", "presidential aide", "first lady", "high representative", "commissioner", "ombudsman",
         "correspondent", "journalist", "host", "anchor", "analyst", "economist", "professor", "dr", "mr", "mrs", "ms",
+        "sir", "dame", "lord", "baroness",
     ]
+
+    /// Honorifics between a title and a name ("Prime Minister Sir Keir Starmer"), never part of the name.
+    static let honorifics: WordTable<Void> = ["sir", "dame", "lord", "lady", "baroness", "baron", "mr", "mrs", "ms", "dr", "madame", "monsieur"]
     /// The first word of every title: a word that starts none is passed over before any phrase
     /// is built (the finder looks at every word of every article).
     static let titleFirstWords = WordTable(words: titles.map { title in

@@ -1,0 +1,36 @@
+import Testing
+@testable import Store
+
+/// The person and organisation patterns on names written the way other outlets write them
+/// (own sentences; the catalog here knows only Andriy Yermak).
+@Suite struct EntityPatternFinderTests {
+    static let finder = EntityPatternFinder(entities: [MentionDetectorTests.entity("andriy-yermak", "Andriy Yermak", aliases: ["Yermak"])])
+
+    static func names(_ paragraph: String) -> [String] {
+        finder.findings(in: paragraph, article: "a").map(\.name)
+    }
+
+    @Test(arguments: [
+        // An honorific belongs to neither the title nor the name.
+        ("Britain's Prime Minister Sir Keir Starmer flew to Kyiv on Sunday.", ["Keir Starmer"]),
+        ("Sir Keir Starmer and Emmanuel Macron chaired the call.", ["Keir Starmer"]),
+        ("Defence Secretary Mr John Healey met his counterpart.", ["John Healey"]),
+        // A Korean given name's lowercase syllable after a hyphen is part of the name.
+        ("Putin met North Korean leader Kim Jong-un in Beijing.", ["Kim Jong-un"]),
+        ("Chancellor Jean-Noel Example spoke first.", ["Jean-Noel Example"]),
+    ])
+    func people(_ paragraph: String, _ expected: [String]) {
+        #expect(Self.names(paragraph) == expected)
+    }
+
+    @Test(arguments: [
+        // A person named right after the organisation's head word is not part of its name.
+        ("The delegation included the head of the Presidential Office Mykola Example and two generals.", ["Presidential Office"]),
+        // Nor is a person the catalog knows, after a complement.
+        ("He spoke with the Office of the President Andriy Yermak on Friday.", ["Office of the President"]),
+        ("Ministers met at the Coalition of the Willing summit.", ["Coalition of the Willing"]),
+    ])
+    func organisations(_ paragraph: String, _ expected: [String]) {
+        #expect(Self.names(paragraph) == expected)
+    }
+}
