@@ -31,16 +31,28 @@ struct Extract: ParsableCommand {
         var temporary: String?
         var only: String?
         if let article {
-            // A scratch copy of the seeds with the article added; the seeds themselves are not touched.
-            let scratch = FileManager.default.temporaryDirectory.path + "/accord-extract-\(getpid())"
-            try? FileManager.default.removeItem(atPath: scratch)
-            try FileManager.default.copyItem(atPath: directory, toPath: scratch)
             let name = URL(fileURLWithPath: article).lastPathComponent
             guard name.hasSuffix(".txt") else { throw ValidationError("--article must name a .txt file: \(article)") }
-            try FileManager.default.copyItem(atPath: article, toPath: scratch + "/articles/" + name)
-            loadFrom = scratch
-            temporary = scratch
+            guard FileManager.default.isReadableFile(atPath: article) else {
+                throw ValidationError("--article: cannot read \(article) (no such file, or not readable)")
+            }
             only = Article.id(forFile: name)
+            let inPlace = directory + "/articles/" + name
+            // Already among the seeds' articles: load the seeds as they are.
+            if !FileManager.default.fileExists(atPath: inPlace) {
+                // A scratch copy of the seeds with the article added; the seeds themselves are not touched.
+                let scratch = FileManager.default.temporaryDirectory.path + "/accord-extract-\(getpid())"
+                try? FileManager.default.removeItem(atPath: scratch)
+                do {
+                    try FileManager.default.copyItem(atPath: directory, toPath: scratch)
+                    try FileManager.default.copyItem(atPath: article, toPath: scratch + "/articles/" + name)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: scratch)
+                    throw ValidationError("--article: cannot copy \(directory) and \(article) to \(scratch): \(error)")
+                }
+                loadFrom = scratch
+                temporary = scratch
+            }
         }
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let result: SeedLoadResult

@@ -95,6 +95,9 @@ import Testing
                 .map(\.event.id)).count > 1
         }
         print("held-out events, strictly by the gold sentence: \(strictFound.count)/\(goldPairs.count)")
+        for pair in goldPairs where !strictFound.contains(where: { $0.0.id == pair.0.id && $0.1 == pair.1 }) {
+            print("  strictly missed: \(pair.0.id) in \(pair.1)")
+        }
         let recall = Double(found.count) / Double(max(goldPairs.count, 1))
         let precision = Double(real.count) / Double(max(served.count, 1))
         print("held-out events: (event, article) pairs found \(found.count)/\(goldPairs.count) = \(recall), "
