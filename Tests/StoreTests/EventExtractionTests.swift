@@ -90,6 +90,14 @@ import Testing
         ("Putin is not ready to meet Zelensky in Paris.", .bilateralMeeting, .rejected, nil, "paris"),
         ("Ushakov said Putin had no plans to meet Zelensky.", .bilateralMeeting, .rejected, nil, nil),
         ("Trump and Putin will hold talks in Budapest on Sept. 22.", .talks, .scheduled, "2025-09-22", "budapest"),
+        // A quotation the trigger is outside of does not set the frame's status.
+        ("\u{201C}If Zelensky wants, he can come and such talks will happen,\u{201D} Putin told a press conference in Kyiv on Tuesday.",
+         .pressConference, .held, "2025-09-02", "kyiv"),
+        ("\"We are ready for a summit,\" Zelensky said after he met Putin in Paris on Thursday.", .bilateralMeeting, .held, "2025-09-04", "paris"),
+        // Inside the quotation, it does.
+        ("\u{201C}Putin will meet Zelensky in Paris next week,\u{201D} Ushakov said.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
+        // "so-called" is no call; "due to meet" is scheduled.
+        ("Leaders of the so-called coalition of France and Germany are due to meet in Paris on Thursday.", .bilateralMeeting, .scheduled, "2025-09-11", "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])
     func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
@@ -99,6 +107,14 @@ import Testing
         #expect(candidate.location == location, "\(sentence)")
         #expect(candidate.quote == sentence, "the sentence is the verbatim evidence")
         #expect(candidate.rule.hasPrefix("trigger:") && candidate.confidence > 0 && candidate.confidence <= 1)
+    }
+
+    @Test func aQuotationsNamesAreTheSpeakersAndTheSpeakerGivesThePressConference() throws {
+        let candidate = try #require(try Self.extract(
+            "\u{201C}If Zelensky wants, he can come to Paris and talks with Trump will happen,\u{201D} Putin told a press conference in Kyiv on Tuesday."))
+        #expect(candidate.kind == .pressConference && candidate.status == .held)
+        #expect(candidate.participants == ["vladimir-putin"])
+        #expect(candidate.location == "kyiv" && candidate.date?.iso == "2025-09-02")
     }
 
     @Test(arguments: [

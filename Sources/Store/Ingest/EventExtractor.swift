@@ -166,30 +166,55 @@ public struct EventExtractor: Sendable {
         let words = tokens.map(\.text)
         // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
         // over "host"), then the first; the longest phrase at each place.
-        var trigger: (kind: Event.Kind, phrase: String, index: Int)?
+        // Read only once a trigger is found (most sentences have none).
+        var found: Quotations?
+        func quotations() -> Quotations {
+            let quotations = found ?? Quotations(sentence.text)
+            found = quotations
+            return quotations
+        }
+        var trigger: (kind: Event.Kind, phrase: String, index: Int, quoted: Bool)?
         for index in words.indices {
             guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
             // "if Russia attacks again": a condition, not a report of anything.
             if Self.isConditional(words, before: index) { continue }
+            // "the so-called coalition", "a post-summit statement": the second half of a compound
+            // modifier is not a trigger.
+            if index >= 2, words[index - 1] == "-", tokens[index - 1].range.upperBound == tokens[index].range.lowerBound,
+               tokens[index - 2].range.upperBound == tokens[index - 1].range.lowerBound {
+                continue
+            }
             for length in lengths where length <= words.count - index {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
                 // "a call for talks", "calls to": not a phone call.
                 if index + length < words.count, EventLexicon.notEvents.contains(words[index + length]), kind == .phoneCall { continue }
-                if trigger == nil || EventLexicon.specificity(kind) > EventLexicon.specificity(trigger?.kind ?? kind) {
-                    trigger = (kind, phrase, index)
+                // The reporter's own words over a quotation's, then the more specific kind.
+                let quoted = quotations().contains(tokens[index].range.lowerBound)
+                if let current = trigger {
+                    let better = current.quoted && !quoted
+                        || current.quoted == quoted && EventLexicon.specificity(kind) > EventLexicon.specificity(current.kind)
+                    if better { trigger = (kind, phrase, index, quoted) }
+                } else {
+                    trigger = (kind, phrase, index, quoted)
                 }
                 break
             }
         }
         guard let trigger else { return nil }
+        // A quotation the trigger is outside of is the speaker's: its names, dates, "will" and
+        // "ready" are not the frame's ("'… let him come to Moscow,' Putin told a press conference").
+        let quotations = quotations()
+        let frameOnly = !quotations.isEmpty && !trigger.quoted
+        let frameTokens = frameOnly ? tokens.map { quotations.contains($0.range.lowerBound) ? $0.blanked : $0 } : tokens
         // Participants and location from the mentions inside the sentence.
         var participants: [String] = []
         var location: String?
         let scalars = sentence.text.scalarArray
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
             guard let entity = base.entity(id: mention.entity),
-                  !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars) else { continue }
+                  !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars),
+                  !frameOnly || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
             let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
@@ -199,8 +224,9 @@ public struct EventExtractor: Sendable {
                 if location == nil { location = entity.id }
                 continue
             }
-            // The one who reports ("Ushakov said …") is a source, not a participant.
-            if entity.kind == .person || entity.kind == .organisation,
+            // The one who reports ("Ushakov said …") is a source, not a participant; except at a
+            // press conference, which the speaker gives ("Starmer told a press conference").
+            if entity.kind == .person || entity.kind == .organisation, trigger.kind != .pressConference,
                EventLexicon.speech.contains(after) || EventLexicon.sourcing.contains(after) { continue }
             // "according to Ukrainska Pravda": an outlet or source, not a participant.
             if before == "to", Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars) == "according" { continue }
@@ -208,14 +234,15 @@ public struct EventExtractor: Sendable {
                 participants.append(entity.id)
             }
         }
-        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text, tokens: tokens), in: sentence.text)
+        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text, tokens: frameTokens), in: sentence.text)
         // One participant alone is an event only with a place or a date to hold it.
         // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
         guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))
             || (location != nil && date != nil) else { return nil }
         var kind = trigger.kind
         if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
-        let status = Self.status(words: words, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published)
+        let status = Self.status(words: frameOnly ? frameTokens.map(\.text) : words, trigger: trigger.phrase, at: trigger.index,
+                                 date: date, published: article.published)
         // "the talks", "this meeting": a gathering the article has already named.
         let definite = trigger.index > 0 && ["the", "this", "that", "these"].contains(words[trigger.index - 1])
         var confidence = 0.5
