@@ -18,6 +18,8 @@ import Testing
         // A Korean given name's lowercase syllable after a hyphen is part of the name.
         ("Putin met North Korean leader Kim Jong-un in Beijing.", ["Kim Jong-un"]),
         ("Chancellor Jean-Noel Example spoke first.", ["Jean-Noel Example"]),
+        // A name ends with its sentence.
+        ("The Russian side was led by presidential aide Vladimir Medinsky. Turkish diplomats hosted it.", ["Vladimir Medinsky"]),
     ])
     func people(_ paragraph: String, _ expected: [String]) {
         #expect(Self.names(paragraph) == expected)

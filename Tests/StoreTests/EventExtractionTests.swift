@@ -77,6 +77,9 @@ import Testing
         ("Putin declined a meeting with Zelensky.", .bilateralMeeting, .rejected, nil, nil),
         ("Ushakov said there was no agreement on a meeting between Putin and Zelensky.", .bilateralMeeting, .rejected, nil, nil),
         ("Zelensky visited Paris on Thursday.", .visit, .held, "2025-09-04", "paris"),
+        ("Zelensky arrived in Paris by train on Thursday.", .visit, .held, "2025-09-04", "paris"),
+        ("Trump and Putin held a video call on Monday.", .phoneCall, .held, "2025-09-01", nil),
+        ("Trump called on Putin to agree to talks with Zelensky.", .talks, .proposed, nil, nil),
         ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),
         ("Zelensky renewed his call for talks with Putin on Friday.", .talks, .proposed, "2025-09-05", nil),
         // Each remaining kind.

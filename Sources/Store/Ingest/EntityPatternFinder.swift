@@ -78,6 +78,8 @@ struct EntityPatternFinder {
             nameTokens.append(token)
             nameEnd = token.range.upperBound
             cursor += 1
+            // "aide Vladimir Medinsky. Turkish Foreign Minister …": a name ends with its sentence.
+            if Self.endsSentence(token, in: text) { break }
             // "Jean-Noel": a hyphen between two capitalised words joins them; so does one before a
             // short lowercase syllable of a Korean given name ("Kim Jong-un"), which ends the name.
             if cursor + 1 < tokens.count, tokens[cursor].text == "-", tokens[cursor].range.lowerBound == token.range.upperBound {
@@ -117,6 +119,7 @@ struct EntityPatternFinder {
                 if cursor > index + 1, startsKnownName(tokens, at: cursor, in: text) { break }
                 lastCapital = cursor
                 if isHead { hasHead = true }
+                if Self.endsSentence(token, in: text) { break }
             } else if !["of", "the", "for", "on"].contains(token.text) {
                 break
             }
@@ -133,6 +136,13 @@ struct EntityPatternFinder {
         }
         return (Finding(kind: .organisation, name: name, title: nil, rule: "named-organisation", article: article,
                         quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
+    }
+
+    /// A word of more than two letters written with a period after it ends a sentence; an
+    /// initial ("J.") or an abbreviation the tokens keep ("Gen.") does not.
+    static func endsSentence(_ token: Token, in text: String) -> Bool {
+        guard token.text.count > 2, !token.abbreviated, token.range.upperBound < text.endIndex else { return false }
+        return text[token.range.upperBound] == "."
     }
 
     /// Whether a name the catalog knows, of one to three words, starts at `index`.

@@ -187,8 +187,11 @@ public struct EventExtractor: Sendable {
             for length in lengths where length <= words.count - index {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
-                // "a call for talks", "calls to": not a phone call.
-                if index + length < words.count, EventLexicon.notEvents.contains(words[index + length]), kind == .phoneCall { continue }
+                // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
+                if kind == .phoneCall, index + length < words.count, EventLexicon.notEvents.contains(words[index + length]),
+                   !(words[index + length] == "on" && index + length + 1 < words.count && Self.isDateWord(words[index + length + 1])) {
+                    continue
+                }
                 // The reporter's own words over a quotation's, then the more specific kind.
                 let quoted = quotations().contains(tokens[index].range.lowerBound)
                 if let current = trigger {
@@ -295,9 +298,10 @@ public struct EventExtractor: Sendable {
                 return .rejected
             }
         }
-        // "a call for talks", "called for a summit": asked for, not arranged.
-        for (index, key) in keys.enumerated() where EventLexicon.calls.contains(key) && index + 1 < words.count && words[index + 1] == "for" {
-            return .proposed
+        // "a call for talks", "called for a summit", "called on Putin to meet": asked for, not arranged.
+        for (index, key) in keys.enumerated() where EventLexicon.calls.contains(key) && index + 1 < words.count {
+            if words[index + 1] == "for" { return .proposed }
+            if words[index + 1] == "on", index + 2 < words.count, !words[index + 2].isEmpty, !isDateWord(words[index + 2]) { return .proposed }
         }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
         if tense == .future { return .scheduled }
@@ -305,6 +309,11 @@ public struct EventExtractor: Sendable {
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held
+    }
+
+    /// A weekday, a month or a day number: what "on" introduces in "a call on Monday".
+    static func isDateWord(_ word: String) -> Bool {
+        TemporalLexicon.weekdays[word] != nil || TemporalLexicon.months[word] != nil || word.first?.isNumber == true
     }
 
     /// A mention in parentheses is a credit ("PARIS (Reuters) -", "BERLIN, Sept 3 (dpa)"), not a

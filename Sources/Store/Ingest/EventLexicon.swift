@@ -12,7 +12,8 @@ enum EventLexicon {
         "phone call": .phoneCall, "call": .phoneCall, "called": .phoneCall, "spoke by phone": .phoneCall,
         "phone conversation": .phoneCall, "telephone conversation": .phoneCall, "spoke with": .phoneCall, "spoke to": .phoneCall,
         "visit": .visit, "visited": .visit, "visits": .visit, "visiting": .visit, "trip": .visit, "travel": .visit,
-        "travelled": .visit, "traveled": .visit,
+        "travelled": .visit, "traveled": .visit, "arrived": .visit, "arrives": .visit, "arriving": .visit,
+        "video call": .phoneCall, "video conference": .multilateralMeeting, "videoconference": .multilateralMeeting,
         "session": .unSession, "general assembly": .unSession, "security council meeting": .unSession,
         "forum": .multilateralMeeting, "conference": .multilateralMeeting, "plenary session": .multilateralMeeting,
         "press conference": .pressConference, "news conference": .pressConference,
@@ -47,7 +48,7 @@ enum EventLexicon {
     /// Triggers that are verbs only in the past (a report that it happened).
     static let pastForms: WordTable<Void> = [
         "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
-        "travelled", "traveled", "negotiated",
+        "travelled", "traveled", "negotiated", "arrived",
     ]
 
     /// A trigger this word follows is a noun used of something else ("a call for", "the strike on").

@@ -71,7 +71,7 @@ enum TemporalLexicon {
 
     /// Future only after a form of "be" ("is due to", "are expected to"), among the future markers.
     static let futureIfBe: WordTable<Void> = ["due", "expected", "scheduled", "going"]
-    static let beForms: WordTable<Void> = ["is", "are", "be", "been", "'s"]
+    static let beForms: WordTable<Void> = ["is", "are", "was", "were", "be", "been", "'s"]
 
     /// Words ending in "-ed" that are not a past participle here (or mark a plan, not a report).
     static let notParticiples: WordTable<Void> = ["need", "speed", "proceed", "exceed", "planned", "proposed"]
