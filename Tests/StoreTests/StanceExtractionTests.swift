@@ -41,6 +41,16 @@ import Testing
         ("Ushakov said Russia was not ready to accept a ceasefire.", "yuri-ushakov", .oppose, "ceasefire"),
         ("Macron backed sending European troops to Ukraine.", "emmanuel-macron", .support, "multinational-force"),
         ("Zelensky rejected any peace plan that cedes territory.", "volodymyr-zelensky", .oppose, "peace-deal"),
+        // A negator before "accept", or before an adverb before the cue.
+        ("Russia did not accept Kyiv's offer of a truce.", "russia", .oppose, "ceasefire"),
+        ("Merz said Berlin did not fully support sending troops.", "friedrich-merz", .oppose, "multinational-force"),
+        // A reversal withdraws the cue after it.
+        ("Trump dropped his call for an immediate ceasefire.", "donald-trump", .oppose, "ceasefire"),
+        // An intention under a modal or a negator.
+        ("Macron said France would send troops once the fighting stops.", "emmanuel-macron", .support, "multinational-force"),
+        ("Merz said Germany will not send troops.", "friedrich-merz", .oppose, "multinational-force"),
+        // "unacceptable" is about what comes before it, not the guarantees after it.
+        ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
     ] as [(String, String, Position.Stance, String)])
     func sentenceToPosition(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
         let candidates = try Self.extract(sentence)
@@ -56,6 +66,8 @@ import Testing
         "Ushakov said there was no agreement.",
         "The troops of Ukraine fought on.",
         "Zelensky met Putin.",
+        // A fact, not an intention: "sent troops" states no stance on foreign troops in Ukraine.
+        "Russia sent troops to the border.",
     ])
     func noStanceWithoutCueTermAndActor(_ sentence: String) throws {
         #expect(try Self.extract(sentence).isEmpty, "\(sentence)")

@@ -12,6 +12,12 @@
 ///   else the publication date. The sentence is the verbatim evidence.
 public struct StanceExtractor: Sendable {
     public struct Candidate: Sendable, Hashable {
+        /// The same statement with another stance and the rule that set it.
+        func with(stance: Position.Stance, rule: String) -> Candidate {
+            Candidate(entity: entity, stance: stance, topic: topic, kind: kind, date: date, article: article, paragraph: paragraph,
+                      quote: quote, start: start, end: end, rule: rule, confidence: confidence, copyKey: copyKey)
+        }
+
         /// Entity id of the actor.
         public let entity: String
         public let stance: Position.Stance
@@ -138,7 +144,7 @@ public struct StanceExtractor: Sendable {
                     || EventLexicon.speech.contains(EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars)))
         }
         var results: [Candidate] = []
-        var taken: Set<String> = []
+        var taken: [String: Int] = [:]
         var clauseStart = 0
         // Read once, and only for a sentence that yields a stance.
         var statedDate: DatePoint??
@@ -146,13 +152,19 @@ public struct StanceExtractor: Sendable {
         for (cue, stance) in cues {
             // Each cue reads its own clause: from the cue before it to the one after it.
             defer { clauseStart = cue.end }
+            if StanceLexicon.intentOnly.contains(cue.text) {
+                guard cue.first > 0, StanceLexicon.intentMarkers.contains(words[cue.first - 1])
+                        || StanceLexicon.negators.contains(words[cue.first - 1]) else { continue }
+            }
             guard let term = Self.object(of: cue, in: terms) else { continue }
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
             let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
             var finalStance = stance
-            if cue.first > 0, StanceLexicon.negators.contains(words[cue.first - 1]) {
+            if Self.isNegated(cue, words) {
                 finalStance = stance == .support ? .oppose : .conditional
+            } else if stance == .support, Self.isReversed(cue, words) {
+                finalStance = .oppose
             }
             guard let topic = Self.topic(term.1) else { continue }
             var confidence = 0.55
@@ -162,7 +174,15 @@ public struct StanceExtractor: Sendable {
             let date = Self.statementDate(statedDate ?? nil, published: article.published)
             let key = copyKey ?? EventExtractor.sentenceKey(sentence.text)
             copyKey = key
-            for actor in actors where taken.insert(actor + "/" + topic.id).inserted {
+            for actor in actors {
+                // "would accept a ceasefire only if …": the condition qualifies the cue before it.
+                if let earlier = taken[actor + "/" + topic.id] {
+                    if finalStance == .conditional, results[earlier].stance == .support {
+                        results[earlier] = results[earlier].with(stance: .conditional, rule: "stance:\(cue.text)/\(term.0.text)")
+                    }
+                    continue
+                }
+                taken[actor + "/" + topic.id] = results.count
                 results.append(Candidate(
                     entity: actor, stance: finalStance, topic: topic.id, kind: topic.kind, date: date, article: article.id,
                     paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
@@ -174,8 +194,29 @@ public struct StanceExtractor: Sendable {
         return results
     }
 
-    /// The term a cue is about: the nearest after it, else the nearest before it.
+    /// A negator just before the cue, or before one adverb before it ("did not fully support").
+    static func isNegated(_ cue: Match, _ words: [String]) -> Bool {
+        guard cue.first > 0 else { return false }
+        if StanceLexicon.negators.contains(words[cue.first - 1]) { return true }
+        return cue.first > 1 && StanceLexicon.negatedAdverbs.contains(words[cue.first - 1])
+            && StanceLexicon.negators.contains(words[cue.first - 2])
+    }
+
+    /// A reversal just before the cue, or before a determiner before it ("dropped his call for").
+    static func isReversed(_ cue: Match, _ words: [String]) -> Bool {
+        guard cue.first > 0 else { return false }
+        if StanceLexicon.reversals.contains(words[cue.first - 1]) { return true }
+        return cue.first > 1 && StanceLexicon.determiners.contains(words[cue.first - 1])
+            && StanceLexicon.reversals.contains(words[cue.first - 2])
+    }
+
+    /// The term a cue is about: the nearest after it, else the nearest before it (the nearest
+    /// before first for a cue that follows its object, ``StanceLexicon/objectBefore``).
     static func object(of cue: Match, in terms: [(Match, String)]) -> (Match, String)? {
+        if StanceLexicon.objectBefore.contains(cue.text),
+           let before = terms.filter({ $0.0.last < cue.first && cue.first - $0.0.last <= reach }).max(by: { $0.0.last < $1.0.last }) {
+            return before
+        }
         if let after = terms.filter({ $0.0.first > cue.last && $0.0.first - cue.last <= reach }).min(by: { $0.0.first < $1.0.first }) {
             return after
         }

@@ -57,7 +57,8 @@ enum StanceLexicon {
             "endorsed", "welcome", "welcomes", "welcomed", "pledge", "pledges", "pledged", "committed to", "commit to",
             "favour", "favours", "favor", "favors", "hailed", "called for", "calls for", "call for", "urged", "urges",
             "want", "wants", "wanted", "agreed to", "ready to", "willing to", "offered", "proposed", "accepted", "accepts",
-            "accepting", "insisted on", "demanded", "demands", "push for", "pushed for", "pushing for",
+            "accepting", "accept", "insisted on", "demanded", "demands", "push for", "pushed for", "pushing for",
+            "send", "deploy", "contribute",
             "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
         ] { cues[cue] = .support }
         for cue in [
@@ -71,6 +72,26 @@ enum StanceLexicon {
         ] { cues[cue] = .conditional }
         return cues
     }()
+
+    /// Cues that state an intention only under a modal, "to" or a negator ("would send troops",
+    /// "ready to deploy", "will not send"): "sent troops to Kursk" reports a fact, not a stance
+    /// on foreign troops in Ukraine.
+    static let intentOnly: Set<String> = ["send", "deploy", "contribute"]
+
+    /// What a modal or "to" before an ``intentOnly`` cue looks like.
+    static let intentMarkers: Set<String> = ["will", "would", "could", "can", "to", "'ll", "shall", "might", "may"]
+
+    /// Cues whose object comes before them ("foreign forces … are unacceptable").
+    static let objectBefore: Set<String> = ["unacceptable", "legitimate targets", "legitimate target"]
+
+    /// Verbs that withdraw what the cue after them states ("dropped his call for a ceasefire").
+    static let reversals: WordTable<Void> = ["dropped", "abandoned", "withdrew", "dropping", "abandoning", "withdrawn"]
+
+    /// Read past between a reversal and its cue: "dropped his call for".
+    static let determiners: WordTable<Void> = ["his", "her", "its", "their", "the", "a", "an", "our"]
+
+    /// Read past between a negator and its cue: "did not fully support", "not yet ready to".
+    static let negatedAdverbs: WordTable<Void> = ["yet", "fully", "necessarily", "immediately", "currently", "even", "now"]
 
     /// Words that turn the stance of a cue right after them ("did not support", "won't rule out").
     static let negators: WordTable<Void> = [
