@@ -80,6 +80,12 @@ import Testing
         ("Zelensky arrived in Paris by train on Thursday.", .visit, .held, "2025-09-04", "paris"),
         ("Trump and Putin held a video call on Monday.", .phoneCall, .held, "2025-09-01", nil),
         ("Trump called on Putin to agree to talks with Zelensky.", .talks, .proposed, nil, nil),
+        // The date a speech verb carries is when it was said.
+        ("Ushakov said on Tuesday that Putin would travel to Paris on Thursday for talks with Trump.", .visit, .scheduled, "2025-09-11", "paris"),
+        // An "if" clause's date and a possibility.
+        ("Trump said that if Monday's talks go well, a meeting with Putin and Zelensky could follow.", .bilateralMeeting, .proposed, nil, nil),
+        // Naming, not phoning.
+        ("Putin called the plan a provocation and said he had met Trump in Alaska on Aug. 15.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
         ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),
         ("Zelensky renewed his call for talks with Putin on Friday.", .talks, .proposed, "2025-09-05", nil),
         // Each remaining kind.
@@ -146,6 +152,23 @@ import Testing
         ])
         #expect(groups.count == 2, "one meeting, and the contradicting date kept apart")
         #expect(groups[0].articles == ["a", "b", "c"])
+    }
+
+    /// Undated reports that a call took place, published weeks apart, are of different calls; a
+    /// day apart, of the same one.
+    @Test func undatedHeldReportsPublishedWeeksApartAreNotOneEvent() throws {
+        let report = { (article: String, published: String, quote: String) in
+            EventExtractor.Candidate(
+                kind: .phoneCall, status: .held, participants: ["donald-trump", "volodymyr-zelensky"], location: nil, date: nil,
+                article: article, paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:spoke by phone",
+                confidence: 0.6, copyKey: EventExtractor.sentenceKey(quote), published: CalendarDate(iso: published))
+        }
+        let groups = EventExtractor.group([
+            report("may", "2025-05-16", "After the talks, Zelensky spoke by phone with Trump."),
+            report("august", "2025-08-16", "On the flight home, Trump spoke by phone with Zelensky."),
+            report("august-next-day", "2025-08-17", "Trump spoke by phone with Zelensky on his way back from the summit."),
+        ])
+        #expect(groups.map(\.articles) == [["may"], ["august", "august-next-day"]])
     }
 
     /// A report that something took place cannot be of an event that starts after the report was

@@ -67,9 +67,12 @@ public struct EventExtractor: Sendable {
         /// The latest day a report was published (of those known to the day): nothing held
         /// after it can be what these reports say took place.
         private(set) var latestPublished: CalendarDate?
+        /// The earliest such day: with ``latestPublished``, how far apart its reports were published.
+        private(set) var earliestPublished: CalendarDate?
 
         private mutating func count(_ candidate: Candidate) {
             if let published = candidate.published, latestPublished.map({ published > $0 }) ?? true { latestPublished = published }
+            if let published = candidate.published, earliestPublished.map({ published < $0 }) ?? true { earliestPublished = published }
             let status = Self.statuses.firstIndex(of: candidate.status) ?? 0
             statusCounts[status] += 1
             lastReport[status] = members.count
@@ -187,6 +190,12 @@ public struct EventExtractor: Sendable {
             for length in lengths where length <= words.count - index {
                 let phrase = words[index..<index + length].joined(separator: " ")
                 guard let kind = EventLexicon.triggers[phrase] else { continue }
+                // "called the guarantees 'guarantees of danger'": a bare "call" is a phone call only
+                // with a named callee or "with" after it ("Trump called Putin", "a call with Merz").
+                if kind == .phoneCall, length == 1, index + 1 < words.count, !tokens[index + 1].capitalized,
+                   !["with", "between", "on", "to", "from", "lasted"].contains(words[index + 1]) {
+                    continue
+                }
                 // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
                 if kind == .phoneCall, index + length < words.count, EventLexicon.notEvents.contains(words[index + length]),
                    !(words[index + length] == "on" && index + length + 1 < words.count && Self.isDateWord(words[index + length + 1])) {
@@ -208,8 +217,15 @@ public struct EventExtractor: Sendable {
         // A quotation the trigger is outside of is the speaker's: its names, dates, "will" and
         // "ready" are not the frame's ("'… let him come to Moscow,' Putin told a press conference").
         let quotations = quotations()
-        let frameOnly = !quotations.isEmpty && !trigger.quoted
-        let frameTokens = frameOnly ? tokens.map { quotations.contains($0.range.lowerBound) ? $0.blanked : $0 } : tokens
+        // So is an "if" clause the trigger is outside of ("if the Monday meeting goes well, a
+        // three-way meeting could follow": Monday is not the three-way meeting's date).
+        let conditions = Self.conditionalClauses(words).filter { !$0.contains(trigger.index) }
+        let frameOnly = !quotations.isEmpty && !trigger.quoted || !conditions.isEmpty
+        let frameTokens = !frameOnly ? tokens : tokens.indices.map { index in
+            let token = tokens[index]
+            let quoted = !trigger.quoted && quotations.contains(token.range.lowerBound)
+            return quoted || conditions.contains { $0.contains(index) } ? token.blanked : token
+        }
         // Participants and location from the mentions inside the sentence.
         var participants: [String] = []
         var location: String?
@@ -217,7 +233,7 @@ public struct EventExtractor: Sendable {
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
             guard let entity = base.entity(id: mention.entity),
                   !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars),
-                  !frameOnly || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
+                  trigger.quoted || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
             let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
@@ -267,7 +283,11 @@ public struct EventExtractor: Sendable {
     /// ("Thursday, August 4", when 4 August was a Monday) is a conflict: the weekday, read
     /// against the publication date, is kept as the date and the contradiction as a note.
     static func date(_ matches: [TemporalResolver.TemporalMatch], in sentence: String) -> (DatePoint?, [String]) {
-        let dated = matches.filter { $0.date != nil }
+        var dated = matches.filter { $0.date != nil }
+        // "Zelensky said on Saturday that he would travel on Monday": the date a speech verb
+        // carries is when it was said; another date in the sentence is the event's.
+        let spoken = dated.filter { isStatementDate($0, in: sentence) }
+        if !spoken.isEmpty, spoken.count < dated.count { dated.removeAll { isStatementDate($0, in: sentence) } }
         guard let first = dated.first, let firstDate = first.date else { return (nil, []) }
         guard dated.count > 1, let secondDate = dated[1].date, !datesAgree(firstDate, secondDate) else { return (firstDate, []) }
         let gap = sentence[dated[0].range.upperBound..<dated[1].range.lowerBound]
@@ -278,6 +298,15 @@ public struct EventExtractor: Sendable {
         let note = "date conflict: '\(weekday.text)' (\(weekday.date?.iso ?? "")) and '\(calendar.text)' (\(calendar.date?.iso ?? "")) "
             + "disagree in one sentence; the weekday, read against the publication date, is used"
         return (weekday.date, [note])
+    }
+
+    /// A date right after a verb of speech, with "on" between or not ("said on Saturday",
+    /// "told reporters Friday" is not read: only the verb itself counts).
+    static func isStatementDate(_ match: TemporalResolver.TemporalMatch, in sentence: String) -> Bool {
+        let before = sentence[..<match.range.lowerBound].suffix(40).split(whereSeparator: { !$0.isLetter }).suffix(2).map { $0.lowercased() }
+        guard let last = before.last else { return false }
+        if EventLexicon.speech.contains(last) { return true }
+        return last == "on" && before.count == 2 && EventLexicon.speech.contains(before[0])
     }
 
     /// Negation first, then modality, then tense, then the trigger's own form.
@@ -304,11 +333,24 @@ public struct EventExtractor: Sendable {
             if words[index + 1] == "on", index + 2 < words.count, !words[index + 2].isEmpty, !isDateWord(words[index + 2]) { return .proposed }
         }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
+        // "he could see a Moscow meeting happening": a possibility, not an arrangement.
+        if tense == .future, let modal = nearestTenseMarker(words, before: index), EventLexicon.possibility.contains(modal) {
+            return .proposed
+        }
         if tense == .future { return .scheduled }
         if keys.contains(where: EventLexicon.proposal.contains) { return .proposed }
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held
+    }
+
+    /// The tense marker nearest before `index`, within the 12 words ``TemporalResolver/Tense`` reads.
+    static func nearestTenseMarker(_ words: [String], before index: Int) -> String? {
+        for position in stride(from: index - 1, through: max(0, index - 12), by: -1)
+        where TemporalLexicon.tenseMarkers[words[position]] != nil {
+            return words[position]
+        }
+        return nil
     }
 
     /// A weekday, a month or a day number: what "on" introduces in "a call on Monday".
@@ -416,6 +458,13 @@ public struct EventExtractor: Sendable {
             return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
         }
         guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
+        // Undated reports that something took place, published weeks apart, are of different
+        // occasions: a call "after the talks" in May is not the call on the flight back in August.
+        if candidate.status == .held, groups[index].status == .held, let published = candidate.published,
+           let earliest = groups[index].earliestPublished, let latest = groups[index].latestPublished,
+           published.dayNumber - earliest.dayNumber > heldReportSpan || latest.dayNumber - published.dayNumber > heldReportSpan {
+            return false
+        }
         var shared = 0, sharesNonCountry = false
         for id in candidate.participants where groups[index].participantSet.contains(id) {
             shared += 1
@@ -424,6 +473,9 @@ public struct EventExtractor: Sendable {
         return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
                            locationIsCountry: groups[index].locationIsCountry)
     }
+
+    /// How many days apart two undated reports of a held event may be published.
+    static let heldReportSpan = 7
 
     /// Two reports, one of them undated, are of one event when the statuses agree (a held meeting
     /// is not the proposal of one; the callers check it first) and they name the same place (a
@@ -484,6 +536,17 @@ public struct EventExtractor: Sendable {
             }
         }
         return false
+    }
+
+    /// The word positions of each "if" or "unless" clause closed by a comma or a dash.
+    static func conditionalClauses(_ words: [String]) -> [ClosedRange<Int>] {
+        var clauses: [ClosedRange<Int>] = []
+        for (index, word) in words.enumerated() where word == "if" || word == "unless" {
+            if let end = words[index...].firstIndex(where: { $0 == "," || $0 == "-" || $0 == "\u{2013}" }) {
+                clauses.append(index...end)
+            }
+        }
+        return clauses
     }
 
     /// Held or scheduled, against proposed, rejected or cancelled.

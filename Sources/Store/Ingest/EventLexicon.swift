@@ -45,6 +45,9 @@ enum EventLexicon {
         "would", "might", "may", "possible", "ready", "willing", "hopes", "hope", "wants", "seeks", "calls",
     ]
 
+    /// Modals of possibility: nearest before a trigger, a proposal rather than a plan.
+    static let possibility: Set<String> = ["could", "might", "may"]
+
     /// Triggers that are verbs only in the past (a report that it happened).
     static let pastForms: WordTable<Void> = [
         "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
