@@ -286,8 +286,10 @@ public struct EventExtractor: Sendable {
         var dated = matches.filter { $0.date != nil }
         // "Zelensky said on Saturday that he would travel on Monday": the date a speech verb
         // carries is when it was said; another date in the sentence is the event's.
-        let spoken = dated.filter { isStatementDate($0, in: sentence) }
-        if !spoken.isEmpty, spoken.count < dated.count { dated.removeAll { isStatementDate($0, in: sentence) } }
+        if dated.count > 1 {
+            let spoken = dated.map { isStatementDate($0, in: sentence) }
+            if spoken.contains(true), spoken.contains(false) { dated = zip(dated, spoken).filter { !$1 }.map(\.0) }
+        }
         guard let first = dated.first, let firstDate = first.date else { return (nil, []) }
         guard dated.count > 1, let secondDate = dated[1].date, !datesAgree(firstDate, secondDate) else { return (firstDate, []) }
         let gap = sentence[dated[0].range.upperBound..<dated[1].range.lowerBound]
@@ -303,10 +305,23 @@ public struct EventExtractor: Sendable {
     /// A date right after a verb of speech, with "on" between or not ("said on Saturday",
     /// "told reporters Friday" is not read: only the verb itself counts).
     static func isStatementDate(_ match: TemporalResolver.TemporalMatch, in sentence: String) -> Bool {
-        let before = sentence[..<match.range.lowerBound].suffix(40).split(whereSeparator: { !$0.isLetter }).suffix(2).map { $0.lowercased() }
-        guard let last = before.last else { return false }
+        let utf8 = sentence.utf8
+        var cursor = match.range.lowerBound
+        /// The ASCII word ending before `cursor` (lowercased), moving `cursor` to its start.
+        func previousWord() -> String {
+            while cursor > utf8.startIndex, utf8[utf8.index(before: cursor)] == UInt8(ascii: " ") { cursor = utf8.index(before: cursor) }
+            var bytes: [UInt8] = []
+            while cursor > utf8.startIndex, bytes.count < 12 {
+                let byte = utf8[utf8.index(before: cursor)]
+                guard (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") else { break }
+                bytes.append(byte | 0x20)
+                cursor = utf8.index(before: cursor)
+            }
+            return String(decoding: bytes.reversed(), as: UTF8.self)
+        }
+        let last = previousWord()
         if EventLexicon.speech.contains(last) { return true }
-        return last == "on" && before.count == 2 && EventLexicon.speech.contains(before[0])
+        return last == "on" && EventLexicon.speech.contains(previousWord())
     }
 
     /// Negation first, then modality, then tense, then the trigger's own form.
