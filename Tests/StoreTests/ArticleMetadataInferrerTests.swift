@@ -63,6 +63,7 @@ import Testing
         ("KYIV, Ukraine (AP) — The president said", "KYIV", nil, "AP"),
         ("LONDON -- Britain said", "LONDON", nil, nil),
         ("VLADIVOSTOK, September 5. /TASS/. Putin said", "VLADIVOSTOK", "September 5", "TASS"),
+        ("KAZAN. March 4 (Example News) - The mayor said", "KAZAN", "March 4", "Example News"),
         ("BRUSSELS – NATO allies met", "BRUSSELS", nil, nil),
     ] as [(String, String, String?, String?)])
     func datelines(_ text: String, _ place: String, _ date: String?, _ outlet: String?) throws {
@@ -151,6 +152,15 @@ extension ArticleMetadataInferrerTests {
         #expect(ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: []).published == nil)
     }
 
+    @Test func anUpdateTimeAloneIsTakenWithANote() {
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Jo Writer", "Updated Mar 9, 2026 - World"]), stripped: [])
+        #expect(metadata.published?.iso == "2026-03-09")
+        #expect(metadata.publishedNote == "the site prints only when the story was updated; it may have been published earlier")
+        // Beside a publication date, the update is not read.
+        let both = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Updated Mar 9, 2026", "Published Mar 8, 2026"]), stripped: [])
+        #expect(both.published?.iso == "2026-03-08" && both.publishedNote == nil)
+    }
+
     @Test func aDateLineWhoseWeekdayContradictsItKeepsTheDateWithANote() {
         // 12 March 2026 is a Thursday.
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Tuesday, March 12, 2026 14:35"]), stripped: [])
@@ -195,6 +205,14 @@ extension ArticleMetadataInferrerTests {
         // The masthead over the site's menu.
         ("Example Herald\nHome | World | Politics | Opinion\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
          "Example Herald", "the masthead"),
+        // A masthead with a lowercase joint, below which a section label sits over the menu.
+        ("Notes from Kyiv\nWorld\nHome | News | Politics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "Notes from Kyiv", "the masthead"),
+        // A masthead in capitals with a period.
+        ("THE EXAMPLE JOURNAL.\nWorld | U.S. | Politics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "THE EXAMPLE JOURNAL", "the masthead"),
+        // A syndicated copy names where it was first published.
+        ("\(story)\n\nThis story was originally published by Example Radio.", "Example Radio", "the credit line"),
         // A credit of the site's name with the wires.
         ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
     ])
@@ -210,6 +228,8 @@ extension ArticleMetadataInferrerTests {
         "\(story)\n\nCopyright 2026 Example Media Inc. All rights reserved.",
         // A correspondent of someone else, not "a/an X correspondent reports".
         "\(story) The BBC's correspondent reported heavy traffic at the border.",
+        // A firm with "& Company" is a publisher, not the masthead.
+        "\(story)\n\nCopyright \u{00A9}2026 Example Jones & Company, Inc. All Rights Reserved.",
         // A section label over the headline is not a masthead.
         "Ukraine\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A caption with leaders' names, not a credit with wire services.

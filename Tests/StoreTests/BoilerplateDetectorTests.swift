@@ -33,6 +33,10 @@ import Testing
         ("Advertisement", .siteNotice),
         ("Skip to main content", .siteNotice),
         ("Mediazona is an independent outlet. Support Mediazona\u{2019}s journalism", .siteNotice),
+        ("World | U.S. | Politics | Economy", .siteNotice),
+        ("Follow Example Pravda on Telegram and X", .siteNotice),
+        ("If you notice an error, select the required text and press Ctrl+Enter.", .siteNotice),
+        ("This story was originally published by Example Radio.", .sourceCredit),
     ])
     func singleLineRules(line: String, kind: StrippedBlock.Kind) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)\nThe talks continue next week in Kyiv.")
@@ -51,6 +55,8 @@ import Testing
         "Zelensky urged allies to support independent journalism in the occupied territories.",
         "Macron met Starmer with Merz and Tusk in Paris.",
         "Share prices in Moscow fell on Monday.",
+        "Zelensky will follow the talks on television, aides said.",
+        "He said the U.S. was ready. Europe was not.",
     ])
     func articleSentencesSurvive(line: String) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")

@@ -36,3 +36,16 @@ import Testing
         #expect(Self.names(paragraph) == expected)
     }
 }
+
+extension EntityPatternFinderTests {
+    /// An extracted entity's id folds letters to their base ("ł" is "l"), rather than breaking the word.
+    @Test(arguments: [
+        ("Władysław Kosiniak-Kamysz", "wladyslaw-kosiniak-kamysz"),
+        ("Gitanas Nausėda", "gitanas-nauseda"),
+        ("Søren Østergaard", "soren-ostergaard"),
+        ("Kim Jong-un", "kim-jong-un"),
+    ])
+    func idsFoldLetters(_ name: String, _ id: String) {
+        #expect(SeedAssembler.slug(name) == id)
+    }
+}

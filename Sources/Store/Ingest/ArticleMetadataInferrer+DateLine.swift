@@ -12,22 +12,31 @@ extension ArticleMetadataInferrer {
         let line: String
         /// A weekday the line names that the date does not fall on ("Tuesday, August 21, 2025").
         let contradiction: String?
+        /// The line gives only when the story was updated.
+        var isUpdate = false
     }
 
     /// The header's first publication date: in the first twelve paragraphs, up to a wire
     /// dateline ("KYIV, Aug 19 (Reuters) -", where the story begins), the first short one (a
     /// standfirst or a cookie notice may come first) that does not end like a sentence and holds
-    /// a full date not marked as an update.
+    /// a full date not marked as an update; else the first update date, marked as one.
     static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
+        var updated: DateLine?
         for paragraph in paragraphs.prefix(12) {
-            if Dateline.parse(paragraph.text) != nil { return nil }
+            if Dateline.parse(paragraph.text) != nil { break }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
             guard words.count <= 16, !endsLikeASentence(paragraph.text) else { continue }
             if let found = firstDate(in: paragraph.text) {
                 return DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found.date, in: paragraph.text))
             }
+            if updated == nil, let found = firstDate(in: paragraph.text, updates: true) {
+                updated = DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found.date, in: paragraph.text),
+                                   isUpdate: true)
+            }
         }
-        return nil
+        // A site that prints only when the story was updated ("Updated Aug 7, 2025 - World"):
+        // that day, with a note that publication may have been earlier.
+        return updated
     }
 
     /// A sentence ends in a period after a word; a header line rarely does ("9:02 AM ET", "Paris)").
@@ -39,7 +48,7 @@ extension ArticleMetadataInferrer {
     }
 
     /// The first full date in `line` not preceded by an update marker, with its position.
-    static func firstDate(in line: String) -> (date: CalendarDate, offset: Int)? {
+    static func firstDate(in line: String, updates: Bool = false) -> (date: CalendarDate, offset: Int)? {
         var found: [(date: CalendarDate, offset: Int)] = []
         for match in TemporalResolver(reference: nil).matches(in: line) {
             guard let point = match.date, point.precision == .day else { continue }
@@ -47,7 +56,7 @@ extension ArticleMetadataInferrer {
         }
         found += numericDates(in: line)
         let bytes = Array(line.utf8)
-        return found.sorted { $0.offset < $1.offset }.first { !isMarkedAsUpdate(bytes, before: $0.offset) }
+        return found.sorted { $0.offset < $1.offset }.first { isMarkedAsUpdate(bytes, before: $0.offset) == updates }
     }
 
     /// "Update: 24.07.2025", "Updated 19 August 2025", "Last modified on …": not when it was published.

@@ -41,6 +41,12 @@ extension ArticleMetadataInferrer {
             let name = line.dropFirst(prefix.count).trimming(anyOf: " .")
             return name.isEmpty || name.count > 60 ? nil : name
         }
+        for phrase in BoilerplateDetector.syndicationPhrases {
+            guard let range = lowered.firstRange(of: phrase) else { continue }
+            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+            let name = line.dropFirst(offset).trimming(anyOf: " .")
+            return name.isEmpty || name.count > 60 ? nil : name
+        }
         if let colon = line.firstIndex(of: ":") {
             let name = line[line.index(after: colon)...].trimmingCharacters(" ")
             return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
@@ -102,18 +108,24 @@ extension ArticleMetadataInferrer {
         return nil
     }
 
-    /// The site's name as the text's first line, one to four capitalised words without digits or
-    /// closing punctuation, directly above furniture the cleaning stripped (a menu, a cookie
-    /// notice): "BBC" over "Home | News | Sport". A section label over a headline ("World",
-    /// "Ukraine") has no furniture under it.
+    /// The site's name as the text's first line, one to four capitalised words (with "of" or
+    /// "from" between) without digits or closing punctuation, above furniture the cleaning
+    /// stripped (a menu, a cookie notice) that comes before any longer line: "BBC" over "Home |
+    /// News | Sport". A section label over a headline ("World", "Ukraine") has none under it.
     static func masthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
         guard let first = paragraphs.first else { return nil }
-        let next = paragraphs.count > 1 ? paragraphs[1].line : Int.max
-        let words = first.text.split(separator: " ")
-        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }),
-              !first.text.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }),
-              stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < next }) else { return nil }
-        return first.text
+        // "THE WALL STREET JOURNAL." ends in a period; "Notes from Poland" has a lowercase joint.
+        let name = first.text.hasSuffix(".") ? String(first.text.dropLast()) : first.text
+        let words = name.split(separator: " ")
+        let joints: Set<Substring> = ["of", "from", "the", "and", "de", "la", "le", "du", "di", "del", "for", "on"]
+        guard (1...4).contains(words.count), words.first?.first?.isUppercase == true,
+              words.allSatisfy({ $0.first?.isUppercase == true || joints.contains($0) }),
+              !name.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }) else { return nil }
+        // The furniture may sit below a section label or two ("DER SPIEGEL", "International",
+        // then the menu), but above the first line of five words or more.
+        let limit = paragraphs.dropFirst().first { $0.text.split(separator: " ").count > 3 }?.line ?? Int.max
+        guard stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < limit }) else { return nil }
+        return name
     }
 
     /// "…, an Ukrinform correspondent reports.", "a TASS correspondent reported": the agency's
@@ -173,11 +185,16 @@ extension ArticleMetadataInferrer {
             words.removeFirst()
         }
         var name: [String] = []
-        for word in words {
+        for (index, word) in words.enumerated() {
             let bare = word.trimming(anyOf: ".,")
-            guard bare.first?.isUppercase == true, bare.lowercased() != "all" else { break }
+            guard bare.first?.isUppercase == true, bare.lowercased() != "all" else {
+                // "Dow Jones & Company, Inc.": a firm's name.
+                if word == "&" { return nil }
+                break
+            }
             name.append(bare)
             if word.hasSuffix(".") || word.hasSuffix(",") { break }
+            if index + 1 < words.count, words[index + 1] == "&" { return nil }
         }
         let legal: Set<String> = ["inc", "llc", "ltd", "limited", "corp", "plc", "gmbh", "ag", "sa", "publishers", "publishing"]
         while let last = name.last, legal.contains(last.lowercased()) { name.removeLast() }

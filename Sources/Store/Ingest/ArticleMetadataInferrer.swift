@@ -21,16 +21,18 @@ enum ArticleMetadataInferrer {
             return InferredMetadata(title: "", titleReason: "no text")
         }
         var result = InferredMetadata(title: "", titleReason: "")
-        // Site text ("Share this article", a byline) may come before the dateline: look at the
-        // first few paragraphs, and take the first that opens with one.
+        // Site text (a masthead, a menu, a headline, a byline, a date line) may come before the
+        // dateline: look through the header, the first twelve paragraphs up to the first long
+        // one (the story begun without a dateline), and take the first that opens with one.
         var dateline: Dateline?
         var datelineParagraph = first
-        for paragraph in paragraphs.prefix(4) where paragraph.kind == .body {
+        for paragraph in paragraphs.prefix(12) where paragraph.kind == .body {
             if let found = Dateline.parse(paragraph.text) {
                 dateline = found
                 datelineParagraph = paragraph
                 break
             }
+            if paragraph.text.utf8.count > 400 { break }
         }
         result.datelinePlace = dateline?.place
         // The title: a headline above the story, else the first sentence after the dateline, else
@@ -54,17 +56,19 @@ enum ArticleMetadataInferrer {
         return result
     }
 
-    /// The headline: in the header (the first six paragraphs, up to the dateline or the first
-    /// paragraph of more than 30 words), the first line of 5 to 30 words that opens with a
+    /// The headline: in the header (the first twelve paragraphs, up to the dateline or the first
+    /// paragraph of more than 30 words), the first line of 5 to 30 words (five with a letter; a
+    /// vertical menu of single words is passed over) that opens with a
     /// capital, a digit or a quote and does not end like a sentence, and is neither a byline
     /// ("By …") nor a date line. A masthead ("Meduza"), a section name or a date line before it
     /// is passed over; a standfirst after it ends with a period.
     static func headline(in paragraphs: [Paragraph], storyStart: Int?) -> String? {
-        for paragraph in paragraphs.prefix(6) {
+        for paragraph in paragraphs.prefix(12) {
             if let storyStart, paragraph.index >= storyStart { return nil }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
             guard words.count <= 30 else { return nil }
-            guard words.count >= 5, paragraph.text.unicodeScalars.count <= 220, let first = paragraph.text.first,
+            // Words with a letter: "Russia & CIS General Newswire" is a service's name of four.
+            guard words.filter({ $0.contains(where: \.isLetter) }).count >= 5, paragraph.text.unicodeScalars.count <= 220, let first = paragraph.text.first,
                   FirstSentence.startsSentence(first), !endsLikeASentence(paragraph.text),
                   words[0] != "By", words[0] != "by", firstDate(in: paragraph.text) == nil else { continue }
             return paragraph.text
@@ -78,6 +82,7 @@ enum ArticleMetadataInferrer {
         if let header = dateLine(in: paragraphs) {
             var notes: [String] = []
             if let contradiction = header.contradiction { notes.append(contradiction + "; the written date is kept") }
+            if header.isUpdate { notes.append("the site prints only when the story was updated; it may have been published earlier") }
             if let dateline, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText,
                month != header.date.month || day != header.date.day {
                 notes.append("the dateline says '\(dateText)'")

@@ -1,6 +1,6 @@
 /// Reads the dateline that opens wire copy:
 /// - `KYIV, Sept 5 (Reuters) - …`, `WASHINGTON, Aug. 19 (AP) — …`
-/// - `VLADIVOSTOK, September 5. /TASS/. …`
+/// - `VLADIVOSTOK, September 5. /TASS/. …`, `MOSCOW. Aug 20 (Interfax) - …`
 /// - `LONDON (AFP) - …`, `KYIV, Ukraine (AP) — …`
 /// - `KYIV — …`, `PARIS -- …`
 ///
@@ -73,8 +73,8 @@ public struct Dateline: Sendable, Equatable {
         var day: Int?
         var outlet: String?
         skipSpaces(paragraph, &cursor)
-        // 2. ", Region" and/or ", Month D[.]"
-        while cursor < paragraph.endIndex, paragraph[cursor] == "," {
+        // 2. ", Region" and/or ", Month D[.]" (Interfax writes ". Month D": "MOSCOW. Aug 20 (Interfax) -")
+        while cursor < paragraph.endIndex, paragraph[cursor] == "," || paragraph[cursor] == "." && Self.monthFollows(paragraph, after: cursor) {
             var probe = paragraph.index(after: cursor)
             skipSpaces(paragraph, &probe)
             let wordStart = probe
@@ -127,6 +127,16 @@ public struct Dateline: Sendable, Equatable {
         skipSpaces(paragraph, &cursor)
         guard cursor < paragraph.endIndex else { return nil }
         return Dateline(place: place, dateText: dateText, month: month, day: day, outlet: outlet, text: text, bodyStart: cursor)
+    }
+
+    /// A capitalised month name ("Aug", "September") after the character at `index` and spaces.
+    static func monthFollows(_ text: String, after index: String.Index) -> Bool {
+        var probe = text.index(after: index)
+        skipSpaces(text, &probe)
+        let start = probe
+        while probe < text.endIndex, text[probe].isLetter { probe = text.index(after: probe) }
+        let word = text[start..<probe]
+        return word.first?.isUppercase == true && TemporalLexicon.months[word.lowercased()] != nil
     }
 
     static func skipSpaces(_ text: String, _ cursor: inout String.Index) {

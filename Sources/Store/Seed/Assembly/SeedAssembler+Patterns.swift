@@ -78,10 +78,11 @@ extension SeedAssembler {
         return result
     }
 
-    /// A lowercase slug: letters and digits (marks stripped), other runs become one "-".
+    /// A lowercase slug: letters and digits, folded to their base letters (marks stripped, and
+    /// "ł" as "l": "Władysław" is "wladyslaw", not "w-adys-aw"), other runs become one "-".
     static func slug(_ name: String) -> String {
         var slug = ""
-        for character in UnicodeMatching.key(name).lowercased() {
+        for character in DiacriticFolding.fold(name) {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 slug.append(character)
             } else if !slug.isEmpty && slug.last != "-" {

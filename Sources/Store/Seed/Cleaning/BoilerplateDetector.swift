@@ -24,7 +24,7 @@ struct BoilerplateDetector {
 
     static let linkPrefixes = [
         "also read", "read also", "read more", "read next", "see also", "also see", "related",
-        "must read", "recommended", "you may also like", "don't miss",
+        "must read", "recommended", "you may also like", "don't miss", "go deeper",
     ]
 
     static let commentPrompts: Set<String> = [
@@ -93,8 +93,10 @@ struct BoilerplateDetector {
         guard line.scalars.count <= 100, LineShape.wordCount(line.scalars) <= 10 else { return false }
         var body = Substring(key)
         if body.hasPrefix("(") && body.hasSuffix(")") { body = body.dropFirst().dropLast() }
-        // "Provided by CNN", "Story from Reuters": a syndicating site crediting the publisher.
+        // "Provided by CNN", "Story from Reuters", "This story was originally published by NPR.": a
+        // syndicating site crediting the publisher.
         if LineShape.wordCount(line.scalars) <= 6, syndicationPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
+        if LineShape.wordCount(line.scalars) <= 12, syndicationPhrases.contains(where: { UTF8Search.contains(key, $0) }) { return true }
         for prefix in ["sources", "source"] where body.hasPrefix(prefix) {
             let rest = body.dropFirst(prefix.count).drop { $0 == " " }
             guard let separator = rest.first, ":-\u{2013}\u{2014}|".contains(separator) else { return false }
@@ -104,6 +106,7 @@ struct BoilerplateDetector {
     }
 
     static let syndicationPrefixes = ["provided by ", "story from ", "originally published by ", "republished from "]
+    static let syndicationPhrases = ["originally published by ", "originally appeared on ", "originally appeared in ", "first published by "]
 
     /// Wire services a site credits beside its own name.
     static let wireServices: Set<String> = [
@@ -128,6 +131,8 @@ struct BoilerplateDetector {
         "advertisement", "advertising", "sponsored", "sponsored content", "skip to content", "skip to main content",
         "skip navigation", "skip next section navigation", "navigation", "menu", "share", "share this article",
         "share this story", "print", "print this article", "listen to this article", "listen", "close",
+        "donate", "sections", "subscribe", "sign in", "log in", "sign up", "search", "support us", "newsletters",
+        "skip to site index", "share full article", "today's paper",
     ]
 
     /// Openings of a site's prompts and credits: `Subscribe to our newsletter`, `Photo: AFP`,
@@ -135,7 +140,13 @@ struct BoilerplateDetector {
     static let noticePrefixes = [
         "subscribe to ", "subscribe now", "subscribers only", "sign up for ", "sign up to ", "support our journalism",
         "photo: ", "photo credit", "photos: ", "photograph: ", "image: ", "main image: ", "tags ", "tags: ", "topics: ",
-        "copyright ", "copyright:", "\u{00A9}", "(c) 19", "(c) 20",
+        "copyright ", "copyright:", "\u{00A9}", "(c) 19", "(c) 20", "listen to this article",
+    ]
+
+    /// Where a "Follow us" prompt sends the reader.
+    static let socialNetworks = [
+        "telegram", " on x", "twitter", "facebook", "instagram", "whatsapp", "youtube", "google news", "threads",
+        "bluesky", "linkedin", "tiktok",
     ]
 
     /// A site's furniture (``StrippedBlock/Kind/siteNotice``), by what it says and how short it is:
@@ -153,7 +164,9 @@ struct BoilerplateDetector {
                             "cookie policy", "cookie settings", "manage", "preferences"].contains(where: has) {
             return true
         }
-        if has("all rights reserved") || has("may not be published, broadcast") { return true }
+        if has("all rights reserved") || has("may not be published, broadcast") || has("ctrl+enter") { return true }
+        // "Follow European Pravda on Telegram and X".
+        if words <= 15, UTF8Search.hasPrefix(key, "follow "), socialNetworks.contains(where: has) { return true }
         if has("hyperlink"), ["mandatory", "obligatory", "required", "reproduction", "permitted"].contains(where: has) { return true }
         if words <= 40, has("subscription options") || has("newsletter") && (has("sign up") || has("subscribe")) {
             return true
@@ -175,7 +188,8 @@ struct BoilerplateDetector {
         guard items.count >= 2 else { return false }
         return items.allSatisfy { item in
             let words = item.split(separator: " ").count
-            return (1...5).contains(words) && !item.hasSuffix(".")
+            // "U.S." ends in a period and is an item; a sentence is not.
+            return (1...5).contains(words) && (!item.hasSuffix(".") || words == 1 && item.count <= 5)
         }
     }
 
