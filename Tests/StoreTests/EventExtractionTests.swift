@@ -84,6 +84,9 @@ import Testing
         ("Ushakov said on Tuesday that Putin would travel to Paris on Thursday for talks with Trump.", .visit, .scheduled, "2025-09-11", "paris"),
         // An "if" clause's date and a possibility.
         ("Trump said that if Monday's talks go well, a meeting with Putin and Zelensky could follow.", .bilateralMeeting, .proposed, nil, nil),
+        // An infinitive after a verb of arranging or asking.
+        ("Ushakov said Putin had agreed to meet Zelensky in Paris.", .bilateralMeeting, .scheduled, nil, "paris"),
+        ("Zelensky has long wanted to hold talks with Putin.", .talks, .proposed, nil, nil),
         // Naming, not phoning.
         ("Putin called the plan a provocation and said he had met Trump in Alaska on Aug. 15.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
         ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),

@@ -49,6 +49,8 @@ import Testing
         // An intention under a modal or a negator.
         ("Macron said France would send troops once the fighting stops.", "emmanuel-macron", .support, "multinational-force"),
         ("Merz said Germany will not send troops.", "friedrich-merz", .oppose, "multinational-force"),
+        ("Merz said Germany was not planning to send troops.", "friedrich-merz", .oppose, "multinational-force"),
+        ("Russia has no plans to accept a ceasefire.", "russia", .oppose, "ceasefire"),
         // "unacceptable" is about what comes before it, not the guarantees after it.
         ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
     ] as [(String, String, Position.Stance, String)])
@@ -68,6 +70,8 @@ import Testing
         "Zelensky met Putin.",
         // A fact, not an intention: "sent troops" states no stance on foreign troops in Ukraine.
         "Russia sent troops to the border.",
+        // An open question states no stance.
+        "Russia has not said whether it would accept a ceasefire.",
     ])
     func noStanceWithoutCueTermAndActor(_ sentence: String) throws {
         #expect(try Self.extract(sentence).isEmpty, "\(sentence)")

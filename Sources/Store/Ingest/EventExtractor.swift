@@ -347,6 +347,12 @@ public struct EventExtractor: Sendable {
             if words[index + 1] == "for" { return .proposed }
             if words[index + 1] == "on", index + 2 < words.count, !words[index + 2].isEmpty, !isDateWord(words[index + 2]) { return .proposed }
         }
+        // "agreed to meet", "wants to hold talks": an infinitive says what was arranged or asked
+        // for, not that it took place, whatever the tense of the verb before it.
+        if let governing = infinitiveGovernor(words, trigger: index) {
+            if EventLexicon.arranging.contains(governing) { return .scheduled }
+            if EventLexicon.asking.contains(governing) { return .proposed }
+        }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
         // "he could see a Moscow meeting happening": a possibility, not an arrangement.
         if tense == .future, let modal = nearestTenseMarker(words, before: index), EventLexicon.possibility.contains(modal) {
@@ -357,6 +363,17 @@ public struct EventExtractor: Sendable {
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held
+    }
+
+    /// The word before "to" when the trigger at `index` is an infinitive ("agreed to meet",
+    /// "ready to hold talks", "wants to host a summit"), else nil.
+    static func infinitiveGovernor(_ words: [String], trigger index: Int) -> String? {
+        var cursor = index - 1
+        // "to hold talks", "to host a summit", "to attend the summit": a verb and an article between.
+        if cursor >= 0, ["a", "an", "the"].contains(words[cursor]) { cursor -= 1 }
+        if cursor >= 0, EventLexicon.lightVerbs.contains(words[cursor]) { cursor -= 1 }
+        guard cursor >= 1, words[cursor] == "to" else { return nil }
+        return words[cursor - 1]
     }
 
     /// The tense marker nearest before `index`, within the 12 words ``TemporalResolver/Tense`` reads.

@@ -45,6 +45,22 @@ enum EventLexicon {
         "would", "might", "may", "possible", "ready", "willing", "hopes", "hope", "wants", "seeks", "calls",
     ]
 
+    /// Before "to" and a trigger: it was arranged ("agreed to meet", "due to hold talks").
+    static let arranging: Set<String> = [
+        "agreed", "agree", "agrees", "planned", "plans", "plan", "planning", "set", "due", "scheduled", "expected", "going",
+        "arranged", "decided", "intends", "intend", "is", "are",
+    ]
+
+    /// Before "to" and a trigger: it was asked for or offered ("wants to meet", "ready to host").
+    static let asking: Set<String> = [
+        "want", "wants", "wanted", "offered", "offers", "offer", "hope", "hopes", "hoped", "proposed", "proposes", "ready",
+        "willing", "prepared", "seeks", "seeking", "sought", "invited", "invites", "urged", "urges", "asked", "asks", "keen",
+        "eager", "like", "pushing", "pressing", "try", "trying", "tried", "aims", "aim",
+    ]
+
+    /// Verbs between "to" and a noun trigger: "to hold talks", "to host a summit".
+    static let lightVerbs: Set<String> = ["hold", "have", "host", "attend", "arrange", "organise", "organize", "convene", "join"]
+
     /// Modals of possibility: nearest before a trigger, a proposal rather than a plan.
     static let possibility: Set<String> = ["could", "might", "may"]
 

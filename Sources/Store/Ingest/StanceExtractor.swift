@@ -156,7 +156,7 @@ public struct StanceExtractor: Sendable {
                 guard cue.first > 0, StanceLexicon.intentMarkers.contains(words[cue.first - 1])
                         || StanceLexicon.negators.contains(words[cue.first - 1]) else { continue }
             }
-            guard let term = Self.object(of: cue, in: terms) else { continue }
+            guard !Self.isOpenQuestion(cue, words), let term = Self.object(of: cue, in: terms) else { continue }
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
             let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
@@ -198,8 +198,19 @@ public struct StanceExtractor: Sendable {
     static func isNegated(_ cue: Match, _ words: [String]) -> Bool {
         guard cue.first > 0 else { return false }
         if StanceLexicon.negators.contains(words[cue.first - 1]) { return true }
-        return cue.first > 1 && StanceLexicon.negatedAdverbs.contains(words[cue.first - 1])
-            && StanceLexicon.negators.contains(words[cue.first - 2])
+        if cue.first > 1 && StanceLexicon.negatedAdverbs.contains(words[cue.first - 1])
+            && StanceLexicon.negators.contains(words[cue.first - 2]) {
+            return true
+        }
+        // "not planning to send", "has no plans to deploy": a negated intention before "to".
+        guard cue.first > 2, words[cue.first - 1] == "to", StanceLexicon.intentions.contains(words[cue.first - 2]) else { return false }
+        return StanceLexicon.negators.contains(words[cue.first - 3])
+            || cue.first > 3 && StanceLexicon.negators.contains(words[cue.first - 4])
+    }
+
+    /// "has not said whether it would accept a ceasefire": a cue inside an open question states nothing.
+    static func isOpenQuestion(_ cue: Match, _ words: [String]) -> Bool {
+        words[max(0, cue.first - 4)..<cue.first].contains("whether")
     }
 
     /// A reversal just before the cue, or before a determiner before it ("dropped his call for").

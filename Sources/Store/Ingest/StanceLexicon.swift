@@ -81,6 +81,9 @@ enum StanceLexicon {
     /// What a modal or "to" before an ``intentOnly`` cue looks like.
     static let intentMarkers: Set<String> = ["will", "would", "could", "can", "to", "'ll", "shall", "might", "may"]
 
+    /// What one intends before "to" and a cue ("planning to send", "no plans to deploy").
+    static let intentions: Set<String> = ["planning", "plans", "plan", "going", "intending", "intends", "intend", "prepared", "able"]
+
     /// Cues whose object comes before them ("foreign forces … are unacceptable").
     static let objectBefore: Set<String> = ["unacceptable", "legitimate targets", "legitimate target"]
 
