@@ -97,6 +97,7 @@ import Testing
         ("Zelensky held a press conference in Kyiv on Tuesday.", .pressConference, .held, "2025-09-02", "kyiv"),
         ("Trump gave Putin a deadline on Monday.", .deadline, .held, "2025-09-01", nil),
         ("Russia launched strikes on Kyiv on Thursday.", .attack, .held, "2025-09-04", nil),
+        ("Russia pounded Kyiv with drones and missiles on Thursday, officials said.", .attack, .held, "2025-09-04", nil),
         // Each remaining status, negations and reported speech.
         ("Trump called off the summit with Putin in Budapest.", .summit, .cancelled, nil, "budapest"),
         ("Putin is not ready to meet Zelensky in Paris.", .bilateralMeeting, .rejected, nil, "paris"),
@@ -155,6 +156,25 @@ import Testing
         ])
         #expect(groups.count == 2, "one meeting, and the contradicting date kept apart")
         #expect(groups[0].articles == ["a", "b", "c"])
+    }
+
+    /// An overnight attack is reported on either day of its night; a meeting a day apart is another.
+    @Test func anOvernightAttackIsOneEventOnEitherDay() throws {
+        let report = { (kind: Event.Kind, date: String, quote: String) in
+            EventExtractor.Candidate(
+                kind: kind, status: .held, participants: ["russia"], location: "kyiv",
+                date: DatePoint(date: CalendarDate(iso: date)!, precision: .day, reason: "test"), article: date + quote.prefix(5),
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:strike", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey(quote))
+        }
+        #expect(EventExtractor.group([
+            report(.attack, "2025-08-27", "Russia struck Kyiv overnight into Thursday."),
+            report(.attack, "2025-08-28", "Russian strikes hit Kyiv early on Thursday."),
+        ]).count == 1)
+        #expect(EventExtractor.group([
+            report(.bilateralMeeting, "2025-08-27", "Russia met Kyiv's envoys on Wednesday."),
+            report(.bilateralMeeting, "2025-08-28", "Russia met Kyiv's envoys again on Thursday."),
+        ]).count == 2)
     }
 
     /// Undated reports that a call took place, published weeks apart, are of different calls; a

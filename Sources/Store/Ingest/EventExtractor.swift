@@ -486,7 +486,7 @@ public struct EventExtractor: Sendable {
         // Both dated: the dates first (no hashing), then any one shared participant. The shared
         // list, an allocation per comparison, is built only for the undated rule.
         if let first = groups[index].date, let second = candidate.date {
-            guard datesAgree(first, second) else { return false }
+            guard datesAgree(first, second, kind: candidate.kind) else { return false }
             return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
         }
         guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
@@ -543,7 +543,7 @@ public struct EventExtractor: Sendable {
         let sameLocation = group.location != nil && group.location == location
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
-            guard datesAgree(date, start) else { return false }
+            guard datesAgree(date, start, kind: kind) else { return false }
             return sameLocation || participants.contains { group.participantSet.contains($0.entity) }
         }
         guard arranged(group.status) == arranged(status) else { return false }
@@ -622,5 +622,12 @@ public struct EventExtractor: Sendable {
     public static func datesAgree(_ a: DatePoint, _ b: DatePoint) -> Bool {
         // The same period arithmetic as the date filters (`DatePoint.lastDayNumber`).
         (a.date.dayNumber...a.lastDayNumber).overlaps(b.date.dayNumber...b.lastDayNumber)
+    }
+
+    /// Dates of one occasion of `kind`: as ``datesAgree(_:_:)``, and an attack reported on
+    /// either day of its night ("overnight" on the 28th is the strike of the night of the 27th).
+    static func datesAgree(_ a: DatePoint, _ b: DatePoint, kind: Event.Kind) -> Bool {
+        if datesAgree(a, b) { return true }
+        return kind == .attack && a.precision == .day && b.precision == .day && abs(a.date.dayNumber - b.date.dayNumber) == 1
     }
 }

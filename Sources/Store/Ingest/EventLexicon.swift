@@ -19,6 +19,9 @@ enum EventLexicon {
         "press conference": .pressConference, "news conference": .pressConference,
         "deadline": .deadline, "ultimatum": .deadline,
         "strike": .attack, "strikes": .attack, "attack": .attack, "attacks": .attack,
+        "pummeled": .attack, "pummelled": .attack, "pounded": .attack, "bombarded": .attack, "shelled": .attack,
+        "barrage": .attack, "airstrike": .attack, "airstrikes": .attack, "air strike": .attack, "air strikes": .attack,
+        "bombed": .attack,
     ]
 
     /// Per first word, the lengths of the triggers that start with it (``PhraseLengths``).
@@ -67,7 +70,7 @@ enum EventLexicon {
     /// Triggers that are verbs only in the past (a report that it happened).
     static let pastForms: WordTable<Void> = [
         "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
-        "travelled", "traveled", "negotiated", "arrived",
+        "travelled", "traveled", "negotiated", "arrived", "pummeled", "pummelled", "pounded", "bombarded", "shelled", "bombed",
     ]
 
     /// A trigger this word follows is a noun used of something else ("a call for", "the strike on").

@@ -66,7 +66,8 @@ struct EventMergeIndex {
                 continue
             }
             if strong { positions += undated[key] ?? [] }
-            let first = date.date.dayNumber, last = date.lastDayNumber
+            // An attack matches a start a day after its own too (``EventExtractor/datesAgree(_:_:kind:)``).
+            let first = date.date.dayNumber, last = date.lastDayNumber + (group.kind == .attack ? 1 : 0)
             for width in Self.widths {
                 // An event starting at s with a period of at most `width` days overlaps
                 // [first, last] only if first - width < s <= last.
