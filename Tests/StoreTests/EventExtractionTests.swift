@@ -158,6 +158,34 @@ import Testing
         #expect(groups[0].articles == ["a", "b", "c"])
     }
 
+    /// A dated report naming the country matches a known event naming the country's leader on
+    /// that day, when the statuses agree; the reverse too.
+    @Test func aCountryStandsForItsLeaderAtAKnownEventOfTheSameDay() throws {
+        let summit = { (participants: [String], countries: Set<String>, affiliated: Set<String>, date: String) in
+            var candidate = EventExtractor.Candidate(
+                kind: .summit, status: .held, participants: participants, location: nil,
+                date: DatePoint(date: CalendarDate(iso: date)!, precision: .day, reason: "test"), article: "a",
+                paragraph: 0, quote: "The summit was held.", start: 0, end: 20, rule: "trigger:summit", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey("The summit was held."))
+            candidate.countries = countries
+            candidate.affiliatedCountries = affiliated
+            return try #require(EventExtractor.group([candidate]).first)
+        }
+        let leaders = [Participant(entity: "donald-trump", role: .principal), Participant(entity: "vladimir-putin", role: .principal)]
+        let start = DatePoint(date: CalendarDate(iso: "2025-08-15")!, precision: .day, reason: "test")
+        let russia = try summit(["russia"], ["russia"], [], "2025-08-15")
+        #expect(EventExtractor.reports(russia, kind: .summit, participants: leaders, location: nil, start: start, status: .held,
+                                       participantCountries: ["united-states", "russia"]))
+        #expect(!EventExtractor.reports(russia, kind: .summit, participants: leaders, location: nil, start: start, status: .proposed,
+                                        participantCountries: ["united-states", "russia"]), "a held summit is not a proposed one")
+        #expect(!EventExtractor.reports(try summit(["russia"], ["russia"], [], "2025-08-16"), kind: .summit, participants: leaders,
+                                        location: nil, start: start, status: .held, participantCountries: ["united-states", "russia"]))
+        // A report naming the leader matches a known event naming the country.
+        let putin = try summit(["vladimir-putin"], [], ["russia"], "2025-08-15")
+        #expect(EventExtractor.reports(putin, kind: .summit, participants: [Participant(entity: "russia", role: .principal)],
+                                       location: nil, start: start, status: .held))
+    }
+
     /// An overnight attack is reported on either day of its night; a meeting a day apart is another.
     @Test func anOvernightAttackIsOneEventOnEitherDay() throws {
         let report = { (kind: Event.Kind, date: String, quote: String) in

@@ -28,6 +28,9 @@ public struct EventExtractor: Sendable {
         public var notes: [String] = []
         /// Participants that are countries; whether the location is a country.
         var countries: Set<String> = []
+        /// The countries of its people and bodies (Putin → Russia), for matching a known event
+        /// that names the country where a report names the person, or the reverse.
+        var affiliatedCountries: Set<String> = []
         var locationIsCountry = false
         /// The trigger has a definite article ("the talks"): it names a gathering already reported.
         var definite = false
@@ -48,6 +51,7 @@ public struct EventExtractor: Sendable {
         public private(set) var date: DatePoint?
         /// Participants that are countries, and whether the location is one: weak evidence of sameness.
         private(set) var countries: Set<String>
+        private(set) var affiliatedCountries: Set<String>
         private(set) var locationIsCountry: Bool
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
         private(set) var sentenceKeys: Set<String>
@@ -92,6 +96,7 @@ public struct EventExtractor: Sendable {
             location = first.location
             date = first.date
             countries = first.countries
+            affiliatedCountries = first.affiliatedCountries
             locationIsCountry = first.locationIsCountry
             count(first)
             settle()
@@ -102,6 +107,7 @@ public struct EventExtractor: Sendable {
             count(candidate)
             if sentenceKeys.insert(candidate.copyKey).inserted { sentenceKeyHashes.insert(candidate.copyKey.hashValue) }
             countries.formUnion(candidate.countries)
+            affiliatedCountries.formUnion(candidate.affiliatedCountries)
             if location == nil { locationIsCountry = candidate.locationIsCountry }
             for id in candidate.participants where !participantSet.contains(id) {
                 participants.append(id)
@@ -269,11 +275,12 @@ public struct EventExtractor: Sendable {
         if location != nil { confidence += 0.1 }
         if participants.count >= 2 { confidence += 0.1 }
         let countries = Set(participants.filter { base.entity(id: $0)?.kind == .country })
+        let affiliated = Set(participants.compactMap { id in base.entity(id: id).flatMap { $0.kind == .country ? nil : $0.country } })
         return Candidate(
             kind: kind, status: status, participants: participants, location: location, date: date,
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
-            countries: countries, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite,
+            countries: countries, affiliatedCountries: affiliated, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite,
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
@@ -524,16 +531,17 @@ public struct EventExtractor: Sendable {
     /// named place (a city or site, not a country), or two shared participants one of whom is a
     /// person (a proposed Putin–Zelensky meeting is undated in every report of it). The one rule
     /// for merging and for measuring.
-    public static func reports(_ group: Group, known event: Event) -> Bool {
+    public static func reports(_ group: Group, known event: Event, participantCountries: Set<String> = []) -> Bool {
         reports(group, kind: event.kind, participants: event.participants, location: event.location, start: event.start,
-                status: event.status)
+                status: event.status, participantCountries: participantCountries)
     }
 
     /// The same rule, from the fields of the event it reads: the merge passes them straight from
     /// its buffer of events (an `Event` passed whole was copied first, a retain per field, for
     /// every event compared: 3% of a 100k load).
     static func reports(
-        _ group: Group, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status
+        _ group: Group, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status,
+        participantCountries: Set<String> = []
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
         // Reports that something took place cannot be of an event that starts after the last of
@@ -544,7 +552,14 @@ public struct EventExtractor: Sendable {
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
             guard datesAgree(date, start, kind: kind) else { return false }
-            return sameLocation || participants.contains { group.participantSet.contains($0.entity) }
+            // A shared participant, or one side's country for the other's person: "a summit
+            // Russia held" on the day of the Trump–Putin summit is that summit.
+            if sameLocation || participants.contains(where: { group.participantSet.contains($0.entity) }) { return true }
+            // The weaker link also needs the statuses to agree (a held meeting is not the
+            // proposal of one in the same week).
+            guard arranged(group.status) == arranged(status) else { return false }
+            return !group.countries.isDisjoint(with: participantCountries)
+                || participants.contains { group.affiliatedCountries.contains($0.entity) }
         }
         guard arranged(group.status) == arranged(status) else { return false }
         var shared = 0, sharesNonCountry = false

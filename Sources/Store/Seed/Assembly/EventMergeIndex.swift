@@ -28,6 +28,9 @@ struct EventMergeIndex {
     /// Dated events by entity, kind class, precision width and start bucket.
     private var dated: [Bucket: [Int]] = [:]
 
+    /// Dated known events by their people's countries, kind class, width and start bucket.
+    private var datedByCountry: [Bucket: [Int]] = [:]
+
     /// The widths of the start periods of each precision, in days: day and week, month, year.
     private static let widths = [7, 31, 366]
 
@@ -47,6 +50,18 @@ struct EventMergeIndex {
         }
     }
 
+    /// Indexes a dated event by the countries of its people: ``EventExtractor`` matches a dated
+    /// group naming one of them to it when the dates agree.
+    mutating func addCountries(_ countries: Set<String>, of event: Event, at position: Int) {
+        guard let start = event.start else { return }
+        let kindClass = Self.kindClass(event.kind)
+        let width = Self.width(start)
+        for country in countries {
+            let key = Key(entity: country, kindClass: kindClass)
+            datedByCountry[Bucket(key: key, width: width, number: Self.floorDivide(start.date.dayNumber, width)), default: []].append(position)
+        }
+    }
+
     /// Positions of every event that could report `group`, ascending and without repeats.
     ///
     /// Where either side is undated, the rule takes a shared place that is not a country or a
@@ -60,12 +75,8 @@ struct EventMergeIndex {
         }
         if let location = group.location { keys.append((Key(entity: location, kindClass: kindClass), !group.locationIsCountry)) }
         var positions: [Int] = []
-        for (key, strong) in keys {
-            guard let date = group.date else {
-                if strong { positions += all[key] ?? [] }
-                continue
-            }
-            if strong { positions += undated[key] ?? [] }
+        /// Dated events in `table` under `key` whose period can overlap the group's date.
+        func overlapping(_ table: [Bucket: [Int]], _ key: Key, _ date: DatePoint) {
             // An attack matches a start a day after its own too (``EventExtractor/datesAgree(_:_:kind:)``).
             let first = date.date.dayNumber, last = date.lastDayNumber + (group.kind == .attack ? 1 : 0)
             for width in Self.widths {
@@ -74,9 +85,23 @@ struct EventMergeIndex {
                 let low = Self.floorDivide(first - width + 1, width), high = Self.floorDivide(last, width)
                 guard low <= high else { continue }
                 for number in low...high {
-                    positions += dated[Bucket(key: key, width: width, number: number)] ?? []
+                    positions += table[Bucket(key: key, width: width, number: number)] ?? []
                 }
             }
+        }
+        for (key, strong) in keys {
+            guard let date = group.date else {
+                if strong { positions += all[key] ?? [] }
+                continue
+            }
+            if strong { positions += undated[key] ?? [] }
+            overlapping(dated, key, date)
+        }
+        // Dated, a country for a person or the reverse: the group's countries among the known
+        // events' people's, and its people's countries among their participants.
+        if let date = group.date {
+            for country in group.countries { overlapping(datedByCountry, Key(entity: country, kindClass: kindClass), date) }
+            for country in group.affiliatedCountries { overlapping(dated, Key(entity: country, kindClass: kindClass), date) }
         }
         positions.sort()
         var unique: [Int] = []

@@ -72,6 +72,15 @@ extension SeedAssembler {
         // first of those in `events` order is the one a scan of every event would find.
         var index = EventMergeIndex()
         for position in events.indices { index.add(events[position], at: position) }
+        // The known events' people's countries (Putin → Russia): a group may name the country
+        // for the person. Only the events known before the merge (a few hundred at most) are
+        // indexed by them, so a hub country does not bring every extracted event to each group.
+        var participantCountries: [Set<String>] = events.map { event in
+            Set(event.participants.compactMap { participant in
+                entityIndex[participant.entity].flatMap { entities[$0].kind == .country ? nil : entities[$0].country }
+            })
+        }
+        for position in events.indices { index.addCountries(participantCountries[position], of: events[position], at: position) }
         // The groups each event absorbs, applied once per event at the end: rebuilding an event
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
@@ -83,7 +92,7 @@ extension SeedAssembler {
                 candidates.first { position in
                     EventExtractor.reports(group, kind: events[position].kind, participants: events[position].participants,
                                            location: events[position].location, start: events[position].start,
-                                           status: events[position].status)
+                                           status: events[position].status, participantCountries: participantCountries[position])
                 }
             }
             if let position = match {
@@ -93,6 +102,7 @@ extension SeedAssembler {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
+                participantCountries.append([])
                 index.add(event, at: events.count - 1)
                 changed = true
             }
