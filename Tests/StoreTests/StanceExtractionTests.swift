@@ -51,6 +51,10 @@ import Testing
         ("Merz said Germany will not send troops.", "friedrich-merz", .oppose, "multinational-force"),
         ("Merz said Germany was not planning to send troops.", "friedrich-merz", .oppose, "multinational-force"),
         ("Russia has no plans to accept a ceasefire.", "russia", .oppose, "ceasefire"),
+        // A gerund of a cue; a predicate after its object; territory is a topic of its own.
+        ("Zelensky is calling for a ceasefire before any talks.", "volodymyr-zelensky", .support, "ceasefire"),
+        ("Merz said territorial concessions were not up for debate.", "friedrich-merz", .oppose, "territorial-concessions"),
+        ("Zelensky said giving up territory was out of the question.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
         // "unacceptable" is about what comes before it, not the guarantees after it.
         ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
     ] as [(String, String, Position.Stance, String)])

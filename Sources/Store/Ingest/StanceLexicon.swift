@@ -41,8 +41,12 @@ enum StanceLexicon {
             "weapons", "arms", "air defence", "air defense", "missiles", "long-range missiles", "military aid",
         ]),
         Topic(id: "peace-deal", kind: .peaceProcess, title: "A peace agreement", terms: [
-            "peace deal", "peace agreement", "peace plan", "peace settlement", "peace proposal", "territorial concessions",
-            "land swap", "land swaps", "swap of territory",
+            "peace deal", "peace agreement", "peace plan", "peace settlement", "peace proposal",
+        ]),
+        Topic(id: "territorial-concessions", kind: .peaceProcess, title: "Ukraine ceding territory to Russia", terms: [
+            "territorial concessions", "territorial concession", "land swap", "land swaps", "swap of territory",
+            "exchange of territory", "cede territory", "ceding territory", "give up territory", "giving up territory",
+            "give up land", "withdraw from donbas", "withdrawal from donbas",
         ]),
         Topic(id: "minerals-deal", kind: .economic, title: "A minerals agreement", terms: [
             "minerals deal", "minerals agreement", "mineral deal", "minerals pact", "rare earths deal",
@@ -60,12 +64,14 @@ enum StanceLexicon {
             "accepting", "accept", "insisted on", "demanded", "demands", "push for", "pushed for", "pushing for",
             "send", "deploy", "contribute",
             "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
+            "calling for", "urging", "demanding", "insisting on", "welcoming", "endorsing",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
             "rules out", "ruled out", "refuse", "refuses", "refused", "unacceptable", "legitimate targets",
             "legitimate target", "objections to", "objected to", "resistance to", "dismissed", "will not accept",
-            "won't accept", "would not accept", "never accept", "warned against", "condemned",
+            "won't accept", "would not accept", "never accept", "warned against", "condemned", "opposing", "refusing",
+            "ruling out", "not up for debate", "out of the question", "non-starter",
         ] { cues[cue] = .oppose }
         for cue in [
             "only if", "only after", "only when", "on condition", "on the condition", "provided that", "conditional on",
@@ -85,7 +91,9 @@ enum StanceLexicon {
     static let intentions: Set<String> = ["planning", "plans", "plan", "going", "intending", "intends", "intend", "prepared", "able"]
 
     /// Cues whose object comes before them ("foreign forces … are unacceptable").
-    static let objectBefore: Set<String> = ["unacceptable", "legitimate targets", "legitimate target"]
+    static let objectBefore: Set<String> = [
+        "unacceptable", "legitimate targets", "legitimate target", "not up for debate", "out of the question", "non-starter",
+    ]
 
     /// Verbs that withdraw what the cue after them states ("dropped his call for a ceasefire").
     static let reversals: WordTable<Void> = ["dropped", "abandoned", "withdrew", "dropping", "abandoning", "withdrawn"]
