@@ -34,6 +34,7 @@ import Testing
         ("Skip to main content", .siteNotice),
         ("Mediazona is an independent outlet. Support Mediazona\u{2019}s journalism", .siteNotice),
         ("World | U.S. | Politics | Economy", .siteNotice),
+        ("A version of this article appears in print on March 3, 2026, Section A, Page 1.", .siteNotice),
         ("Follow Example Pravda on Telegram and X", .siteNotice),
         ("If you notice an error, select the required text and press Ctrl+Enter.", .siteNotice),
         ("This story was originally published by Example Radio.", .sourceCredit),

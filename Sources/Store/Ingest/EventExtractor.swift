@@ -202,6 +202,8 @@ public struct EventExtractor: Sendable {
                    !["with", "between", "on", "to", "from", "lasted"].contains(words[index + 1]) {
                     continue
                 }
+                // "Macron had called Putin 'a predator'", "called Putin a war criminal": naming.
+                if kind == .phoneCall, length == 1, Self.namesAfterCallee(tokens, words, from: index + 1, in: sentence.text) { continue }
                 // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
                 if kind == .phoneCall, index + length < words.count, EventLexicon.notEvents.contains(words[index + length]),
                    !(words[index + length] == "on" && index + length + 1 < words.count && Self.isDateWord(words[index + length + 1])) {
@@ -390,6 +392,19 @@ public struct EventExtractor: Sendable {
             return words[position]
         }
         return nil
+    }
+
+    /// After "called" and a capitalised name, an article, a possessive or a quotation: the name is
+    /// being called something, not phoned.
+    static func namesAfterCallee(_ tokens: [TemporalTokens.Token], _ words: [String], from start: Int, in sentence: String) -> Bool {
+        var cursor = start
+        while cursor < tokens.count, tokens[cursor].capitalized { cursor += 1 }
+        guard cursor > start, cursor <= tokens.count else { return false }
+        if cursor < words.count, ["a", "an", "the", "his", "her", "their", "its"].contains(words[cursor]) { return true }
+        // A quotation mark right after the name.
+        var after = sentence[tokens[cursor - 1].range.upperBound...].drop { $0 == " " }
+        if after.first == "," { after = after.dropFirst().drop { $0 == " " } }
+        return after.first.map { "\"\u{201C}\u{2018}'".contains($0) } ?? false
     }
 
     /// A weekday, a month or a day number: what "on" introduces in "a call on Monday".

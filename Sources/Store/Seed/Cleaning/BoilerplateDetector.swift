@@ -165,6 +165,8 @@ struct BoilerplateDetector {
             return true
         }
         if has("all rights reserved") || has("may not be published, broadcast") || has("ctrl+enter") { return true }
+        // "A version of this article appears in print on …", "Appeared in the August 29 print edition".
+        if words <= 40, has("print edition") || has("appears in print") { return true }
         // "Follow European Pravda on Telegram and X".
         if words <= 15, UTF8Search.hasPrefix(key, "follow "), socialNetworks.contains(where: has) { return true }
         if has("hyperlink"), ["mandatory", "obligatory", "required", "reproduction", "permitted"].contains(where: has) { return true }
