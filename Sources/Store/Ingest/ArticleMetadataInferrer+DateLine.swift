@@ -24,6 +24,7 @@ extension ArticleMetadataInferrer {
         var updated: DateLine?
         for paragraph in paragraphs.prefix(12) {
             if Dateline.parse(paragraph.text) != nil { break }
+            guard paragraph.text.utf8.count <= 400 else { continue }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
             guard words.count <= 16, !endsLikeASentence(paragraph.text) else { continue }
             if let found = firstDate(in: paragraph.text) {

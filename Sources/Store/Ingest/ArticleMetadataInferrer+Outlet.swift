@@ -91,7 +91,7 @@ extension ArticleMetadataInferrer {
     /// (the first eight paragraphs) naming the outlet's staff.
     static func staffByline(_ paragraphs: [Paragraph]) -> (String, String)? {
         let collective: Set<String> = ["staff", "staff reporters", "staff reporter", "staff writers", "staff writer", "newsroom", "news desk", "desk"]
-        for paragraph in paragraphs.prefix(8) {
+        for paragraph in paragraphs.prefix(8) where paragraph.text.utf8.count <= 200 {
             var words = paragraph.text.split(separator: " ").map(String.init)
             guard (2...8).contains(words.count) else { continue }
             if words[0].lowercased() == "by" { words.removeFirst() }
@@ -113,7 +113,7 @@ extension ArticleMetadataInferrer {
     /// stripped (a menu, a cookie notice) that comes before any longer line: "BBC" over "Home |
     /// News | Sport". A section label over a headline ("World", "Ukraine") has none under it.
     static func masthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
-        guard let first = paragraphs.first else { return nil }
+        guard let first = paragraphs.first, first.text.utf8.count <= 100 else { return nil }
         // "THE WALL STREET JOURNAL." ends in a period; "Notes from Poland" has a lowercase joint.
         let name = first.text.hasSuffix(".") ? String(first.text.dropLast()) : first.text
         let words = name.split(separator: " ")
@@ -123,7 +123,7 @@ extension ArticleMetadataInferrer {
               !name.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }) else { return nil }
         // The furniture may sit below a section label or two ("DER SPIEGEL", "International",
         // then the menu), but above the first line of five words or more.
-        let limit = paragraphs.dropFirst().first { $0.text.split(separator: " ").count > 3 }?.line ?? Int.max
+        let limit = paragraphs.dropFirst().first { $0.text.utf8.count > 60 || $0.text.split(separator: " ").count > 3 }?.line ?? Int.max
         guard stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < limit }) else { return nil }
         return name
     }

@@ -65,6 +65,8 @@ enum ArticleMetadataInferrer {
     static func headline(in paragraphs: [Paragraph], storyStart: Int?) -> String? {
         for paragraph in paragraphs.prefix(12) {
             if let storyStart, paragraph.index >= storyStart { return nil }
+            // Longer than a headline can be: the story (read no further than its first bytes).
+            guard paragraph.text.utf8.count <= 1_000 else { return nil }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
             guard words.count <= 30 else { return nil }
             // Words with a letter: "Russia & CIS General Newswire" is a service's name of four.
