@@ -211,6 +211,11 @@ extension ArticleMetadataInferrerTests {
         // A masthead in capitals with a period.
         ("THE EXAMPLE JOURNAL.\nWorld | U.S. | Politics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
          "THE EXAMPLE JOURNAL", "the masthead"),
+        // "Copyright" twice, and a number in the name.
+        ("\(story)\n\n\u{00A9} 2026 Copyright Example 24 - All rights reserved.", "Example 24", "the copyright line"),
+        // A slogan under the masthead, above the menu.
+        ("The Example Post\nTruth Dies in Silence\nWorld | Europe | Ukraine\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "The Example Post", "the masthead"),
         // A syndicated copy names where it was first published.
         ("\(story)\n\nThis story was originally published by Example Radio.", "Example Radio", "the credit line"),
         // A credit of the site's name with the wires.

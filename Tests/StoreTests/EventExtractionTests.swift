@@ -89,6 +89,7 @@ import Testing
         ("Zelensky has long wanted to hold talks with Putin.", .talks, .proposed, nil, nil),
         // Naming, not phoning.
         ("Zelensky called Putin \u{201C}a liar\u{201D} after the talks in Paris on Thursday.", .talks, .held, "2025-09-04", "paris"),
+        ("Putin called \"Cold War thinking\" the summit of France and Germany in Paris on Thursday.", .summit, .held, "2025-09-04", "paris"),
         ("Putin called the plan a provocation and said he had met Trump in Alaska on Aug. 15.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
         ("France is due to host talks with Zelensky on Sept. 22.", .talks, .scheduled, "2025-09-22", nil),
         ("Zelensky renewed his call for talks with Putin on Friday.", .talks, .proposed, "2025-09-05", nil),

@@ -123,7 +123,8 @@ extension ArticleMetadataInferrer {
               !name.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }) else { return nil }
         // The furniture may sit below a section label or two ("DER SPIEGEL", "International",
         // then the menu), but above the first line of five words or more.
-        let limit = paragraphs.dropFirst().first { $0.text.utf8.count > 60 || $0.text.split(separator: " ").count > 3 }?.line ?? Int.max
+        // A slogan under the name ("Democracy Dies in Darkness") may come first too: a headline has five words.
+        let limit = paragraphs.dropFirst().first { $0.text.utf8.count > 60 || $0.text.split(separator: " ").count > 4 }?.line ?? Int.max
         guard stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < limit }) else { return nil }
         return name
     }
@@ -180,14 +181,17 @@ extension ArticleMetadataInferrer {
         var words = notice.split(separator: " ").map(String.init)
         guard let first = words.first?.lowercased(), first.hasPrefix("copyright") || first.hasPrefix("\u{00A9}") || first == "(c)" else { return nil }
         words.removeFirst()
-        while let next = words.first,
-              next.hasPrefix("\u{00A9}") || next.lowercased() == "(c)" || next.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," }) {
+        // "© 2025 Copyright France 24", "Copyright by Global Times": the sign, years, the word again, "by".
+        while let next = words.first, next.hasPrefix("\u{00A9}") || ["(c)", "copyright", "by"].contains(next.lowercased())
+                || next.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "," }) {
             words.removeFirst()
         }
         var name: [String] = []
         for (index, word) in words.enumerated() {
             let bare = word.trimming(anyOf: ".,")
-            guard bare.first?.isUppercase == true, bare.lowercased() != "all" else {
+            // A number inside a name ("France 24"), not a year after it.
+            let numberInName = !name.isEmpty && (1...3).contains(bare.count) && bare.allSatisfy(\.isNumber)
+            guard bare.first?.isUppercase == true || numberInName, bare.lowercased() != "all" else {
                 // "Dow Jones & Company, Inc.": a firm's name.
                 if word == "&" { return nil }
                 break

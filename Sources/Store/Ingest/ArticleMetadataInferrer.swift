@@ -38,7 +38,8 @@ enum ArticleMetadataInferrer {
         // The title: a headline above the story, else the first sentence after the dateline, else
         // the first sentence of the text.
         if let headline = headline(in: paragraphs, storyStart: dateline == nil ? nil : datelineParagraph.index) {
-            result.title = FirstSentence.truncate(headline, limit: 120)
+            // A headline is kept whole (it is at most 220 scalars); a sentence is cut at 120.
+            result.title = headline
             result.titleReason = "the headline at the top of the text"
         } else if let dateline {
             let body = String(datelineParagraph.text[dateline.bodyStart...])

@@ -397,12 +397,19 @@ public struct EventExtractor: Sendable {
     /// After "called" and a capitalised name, an article, a possessive or a quotation: the name is
     /// being called something, not phoned.
     static func namesAfterCallee(_ tokens: [TemporalTokens.Token], _ words: [String], from start: Int, in sentence: String) -> Bool {
+        // "a view experts called \"Cold War thinking\"": a quotation right after "called".
+        if start > 0, start <= tokens.count, Self.quotationFollows(tokens[start - 1], in: sentence) { return true }
         var cursor = start
         while cursor < tokens.count, tokens[cursor].capitalized { cursor += 1 }
         guard cursor > start, cursor <= tokens.count else { return false }
         if cursor < words.count, ["a", "an", "the", "his", "her", "their", "its"].contains(words[cursor]) { return true }
         // A quotation mark right after the name.
-        var after = sentence[tokens[cursor - 1].range.upperBound...].drop { $0 == " " }
+        return quotationFollows(tokens[cursor - 1], in: sentence)
+    }
+
+    /// An opening quotation mark after `token`, past spaces and a comma.
+    static func quotationFollows(_ token: TemporalTokens.Token, in sentence: String) -> Bool {
+        var after = sentence[token.range.upperBound...].drop { $0 == " " }
         if after.first == "," { after = after.dropFirst().drop { $0 == " " } }
         return after.first.map { "\"\u{201C}\u{2018}'".contains($0) } ?? false
     }
