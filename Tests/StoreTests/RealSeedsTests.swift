@@ -127,3 +127,18 @@ import Testing
         #expect(checked > entityIDs.count, "most filters admit some events")
     }
 }
+
+extension RealSeedsTests {
+    /// Outlets write the coalition in lower case as often as not ("the so-called coalition of the
+    /// willing"); the gazetteer's lower-case spelling finds both.
+    @Test func theCoalitionIsFoundInEitherCase() throws {
+        let (files, _, _) = SeedLoader.readDirectory(StoreFixtures.realSeeds)
+        let article = StoreFixtures.file("articles/lowercase-coalition.txt", """
+            PARIS - Leaders of the so-called coalition of the willing met in Paris on Thursday. The Coalition of the Willing \
+            will meet again next month.
+            """)
+        let base = try SeedLoader.load(files: files + [article], directory: "seeds").knowledgeBase
+        let texts = base.mentions(ofEntity: "coalition-of-the-willing").filter { $0.article == "lowercase-coalition" }.map(\.text)
+        #expect(texts.count == 2, "\(texts)")
+    }
+}
