@@ -181,6 +181,12 @@ extension ArticleMetadataInferrerTests {
 /// The outlet a text names itself, and the headline under a site's furniture: own fixtures in
 /// the style of outlets that are neither in the seeds nor in `bench/extraction-eval`.
 extension ArticleMetadataInferrerTests {
+    /// Title, outlet and date of `text` as cleaned at load.
+    static func inferred(text: String) throws -> InferredMetadata {
+        let cleaned = try StoreFixtures.clean(text)
+        return ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+    }
+
     static let story = "Lithuania, Latvia and Estonia are ready to send air defence officers to a future multinational force in Ukraine, officials said on Wednesday."
 
     @Test(arguments: [
@@ -222,8 +228,7 @@ extension ArticleMetadataInferrerTests {
         ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
     ])
     func theOutletTheTextNamesItself(_ text: String, _ outlet: String, _ reason: String) throws {
-        let cleaned = try StoreFixtures.clean(text)
-        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        let metadata = try Self.inferred(text: text)
         #expect(metadata.outlet == outlet, "\(metadata.outletReason ?? "no reason")")
         #expect(metadata.outletReason?.contains(reason) == true, "\(metadata.outletReason ?? "no reason")")
     }
@@ -241,8 +246,7 @@ extension ArticleMetadataInferrerTests {
         "\(story)\n\nZelensky with Macron and Merz",
     ])
     func whatNamesNoOutlet(_ text: String) throws {
-        let cleaned = try StoreFixtures.clean(text)
-        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        let metadata = try Self.inferred(text: text)
         #expect(metadata.outlet == nil, "\(metadata.outlet ?? ""): \(metadata.outletReason ?? "")")
     }
 
@@ -277,8 +281,7 @@ extension ArticleMetadataInferrerTests {
 
             GENEVA \u{2013} Leaders met in Geneva on Friday to discuss a ceasefire plan for Ukraine, officials said.
             """
-        let cleaned = try StoreFixtures.clean(text)
-        let metadata = ArticleMetadataInferrer.infer(paragraphs: cleaned.paragraphs, stripped: cleaned.stripped)
+        let metadata = try Self.inferred(text: text)
         #expect(metadata.titleReason != "the headline at the top of the text", "\(metadata.title)")
     }
 }

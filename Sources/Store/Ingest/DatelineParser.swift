@@ -150,10 +150,7 @@ extension String {
 
 extension StringProtocol {
     func trimmingCharacters(_ character: Character) -> String {
-        var slice = self[...]
-        while slice.first == character { slice = slice.dropFirst() }
-        while slice.last == character { slice = slice.dropLast() }
-        return String(slice)
+        trimming(anyOf: String(character))
     }
 
     /// Drops any of `characters` from both ends.

@@ -45,16 +45,17 @@ struct BoilerplateDetector {
     static func role(of line: SourceLine) -> Role {
         guard let key = line.ruleKey() else { return .content }
         let bare = trimTrailingPunctuation(key)
-        if sidebarHeaders.contains(bare) || (bare.hasPrefix("more from ") && LineShape.wordCount(line.scalars) <= 6) {
+        let words = LineShape.wordCount(line.scalars)
+        if sidebarHeaders.contains(bare) || (bare.hasPrefix("more from ") && words <= 6) {
             return .sidebarHeader
         }
         if commentPrompts.contains(bare) || isCommentCount(bare) {
             return .single(.commentPrompt)
         }
         if isInlineLink(key) { return .single(.inlineLink) }
-        if isSourceCredit(key, line: line) { return .single(.sourceCredit) }
+        if isSourceCredit(key, line: line, words: words) { return .single(.sourceCredit) }
         if isAgencyTrailer(key, line: line) { return .single(.agencyTrailer) }
-        if isSiteNotice(key, words: LineShape.wordCount(line.scalars)) { return .single(.siteNotice) }
+        if isSiteNotice(key, bare: bare, words: words) { return .single(.siteNotice) }
         let unparenthesised = key.hasPrefix("(") ? String(key.dropFirst()) : key
         if creditPrefixes.contains(where: { unparenthesised.hasPrefix($0 + " ") || unparenthesised.hasPrefix($0 + ":") }) {
             return .single(.reportingCredit)
@@ -89,14 +90,15 @@ struct BoilerplateDetector {
     }
 
     /// `Source: Reuters`, `(Sources: AP, AFP)`: short, a credit and nothing else.
-    static func isSourceCredit(_ key: String, line: SourceLine) -> Bool {
-        guard line.scalars.count <= 100, LineShape.wordCount(line.scalars) <= 10 else { return false }
+    /// `words` is the line's ``LineShape/wordCount(_:)``.
+    static func isSourceCredit(_ key: String, line: SourceLine, words: Int) -> Bool {
+        guard line.scalars.count <= 100, words <= 10 else { return false }
         var body = Substring(key)
         if body.hasPrefix("(") && body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         // "Provided by CNN", "Story from Reuters", "This story was originally published by NPR.": a
-        // syndicating site crediting the publisher.
-        if LineShape.wordCount(line.scalars) <= 6, syndicationPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
-        if LineShape.wordCount(line.scalars) <= 12, syndicationPhrases.contains(where: { UTF8Search.contains(key, $0) }) { return true }
+        // syndicating site crediting the publisher (a phrase anywhere in the ten words at most).
+        if words <= 6, syndicationPrefixes.contains(where: { body.hasPrefix($0) }) { return true }
+        if syndicationPhrases.contains(where: { UTF8Search.contains(key, $0) }) { return true }
         for prefix in ["sources", "source"] where body.hasPrefix(prefix) {
             let rest = body.dropFirst(prefix.count).drop { $0 == " " }
             guard let separator = rest.first, ":-\u{2013}\u{2014}|".contains(separator) else { return false }
@@ -154,9 +156,10 @@ struct BoilerplateDetector {
     /// or reuse notice ("All rights reserved", "may not be published, broadcast", "hyperlink …
     /// mandatory"), a newsletter or subscription pitch, or a line of ``navigationLines``. A
     /// sentence of the story that merely mentions cookies or subscribers lacks the site's wording.
-    static func isSiteNotice(_ key: String, words: Int) -> Bool {
+    /// `bare` is `key` without trailing punctuation, `words` its word count.
+    static func isSiteNotice(_ key: String, bare: String, words: Int) -> Bool {
         guard words <= 60 else { return false }
-        if words <= 5, navigationLines.contains(trimTrailingPunctuation(key)) { return true }
+        if words <= 5, navigationLines.contains(bare) { return true }
         if isMenu(key) { return true }
         if words <= 25, noticePrefixes.contains(where: { UTF8Search.hasPrefix(key, $0) }) { return true }
         func has(_ needle: String) -> Bool { UTF8Search.contains(key, needle) }
@@ -175,7 +178,7 @@ struct BoilerplateDetector {
         }
         // "Support Meduza's journalism", "Support Example News — Donate": the outlet's pitch.
         return words <= 12 && has("support ")
-            && (trimTrailingPunctuation(key).hasSuffix("journalism") || trimTrailingPunctuation(key).hasSuffix("donate"))
+            && (bare.hasSuffix("journalism") || bare.hasSuffix("donate"))
     }
 
     /// A menu, a language switch or a breadcrumb: two or more short items (five words at most,
