@@ -113,6 +113,8 @@ import Testing
         ("\u{201C}Putin will meet Zelensky in Paris next week,\u{201D} Ushakov said.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
         // "so-called" is no call; "due to meet" is scheduled.
         ("Leaders of the so-called coalition of France and Germany are due to meet in Paris on Thursday.", .bilateralMeeting, .scheduled, "2025-09-11", "paris"),
+        // "would be glad to host": an offer, not an arrangement.
+        ("Macron has said he would be glad to host Putin and Zelensky in Paris.", .bilateralMeeting, .proposed, nil, "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])
     func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
@@ -130,6 +132,21 @@ import Testing
         #expect(candidate.kind == .pressConference && candidate.status == .held)
         #expect(candidate.participants == ["vladimir-putin"])
         #expect(candidate.location == "kyiv" && candidate.date?.iso == "2025-09-02")
+    }
+
+    /// The one who speaks is a source, with an adverb or an auxiliary before the verb too; a
+    /// speaker who speaks of themself takes part.
+    @Test(arguments: [
+        ("Ushakov also said Russia and France had held talks in Paris on Thursday.", ["russia", "france"]),
+        ("Ushakov has repeatedly said Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
+        ("Ushakov, later told reporters that Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
+        ("Trump has said he expects to meet Putin in Paris very soon.", ["donald-trump", "vladimir-putin"]),
+        ("Trump said that he had met Putin in Paris on Thursday.", ["donald-trump", "vladimir-putin"]),
+        ("Trump has said that if the talks go well, he will meet Putin in Paris.", ["donald-trump", "vladimir-putin"]),
+    ])
+    func aSpeakerIsASourceUnlessSpeakingOfThemself(_ sentence: String, _ participants: [String]) throws {
+        let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
+        #expect(candidate.participants == participants, "\(sentence)")
     }
 
     @Test(arguments: [
@@ -186,6 +203,73 @@ import Testing
         let putin = try summit(["vladimir-putin"], [], ["russia"], "2025-08-15")
         #expect(EventExtractor.reports(putin, kind: .summit, participants: [Participant(entity: "russia", role: .principal)],
                                        location: nil, start: start, status: .held))
+    }
+
+    /// A group matched to an event gives it only the sentences that report it on their own; a
+    /// group that matches only as a whole is kept whole.
+    @Test func onlyTheSentencesThatReportAnEventBecomeItsEvidence() throws {
+        let report = { (kind: Event.Kind, status: Event.Status, participants: [String], date: String?, quote: String) in
+            EventExtractor.Candidate(
+                kind: kind, status: status, participants: participants, location: nil,
+                date: date.map { DatePoint(date: CalendarDate(iso: $0)!, precision: .day, reason: "test") }, article: "a",
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:test", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey(quote))
+        }
+        let talks = report(.talks, .held, ["vladimir-putin", "volodymyr-zelensky"], "2025-08-18",
+                           "Trump said Monday he had phoned Putin after talks with Zelensky at the White House.")
+        let nextMeeting = report(.bilateralMeeting, .scheduled, ["vladimir-putin", "volodymyr-zelensky", "kremlin"], nil,
+                                 "Merz said Putin had agreed to meet Zelensky.")
+        var group = EventExtractor.Group(talks)
+        group.append(nextMeeting)
+        let whiteHouse = [Participant(entity: "donald-trump", role: .principal), Participant(entity: "volodymyr-zelensky", role: .principal)]
+        let start = DatePoint(date: CalendarDate(iso: "2025-08-18")!, precision: .day, reason: "test")
+        #expect(EventExtractor.reports(group, kind: .summit, participants: whiteHouse, location: nil, start: start, status: .held),
+                "the group matches the meeting")
+        let kept = EventExtractor.members(of: group, reporting: .summit, participants: whiteHouse, location: nil, start: start,
+                                          status: .held, participantCountries: [])
+        #expect(kept.members.map(\.quote) == [talks.quote], "the agreed meeting is another event")
+        // One sentence's date and the other's names: neither matches alone, the group is kept whole.
+        let dated = report(.summit, .held, ["donald-trump"], "2025-08-18", "The summit was held on Monday.")
+        let named = report(.summit, .held, ["volodymyr-zelensky", "friedrich-merz"], nil, "Zelensky and Merz attended the summit.")
+        var pair = EventExtractor.Group(dated)
+        pair.append(named)
+        let summit = whiteHouse + [Participant(entity: "friedrich-merz", role: .principal)]
+        let whole = EventExtractor.members(of: pair, reporting: .summit, participants: summit, location: nil, start: start,
+                                           status: .held, participantCountries: [])
+        #expect(whole.members.count == 2)
+    }
+
+    /// A country stands for the event's person only when the reports name no body the event
+    /// lacks; a proposal matches a held event only when it gives the day or the week.
+    @Test func weakLinksToAKnownEventNeedTheirConditions() throws {
+        let dated = { (status: Event.Status, participants: [String], countries: Set<String>, affiliated: Set<String>, precision: DatePoint.Precision) in
+            var candidate = EventExtractor.Candidate(
+                kind: .bilateralMeeting, status: status, participants: participants, location: nil,
+                date: DatePoint(date: CalendarDate(iso: "2025-08-29")!, precision: precision, reason: "test"), article: "a",
+                paragraph: 0, quote: "A meeting.", start: 0, end: 10, rule: "trigger:meeting", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey("A meeting."))
+            candidate.countries = countries
+            candidate.affiliatedCountries = affiliated
+            return EventExtractor.Group(candidate)
+        }
+        let envoys = [Participant(entity: "andriy-yermak", role: .principal), Participant(entity: "steve-witkoff", role: .principal)]
+        let start = DatePoint(date: CalendarDate(iso: "2025-08-29")!, precision: .day, reason: "test")
+        let countries: Set<String> = ["ukraine", "united-states"]
+        #expect(!EventExtractor.reports(dated(.scheduled, ["un-security-council", "ukraine"], ["ukraine"], [], .day), kind: .bilateralMeeting,
+                                        participants: envoys, location: nil, start: start, status: .held, participantCountries: countries),
+                "the Security Council's meeting is another")
+        #expect(EventExtractor.reports(dated(.scheduled, ["marco-rubio", "united-states", "ukraine"], ["united-states", "ukraine"], ["united-states"], .day),
+                                       kind: .bilateralMeeting, participants: envoys, location: nil, start: start, status: .held,
+                                       participantCountries: countries), "a person of the event's countries may be named")
+        #expect(EventExtractor.reports(dated(.scheduled, ["ukraine"], ["ukraine"], [], .day), kind: .bilateralMeeting,
+                                       participants: envoys, location: nil, start: start, status: .held, participantCountries: countries))
+        let zelensky = [Participant(entity: "volodymyr-zelensky", role: .principal), Participant(entity: "donald-trump", role: .principal)]
+        #expect(!EventExtractor.reports(dated(.proposed, ["volodymyr-zelensky"], [], [], .month), kind: .bilateralMeeting,
+                                        participants: zelensky, location: nil, start: start, status: .held), "a proposal 'in August'")
+        #expect(EventExtractor.reports(dated(.proposed, ["volodymyr-zelensky"], [], [], .week), kind: .bilateralMeeting,
+                                       participants: zelensky, location: nil, start: start, status: .held), "a proposal for that week")
+        #expect(EventExtractor.reports(dated(.held, ["volodymyr-zelensky"], [], [], .month), kind: .bilateralMeeting,
+                                       participants: zelensky, location: nil, start: start, status: .held), "a held report 'in August'")
     }
 
     /// An overnight attack is reported on either day of its night; a meeting a day apart is another.

@@ -254,7 +254,7 @@ public struct EventExtractor: Sendable {
             // The one who reports ("Ushakov said …") is a source, not a participant; except at a
             // press conference, which the speaker gives ("Starmer told a press conference").
             if entity.kind == .person || entity.kind == .organisation, trigger.kind != .pressConference,
-               EventLexicon.speech.contains(after) || EventLexicon.sourcing.contains(after) { continue }
+               Self.isSource(after: after, offset: mention.end - sentence.start, in: scalars) { continue }
             // "according to Ukrainska Pravda": an outlet or source, not a participant.
             if before == "to", Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars) == "according" { continue }
             if [.person, .country, .organisation].contains(entity.kind), !participants.contains(entity.id) {
@@ -434,6 +434,37 @@ public struct EventExtractor: Sendable {
         return ShadowText.makeString(scalars[start..<end]).lowercased()
     }
 
+    /// Whether the name ending at `offset` is the one who reports, not one who takes part: a
+    /// verb of speech or sourcing follows (`after` is the next word), with up to two auxiliaries
+    /// or adverbs between ("Rubio also said", "Peskov has repeatedly said"), and what is said is
+    /// not about the speaker ("Trump said he would meet Putin", "said that if …, he would": he
+    /// takes part).
+    static func isSource(after: String, offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var word = after
+        var cursor = offset
+        /// The word after the one just read, moving `cursor` past it.
+        func next() -> String {
+            while cursor < scalars.count, scalars[cursor] == " " || scalars[cursor] == "," { cursor += 1 }
+            while cursor < scalars.count, WordScalar.isAlphabetic(scalars[cursor]) { cursor += 1 }
+            return wordAfter(offset: cursor, in: scalars)
+        }
+        for _ in 0..<3 {
+            if EventLexicon.sourcing.contains(word) { return true }
+            if EventLexicon.speech.contains(word) {
+                var said = next()
+                if said == "that" { said = next() }
+                // "said that if Monday's meeting goes well, he will": past the clause.
+                if ["if", "once", "when", "unless"].contains(said), let comma = scalars[cursor...].firstIndex(of: ",") {
+                    said = wordAfter(offset: comma + 1, in: scalars)
+                }
+                return !EventLexicon.selfReference.contains(said)
+            }
+            guard EventLexicon.beforeSpeech.contains(word) else { return false }
+            word = next()
+        }
+        return false
+    }
+
     /// The lowercased word that starts just after `offset` (code points) in `text`.
     static func wordAfter(offset: Int, in scalars: [Unicode.Scalar]) -> String {
         var start = min(offset, scalars.count)
@@ -574,14 +605,23 @@ public struct EventExtractor: Sendable {
         // As in grouping (``reportSame(_:_:_:keyHash:)``): dates first, the shared list only when undated.
         if let date = group.date, let start {
             guard datesAgree(date, start, kind: kind) else { return false }
+            // A proposal of a meeting "in August" is not the meeting held on 18 August: across
+            // statuses (arranged or not), the reports must give the day or the week.
+            if arranged(group.status) != arranged(status), date.precision.rank > DatePoint.Precision.week.rank { return false }
             // A shared participant, or one side's country for the other's person: "a summit
             // Russia held" on the day of the Trump–Putin summit is that summit.
             if sameLocation || participants.contains(where: { group.participantSet.contains($0.entity) }) { return true }
             // The weaker link also needs the statuses to agree (a held meeting is not the
             // proposal of one in the same week).
             guard arranged(group.status) == arranged(status) else { return false }
-            return !group.countries.isDisjoint(with: participantCountries)
-                || participants.contains { group.affiliatedCountries.contains($0.entity) }
+            if participants.contains(where: { group.affiliatedCountries.contains($0.entity) }) { return true }
+            // A country for the event's person, when the reports name no body the event lacks
+            // but people of its countries: "the UN Security Council will meet at Ukraine's
+            // request" on the day of a Ukrainian envoy's meeting is another gathering; "Rubio
+            // said the US and Russia" on the day of the Trump–Putin summit is that summit.
+            guard !group.countries.isDisjoint(with: participantCountries) else { return false }
+            return group.participants.allSatisfy { id in group.countries.contains(id) || participants.contains { $0.entity == id } }
+                || (!group.affiliatedCountries.isEmpty && group.affiliatedCountries.isSubset(of: participantCountries))
         }
         guard arranged(group.status) == arranged(status) else { return false }
         var shared = 0, sharesNonCountry = false
@@ -591,6 +631,32 @@ public struct EventExtractor: Sendable {
         }
         return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
                            locationIsCountry: group.locationIsCountry)
+    }
+
+    /// The members of `group`, matched to an event, that report the event on their own
+    /// (``reports(_:kind:participants:location:start:status:participantCountries:)`` with the
+    /// member as a group of one), as a group. A group is matched on the union of its reports, so
+    /// one report's names can bring in a sentence about another gathering: where some sentences
+    /// report the event alone, only they (with a copy of one, and "the summit" in an article one
+    /// of them is from) become its evidence. Where none does alone, the date of one and the names
+    /// of another make the match, and the group is kept whole.
+    static func members(
+        of group: Group, reporting kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?,
+        status: Event.Status, participantCountries: Set<String>
+    ) -> Group {
+        let reporting = group.members.map { member in
+            reports(Group(member), kind: kind, participants: participants, location: location, start: start, status: status,
+                    participantCountries: participantCountries)
+        }
+        if !reporting.contains(true) || !reporting.contains(false) { return group }
+        let keptKeys = Set(zip(group.members, reporting).filter(\.1).map(\.0.copyKey))
+        let keptArticles = Set(zip(group.members, reporting).filter(\.1).map(\.0.article))
+        var kept: Group?
+        for (member, reports) in zip(group.members, reporting)
+        where reports || keptKeys.contains(member.copyKey) || (member.definite && keptArticles.contains(member.article)) {
+            if kept == nil { kept = Group(member) } else { kept?.append(member) }
+        }
+        return kept ?? group
     }
 
     /// The trigger at `index` is inside an "if" or "unless" clause: those words come before it

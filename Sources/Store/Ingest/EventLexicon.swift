@@ -59,6 +59,8 @@ enum EventLexicon {
         "want", "wants", "wanted", "offered", "offers", "offer", "hope", "hopes", "hoped", "proposed", "proposes", "ready",
         "willing", "prepared", "seeks", "seeking", "sought", "invited", "invites", "urged", "urges", "asked", "asks", "keen",
         "eager", "like", "pushing", "pressing", "try", "trying", "tried", "aims", "aim",
+        // "would be glad to host": an offer.
+        "glad", "happy",
     ]
 
     /// Verbs between "to" and a noun trigger: "to hold talks", "to host a summit".
@@ -80,6 +82,15 @@ enum EventLexicon {
     static let speech: WordTable<Void> = [
         "said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted", "announced",
     ]
+
+    /// Auxiliaries and adverbs between a name and its verb of speech ("Rubio also said").
+    static let beforeSpeech: Set<String> = [
+        "also", "later", "earlier", "then", "again", "previously", "separately", "repeatedly", "publicly", "reportedly",
+        "has", "had", "have", "once", "further", "first", "subsequently",
+    ]
+
+    /// After a verb of speech, the speaker speaking of themself ("Trump said he would meet Putin").
+    static let selfReference: Set<String> = ["he", "she", "his", "her", "i", "we"]
 
     /// What an outlet does ("Reuters reported"): a source of the report, never a participant or an actor.
     static let sourcing: WordTable<Void> = ["reports", "reported", "reporting"]

@@ -96,7 +96,11 @@ extension SeedAssembler {
                 }
             }
             if let position = match {
-                absorbed[position, default: []].append(group)
+                // Where some sentences report the event on their own, only they become its evidence.
+                absorbed[position, default: []].append(EventExtractor.members(
+                    of: group, reporting: events[position].kind, participants: events[position].participants,
+                    location: events[position].location, start: events[position].start, status: events[position].status,
+                    participantCountries: participantCountries[position]))
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence, !group.heldAfterItsReports {
                 let event = extractedEvent(group)
