@@ -113,6 +113,9 @@ import Testing
         ("\u{201C}Putin will meet Zelensky in Paris next week,\u{201D} Ushakov said.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
         // "so-called" is no call; "due to meet" is scheduled.
         ("Leaders of the so-called coalition of France and Germany are due to meet in Paris on Thursday.", .bilateralMeeting, .scheduled, "2025-09-11", "paris"),
+        // The status words of another clause are not the trigger's.
+        ("Trump and Putin met in Alaska on Aug. 15, but Trump said a deal could follow.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
+        ("Zelensky was not invited, but Trump and Putin met in Alaska on Aug. 15.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
         // "would be glad to host": an offer, not an arrangement.
         ("Macron has said he would be glad to host Putin and Zelensky in Paris.", .bilateralMeeting, .proposed, nil, "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])

@@ -238,7 +238,14 @@ public struct EventExtractor: Sendable {
         var participants: [String] = []
         var location: String?
         let scalars = sentence.text.scalarArray
-        for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end {
+        // Only the trigger's clause takes part ("Zelensky was not invited, but Trump and Putin met").
+        let clause = Self.clause(around: trigger.index, in: words)
+        let text = sentence.text.unicodeScalars
+        let clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
+        let clauseEnd = clause.upperBound == words.count ? scalars.count
+            : text.distance(from: text.startIndex, to: tokens[clause.upperBound].range.lowerBound)
+        for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end
+            && mention.start - sentence.start >= clauseStart && mention.end - sentence.start <= clauseEnd {
             guard let entity = base.entity(id: mention.entity),
                   !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars),
                   trigger.quoted || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
@@ -334,7 +341,11 @@ public struct EventExtractor: Sendable {
     }
 
     /// Negation first, then modality, then tense, then the trigger's own form.
-    static func status(words: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
+    static func status(words sentence: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
+        // The words of the trigger's clause: "met in Alaska, but said a deal could follow" is held.
+        let clause = Self.clause(around: index, in: sentence)
+        let words = Array(sentence[clause])
+        let index = index - clause.lowerBound
         // Each word hashed once for the tables below.
         let keys = words.map(WordKey.init)
         // Called off, cancelled, postponed: it was arranged and is no longer.
@@ -352,9 +363,9 @@ public struct EventExtractor: Sendable {
             }
         }
         // "a call for talks", "called for a summit", "called on Putin to meet": asked for, not arranged.
-        for (index, key) in keys.enumerated() where EventLexicon.calls.contains(key) && index + 1 < words.count {
-            if words[index + 1] == "for" { return .proposed }
-            if words[index + 1] == "on", index + 2 < words.count, !words[index + 2].isEmpty, !isDateWord(words[index + 2]) { return .proposed }
+        for (position, key) in keys.enumerated() where EventLexicon.calls.contains(key) && position + 1 < words.count {
+            if words[position + 1] == "for" { return .proposed }
+            if words[position + 1] == "on", position + 2 < words.count, !words[position + 2].isEmpty, !isDateWord(words[position + 2]) { return .proposed }
         }
         // "agreed to meet", "wants to hold talks": an infinitive says what was arranged or asked
         // for, not that it took place, whatever the tense of the verb before it.
@@ -372,6 +383,21 @@ public struct EventExtractor: Sendable {
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }
         return .held
+    }
+
+    /// The word positions of the clause around `index`: clauses are joined by a comma and a
+    /// contrasting conjunction ("…, but …", "…, while …"); the status words of one are not the
+    /// other's.
+    static func clause(around index: Int, in words: [String]) -> Range<Int> {
+        func joint(_ position: Int) -> Bool {
+            position > 0 && words[position - 1] == "," && EventLexicon.clauseJoints.contains(words[position])
+        }
+        var start = index
+        while start > 0, !joint(start - 1) { start -= 1 }
+        var end = index + 1
+        while end < words.count, !joint(end) { end += 1 }
+        // Without the comma before the joint.
+        return start..<(end < words.count ? end - 1 : end)
     }
 
     /// The word before "to" when the trigger at `index` is an infinitive ("agreed to meet",

@@ -92,6 +92,9 @@ enum EventLexicon {
     /// After a verb of speech, the speaker speaking of themself ("Trump said he would meet Putin").
     static let selfReference: Set<String> = ["he", "she", "his", "her", "i", "we"]
 
+    /// After a comma, the start of a contrasting clause ("…, but …").
+    static let clauseJoints: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
+
     /// What an outlet does ("Reuters reported"): a source of the report, never a participant or an actor.
     static let sourcing: WordTable<Void> = ["reports", "reported", "reporting"]
 
