@@ -275,6 +275,37 @@ import Testing
                                        participants: zelensky, location: nil, start: start, status: .held), "a held report 'in August'")
     }
 
+    /// An undated report that something took place matches a dated event only within two
+    /// weeks of it, unless it names the event's place.
+    @Test func anUndatedHeldReportWeeksLaterIsNotOfAnOldEventWithoutItsPlace() throws {
+        let report = { (published: String, location: String?) in
+            var candidate = EventExtractor.Candidate(
+                kind: .bilateralMeeting, status: .held, participants: ["donald-trump", "volodymyr-zelensky"], location: location,
+                date: nil, article: "a", paragraph: 0, quote: "Trump met Zelensky.", start: 0, end: 19, rule: "trigger:met",
+                confidence: 0.7, copyKey: EventExtractor.sentenceKey("Trump met Zelensky."))
+            candidate.published = CalendarDate(iso: published)
+            return EventExtractor.Group(candidate)
+        }
+        let pair = [Participant(entity: "donald-trump", role: .principal), Participant(entity: "volodymyr-zelensky", role: .principal)]
+        let february = DatePoint(date: CalendarDate(iso: "2025-02-28")!, precision: .day, reason: "test")
+        let matches = { (group: EventExtractor.Group) in
+            EventExtractor.reports(group, kind: .bilateralMeeting, participants: pair, location: "oval-office", start: february, status: .held)
+        }
+        #expect(matches(report("2025-03-05", nil)), "a week after")
+        #expect(!matches(report("2025-08-20", nil)), "six months after, without the place")
+        #expect(matches(report("2025-08-20", "oval-office")), "six months after, naming the place")
+        // Grouping too: an undated report months after a dated one is another occasion.
+        var dated = EventExtractor.Candidate(
+            kind: .bilateralMeeting, status: .held, participants: ["donald-trump", "volodymyr-zelensky"], location: nil, date: february,
+            article: "b", paragraph: 0, quote: "Trump met Zelensky on Feb. 28.", start: 0, end: 30, rule: "trigger:met", confidence: 0.8,
+            copyKey: EventExtractor.sentenceKey("Trump met Zelensky on Feb. 28."))
+        dated.published = CalendarDate(iso: "2025-02-28")
+        var late = report("2025-08-20", nil).members[0]
+        #expect(EventExtractor.group([dated, late]).count == 2)
+        late.published = CalendarDate(iso: "2025-03-03")
+        #expect(EventExtractor.group([dated, late]).count == 1)
+    }
+
     /// An overnight attack is reported on either day of its night; a meeting a day apart is another.
     @Test func anOvernightAttackIsOneEventOnEitherDay() throws {
         let report = { (kind: Event.Kind, date: String, quote: String) in

@@ -576,6 +576,10 @@ public struct EventExtractor: Sendable {
             return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
         }
         guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
+        if !sameLocation, candidate.date == nil, candidate.status == .held, isStale(published: candidate.published, date: groups[index].date)
+            || groups[index].date == nil && groups[index].status == .held && isStale(published: groups[index].earliestPublished, date: candidate.date) {
+            return false
+        }
         // Undated reports that something took place, published weeks apart, are of different
         // occasions: a call "after the talks" in May is not the call on the flight back in August.
         if candidate.status == .held, groups[index].status == .held, let published = candidate.published,
@@ -591,6 +595,18 @@ public struct EventExtractor: Sendable {
         return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
                            locationIsCountry: groups[index].locationIsCountry)
     }
+
+    /// An undated report that something took place, published more than ``referenceSpan`` days
+    /// after the end of `date`, is not of the event on that date unless it names its place: an
+    /// undated "meeting of Trump and Zelensky" in August is not the Oval Office meeting of
+    /// February ("the Alaska summit" three weeks on names Alaska).
+    static func isStale(published: CalendarDate?, date: DatePoint?) -> Bool {
+        guard let published, let date else { return false }
+        return published.dayNumber - date.lastDayNumber > referenceSpan
+    }
+
+    /// How many days after an event an undated report of it may be published without its place.
+    static let referenceSpan = 14
 
     /// How many days apart two undated reports of a held event may be published.
     static let heldReportSpan = 7
@@ -650,6 +666,7 @@ public struct EventExtractor: Sendable {
                 || (!group.affiliatedCountries.isEmpty && group.affiliatedCountries.isSubset(of: participantCountries))
         }
         guard arranged(group.status) == arranged(status) else { return false }
+        if !sameLocation, group.status == .held, isStale(published: group.earliestPublished, date: start) { return false }
         var shared = 0, sharesNonCountry = false
         for participant in participants where group.participantSet.contains(participant.entity) {
             shared += 1
