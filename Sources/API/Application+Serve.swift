@@ -73,19 +73,19 @@ extension Application {
     static func response(
         _ entry: ResponseCache.Entry, request: HTTPRequest, cacheControl: String, cors: CORSPolicy? = nil
     ) -> HTTPResponse {
-        guard let coding = ContentCoding.negotiate(request.headers["accept-encoding"]) else {
+        guard let coding = ContentCoding.negotiate(request.headers.list("accept-encoding")) else {
             return ProblemMapper.response(for: APIError.notAcceptableEncoding, request: request)
         }
         let form = entry.encoded.form(coding, of: entry.body, etag: entry.etag, contentType: entry.contentType)
         let etag = form?.etag ?? entry.etag
         let forwarded = request.context.linksFollowForwardedHeaders
         // If-Match first (RFC 9110 §13.2.2), with the strong comparison: a weak tag never matches.
-        if let condition = request.headers["if-match"], !Self.matches(condition, etag: etag, weak: false) {
+        if let condition = request.headers.list("if-match"), !Self.matches(condition, etag: etag, weak: false) {
             return ProblemMapper.response(for: APIError.preconditionFailed(current: etag), request: request)
         }
         let sentCoding = form == nil ? ContentCoding.identity : coding
         let fields = { Self.headers(entry, coding: sentCoding, etag: etag, cacheControl: cacheControl, forwarded: forwarded) }
-        if let condition = request.headers["if-none-match"], Self.matches(condition, etag: etag) {
+        if let condition = request.headers.list("if-none-match"), Self.matches(condition, etag: etag) {
             var headers = fields()
             headers.remove("Content-Type")
             return HTTPResponse(status: .notModified, headers: headers)

@@ -68,7 +68,7 @@ public final class Application: HTTPResponder {
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let origin = request.headers["origin"]
         if Self.isPreflight(request), let origin {
-            return cors.preflight(origin: origin, requestedHeaders: request.headers["access-control-request-headers"])
+            return cors.preflight(origin: origin, requestedHeaders: request.headers.list("access-control-request-headers"))
         }
         var response = router.dispatch(request)
         // Prepared headers were decorated when they were prepared (``Application/response(_:request:cacheControl:cors:)``).

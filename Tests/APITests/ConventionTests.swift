@@ -215,6 +215,23 @@ struct ConventionTests {
         #expect(try client.get("/events", headers: ["If-Match": "W/" + etag]).status == 412)
     }
 
+    /// A list-based field sent on several lines is one list (RFC 9110 §5.3), as a client that
+    /// adds a line per value (Go's `Header.Add`) or a proxy that appends one sends it.
+    @Test func listFieldsOnSeveralLinesAreOneList() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let etag = try #require(try client.get("/events").header("ETag"))
+        func raw(_ fields: String) throws -> RawClient.Response {
+            try client.send("GET /events HTTP/1.1\r\nHost: accord.test\r\n\(fields)\r\n")
+            return try client.readResponse()
+        }
+        #expect(try raw("If-None-Match: \"x\"\r\nIf-None-Match: \(etag)\r\n").status == 304)
+        #expect(try raw("If-Match: \"x\"\r\nIf-Match: \(etag)\r\n").status == 200)
+        #expect(try raw("If-Match: \"x\"\r\nIf-Match: \"y\"\r\n").status == 412)
+        #expect(try raw("Accept: application/xml\r\nAccept: text/csv\r\n").header("Content-Type")?.hasPrefix("text/csv") == true)
+        #expect(try raw("Accept-Encoding: identity\r\nAccept-Encoding: gzip\r\n").header("Content-Encoding") == "gzip")
+    }
+
     /// A method the client chooses is never a 5xx: 405 with Allow on a known path, 404 elsewhere.
     @Test(arguments: ["QUERY", "BREW", "PROPFIND"])
     func unknownMethodsAre405OnKnownPaths(_ method: String) throws {

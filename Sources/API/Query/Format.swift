@@ -24,7 +24,7 @@ enum Format: String, CaseIterable, Sendable {
             }
             return format
         }
-        guard let field = request.headers["accept"], !field.isEmpty else { return available[0] }
+        guard let field = request.headers.list("accept"), !field.isEmpty else { return available[0] }
         let accept = AcceptRanges(field)
         var best: (format: Format, quality: Double, specificity: Int)?
         for format in available {

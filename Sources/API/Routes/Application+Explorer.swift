@@ -34,7 +34,7 @@ extension Application {
     /// `?format=` always means the JSON index; other query parameters are the page's own (`?api=`).
     func explorerPage(for request: HTTPRequest) -> HTTPResponse? {
         guard let page = web?.page, request.queryValue("format") == nil,
-              Self.prefersHTML(accept: request.headers["accept"]) else { return nil }
+              Self.prefersHTML(accept: request.headers.list("accept")) else { return nil }
         var response = Application.response(page, request: request, cacheControl: Self.explorerCacheControl)
         for (field, value) in Self.explorerHeaders + Self.explorerPageHeaders { response.headers.set(field, value) }
         return response

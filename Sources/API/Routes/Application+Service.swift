@@ -32,7 +32,7 @@ extension Application {
             // Without the explorer, a browser (Accept: text/html) still gets the JSON index, as
             // RFC 9110 §12.5.1 allows, rather than a 406; other unmatched types get the 406.
             var request = request
-            if let accept = request.headers["accept"], accept.lowercased().contains("text/html"),
+            if let accept = request.headers.list("accept"), accept.lowercased().contains("text/html"),
                (try? Format.negotiate(request, formatParameter: nil, available: [.json])) == nil {
                 request.headers.remove("accept")
             }

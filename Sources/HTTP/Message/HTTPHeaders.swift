@@ -50,6 +50,17 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.filter { Self.equalsIgnoringCase($0.name, name) }.map(\.value)
     }
 
+    /// A list-based field (`Accept`, `If-None-Match` …) sent on several lines, as one value:
+    /// the lines joined by commas, in order (RFC 9110 §5.3); nil when absent. One line is
+    /// returned as it is.
+    public func list(_ name: String) -> String? {
+        var combined: String?
+        for field in fields where Self.equalsIgnoringCase(field.name, name) {
+            combined = combined.map { $0 + ", " + field.value } ?? field.value
+        }
+        return combined
+    }
+
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
     /// ASCII case-insensitive comparison (header names are ASCII tokens).
