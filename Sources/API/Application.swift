@@ -53,10 +53,15 @@ public final class Application: HTTPResponder {
         draining.store(true, ordering: .relaxed)
     }
 
-    /// The request could not be read, so its `Origin` is unknown: with `*` the CORS headers
-    /// still go on; with a list of origins only `Vary: Origin`.
-    public func decorate(rejection response: inout HTTPResponse) {
-        cors.decorate(&response, origin: nil)
+    /// With `*` the CORS headers go on; with a list of origins, `Vary: Origin` and the origin
+    /// when the request's header section was read and names an allowed one.
+    public func decorate(rejection response: inout HTTPResponse, origin: String?) {
+        cors.decorate(&response, origin: origin)
+    }
+
+    /// Counted by status (`accord_requests_rejected_total`): no route answered it.
+    public func rejected(with response: HTTPResponse) {
+        metrics.recordRejection(status: response.status)
     }
 
     public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? {

@@ -29,6 +29,8 @@ public final class Metrics: Sendable {
 
     struct State {
         var requests: [RouteKey: Int] = [:]
+        /// Requests the engine refused before routing, by status.
+        var rejected: [Int: Int] = [:]
         var buckets = [Int](repeating: 0, count: Metrics.bounds.count + 1)
         var latencySum = 0.0
         var latencyCount = 0
@@ -85,6 +87,10 @@ public final class Metrics: Sendable {
         }
     }
 
+    func recordRejection(status: HTTPStatus) {
+        state.withLock { $0.rejected[status.code, default: 0] += 1 }
+    }
+
     func render(dataset: Dataset) -> String {
         let snapshot = state.withLock { $0 }
         var out = "# HELP accord_requests_total Requests answered, by route template, method and status.\n"
@@ -94,6 +100,11 @@ public final class Metrics: Sendable {
         }
         for (key, count) in ordered {
             out += "accord_requests_total{route=\"\(key.route)\",method=\"\(key.method.rawValue)\",status=\"\(key.status)\"} \(count)\n"
+        }
+        out += "# HELP accord_requests_rejected_total Requests the server refused before routing (malformed, too large, timed out), by status.\n"
+        out += "# TYPE accord_requests_rejected_total counter\n"
+        for (status, count) in snapshot.rejected.sorted(by: { $0.key < $1.key }) {
+            out += "accord_requests_rejected_total{status=\"\(status)\"} \(count)\n"
         }
         out += "# HELP accord_request_duration_seconds Time to produce a response (handler).\n"
         out += "# TYPE accord_request_duration_seconds histogram\n"

@@ -12,8 +12,13 @@ public protocol HTTPResponder: Sendable {
     func refusesBody(_ request: HTTPRequest) -> HTTPResponse?
 
     /// Adds what every response must carry to one the engine makes itself for a request it
-    /// could not read (400, 413, 414, 431…): CORS headers, so a browser can read the error.
-    func decorate(rejection: inout HTTPResponse)
+    /// could not read or route (400, 413, 414, 431…): CORS headers, so a browser can read the
+    /// error. `origin` is the request's `Origin` when its header section was read.
+    func decorate(rejection: inout HTTPResponse, origin: String?)
+
+    /// Called for each response the engine sends itself before routing, closing the connection
+    /// (a malformed or oversized request, a timeout, a body refused): for metrics.
+    func rejected(with response: HTTPResponse)
 
     /// Called once ``respond(to:)`` has returned, with the time it took as the engine measured
     /// it (the engine reads the clock around the call anyway, for fairness): for metrics, so a
@@ -23,7 +28,8 @@ public protocol HTTPResponder: Sendable {
 
 extension HTTPResponder {
     public func refusesBody(_ request: HTTPRequest) -> HTTPResponse? { nil }
-    public func decorate(rejection: inout HTTPResponse) {}
+    public func decorate(rejection: inout HTTPResponse, origin: String?) {}
+    public func rejected(with response: HTTPResponse) {}
     public func responded(to request: HTTPRequest, with response: HTTPResponse, nanoseconds: UInt64) {}
 }
 

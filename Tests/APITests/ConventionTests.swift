@@ -273,6 +273,41 @@ struct ConventionTests {
         #expect(response.header("Access-Control-Allow-Origin") == "*")
     }
 
+    /// With a list of origins, an error the engine answers after reading the header section
+    /// grants the request's allowed origin, as a routed error does; a target the engine cannot
+    /// decode gets the CORS fields too, and both are counted in the metrics.
+    @Test func engineErrorsGrantTheAllowedOriginAndAreCounted() throws {
+        let (server, _) = try startAccord(cors: CORSPolicy(allowedOrigins: ["https://a.example"]))
+        let origin = "Origin: https://a.example\r\n"
+        for (raw, status) in [
+            ("GET /healthz HTTP/1.1\r\nHost: t\r\n\(origin)Content-Length: 99999999\r\n\r\n", 413),
+            ("GET /healthz HTTP/1.1\r\n\(origin)\r\n", 400),
+            ("GET /healthz HTTP/1.1\r\nHost: t\r\n\(origin)Expect: teapot\r\n\r\n", 417),
+        ] {
+            let client = try server.client()
+            try client.send(raw)
+            let response = try client.readResponse()
+            #expect(response.status == status)
+            #expect(response.header("Access-Control-Allow-Origin") == "https://a.example", "\(status)")
+            #expect(response.header("Vary")?.contains("Origin") == true)
+        }
+        // A request line the parser refuses: its Origin is never read.
+        let early = try server.client()
+        try early.send("GET /healthz HTTP/2.0\r\nHost: t\r\n\(origin)\r\n")
+        #expect(try early.readResponse().header("Access-Control-Allow-Origin") == nil)
+        let client = try server.client()
+        for target in ["/search?q=100%", "/events/%00"] {
+            let response = try client.get(target, headers: ["Origin": "https://a.example"])
+            #expect(response.status == 400, "\(target)")
+            #expect(response.header("Access-Control-Allow-Origin") == "https://a.example", "\(target)")
+        }
+        let metrics = try client.get("/metrics").text
+        #expect(metrics.contains("accord_requests_total{route=\"unmatched\",method=\"GET\",status=\"400\"} 2\n"))
+        for status in [400, 413, 417, 505] {
+            #expect(metrics.contains("accord_requests_rejected_total{status=\"\(status)\"} 1\n"), "\(status)")
+        }
+    }
+
     @Test func forwardedHeadersShapeLinksOnlyFromTrustedProxies() throws {
         let forwarded = ["X-Forwarded-Proto": "https", "X-Forwarded-Host": "api.example.org",
                          "X-Forwarded-Prefix": "/accord", "X-Forwarded-For": "203.0.113.7"]

@@ -195,7 +195,7 @@ extension EventLoop {
             request.query = target.query.map { (name: $0.name, value: $0.value) }
             server.forwarding.apply(to: &request, targetAuthority: target.authority)
             if let refusal = admitForwardedClient(connection, request.context.clientAddress) {
-                response = refusal.response(requestID: requestID)
+                response = unrouted(refusal, request, requestID: requestID)
             } else {
                 let responding = Syscall.monotonicNanoseconds()
                 response = server.responder.respond(to: request)
@@ -205,7 +205,7 @@ extension EventLoop {
                 server.responder.responded(to: request, with: response, nanoseconds: responded &- responding)
             }
         } catch {
-            response = Problem(status: .badRequest, detail: error.detail).response(requestID: requestID)
+            response = unrouted(Problem(status: .badRequest, detail: error.detail), request, requestID: requestID)
         }
         var keepAlive = connection.machine.keepAlive(requested: request.keepAlive) && !lameDuck
             && connection.requestsServed < server.configuration.maxRequestsPerConnection
@@ -230,12 +230,22 @@ extension EventLoop {
         return queued(connection, keepAlive: keepAlive)
     }
 
+    /// The engine's answer to a request it read but does not route (a target it cannot decode,
+    /// a forwarded client over its limit): decorated as a rejection, with the request's
+    /// `Origin`, and reported as an unrouted response.
+    func unrouted(_ problem: Problem, _ request: HTTPRequest, requestID: String) -> HTTPResponse {
+        var response = problem.response(requestID: requestID)
+        server.responder.decorate(rejection: &response, origin: request.headers["origin"])
+        server.responder.responded(to: request, with: response, nanoseconds: 0)
+        return response
+    }
+
     /// Answers a request the engine refuses before routing (the connection closes after it);
     /// returns the machine's next action.
     func reject(_ connection: Connection, _ problem: Problem) -> ConnectionStateMachine.Action {
         let requestID = requestIDs.next()
         var response = problem.response(requestID: requestID)
-        server.responder.decorate(rejection: &response)
+        server.responder.decorate(rejection: &response, origin: connection.parser.headers["origin"])
         return reject(connection, response, status: problem.status, requestID: requestID)
     }
 
@@ -244,6 +254,7 @@ extension EventLoop {
         _ connection: Connection, _ response: HTTPResponse, status: HTTPStatus, requestID: String? = nil
     ) -> ConnectionStateMachine.Action {
         let requestID = requestID ?? response.headers["x-request-id"] ?? requestIDs.next()
+        server.responder.rejected(with: response)
         let bytes = send(connection, response, method: .get, version: .http11, keepAlive: false, requestID: requestID)
         if server.accessLog != nil {
             accessLogBuffer.append(

@@ -63,6 +63,10 @@ public struct RequestParser: Sendable {
     /// body's data so far; a fixed-length body stays in the caller's buffer until complete).
     public var heldBodyBytes: Int { body.count }
 
+    /// The header section of the request being received: empty until it is complete (also
+    /// when it was refused, as a request without Host is), so an error can name its `Origin`.
+    public var headers: HTTPHeaders { head.headers }
+
     /// True when the client sent `Expect: 100-continue` for the request being received.
     public var expectsContinue: Bool { head.expectsContinue }
 
@@ -186,6 +190,7 @@ public struct RequestParser: Sendable {
         fields = []
         switch RequestHead.interpret(headers, version: version) {
         case .failure(let error):
+            head.headers = headers
             return .invalid(error)
         case .success(let interpreted):
             head = interpreted
