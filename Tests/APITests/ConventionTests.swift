@@ -233,7 +233,8 @@ struct ConventionTests {
     }
 
     /// A method the client chooses is never a 5xx: 405 with Allow on a known path, 404 elsewhere.
-    @Test(arguments: ["QUERY", "BREW", "PROPFIND"])
+    /// The detail names the method as sent (methods are case-sensitive: "get" is not GET).
+    @Test(arguments: ["QUERY", "BREW", "PROPFIND", "get"])
     func unknownMethodsAre405OnKnownPaths(_ method: String) throws {
         let (server, _) = try startAccord()
         let client = try server.client()
@@ -241,6 +242,7 @@ struct ConventionTests {
         let response = try client.readResponse()
         #expect(response.status == 405)
         #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(try response.json()["detail"] as? String == "\(method) is not allowed on /events; allowed: GET, HEAD, OPTIONS.")
         try client.send("\(method) /nothing HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try client.readResponse().status == 404)
         #expect(try client.get("/events").status == 200)

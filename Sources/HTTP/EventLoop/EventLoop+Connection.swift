@@ -221,7 +221,7 @@ extension EventLoop {
         if server.accessLog != nil {
             let elapsed = Syscall.monotonicNanoseconds() &- started
             accessLogBuffer.append(
-                time: logClock.now(), method: request.method.rawValue, target: request.target,
+                time: logClock.now(), method: request.methodName, target: request.target,
                 status: response.status.code, bodyBytes: bytes, micros: elapsed / 1000, peer: connection.peer,
                 client: request.context.clientAddress, requestID: requestID
             )

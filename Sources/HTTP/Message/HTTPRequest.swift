@@ -4,6 +4,10 @@
 /// the raw request-target for logging.
 public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
+    /// The method token as sent when `method` is `other` (a tchar token: safe in JSON and logs).
+    public var otherMethod: String?
+    /// The method as the client sent it: for messages and the access log (metrics keep `OTHER`).
+    public var methodName: String { otherMethod ?? method.rawValue }
     public var target: String
     public var version: HTTPVersion
     public var headers: HTTPHeaders

@@ -1,6 +1,8 @@
 /// `method SP request-target SP HTTP-version` (RFC 9112 §3).
 struct RequestLine {
     let method: HTTPMethod
+    /// The token as sent, when `method` is `other` ("BREW", "get"); nil for a known method.
+    let otherMethod: String?
     let target: String
     let version: HTTPVersion
 
@@ -25,8 +27,9 @@ struct RequestLine {
         }
         // A well-formed token that names no method Accord knows is `other` (the router's 405).
         let method = HTTPMethod(bytes: methodBytes) ?? .other
+        let otherMethod = method == .other ? String(decoding: methodBytes, as: UTF8.self) : nil
         let target = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[targetRange]), as: UTF8.self)
-        return .success(RequestLine(method: method, target: target, version: version))
+        return .success(RequestLine(method: method, otherMethod: otherMethod, target: target, version: version))
     }
 
     /// `HTTP/DIGIT.DIGIT`; other well-formed versions are 505, anything else 400.

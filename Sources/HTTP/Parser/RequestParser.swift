@@ -42,6 +42,7 @@ public struct RequestParser: Sendable {
     var scanned = 0
     var headerSectionStart = 0
     var method = HTTPMethod.get
+    var otherMethod: String?
     var version = HTTPVersion.http11
     var target = ""
     var fields: [(name: Range<Int>, value: Range<Int>)] = []
@@ -151,6 +152,7 @@ public struct RequestParser: Sendable {
             return .invalid(error)
         case .success(let parsed):
             method = parsed.method
+            otherMethod = parsed.otherMethod
             version = parsed.version
             target = parsed.target
         }
@@ -284,9 +286,11 @@ public struct RequestParser: Sendable {
     }
 
     func makeRequest() -> HTTPRequest {
-        HTTPRequest(
+        var request = HTTPRequest(
             method: method, target: target, version: version,
             headers: head.headers, body: body, keepAlive: head.keepAlive
         )
+        request.otherMethod = otherMethod
+        return request
     }
 }

@@ -139,7 +139,7 @@ public struct Router: HTTPResponder {
             } else {
                 response = errorResponder(Problem(
                     status: .methodNotAllowed,
-                    detail: "\(request.method.rawValue) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
+                    detail: "\(request.methodName) is not allowed on \(request.path); allowed: \(allowed.joined(separator: ", ")).",
                     headers: ["Allow": allowed.joined(separator: ", ")]
                 ), request)
             }
