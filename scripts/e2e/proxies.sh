@@ -172,6 +172,9 @@ for kind in nginx haproxy caddy varnish; do
         cache=()
         [ "$kind" = varnish ] && cache=(--cache)
         probe links "$kind" --url "$front_url" --shipped "${cache[@]}" --log "$work/access.log"
+        # The operator's counters are not published through the site.
+        metrics_status=$(curl -s -o /dev/null -w '%{http_code}' "$front_url/metrics")
+        [ "$metrics_status" = 404 ] || problem "$kind: /metrics through the shipped example answered $metrics_status, not 404"
         [ "$kind" = nginx ] && probe gzip nginx --url "$front_url"
         stop_front
     else

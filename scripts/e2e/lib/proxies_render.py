@@ -41,8 +41,9 @@ def haproxy(text, a):
     if a.check_inter:
         text = sub(text, r"default-server check inter 1s fall 2 rise 2",
                    f"default-server check inter {a.check_inter}ms fall 2 rise 2")
-    servers = "\n".join(f"    server accord{i + 1} 127.0.0.1:{p}" for i, p in enumerate(a.upstream))
-    text = sub(text, r"^    server accord1 127\.0\.0\.1:8080$", lambda m: servers, count=1)
+    # Each server keeps the example's options (maxconn).
+    text = sub(text, r"^    server accord1 127\.0\.0\.1:8080(.*)$",
+               lambda m: "\n".join(f"    server accord{i + 1} 127.0.0.1:{p}{m.group(1)}" for i, p in enumerate(a.upstream)), count=1)
     return text
 
 
