@@ -65,12 +65,21 @@ import Testing
         ("VLADIVOSTOK, September 5. /TASS/. Putin said", "VLADIVOSTOK", "September 5", "TASS"),
         ("KAZAN. March 4 (Example News) - The mayor said", "KAZAN", "March 4", "Example News"),
         ("BRUSSELS – NATO allies met", "BRUSSELS", nil, nil),
+        ("ROME, March 4, 2026 (Example Press) - The minister said", "ROME", "March 4, 2026", "Example Press"),
     ] as [(String, String, String?, String?)])
     func datelines(_ text: String, _ place: String, _ date: String?, _ outlet: String?) throws {
         let dateline = try #require(Dateline.parse(text), "\(text)")
         #expect(dateline.place == place)
         #expect(dateline.dateText == date)
         #expect(dateline.outlet == outlet)
+    }
+
+    /// A dateline that states its year dates the story itself.
+    @Test func aDatelineWithAYearIsTheDate() {
+        let paragraphs = [Paragraph(index: 0, text: "ROME, March 4, 2026 (Example Press) - The minister said the 2024 plan had failed.", kind: .body, line: 1)]
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: paragraphs, stripped: [])
+        #expect(metadata.published?.iso == "2026-03-04")
+        #expect(metadata.published?.reason == "the dateline says 'March 4, 2026'")
     }
 
     @Test(arguments: [
@@ -134,6 +143,8 @@ extension ArticleMetadataInferrerTests {
         (["Posted: Mar 8, 2026 7:26 AM EDT | Last Updated: March 8"], "2026-03-08"),
         (["Published September 4 2026"], "2026-09-04"),
         (["Updated 9:41 AM EDT, Sat March 7, 2026"], "2026-03-07"),
+        // Header lines joined into one paragraph, opening with the date.
+        (["Mar. 14, 2026, 10:12 AM EDT / Updated Mar. 14, 2026, 1:40 PM EDT By Jo Writer, Sam Author and Alex Third Person"], "2026-03-14"),
     ])
     func aDateLineAboveTheStoryIsThePublicationDate(_ lines: [String], _ expected: String) {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: [])
@@ -166,6 +177,11 @@ extension ArticleMetadataInferrerTests {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Tuesday, March 12, 2026 14:35"]), stripped: [])
         #expect(metadata.published?.iso == "2026-03-12")
         #expect(metadata.publishedNote == "the line names Tuesday, but 2026-03-12 was a Thursday; the written date is kept")
+        // A three-letter weekday right before the date counts.
+        let short = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Posted Tue 12 Mar 2026 at 6:40am"]), stripped: [])
+        #expect(short.publishedNote == "the line names Tue, but 2026-03-12 was a Thursday; the written date is kept")
+        let agreeing = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Posted Thu 12 Mar 2026 at 6:40am"]), stripped: [])
+        #expect(agreeing.published?.iso == "2026-03-12" && agreeing.publishedNote == nil)
     }
 
     @Test func aWireDatelineEndsTheHeader() {

@@ -19,19 +19,22 @@ extension ArticleMetadataInferrer {
     /// The header's first publication date: in the first twelve paragraphs, up to a wire
     /// dateline ("KYIV, Aug 19 (Reuters) -", where the story begins), the first short one (a
     /// standfirst or a cookie notice may come first) that does not end like a sentence and holds
-    /// a full date not marked as an update; else the first update date, marked as one.
+    /// a full date not marked as an update; else the first update date, marked as one. A line
+    /// that opens with its date may run to 30 words: a site's header lines joined into one
+    /// paragraph ("Aug. 24, 2025, 10:12 AM EDT / Updated … By A and B").
     static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
         var updated: DateLine?
         for paragraph in paragraphs.prefix(12) {
             if Dateline.parse(paragraph.text) != nil { break }
             guard paragraph.text.utf8.count <= 400 else { continue }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
-            guard words.count <= 16, !endsLikeASentence(paragraph.text) else { continue }
-            if let found = firstDate(in: paragraph.text) {
-                return DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found.date, in: paragraph.text))
+            guard words.count <= 30, !endsLikeASentence(paragraph.text) else { continue }
+            let short = words.count <= 16
+            if let found = firstDate(in: paragraph.text), short || found.offset == 0 {
+                return DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found, in: paragraph.text))
             }
-            if updated == nil, let found = firstDate(in: paragraph.text, updates: true) {
-                updated = DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found.date, in: paragraph.text),
+            if updated == nil, short, let found = firstDate(in: paragraph.text, updates: true) {
+                updated = DateLine(date: found.date, line: paragraph.text, contradiction: contradiction(found, in: paragraph.text),
                                    isUpdate: true)
             }
         }
@@ -123,12 +126,17 @@ extension ArticleMetadataInferrer {
     }
 
     /// "Tuesday, August 21, 2025" when 21 August 2025 was a Thursday: the weekday named, and the
-    /// date's own.
-    static func contradiction(_ date: CalendarDate, in line: String) -> String? {
+    /// date's own. A three-letter weekday counts with a period or comma after it, or right before
+    /// the date ("Posted Thu 15 Aug 2025").
+    static func contradiction(_ found: (date: CalendarDate, offset: Int), in line: String) -> String? {
+        let date = found.date
         let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let dateStart = line.utf8.index(line.startIndex, offsetBy: found.offset)
         for word in line.split(whereSeparator: { !$0.isLetter }) {
+            let beforeDate = line[word.endIndex..<max(word.endIndex, dateStart)].allSatisfy { $0 == " " || $0 == "," || $0 == "." }
+                && word.endIndex <= dateStart
             guard let named = TemporalLexicon.weekdays[word.lowercased()], word.first?.isUppercase == true,
-                  word.count > 3 || line.contains(word + ".") || line.contains(word + ",") else { continue }
+                  word.count > 3 || line.contains(word + ".") || line.contains(word + ",") || beforeDate else { continue }
             if named != date.weekday {
                 return "the line names \(word), but \(date.iso) was a \(names[date.weekday - 1])"
             }

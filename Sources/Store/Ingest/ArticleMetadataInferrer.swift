@@ -80,7 +80,7 @@ enum ArticleMetadataInferrer {
     }
 
     /// The header's date line (``dateLine(in:)``) when the site prints one; else the dateline's
-    /// month and day, with a year only if the text states one.
+    /// date, its year as the dateline states it or the latest the text names (none if none).
     static func publicationDate(dateline: Dateline?, paragraphs: [Paragraph], note: inout String?) -> DatePoint? {
         if let header = dateLine(in: paragraphs) {
             var notes: [String] = []
@@ -92,6 +92,10 @@ enum ArticleMetadataInferrer {
             }
             note = notes.isEmpty ? nil : notes.joined(separator: "; ")
             return DatePoint(date: header.date, precision: .day, reason: "the date line at the top of the text says '\(header.line)'")
+        }
+        if let dateline, let year = dateline.year, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText,
+           let date = CalendarDate(year: year, month: month, day: day) {
+            return DatePoint(date: date, precision: .day, reason: "the dateline says '\(dateText)'")
         }
         let latestYear = years(in: paragraphs).max()
         if let dateline, let month = dateline.month, let day = dateline.day, let dateText = dateline.dateText {

@@ -1,5 +1,5 @@
 /// Reads the dateline that opens wire copy:
-/// - `KYIV, Sept 5 (Reuters) - …`, `WASHINGTON, Aug. 19 (AP) — …`
+/// - `KYIV, Sept 5 (Reuters) - …`, `WASHINGTON, Aug. 19 (AP) — …`, `PARIS, Sept 4, 2025 (AFP) - …`
 /// - `VLADIVOSTOK, September 5. /TASS/. …`, `MOSCOW. Aug 20 (Interfax) - …`
 /// - `LONDON (AFP) - …`, `KYIV, Ukraine (AP) — …`
 /// - `KYIV — …`, `PARIS -- …`
@@ -13,6 +13,8 @@ public struct Dateline: Sendable, Equatable {
     public let dateText: String?
     public let month: Int?
     public let day: Int?
+    /// The year, when the dateline states one ("Sept 4, 2025").
+    public var year: Int?
     /// The outlet named in brackets or slashes ("Reuters", "TASS").
     public let outlet: String?
     /// The whole dateline as written, up to and including its dash or final period.
@@ -71,6 +73,7 @@ public struct Dateline: Sendable, Equatable {
         var dateText: String?
         var month: Int?
         var day: Int?
+        var year: Int?
         var outlet: String?
         skipSpaces(paragraph, &cursor)
         // 2. ", Region" and/or ", Month D[.]" (Interfax writes ". Month D": "MOSCOW. Aug 20 (Interfax) -")
@@ -89,6 +92,19 @@ public struct Dateline: Sendable, Equatable {
                 guard let value = Int(paragraph[digitsStart..<digitsEnd]), (1...31).contains(value) else { return nil }
                 month = number
                 day = value
+                // A year after the day: "PARIS, Sept 4, 2025 (AFP) -".
+                var yearStart = digitsEnd
+                if yearStart < paragraph.endIndex, paragraph[yearStart] == "," {
+                    yearStart = paragraph.index(after: yearStart)
+                    skipSpaces(paragraph, &yearStart)
+                    var yearEnd = yearStart
+                    while yearEnd < paragraph.endIndex, paragraph[yearEnd].isASCII, paragraph[yearEnd].isNumber { yearEnd = paragraph.index(after: yearEnd) }
+                    if paragraph.distance(from: yearStart, to: yearEnd) == 4, let value = Int(paragraph[yearStart..<yearEnd]),
+                       (1990...2100).contains(value) {
+                        year = value
+                        digitsEnd = yearEnd
+                    }
+                }
                 dateText = String(paragraph[wordStart..<digitsEnd])
                 cursor = digitsEnd
                 if cursor < paragraph.endIndex, paragraph[cursor] == "." { cursor = paragraph.index(after: cursor) }
@@ -126,7 +142,7 @@ public struct Dateline: Sendable, Equatable {
         let text = String(paragraph[placeStart..<cursor]).trimmingCharacters(" ")
         skipSpaces(paragraph, &cursor)
         guard cursor < paragraph.endIndex else { return nil }
-        return Dateline(place: place, dateText: dateText, month: month, day: day, outlet: outlet, text: text, bodyStart: cursor)
+        return Dateline(place: place, dateText: dateText, month: month, day: day, year: year, outlet: outlet, text: text, bodyStart: cursor)
     }
 
     /// A capitalised month name ("Aug", "September") after the character at `index` and spaces.
