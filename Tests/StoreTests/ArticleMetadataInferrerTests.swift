@@ -240,6 +240,8 @@ extension ArticleMetadataInferrerTests {
          "The Example Post", "the masthead"),
         // A syndicated copy names where it was first published.
         ("\(story)\n\nThis story was originally published by Example Radio.", "Example Radio", "the credit line"),
+        // A credit line listing several names: the first.
+        ("\(story)\n\nSource: Example World, PAP, Reuters", "Example World", "the credit line 'Source: Example World, PAP, Reuters'"),
         // A credit of the site's name with the wires.
         ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
     ])

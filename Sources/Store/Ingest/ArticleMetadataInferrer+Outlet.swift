@@ -34,25 +34,34 @@ extension ArticleMetadataInferrer {
     }
 
     /// "Source: Reuters" → "Reuters"; "Source: The Kyiv Independent" → "The Kyiv Independent";
-    /// "Le Monde with AFP" → "Le Monde"; "Provided by CNN" → "CNN".
+    /// "Le Monde with AFP" → "Le Monde"; "Provided by CNN" → "CNN"; a list ("Source: TVP World,
+    /// PAP, Reuters") → its first name.
     static func creditName(_ line: String) -> String? {
         let lowered = line.lowercased()
         if let prefix = BoilerplateDetector.syndicationPrefixes.first(where: { lowered.hasPrefix($0) }) {
-            let name = line.dropFirst(prefix.count).trimming(anyOf: " .")
-            return name.isEmpty || name.count > 60 ? nil : name
+            return firstListed(line.dropFirst(prefix.count).trimming(anyOf: " ."))
         }
         for phrase in BoilerplateDetector.syndicationPhrases {
             guard let range = lowered.firstRange(of: phrase) else { continue }
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
-            let name = line.dropFirst(offset).trimming(anyOf: " .")
-            return name.isEmpty || name.count > 60 ? nil : name
+            return firstListed(line.dropFirst(offset).trimming(anyOf: " ."))
         }
         if let colon = line.firstIndex(of: ":") {
-            let name = line[line.index(after: colon)...].trimmingCharacters(" ")
-            return name.isEmpty || name.count > 60 ? nil : name.trimmingCharacters(".")
+            return firstListed(line[line.index(after: colon)...].trimming(anyOf: " ."))
         }
         guard let with = line.firstRange(of: " with ") else { return nil }
         let name = line[..<with.lowerBound].trimming(anyOf: " (")
+        return name.isEmpty || name.count > 60 ? nil : name
+    }
+
+    /// The first of a credit's names ("TVP World, PAP, Reuters", "AP and Reuters"); nil when
+    /// empty or longer than a name.
+    static func firstListed(_ names: String) -> String? {
+        var first = names[...]
+        for separator in [", ", " and ", " & "] {
+            if let range = first.firstRange(of: separator) { first = first[..<range.lowerBound] }
+        }
+        let name = first.trimming(anyOf: " .")
         return name.isEmpty || name.count > 60 ? nil : name
     }
 
