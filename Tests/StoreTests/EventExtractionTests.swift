@@ -116,6 +116,9 @@ import Testing
         // The status words of another clause are not the trigger's.
         ("Trump and Putin met in Alaska on Aug. 15, but Trump said a deal could follow.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
         ("Zelensky was not invited, but Trump and Putin met in Alaska on Aug. 15.", .bilateralMeeting, .held, "2025-08-15", "alaska"),
+        // The sentence's event, not the gathering it is dated by.
+        ("Zelensky pushed for a meeting with Putin, which Trump promised to arrange after the White House summit.", .multilateralMeeting, .proposed, nil, nil),
+        ("Putin will meet Zelensky in Paris ahead of Friday's summit.", .bilateralMeeting, .scheduled, "2025-09-05", "paris"),
         // "would be glad to host": an offer, not an arrangement.
         ("Macron has said he would be glad to host Putin and Zelensky in Paris.", .bilateralMeeting, .proposed, nil, "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])

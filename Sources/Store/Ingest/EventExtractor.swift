@@ -182,7 +182,7 @@ public struct EventExtractor: Sendable {
             found = quotations
             return quotations
         }
-        var trigger: (kind: Event.Kind, phrase: String, index: Int, quoted: Bool)?
+        var trigger: (kind: Event.Kind, phrase: String, index: Int, quoted: Bool, anchor: Bool)?
         for index in words.indices {
             guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
             // "if Russia attacks again": a condition, not a report of anything.
@@ -209,14 +209,19 @@ public struct EventExtractor: Sendable {
                    !(words[index + length] == "on" && index + length + 1 < words.count && Self.isDateWord(words[index + length + 1])) {
                     continue
                 }
-                // The reporter's own words over a quotation's, then the more specific kind.
+                // The reporter's own words over a quotation's, the sentence's event over one it
+                // is dated by ("a meeting Trump promised to arrange after the White House summit"),
+                // then the more specific kind.
                 let quoted = quotations().contains(tokens[index].range.lowerBound)
+                let anchor = Self.isTimeAnchor(tokens, words, trigger: index)
                 if let current = trigger {
                     let better = current.quoted && !quoted
-                        || current.quoted == quoted && EventLexicon.specificity(kind) > EventLexicon.specificity(current.kind)
-                    if better { trigger = (kind, phrase, index, quoted) }
+                        || current.quoted == quoted && current.anchor && !anchor
+                        || current.quoted == quoted && current.anchor == anchor
+                            && EventLexicon.specificity(kind) > EventLexicon.specificity(current.kind)
+                    if better { trigger = (kind, phrase, index, quoted, anchor) }
                 } else {
-                    trigger = (kind, phrase, index, quoted)
+                    trigger = (kind, phrase, index, quoted, anchor)
                 }
                 break
             }
@@ -409,6 +414,17 @@ public struct EventExtractor: Sendable {
         if cursor >= 0, EventLexicon.lightVerbs.contains(words[cursor]) { cursor -= 1 }
         guard cursor >= 1, words[cursor] == "to" else { return nil }
         return words[cursor - 1]
+    }
+
+    /// The trigger at `index` names an occasion the sentence is dated by: "after", "before",
+    /// "since", "following", "until" or "ahead of" before it, past an article or possessive and
+    /// capitalised words ("after the White House summit", "ahead of Friday's talks").
+    static func isTimeAnchor(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, tokens[cursor].capitalized || EventLexicon.anchorDeterminers.contains(words[cursor]) { cursor -= 1 }
+        guard cursor >= 0 else { return false }
+        if EventLexicon.anchorPrepositions.contains(words[cursor]) { return true }
+        return words[cursor] == "of" && cursor >= 1 && words[cursor - 1] == "ahead"
     }
 
     /// The tense marker nearest before `index`, within the 12 words ``TemporalResolver/Tense`` reads.

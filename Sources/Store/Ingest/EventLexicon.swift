@@ -39,8 +39,10 @@ enum EventLexicon {
     /// Read past between a negator and what it denies: "not yet ready", "not even a date".
     static let negationAdverbs: WordTable<Void> = ["yet", "currently", "even"]
 
-    /// "a call for talks", "called for a summit": before "for", a request.
-    static let calls: WordTable<Void> = ["call", "calls", "called"]
+    /// "a call for talks", "called for a summit", "pushed for a meeting": before "for", a request.
+    static let calls: WordTable<Void> = [
+        "call", "calls", "called", "push", "pushes", "pushed", "pushing", "press", "presses", "pressed", "pressing",
+    ]
 
     /// A proposal, not a fact: someone asks for it or it could happen.
     static let proposal: WordTable<Void> = [
@@ -91,6 +93,12 @@ enum EventLexicon {
 
     /// After a verb of speech, the speaker speaking of themself ("Trump said he would meet Putin").
     static let selfReference: Set<String> = ["he", "she", "his", "her", "i", "we"]
+
+    /// Before a gathering that dates the sentence ("after the summit", "ahead of the talks").
+    static let anchorPrepositions: Set<String> = ["after", "before", "since", "following", "until"]
+    /// Between such a word and the gathering ("after the White House summit", "after Monday's talks").
+    static let anchorDeterminers: Set<String> = ["the", "a", "this", "last", "next", "his", "her", "their", "its", "monday", "tuesday",
+                                                 "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "recent"]
 
     /// After a comma, the start of a contrasting clause ("…, but …").
     static let clauseJoints: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
