@@ -233,7 +233,7 @@ import Testing
                 "the group matches the meeting")
         let kept = EventExtractor.members(of: group, reporting: .summit, participants: whiteHouse, location: nil, start: start,
                                           status: .held, participantCountries: [])
-        #expect(kept.members.map(\.quote) == [talks.quote], "the agreed meeting is another event")
+        #expect(kept.map(\.quote) == [talks.quote], "the agreed meeting is another event")
         // One sentence's date and the other's names: neither matches alone, the group is kept whole.
         let dated = report(.summit, .held, ["donald-trump"], "2025-08-18", "The summit was held on Monday.")
         let named = report(.summit, .held, ["volodymyr-zelensky", "friedrich-merz"], nil, "Zelensky and Merz attended the summit.")
@@ -242,7 +242,7 @@ import Testing
         let summit = whiteHouse + [Participant(entity: "friedrich-merz", role: .principal)]
         let whole = EventExtractor.members(of: pair, reporting: .summit, participants: summit, location: nil, start: start,
                                            status: .held, participantCountries: [])
-        #expect(whole.members.count == 2)
+        #expect(whole.count == 2)
     }
 
     /// A country stands for the event's person only when the reports name no body the event

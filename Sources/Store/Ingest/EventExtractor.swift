@@ -138,11 +138,6 @@ public struct EventExtractor: Sendable {
             (min(0.95, bestConfidence + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
         }
 
-        /// `date` is more than a day (time zones) after the last report was published.
-        func isAfterItsReports(_ date: CalendarDate) -> Bool {
-            guard let latestPublished else { return false }
-            return date > (latestPublished.adding(days: 1) ?? latestPublished)
-        }
 
         /// The reports say it took place, on a date after the last of them was published: the
         /// date or the status was misread ("met on Tuesday" resolved to the next Tuesday), so
@@ -650,8 +645,8 @@ public struct EventExtractor: Sendable {
     /// The same rule, from the fields of the event it reads: the merge passes them straight from
     /// its buffer of events (an `Event` passed whole was copied first, a retain per field, for
     /// every event compared: 3% of a 100k load).
-    static func reports(
-        _ group: Group, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status,
+    static func reports<Report: ReportFields>(
+        _ group: Report, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status,
         participantCountries: Set<String> = []
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
@@ -668,7 +663,7 @@ public struct EventExtractor: Sendable {
             if arranged(group.status) != arranged(status), date.precision.rank > DatePoint.Precision.week.rank { return false }
             // A shared participant, or one side's country for the other's person: "a summit
             // Russia held" on the day of the Trump–Putin summit is that summit.
-            if sameLocation || participants.contains(where: { group.participantSet.contains($0.entity) }) { return true }
+            if sameLocation || participants.contains(where: { group.takesPart($0.entity) }) { return true }
             // The weaker link also needs the statuses to agree (a held meeting is not the
             // proposal of one in the same week).
             guard arranged(group.status) == arranged(status) else { return false }
@@ -684,7 +679,7 @@ public struct EventExtractor: Sendable {
         guard arranged(group.status) == arranged(status) else { return false }
         if !sameLocation, group.status == .held, isStale(published: group.earliestPublished, date: start) { return false }
         var shared = 0, sharesNonCountry = false
-        for participant in participants where group.participantSet.contains(participant.entity) {
+        for participant in participants where group.takesPart(participant.entity) {
             shared += 1
             if !sharesNonCountry { sharesNonCountry = !group.countries.contains(participant.entity) }
         }
@@ -693,8 +688,8 @@ public struct EventExtractor: Sendable {
     }
 
     /// The members of `group`, matched to an event, that report the event on their own
-    /// (``reports(_:kind:participants:location:start:status:participantCountries:)`` with the
-    /// member as a group of one), as a group. A group is matched on the union of its reports, so
+    /// (``reports(_:kind:participants:location:start:status:participantCountries:)`` read on the
+    /// member: the rule is written over ``ReportFields``). A group is matched on the union of its reports, so
     /// one report's names can bring in a sentence about another gathering: where some sentences
     /// report the event alone, only they (with a copy of one, and "the summit" in an article one
     /// of them is from) become its evidence. Where none does alone, the date of one and the names
@@ -702,20 +697,24 @@ public struct EventExtractor: Sendable {
     static func members(
         of group: Group, reporting kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?,
         status: Event.Status, participantCountries: Set<String>
-    ) -> Group {
+    ) -> [Candidate] {
+        // A group of one was matched as that member.
+        if group.members.count == 1 { return group.members }
         let reporting = group.members.map { member in
-            reports(Group(member), kind: kind, participants: participants, location: location, start: start, status: status,
+            reports(member, kind: kind, participants: participants, location: location, start: start, status: status,
                     participantCountries: participantCountries)
         }
-        if !reporting.contains(true) || !reporting.contains(false) { return group }
-        let keptKeys = Set(zip(group.members, reporting).filter(\.1).map(\.0.copyKey))
-        let keptArticles = Set(zip(group.members, reporting).filter(\.1).map(\.0.article))
-        var kept: Group?
-        for (member, reports) in zip(group.members, reporting)
-        where reports || keptKeys.contains(member.copyKey) || (member.definite && keptArticles.contains(member.article)) {
-            if kept == nil { kept = Group(member) } else { kept?.append(member) }
+        if !reporting.contains(true) || !reporting.contains(false) { return group.members }
+        var keptKeys: Set<String> = [], keptArticles: Set<String> = []
+        for index in reporting.indices where reporting[index] {
+            keptKeys.insert(group.members[index].copyKey)
+            keptArticles.insert(group.members[index].article)
         }
-        return kept ?? group
+        return group.members.indices.compactMap { index in
+            let member = group.members[index]
+            let kept = reporting[index] || keptKeys.contains(member.copyKey) || (member.definite && keptArticles.contains(member.article))
+            return kept ? member : nil
+        }
     }
 
     /// The trigger at `index` is inside an "if" or "unless" clause: those words come before it
@@ -792,4 +791,38 @@ public struct EventExtractor: Sendable {
         if datesAgree(a, b) { return true }
         return kind == .attack && a.precision == .day && b.precision == .day && abs(a.date.dayNumber - b.date.dayNumber) == 1
     }
+}
+
+/// What the matching rule (``EventExtractor/reports(_:kind:participants:location:start:status:participantCountries:)``)
+/// reads of a report: a group of reports, or one report alone.
+protocol ReportFields {
+    var kind: Event.Kind { get }
+    var status: Event.Status { get }
+    var date: DatePoint? { get }
+    var location: String? { get }
+    var locationIsCountry: Bool { get }
+    var participants: [String] { get }
+    var countries: Set<String> { get }
+    var affiliatedCountries: Set<String> { get }
+    var earliestPublished: CalendarDate? { get }
+    var latestPublished: CalendarDate? { get }
+    func takesPart(_ id: String) -> Bool
+}
+
+extension ReportFields {
+    /// `date` is more than a day (time zones) after the last report was published.
+    func isAfterItsReports(_ date: CalendarDate) -> Bool {
+        guard let latestPublished else { return false }
+        return date > (latestPublished.adding(days: 1) ?? latestPublished)
+    }
+}
+
+extension EventExtractor.Group: ReportFields {
+    func takesPart(_ id: String) -> Bool { participantSet.contains(id) }
+}
+
+extension EventExtractor.Candidate: ReportFields {
+    func takesPart(_ id: String) -> Bool { participants.contains(id) }
+    var earliestPublished: CalendarDate? { published }
+    var latestPublished: CalendarDate? { published }
 }

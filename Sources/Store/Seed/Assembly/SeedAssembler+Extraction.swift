@@ -84,7 +84,7 @@ extension SeedAssembler {
         // The groups each event absorbs, applied once per event at the end: rebuilding an event
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
-        var absorbed: [Int: [EventExtractor.Group]] = [:]
+        var absorbed: [Int: [EventExtractor.Candidate]] = [:]
         for group in groups {
             // The fields the rule reads, from a buffer: an `Event` passed whole is copied first.
             let candidates = index.candidates(for: group)
@@ -97,10 +97,10 @@ extension SeedAssembler {
             }
             if let position = match {
                 // Where some sentences report the event on their own, only they become its evidence.
-                absorbed[position, default: []].append(EventExtractor.members(
+                absorbed[position, default: []] += EventExtractor.members(
                     of: group, reporting: events[position].kind, participants: events[position].participants,
                     location: events[position].location, start: events[position].start, status: events[position].status,
-                    participantCountries: participantCountries[position]))
+                    participantCountries: participantCountries[position])
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence, !group.heldAfterItsReports {
                 let event = extractedEvent(group)
@@ -117,18 +117,18 @@ extension SeedAssembler {
         return changed
     }
 
-    /// Each event at a position of `absorbed` with its groups' sources, on every core: one
-    /// event's sources do not read another's.
-    func withSources(_ absorbed: [Int: [EventExtractor.Group]]) -> [(Int, Event)] {
+    /// Each event at a position of `absorbed` with the sentences of the reports it absorbed, on
+    /// every core: one event's sources do not read another's.
+    func withSources(_ absorbed: [Int: [EventExtractor.Candidate]]) -> [(Int, Event)] {
         let assembler = self
-        return Concurrently.map(Array(absorbed)) { position, groups in
-            (position, assembler.withSources(assembler.events[position], groups))
+        return Concurrently.map(Array(absorbed)) { position, reports in
+            (position, assembler.withSources(assembler.events[position], reports))
         }
     }
 
-    /// `event` citing the groups' sentences too (those it does not already quote); a date a
-    /// group gives that disagrees with the event's is kept as a note.
-    func withSources(_ event: Event, _ groups: [EventExtractor.Group]) -> Event {
+    /// `event` citing the reports' sentences too (those it does not already quote); a date a
+    /// report gives that disagrees with the event's is kept as a note.
+    func withSources(_ event: Event, _ reports: [EventExtractor.Candidate]) -> Event {
         var evidence = event.evidence
         var notes = event.notes
         var noted = Set(notes)
@@ -149,21 +149,19 @@ extension SeedAssembler {
         for item in evidence { original[Place(article: item.article, paragraph: item.paragraph), default: []].append(item) }
         var added: Set<Sentence> = []
         var articleNumbers: [String: Int] = [:]
-        for group in groups {
-            for member in group.members {
-                let item = member.evidence
-                let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
-                guard !(original[Place(article: item.article, paragraph: item.paragraph)] ?? []).contains(where: { $0.overlaps(item) }),
-                      added.insert(Sentence(article: number, paragraph: item.paragraph, start: item.start)).inserted else { continue }
-                evidence.append(item)
-                for note in member.notes {
-                    let attributed = "\(member.article): " + note
-                    if noted.insert(attributed).inserted { notes.append(attributed) }
-                }
-                if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
-                    notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
-                        + "which disagrees with \(start.iso)")
-                }
+        for member in reports {
+            let item = member.evidence
+            let number = articleNumbers[item.article] ?? { articleNumbers[item.article] = articleNumbers.count; return articleNumbers.count - 1 }()
+            guard !(original[Place(article: item.article, paragraph: item.paragraph)] ?? []).contains(where: { $0.overlaps(item) }),
+                  added.insert(Sentence(article: number, paragraph: item.paragraph, start: item.start)).inserted else { continue }
+            evidence.append(item)
+            for note in member.notes {
+                let attributed = "\(member.article): " + note
+                if noted.insert(attributed).inserted { notes.append(attributed) }
+            }
+            if let date = member.date, let start = event.start, !EventExtractor.datesAgree(date, start) {
+                notes.append("date conflict: article \(member.article) gives \(date.iso) (\(date.reason)), "
+                    + "which disagrees with \(start.iso)")
             }
         }
         var updated = rebuilt(event, evidence: evidence)
