@@ -57,6 +57,10 @@ import Testing
         ("Zelensky said giving up territory was out of the question.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
         // "unacceptable" is about what comes before it, not the guarantees after it.
         ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
+        // A meeting of the leaders is a topic of its own.
+        ("Zelensky said he was ready for a meeting with Putin in any format.", "volodymyr-zelensky", .support, "leaders-meeting"),
+        ("Russia dismissed talk of a summit with Zelensky.", "russia", .oppose, "leaders-meeting"),
+        ("Putin said he would accept a meeting with Zelensky only after the agenda was ready.", "vladimir-putin", .conditional, "leaders-meeting"),
     ] as [(String, String, Position.Stance, String)])
     func sentenceToPosition(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
         let candidates = try Self.extract(sentence)
@@ -76,6 +80,11 @@ import Testing
         "Russia sent troops to the border.",
         // An open question states no stance.
         "Russia has not said whether it would accept a ceasefire.",
+        // A meeting or summit as the setting, a claim's content, a condition: no stance on a meeting.
+        "Trump made the pledge during an extraordinary summit at the White House.",
+        "Trump backed the plan after meeting with Putin in Alaska.",
+        "Trump rejected claims that the Alaska summit was a win for Putin.",
+        "Trump set a deadline if Putin fails to commit to a meeting with Zelensky.",
     ])
     func noStanceWithoutCueTermAndActor(_ sentence: String) throws {
         #expect(try Self.extract(sentence).isEmpty, "\(sentence)")

@@ -129,7 +129,7 @@ public struct StanceExtractor: Sendable {
             Match(text: phrase.text, first: phrase.first, last: phrase.last, start: offsets[phrase.first].0, end: offsets[phrase.last].1)
         }
         let cues = cueWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
-        let terms = termWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
+        let terms = termWords.filter { !Self.isSetting($0.first, topic: $0.value, words) }.map { (located(($0.text, $0.first, $0.last)), $0.value) }
         let scalars = sentence.text.scalarArray
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
             base.entity(id: mention.entity).map { (mention, $0) }
@@ -156,7 +156,9 @@ public struct StanceExtractor: Sendable {
                 guard cue.first > 0, StanceLexicon.intentMarkers.contains(words[cue.first - 1])
                         || StanceLexicon.negators.contains(words[cue.first - 1]) else { continue }
             }
-            guard !Self.isOpenQuestion(cue, words), let term = Self.object(of: cue, in: terms) else { continue }
+            // "if Putin fails to commit to a meeting": a condition states no stance.
+            guard !Self.isOpenQuestion(cue, words), !EventExtractor.isConditional(words, before: cue.first),
+                  let term = Self.object(of: cue, in: terms), !Self.isReported(between: cue, term.0, words) else { continue }
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
             let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
@@ -194,6 +196,19 @@ public struct StanceExtractor: Sendable {
         return results
     }
 
+    /// The term at `first` names a setting, for a topic whose terms may ("during a summit",
+    /// "at an emergency U.N. Security Council meeting", "after meeting with Putin"): a setting
+    /// preposition within the words before it, with no cue between.
+    static func isSetting(_ first: Int, topic id: String, _ words: [String]) -> Bool {
+        guard topic(id)?.namesSettings == true else { return false }
+        for position in stride(from: first - 1, through: max(0, first - StanceLexicon.settingReach), by: -1) {
+            let word = words[position]
+            if word == "," || cueTable[word] != nil { return false }
+            if StanceLexicon.settingPrepositions.contains(word) { return true }
+        }
+        return false
+    }
+
     /// A negator just before the cue, or before one adverb before it ("did not fully support").
     static func isNegated(_ cue: Match, _ words: [String]) -> Bool {
         guard cue.first > 0 else { return false }
@@ -211,6 +226,14 @@ public struct StanceExtractor: Sendable {
     /// "has not said whether it would accept a ceasefire": a cue inside an open question states nothing.
     static func isOpenQuestion(_ cue: Match, _ words: [String]) -> Bool {
         words[max(0, cue.first - 4)..<cue.first].contains("whether")
+    }
+
+    /// The term is inside what a claim or report says ("rejected claims that the summit was a
+    /// win"): the cue is about the claim.
+    static func isReported(between cue: Match, _ term: Match, _ words: [String]) -> Bool {
+        guard term.first > cue.last + 1 else { return false }
+        let gap = words[(cue.last + 1)..<term.first]
+        return zip(gap, gap.dropFirst()).contains { StanceLexicon.claims.contains($0) && $1 == "that" }
     }
 
     /// A reversal just before the cue, or before a determiner before it ("dropped his call for").

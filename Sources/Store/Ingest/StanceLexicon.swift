@@ -11,6 +11,17 @@ enum StanceLexicon {
         /// The title of a proposal created from it.
         let title: String
         let terms: [String]
+        /// What names the topic in a proposal's title or summary (``terms`` unless they are too
+        /// common for that: "a summit" in a summary is where something was said).
+        var proposalTerms: [String]?
+        /// Its terms also name where or when something was said ("during a summit", "after
+        /// meeting Putin"): such a mention is a setting, not the object of a stance.
+        var namesSettings = false
+
+        init(id: String, kind: Proposal.Kind, title: String, terms: [String], proposalTerms: [String]? = nil, namesSettings: Bool = false) {
+            (self.id, self.kind, self.title, self.terms, self.proposalTerms) = (id, kind, title, terms, proposalTerms)
+            self.namesSettings = namesSettings
+        }
     }
 
     static let topics: [Topic] = [
@@ -48,6 +59,12 @@ enum StanceLexicon {
             "exchange of territory", "cede territory", "ceding territory", "give up territory", "giving up territory",
             "give up land", "withdraw from donbas", "withdrawal from donbas",
         ]),
+        // Who wants the leaders to meet, and on what terms ("ready to meet Putin", "a summit only
+        // when an agenda is ready"): the most frequent subject of stances in the outside sets.
+        Topic(id: "leaders-meeting", kind: .peaceProcess, title: "A meeting of the leaders", terms: [
+            "meeting", "meet", "summit", "trilateral", "face-to-face", "leaders' meeting", "meeting of leaders",
+        ], proposalTerms: ["leaders' meeting", "meeting of the leaders", "meeting between the leaders", "trilateral meeting", "trilateral summit"],
+              namesSettings: true),
         Topic(id: "minerals-deal", kind: .economic, title: "A minerals agreement", terms: [
             "minerals deal", "minerals agreement", "mineral deal", "minerals pact", "rare earths deal",
         ]),
@@ -113,6 +130,17 @@ enum StanceLexicon {
     /// A mention after one of these is an object or a place, not the one taking the stance.
     static let prepositions: Set<String> = [
         "of", "with", "to", "from", "in", "on", "for", "by", "against", "between", "at", "into", "about", "over", "under",
+    ]
+
+    /// Before a setting ("at an emergency meeting", "during the summit", "after meeting Putin"),
+    /// within ``settingReach`` words.
+    static let settingPrepositions: Set<String> = ["at", "during", "after", "before", "since", "following", "ahead", "amid"]
+    static let settingReach = 7
+
+    /// Nouns whose "that" clause reports what someone said ("claims that", "reports that").
+    static let claims: Set<String> = [
+        "claims", "claim", "reports", "report", "suggestions", "suggestion", "accusations", "allegations", "speculation",
+        "criticism", "assertions", "notion", "idea",
     ]
 
     /// Nouns for those who speak for a country or body: "the leaders of France and Germany".

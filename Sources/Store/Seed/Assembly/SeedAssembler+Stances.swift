@@ -32,7 +32,7 @@ extension SeedAssembler {
         if let created = ofKind.first(where: { proposals[$0].id == "extracted-" + topic.id }) { return created }
         let named = ofKind.filter { index in
             let text = (proposals[index].title + " " + proposals[index].summary).lowercased()
-            return topic.terms.contains { text.contains($0) }
+            return (topic.proposalTerms ?? topic.terms).contains { text.contains($0) }
         }
         if let first = named.first { return first }
         // The only proposal of the kind, when no other topic shares the kind (NATO membership is
