@@ -57,6 +57,9 @@ import Testing
         ("Zelensky said giving up territory was out of the question.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
         // "unacceptable" is about what comes before it, not the guarantees after it.
         ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
+        // Proposing, and being prepared to; tariffs on Russia's buyers are sanctions pressure.
+        ("The European Union will soon propose a new package of sanctions against Russia.", "european-union", .support, "sanctions"),
+        ("Trump said he was prepared to impose tariffs on buyers of Russian oil.", "donald-trump", .support, "sanctions"),
         // A meeting of the leaders is a topic of its own.
         ("Zelensky said he was ready for a meeting with Putin in any format.", "volodymyr-zelensky", .support, "leaders-meeting"),
         ("Russia dismissed talk of a summit with Zelensky.", "russia", .oppose, "leaders-meeting"),

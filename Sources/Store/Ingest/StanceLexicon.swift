@@ -43,7 +43,7 @@ enum StanceLexicon {
             "ceasefire", "cease-fire", "truce", "cessation of hostilities", "halt to the fighting",
         ]),
         Topic(id: "sanctions", kind: .sanctionsPressure, title: "Sanctions on Russia", terms: [
-            "sanctions", "secondary sanctions", "secondary tariffs", "embargo",
+            "sanctions", "secondary sanctions", "secondary tariffs", "embargo", "tariffs",
         ]),
         Topic(id: "training-mission", kind: .trainingMission, title: "Training Ukrainian forces", terms: [
             "training mission", "train", "training",
@@ -82,6 +82,7 @@ enum StanceLexicon {
             "send", "deploy", "contribute",
             "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
             "calling for", "urging", "demanding", "insisting on", "welcoming", "endorsing",
+            "propose", "proposes", "prepared to",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
