@@ -45,6 +45,10 @@ import Testing
     }
 
     static func extract(_ sentence: String, published: String = "2025-09-05") throws -> EventExtractor.Candidate? {
+        try extract(sentence, published: published, extra: [])
+    }
+
+    static func extract(_ sentence: String, published: String = "2025-09-05", extra: [SeedFile]) throws -> EventExtractor.Candidate? {
         let entities = StoreFixtures.entitiesJSON("""
             {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
             {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
@@ -65,7 +69,7 @@ import Testing
             {"articles": [{"file": "a.txt", "title": "T", "outlet": null,
               "published": {"date": "\(published)", "precision": "day", "reason": "test"}}]}
             """)
-        let base = try StoreFixtures.load([article, entities, meta]).knowledgeBase
+        let base = try StoreFixtures.load([article, entities, meta] + extra).knowledgeBase
         return EventExtractor(knowledgeBase: base).candidates().first
     }
 
@@ -153,6 +157,15 @@ import Testing
     func aSpeakerIsASourceUnlessSpeakingOfThemself(_ sentence: String, _ participants: [String]) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
         #expect(candidate.participants == participants, "\(sentence)")
+    }
+
+    /// A news outlet from the gazetteer reports or interviews; it takes part in nothing.
+    @Test func aNewsOutletIsNoParticipant() throws {
+        let outlets = StoreFixtures.file("gazetteer/outlets.json", """
+            {"outlets": [{"id": "example-news", "name": "Example News", "kind": "broadcaster", "aliases": []}]}
+            """)
+        let candidate = try #require(try Self.extract("Putin told Example News that he had met Trump in Paris on Thursday.", extra: [outlets]))
+        #expect(candidate.participants == ["vladimir-putin", "donald-trump"])
     }
 
     @Test(arguments: [

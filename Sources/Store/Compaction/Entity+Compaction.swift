@@ -9,6 +9,7 @@ extension Entity {
         )
         copy.affiliation = compactor.string(affiliation)
         copy.demonyms = compactor.strings(demonyms)
+        copy.isNewsOutlet = isNewsOutlet
         return copy
     }
 }

@@ -264,7 +264,8 @@ public struct EventExtractor: Sendable {
                Self.isSource(after: after, offset: mention.end - sentence.start, in: scalars) { continue }
             // "according to Ukrainska Pravda": an outlet or source, not a participant.
             if before == "to", Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars) == "according" { continue }
-            if [.person, .country, .organisation].contains(entity.kind), !participants.contains(entity.id) {
+            // A news outlet reports or interviews ("told Fox News"): never a participant.
+            if [.person, .country, .organisation].contains(entity.kind), !entity.isNewsOutlet, !participants.contains(entity.id) {
                 participants.append(entity.id)
             }
         }
@@ -485,10 +486,20 @@ public struct EventExtractor: Sendable {
             while cursor < scalars.count, WordScalar.isAlphabetic(scalars[cursor]) { cursor += 1 }
             return wordAfter(offset: cursor, in: scalars)
         }
+        /// The word after `position` (spaces and commas skipped) starts with a capital.
+        func startsCapitalised(at position: Int) -> Bool {
+            var index = position
+            while index < scalars.count, scalars[index] == " " || scalars[index] == "," { index += 1 }
+            return index < scalars.count && WordScalar.isUppercase(scalars[index])
+        }
         for _ in 0..<3 {
             if EventLexicon.sourcing.contains(word) { return true }
             if EventLexicon.speech.contains(word) {
                 var said = next()
+                // "told Example News that he …", "told reporters he …": past whom it was told.
+                if word == "told" {
+                    for _ in 0..<4 where EventLexicon.addressees.contains(said) || startsCapitalised(at: cursor) { said = next() }
+                }
                 if said == "that" { said = next() }
                 // "said that if Monday's meeting goes well, he will": past the clause.
                 if ["if", "once", "when", "unless"].contains(said), let comma = scalars[cursor...].firstIndex(of: ",") {

@@ -91,6 +91,9 @@ enum EventLexicon {
         "has", "had", "have", "once", "further", "first", "subsequently",
     ]
 
+    /// Whom something is told, between "told" and what was said ("told reporters he would").
+    static let addressees: Set<String> = ["reporters", "journalists", "the", "a", "an", "state", "media", "press", "lawmakers", "parliament"]
+
     /// After a verb of speech, the speaker speaking of themself ("Trump said he would meet Putin").
     static let selfReference: Set<String> = ["he", "she", "his", "her", "i", "we"]
 

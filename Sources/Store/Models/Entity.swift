@@ -25,6 +25,9 @@ public struct Entity: Sendable, Hashable {
     public internal(set) var affiliation: String?
     /// A curated country's demonyms from the gazetteer ("Russian"): for name resolution only.
     public internal(set) var demonyms: [String] = []
+    /// A news outlet (`gazetteer/outlets.json`): it reports and interviews, and never takes
+    /// part in an event ("told Fox News", "in an interview with NBC").
+    public internal(set) var isNewsOutlet = false
     public let enrichment: [String]
     /// Who put the entity in the catalog: a curator (`entities.json`), the gazetteer of world
     /// knowledge (`gazetteer/`, all enrichment), or a pattern in an article's text (extracted).

@@ -25,17 +25,17 @@ extension SeedAssembler {
             }
             for record in records {
                 guard case .object(let fields) = record.value else { continue }
-                addGazetteerEntity(fields, kind: kind, country: nil, qids: &curatedQIDs)
+                addGazetteerEntity(fields, kind: kind, country: nil, isNewsOutlet: key == "outlets", qids: &curatedQIDs)
                 if kind == .country, let capital = fields.first(where: { $0.key == "capital" })?.value,
                    case .object(let capitalFields) = capital.value {
-                    addGazetteerEntity(capitalFields, kind: .place, country: Self.text(fields, "id"), qids: &curatedQIDs)
+                    addGazetteerEntity(capitalFields, kind: .place, country: Self.text(fields, "id"), isNewsOutlet: false, qids: &curatedQIDs)
                 }
             }
         }
     }
 
     private mutating func addGazetteerEntity(
-        _ fields: [LocatedJSON.Member], kind: Entity.Kind, country: String?, qids: inout Set<String>
+        _ fields: [LocatedJSON.Member], kind: Entity.Kind, country: String?, isNewsOutlet: Bool, qids: inout Set<String>
     ) {
         guard let id = Self.text(fields, "id"), let name = Self.text(fields, "name") else { return }
         let demonyms = Self.strings(fields, "demonyms").filter { SeedAssembler.visibleCharacterCount($0) >= 2 }
@@ -43,6 +43,7 @@ extension SeedAssembler {
             // The curated entity wins; its gazetteer demonyms serve name resolution only
             // ("Russian President"), never mention detection, which stays as curated.
             entities[curated].demonyms = demonyms
+            if isNewsOutlet { entities[curated].isNewsOutlet = true }
             return
         }
         let wikidata = Self.text(fields, "wikidata")
@@ -65,10 +66,12 @@ extension SeedAssembler {
         if owner != nil { enrichment.append("country") }
         entityIndex[id] = entities.count
         aliasLocations[id] = []
-        entities.append(Entity(
+        var entity = Entity(
             id: id, kind: kind, name: name, aliases: aliases, description: nil, wikidata: wikidata,
             coordinates: nil, country: owner, enrichment: enrichment, origin: .gazetteer
-        ))
+        )
+        entity.isNewsOutlet = isNewsOutlet
+        entities.append(entity)
     }
 
     static func strings(_ fields: [LocatedJSON.Member], _ key: String) -> [String] {
