@@ -5,18 +5,13 @@
 Its copy (DUP) is the MSN copy of CNN. Its vocabulary below (KIND_OK, EUROPEANS, PERSON,
 topic_ok) was decided before running Accord on the set; cue phrases are in gold.json.
 """
-import json, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'extraction-eval'))
 import scoring
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.environ.get('EVAL_OUT', '/tmp/accord-extraction-eval-3')
-GOLD = json.load(open(os.path.join(HERE, 'gold.json')))['articles']
+GOLD, CUES, OUT = scoring.set_files(__file__)
 DUP = 'msn-cnn-alaska-copy'
-
-# cue phrases are stored per gold event in gold.json
-CUES = {k: [e['cues'] for e in a['events']] for k, a in GOLD.items()}
 
 # Vocabulary map, decided before running Accord on the set: the brief's gold kinds lack Accord's
 # 'multilateral-meeting' and 'attack'; gold 'meeting' is the multilateral meeting, gold 'strike' an attack.
@@ -64,12 +59,7 @@ def topic_ok(gtopic, pid):
         return ext and 'meeting' in pid
     return False
 
-KNOWN_ARTS = {}
-for k, a in GOLD.items():
-    for e in a['events']:
-        kid = (e.get('known') or '').replace(' (acceptable)', '').strip()
-        if kid and not e.get('optional') and k not in KNOWN_ARTS.setdefault(kid, []):
-            KNOWN_ARTS[kid].append(k)
+KNOWN_ARTS = scoring.known_articles(GOLD)
 KNOWN_DUP = set()
 
 

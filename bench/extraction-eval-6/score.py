@@ -7,18 +7,13 @@ KIND_OK 'talks', 'meeting', 'attack' and 'press-conference' widened, EUROPEANS a
 and a 'training mission' topic; gold notes "X also acceptable" widen a stance) was decided before
 running Accord on the set.
 """
-import json, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'extraction-eval'))
 import scoring
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.environ.get('EVAL_OUT', '/tmp/accord-extraction-eval-6')
-GOLD = json.load(open(os.path.join(HERE, 'gold.json')))['articles']
+GOLD, CUES, OUT = scoring.set_files(__file__)
 DUP = 'pbs-ap-kyiv-strike-copy'
-
-# cue phrases are stored per gold event in gold.json
-CUES = {k: [e['cues'] for e in a['events']] for k, a in GOLD.items()}
 
 # Vocabulary map, decided before running Accord on the set: the brief's gold kinds lack Accord's
 # 'multilateral-meeting' and 'attack'; gold 'meeting' is the multilateral meeting, gold 'strike' an attack.
@@ -55,49 +50,10 @@ PERSON = {'medinsky': {'vladimir-medinsky'}, 'umerov': {'rustem-umerov'}, 'zakha
           'pistorius': {'boris-pistorius'}, 'poulsen': {'troels-lund-poulsen'}, 'albanese': {'anthony-albanese'},
           'kremlin': {'kremlin', 'dmitry-peskov'}}
 
-# TOPIC map (gold topic -> acceptable Accord proposal ids), written from GET /proposals on the
-# shipped seeds BEFORE looking at any stance output on the new articles. Extracted proposals
-# ('extracted-<topic>') are accepted by pattern where the topic is generic.
-GUARANTEE_PROPS = {'us-help-guaranteeing-security', 'nato-like-collective-defence',
-                   'legally-binding-ratified-guarantees', 'steady-advanced-weapons-supply'}
-def topic_ok(gtopic, pid):
-    base = gtopic.split(' (')[0].strip()
-    sub = gtopic[len(base):].lower()
-    ext = pid.startswith('extracted-')
-    if base == 'ceasefire':
-        return pid == 'ceasefire-before-talks' or (ext and 'ceasefire' in pid)
-    if base == 'multinational force':
-        return pid == 'multinational-reassurance-contingent' or (ext and any(w in pid for w in ('force', 'troop', 'contingent', 'peacekeep')))
-    if base == 'security guarantees':
-        if 'us help' in sub:
-            return pid == 'us-help-guaranteeing-security'
-        if 'russian model' in sub:
-            return ext and 'guarantee' in pid
-        return pid in GUARANTEE_PROPS or (ext and 'guarantee' in pid)
-    if base == 'article 5-like guarantees':
-        return pid == 'nato-like-collective-defence' or (ext and any(w in pid for w in ('article-5', 'collective-defen')))
-    if base == 'franco-german cooperation':
-        return pid == 'franco-german-missile-early-warning' or (ext and any(w in pid for w in ('early-warning', 'franco-german', 'missile')))
-    if base == 'sanctions':
-        return pid == 'sanctions-pressure-on-russia' or (ext and 'sanction' in pid)
-    if base == 'arms financing':
-        return pid == 'ukraine-us-weapons-purchase'
-    if base == 'territorial concessions':
-        return pid == 'putin-alaska-territorial-terms' or (ext and any(w in pid for w in ('territor', 'land')))
-    if base == 'nato membership':
-        return ext and 'nato-membership' in pid
-    if base == 'training mission':  # eval6
-        return pid == 'eu-training-mission' or (ext and any(w in pid for w in ('training', 'eumam')))
-    if base == 'leaders meeting':
-        return ext and any(w in pid for w in ('meeting', 'summit'))
-    return False
+# The topic map of the fourth to seventh sets (scoring.py), decided before this set's run.
+topic_ok = scoring.topic_ok
 
-KNOWN_ARTS = {}
-for k, a in GOLD.items():
-    for e in a['events']:
-        kid = (e.get('known') or '').replace(' (acceptable)', '').strip()
-        if kid and not e.get('optional') and k not in KNOWN_ARTS.setdefault(kid, []):
-            KNOWN_ARTS[kid].append(k)
+KNOWN_ARTS = scoring.known_articles(GOLD)
 KNOWN_DUP = set()
 
 

@@ -242,6 +242,66 @@ def score(d, arts):
     return res
 
 
+# The topic map of the fourth to seventh sets (gold topic -> acceptable Accord proposal ids),
+# written from the shipped seeds' proposal ids before any stance output on the sets' articles;
+# each set extended it before its own run (the fifth used the fourth's, the sixth added the
+# training mission, the seventh used the sixth's). Extracted proposals ('extracted-<topic>')
+# are accepted by pattern where the topic is generic. A set's score.py sets
+# `topic_ok = scoring.topic_ok` to use it.
+GUARANTEE_PROPS = {'us-help-guaranteeing-security', 'nato-like-collective-defence',
+                   'legally-binding-ratified-guarantees', 'steady-advanced-weapons-supply'}
+def topic_ok(gtopic, pid):
+    base = gtopic.split(' (')[0].strip()
+    sub = gtopic[len(base):].lower()
+    ext = pid.startswith('extracted-')
+    if base == 'ceasefire':
+        return pid == 'ceasefire-before-talks' or (ext and 'ceasefire' in pid)
+    if base == 'multinational force':
+        return pid == 'multinational-reassurance-contingent' or (ext and any(w in pid for w in ('force', 'troop', 'contingent', 'peacekeep')))
+    if base == 'security guarantees':
+        if 'us help' in sub:
+            return pid == 'us-help-guaranteeing-security'
+        if 'russian model' in sub:
+            return ext and 'guarantee' in pid
+        return pid in GUARANTEE_PROPS or (ext and 'guarantee' in pid)
+    if base == 'article 5-like guarantees':
+        return pid == 'nato-like-collective-defence' or (ext and any(w in pid for w in ('article-5', 'collective-defen')))
+    if base == 'franco-german cooperation':
+        return pid == 'franco-german-missile-early-warning' or (ext and any(w in pid for w in ('early-warning', 'franco-german', 'missile')))
+    if base == 'sanctions':
+        return pid == 'sanctions-pressure-on-russia' or (ext and 'sanction' in pid)
+    if base == 'arms financing':
+        return pid == 'ukraine-us-weapons-purchase'
+    if base == 'territorial concessions':
+        return pid == 'putin-alaska-territorial-terms' or (ext and any(w in pid for w in ('territor', 'land')))
+    if base == 'nato membership':
+        return ext and 'nato-membership' in pid
+    if base == 'training mission':
+        return pid == 'eu-training-mission' or (ext and any(w in pid for w in ('training', 'eumam')))
+    if base == 'leaders meeting':
+        return ext and any(w in pid for w in ('meeting', 'summit'))
+    return False
+
+
+def set_files(score_py):
+    """A set's gold (its articles), its cue phrases per gold event (stored in gold.json from the
+    third set on) and where its dumps go (EVAL_OUT, else /tmp/accord-<set directory>)."""
+    here = os.path.dirname(os.path.abspath(score_py))
+    gold = json.load(open(os.path.join(here, 'gold.json')))['articles']
+    cues = {k: [e['cues'] for e in a['events']] for k, a in gold.items()}
+    return gold, cues, os.environ.get('EVAL_OUT', '/tmp/accord-' + os.path.basename(here))
+
+def known_articles(gold):
+    """Per curated event id, the set's articles whose gold names it as a known event (not optional)."""
+    known = {}
+    for k, a in gold.items():
+        for e in a['events']:
+            kid = (e.get('known') or '').replace(' (acceptable)', '').strip()
+            if kid and not e.get('optional') and k not in known.setdefault(kid, []):
+                known[kid].append(k)
+    return known
+
+
 def main(scored_set):
     """Scores the server on the port in argv (or the cached dump) for `scored_set`, the set's
     score.py module, and prints the measures over all its articles and without its copy."""
