@@ -93,7 +93,7 @@ export async function readerPage(api, id, { evidence, terms, records, entityName
     (article.paragraphs || []).map((paragraph) => {
       const cited = evidence && paragraph.index === evidence.paragraph;
       return el(paragraph.kind === 'heading' ? 'h4' : 'p', {
-        class: `paragraph${cited ? ' cited' : ''}`, dataset: { index: paragraph.index },
+        class: `paragraph${paragraph.kind === 'caption' ? ' caption' : ''}${cited ? ' cited' : ''}`, dataset: { index: paragraph.index },
       }, paragraphContent(paragraph, {
         mentions: mentions.get(paragraph.index) || [], highlights: highlights.get(paragraph.index) || [],
         evidence, entityName, onEntity,

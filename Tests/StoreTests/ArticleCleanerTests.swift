@@ -23,6 +23,25 @@ import Testing
         #expect(cleaned.paragraphs.allSatisfy { !$0.text.contains("\r") })
     }
 
+    /// A photo's caption is a paragraph of its own kind, told by what only captions carry.
+    @Test(arguments: [
+        ("Ministers Anna Example (L) and Jo Sample at a press conference in Riga on Tuesday.", true),
+        ("Leaders say a second meeting could follow quickly. (Reuters: Jo Photographer)", true),
+        ("The two delegations at the palace in Istanbul, July 23, 2025. (AA Photo)", true),
+        ("The foreign minister of Latvia arriving at the chancellery in Berlin on Monday. Image: Example Agency", true),
+        ("Anna Example and Jo Sample at the chancellery in Berlin. Photo: Office of the President of Latvia", true),
+        ("Photo caption: The leaders shake hands on the tarmac.", true),
+        // Running text with a parenthesis, an agency named in the text, a source in brackets.
+        ("The ministers met in Riga (Latvia) on Tuesday and agreed on a plan.", false),
+        ("Russia attacked Kyiv overnight, officials said (AFP reported 14 dead).", false),
+        ("The photo of the summit was shared widely. It showed the leaders laughing.", false),
+    ])
+    func photoCaptionsAreTheirOwnKind(_ text: String, _ isCaption: Bool) throws {
+        let cleaned = try StoreFixtures.clean("A first paragraph of the story, long enough to be running text.\n\(text)\nThe story goes on after it.")
+        #expect((cleaned.paragraphs[1].kind == .caption) == isCaption, "\(text)")
+        #expect(cleaned.paragraphs[1].text == text, "a caption is kept verbatim")
+    }
+
     @Test func singleNewlinesSeparateParagraphs() throws {
         let cleaned = try StoreFixtures.clean("One short paragraph.\nTwo short paragraph.\nThree.")
         #expect(cleaned.report.paragraphBreak == .singleNewline)

@@ -159,6 +159,13 @@ import Testing
         #expect(candidate.participants == participants, "\(sentence)")
     }
 
+    /// A photo's caption is served but is no report: no event is read from it.
+    @Test func aCaptionIsNoReport() throws {
+        #expect(try Self.extract("Trump and Putin met in Alaska on Aug. 15. (Reuters: Jo Photographer)") == nil)
+        #expect(try Self.extract("Trump (L) and Putin met in Alaska on Aug. 15.") == nil)
+        #expect(try Self.extract("Trump and Putin met in Alaska on Aug. 15.") != nil)
+    }
+
     /// A news outlet from the gazetteer reports or interviews; it takes part in nothing.
     @Test func aNewsOutletIsNoParticipant() throws {
         let outlets = StoreFixtures.file("gazetteer/outlets.json", """

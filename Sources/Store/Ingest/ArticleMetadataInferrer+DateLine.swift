@@ -24,7 +24,7 @@ extension ArticleMetadataInferrer {
     /// paragraph ("Aug. 24, 2025, 10:12 AM EDT / Updated … By A and B").
     static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
         var updated: DateLine?
-        for paragraph in paragraphs.prefix(12) {
+        for paragraph in paragraphs.prefix(12) where paragraph.kind != .caption {
             if Dateline.parse(paragraph.text) != nil { break }
             guard paragraph.text.utf8.count <= 400 else { continue }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })

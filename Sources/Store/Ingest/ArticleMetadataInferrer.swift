@@ -64,7 +64,7 @@ enum ArticleMetadataInferrer {
     /// ("By …") nor a date line. A masthead ("Meduza"), a section name or a date line before it
     /// is passed over; a standfirst after it ends with a period.
     static func headline(in paragraphs: [Paragraph], storyStart: Int?) -> String? {
-        for paragraph in paragraphs.prefix(12) {
+        for paragraph in paragraphs.prefix(12) where paragraph.kind != .caption {
             if let storyStart, paragraph.index >= storyStart { return nil }
             // Longer than a headline can be: the story (read no further than its first bytes).
             guard paragraph.text.utf8.count <= 1_000 else { return nil }

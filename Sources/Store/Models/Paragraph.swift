@@ -11,6 +11,9 @@ public struct Paragraph: Sendable, Hashable {
         case heading
         /// Running text.
         case body
+        /// A photo's caption ("Mark Rutte (L) and … (Presidential Office)"): served, searched
+        /// and linked to entities, but no event or stance is read from it.
+        case caption
     }
 
     /// Position in `Article.paragraphs`, from 0.

@@ -58,10 +58,10 @@ enum ArticleCleaner {
                     if !joined.isEmpty { joined.append(" ") }
                     joined.append(contentsOf: line.scalars)
                 }
-                drafts.append(Draft(scalars: joined, kind: LineShape.isHeading(joined) ? .heading : .body, line: block[0].number))
+                drafts.append(Draft(scalars: joined, kind: LineShape.kind(joined), line: block[0].number))
             } else {
                 for line in block {
-                    drafts.append(Draft(scalars: line.scalars, kind: LineShape.isHeading(line.scalars) ? .heading : .body, line: line.number))
+                    drafts.append(Draft(scalars: line.scalars, kind: LineShape.kind(line.scalars), line: line.number))
                 }
             }
         }

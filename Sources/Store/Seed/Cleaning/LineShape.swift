@@ -28,6 +28,49 @@ enum LineShape {
         return scalars.contains { $0.properties.isAlphabetic } && !isTimestamp(scalars)
     }
 
+    /// What a paragraph is: a heading, a photo caption, or running text.
+    static func kind(_ scalars: [Unicode.Scalar]) -> Paragraph.Kind {
+        if isHeading(scalars) { return .heading }
+        return isCaption(scalars) ? .caption : .body
+    }
+
+    /// A photo's caption, told by what only captions carry: a position marker after a name
+    /// ("Mark Rutte (L) and …"), a credit after the last sentence ("… a second one. (Reuters:
+    /// Kevin Lamarque)", "… in Berlin. Photo: Office of the President"), or the label itself
+    /// ("Photo caption: …"). At most 80 words: a caption is short.
+    static func isCaption(_ scalars: [Unicode.Scalar]) -> Bool {
+        // Cheap shapes first: every marker, credit and label has a parenthesis or a colon, which
+        // most paragraphs lack; the text is built only then.
+        let hasParenthesis = scalars.contains("(")
+        guard hasParenthesis || scalars.contains(":"), wordCount(scalars) <= 80 else { return false }
+        let text = String(String.UnicodeScalarView(scalars))
+        if text.hasPrefix("Photo caption:") || text.hasPrefix("(Photo caption:") { return true }
+        guard hasParenthesis || creditLabels.contains(where: { text.contains($0) }) else { return false }
+        if hasParenthesis, positionMarkers.contains(where: { text.contains($0) }) { return true }
+        // "… a second one. (Reuters: Kevin Lamarque)", "… July 23, 2025. (AA Photo)".
+        if scalars.last == ")", let open = scalars.lastIndex(of: "(") {
+            let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+            var before = open
+            while before > 0, scalars[before - 1] == " " { before -= 1 }
+            let afterSentence = before > 0 && [".", "!", "?", "\u{201D}", "\""].contains(scalars[before - 1])
+            let credit = inner.contains(":") || ["Photo", "photo", "Images", "Pool", "pool"].contains { inner.contains($0) }
+            if afterSentence, credit, inner.unicodeScalars.count <= 60, !inner.contains("(") { return true }
+        }
+        // "… in Berlin. Photo: Office of the President of Ukraine", "… on Monday. Image: Lehtikuva".
+        for label in creditLabels {
+            guard let range = text.ranges(of: label).last else { continue }
+            let credit = text[range.upperBound...]
+            if credit.unicodeScalars.count <= 80 && !credit.contains(".") { return true }
+        }
+        return false
+    }
+
+    /// A photo's credit after the caption's last sentence.
+    static let creditLabels = [". Photo: ", ". Image: ", ". Picture: ", ". Photograph: ", ". Pic: ", ". Credit: "]
+
+    /// Where a person stands in a photo: "(L)", "(2nd R)", "(centre)".
+    static let positionMarkers = ["(L)", "(R)", "(C)", "(L-R)", "(2nd L)", "(2nd R)", "(left)", "(right)", "(centre)", "(center)"]
+
     /// Every cased letter is uppercase and there are at least two letters.
     static func isAllCapitals(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var letters = 0
