@@ -37,39 +37,52 @@ enum LineShape {
     /// A photo's caption, told by what only captions carry: a position marker after a name
     /// ("Mark Rutte (L) and …"), a credit after the last sentence ("… a second one. (Reuters:
     /// Kevin Lamarque)", "… in Berlin. Photo: Office of the President"), or the label itself
-    /// ("Photo caption: …"). At most 80 words: a caption is short.
+    /// ("Photo caption: …"). At most 80 words: a caption is short. Read on the scalars, at the
+    /// parentheses and colons only (this runs on every paragraph at load).
     static func isCaption(_ scalars: [Unicode.Scalar]) -> Bool {
-        // Cheap shapes first: every marker, credit and label has a parenthesis or a colon, which
-        // most paragraphs lack; the text is built only then.
-        let hasParenthesis = scalars.contains("(")
-        guard hasParenthesis || scalars.contains(":"), wordCount(scalars) <= 80 else { return false }
-        let text = String(String.UnicodeScalarView(scalars))
-        if text.hasPrefix("Photo caption:") || text.hasPrefix("(Photo caption:") { return true }
-        guard hasParenthesis || creditLabels.contains(where: { text.contains($0) }) else { return false }
-        if hasParenthesis, positionMarkers.contains(where: { text.contains($0) }) { return true }
+        func starts(with word: [Unicode.Scalar], at index: Int) -> Bool {
+            index >= 0 && index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
+        }
+        var found = starts(with: captionLabel, at: 0) || starts(with: captionLabel, at: 1) && scalars.first == "("
+        for index in scalars.indices where !found {
+            switch scalars[index] {
+            case "(":
+                // "(L)", "(2nd R)", "(centre)".
+                found = positionMarkers.contains { starts(with: $0, at: index + 1) }
+            case ":":
+                // "… in Berlin. Photo: Office of the President", "… on Monday. Image: Lehtikuva":
+                // a label after a sentence, and a credit without a sentence after it.
+                guard index + 1 < scalars.count, scalars[index + 1] == " " else { continue }
+                found = creditLabels.contains { label in
+                    starts(with: label, at: index - label.count) && index - label.count >= 2
+                        && scalars[index - label.count - 1] == " " && scalars[index - label.count - 2] == "."
+                } && !scalars[(index + 1)...].contains(".") && scalars.count - index <= 80
+            default:
+                continue
+            }
+        }
         // "… a second one. (Reuters: Kevin Lamarque)", "… July 23, 2025. (AA Photo)".
-        if scalars.last == ")", let open = scalars.lastIndex(of: "(") {
-            let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+        if !found, scalars.last == ")", let open = scalars.lastIndex(of: "("), scalars.count - open <= 62 {
+            let inner = scalars[(open + 1)..<(scalars.count - 1)]
             var before = open
             while before > 0, scalars[before - 1] == " " { before -= 1 }
             let afterSentence = before > 0 && [".", "!", "?", "\u{201D}", "\""].contains(scalars[before - 1])
-            let credit = inner.contains(":") || ["Photo", "photo", "Images", "Pool", "pool"].contains { inner.contains($0) }
-            if afterSentence, credit, inner.unicodeScalars.count <= 60, !inner.contains("(") { return true }
+            let credit = inner.contains(":") || creditWords.contains { word in
+                inner.indices.contains { starts(with: word, at: $0) }
+            }
+            found = afterSentence && credit
         }
-        // "… in Berlin. Photo: Office of the President of Ukraine", "… on Monday. Image: Lehtikuva".
-        for label in creditLabels {
-            guard let range = text.ranges(of: label).last else { continue }
-            let credit = text[range.upperBound...]
-            if credit.unicodeScalars.count <= 80 && !credit.contains(".") { return true }
-        }
-        return false
+        return found && wordCount(scalars) <= 80
     }
 
-    /// A photo's credit after the caption's last sentence.
-    static let creditLabels = [". Photo: ", ". Image: ", ". Picture: ", ". Photograph: ", ". Pic: ", ". Credit: "]
-
-    /// Where a person stands in a photo: "(L)", "(2nd R)", "(centre)".
-    static let positionMarkers = ["(L)", "(R)", "(C)", "(L-R)", "(2nd L)", "(2nd R)", "(left)", "(right)", "(centre)", "(center)"]
+    private static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+    static let captionLabel = scalars("Photo caption:")
+    /// A photo's credit after the caption's last sentence, before its colon.
+    static let creditLabels = ["Photo", "Image", "Picture", "Photograph", "Pic", "Credit"].map(scalars)
+    /// In a credit in parentheses: "(AA Photo)", "(Getty Images)", "(Pool via Reuters)".
+    static let creditWords = ["Photo", "photo", "Images", "Pool", "pool"].map(scalars)
+    /// Where a person stands in a photo: "(L)", "(2nd R)", "(centre)", after the parenthesis.
+    static let positionMarkers = ["L)", "R)", "C)", "L-R)", "2nd L)", "2nd R)", "left)", "right)", "centre)", "center)"].map(scalars)
 
     /// Every cased letter is uppercase and there are at least two letters.
     static func isAllCapitals(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
