@@ -327,6 +327,15 @@ import Testing
         #expect(EventExtractor.group([dated, late]).count == 2)
         late.published = CalendarDate(iso: "2025-03-03")
         #expect(EventExtractor.group([dated, late]).count == 1)
+        // The undated report first, and a plan for the day (not held, so the published-apart
+        // rule for two held reports does not apply).
+        var planned = EventExtractor.Candidate(
+            kind: .bilateralMeeting, status: .scheduled, participants: ["donald-trump", "volodymyr-zelensky"], location: nil,
+            date: february, article: "c", paragraph: 0, quote: "Trump will meet Zelensky on Feb. 28.", start: 0, end: 36,
+            rule: "trigger:meet", confidence: 0.8, copyKey: EventExtractor.sentenceKey("Trump will meet Zelensky on Feb. 28."))
+        planned.published = CalendarDate(iso: "2025-02-20")
+        late.published = CalendarDate(iso: "2025-08-20")
+        #expect(EventExtractor.group([late, planned]).count == 2, "the undated report first")
     }
 
     /// An overnight attack is reported on either day of its night; a meeting a day apart is another.

@@ -598,10 +598,12 @@ public struct EventExtractor: Sendable {
             return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
         }
         guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
-        if !sameLocation, candidate.date == nil, candidate.status == .held, isStale(published: candidate.published, date: groups[index].date)
-            || groups[index].date == nil && groups[index].status == .held && isStale(published: groups[index].earliestPublished, date: candidate.date) {
-            return false
-        }
+        // An undated held report weeks after the other's date (either may have come first).
+        let staleCandidate = candidate.date == nil && candidate.status == .held
+            && isStale(published: candidate.published, date: groups[index].date)
+        let staleGroup = groups[index].date == nil && groups[index].status == .held
+            && isStale(published: groups[index].earliestPublished, date: candidate.date)
+        if !sameLocation, staleCandidate || staleGroup { return false }
         // Undated reports that something took place, published weeks apart, are of different
         // occasions: a call "after the talks" in May is not the call on the flight back in August.
         if candidate.status == .held, groups[index].status == .held, let published = candidate.published,
