@@ -14,7 +14,7 @@ public struct Dateline: Sendable, Equatable {
     public let month: Int?
     public let day: Int?
     /// The year, when the dateline states one ("Sept 4, 2025").
-    public var year: Int?
+    public let year: Int?
     /// The outlet named in brackets or slashes ("Reuters", "TASS").
     public let outlet: String?
     /// The whole dateline as written, up to and including its dash or final period.
