@@ -262,6 +262,8 @@ extension ArticleMetadataInferrerTests {
         "Ukraine\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A caption with leaders' names, not a credit with wire services.
         "\(story)\n\nZelensky with Macron and Merz",
+        // A "Source:" line naming where the story came from, not an outlet.
+        "\(story)\n\nSource: Zelensky on Telegram; comments to journalists",
     ])
     func whatNamesNoOutlet(_ text: String) throws {
         let metadata = try Self.inferred(text: text)
@@ -289,6 +291,14 @@ extension ArticleMetadataInferrerTests {
         #expect(metadata.title == "Kremlin rejects European troop plan as talks stall in Geneva")
         #expect(metadata.titleReason == "the headline at the top of the text")
         #expect(metadata.published?.iso == "2026-03-06")
+    }
+
+    /// A headline wrapped onto a second line ends with a word no headline ends with.
+    @Test func aWrappedHeadlineIsJoined() throws {
+        let text = "Example News\nNews | World | Sign in\n\nZelensky in New York: \"The main thing is the meeting with\nPresident Trump\"\n\n"
+            + "Example Pravda\n\n\(Self.story)"
+        let metadata = try Self.inferred(text: text)
+        #expect(metadata.title == "Zelensky in New York: \"The main thing is the meeting with President Trump\"")
     }
 
     @Test func aStandfirstOrABylineIsNotTheHeadline() throws {

@@ -38,6 +38,9 @@ import Testing
         ("Follow Example Pravda on Telegram and X", .siteNotice),
         ("If you notice an error, select the required text and press Ctrl+Enter.", .siteNotice),
         ("This story was originally published by Example Radio.", .sourceCredit),
+        // A donation pitch, and a site's tagline under its name.
+        ("Support EP or become our patron!", .siteNotice),
+        ("The Baltics' leading independent news source since 2009", .siteNotice),
     ])
     func singleLineRules(line: String, kind: StrippedBlock.Kind) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)\nThe talks continue next week in Kyiv.")
@@ -58,6 +61,7 @@ import Testing
         "Share prices in Moscow fell on Monday.",
         "Zelensky will follow the talks on television, aides said.",
         "He said the U.S. was ready. Europe was not.",
+        "A Russian news agency said the talks would resume in Istanbul on Monday.",
     ])
     func articleSentencesSurvive(line: String) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")

@@ -58,12 +58,23 @@ extension ArticleMetadataInferrer {
     /// empty or longer than a name.
     static func firstListed(_ names: String) -> String? {
         var first = names[...]
-        for separator in [", ", " and ", " & "] {
+        for separator in [", ", " and ", " & ", "; "] {
             if let range = first.firstRange(of: separator) { first = first[..<range.lowerBound] }
         }
         let name = first.trimming(anyOf: " .")
-        return name.isEmpty || name.count > 60 ? nil : name
+        return name.isEmpty || name.count > 60 || !isNameShaped(name) ? nil : name
     }
+
+    /// Every word capitalised (or a digit, or a connector inside a name: "Agence France-Presse",
+    /// "The Voice of America", "Le Monde"); "Zelensky on Telegram" is where a story came from,
+    /// not an outlet.
+    static func isNameShaped(_ name: String) -> Bool {
+        name.split(separator: " ").allSatisfy { word in
+            word.first.map { $0.isUppercase || $0.isNumber } == true || nameConnectors.contains(String(word))
+        }
+    }
+
+    static let nameConnectors: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "el", "al", "for", "in"]
 
     /// "— Reuters", "--Agencies" → the name (not "Agencies").
     static func trailerName(_ line: String) -> String? {

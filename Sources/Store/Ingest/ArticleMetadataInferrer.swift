@@ -74,10 +74,23 @@ enum ArticleMetadataInferrer {
             guard words.filter({ $0.contains(where: \.isLetter) }).count >= 5, paragraph.text.unicodeScalars.count <= 220, let first = paragraph.text.first,
                   FirstSentence.startsSentence(first), !endsLikeASentence(paragraph.text),
                   words[0] != "By", words[0] != "by", firstDate(in: paragraph.text) == nil else { continue }
+            // A headline wrapped onto the next line ("… the meeting with" / "President Trump\""):
+            // no headline ends with a word like "with" or "the".
+            if let last = words.last, headlineContinues.contains(last.lowercased()),
+               let next = paragraphs.first(where: { $0.index == paragraph.index + 1 }), next.kind != .caption,
+               next.text.split(separator: " ").count <= 12, firstDate(in: next.text) == nil {
+                return paragraph.text + " " + next.text
+            }
             return paragraph.text
         }
         return nil
     }
+
+    /// Words a headline does not end with: the line goes on.
+    static let headlineContinues: Set<String> = [
+        "with", "of", "the", "a", "an", "and", "or", "to", "for", "in", "on", "at", "by", "from", "as", "after", "before",
+        "over", "into", "between", "about", "amid", "against", "his", "her", "their", "its",
+    ]
 
     /// The header's date line (``dateLine(in:)``) when the site prints one; else the dateline's
     /// date, its year as the dateline states it or the latest the text names (none if none).

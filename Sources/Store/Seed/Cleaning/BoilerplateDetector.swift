@@ -177,9 +177,17 @@ struct BoilerplateDetector {
             return true
         }
         // "Support Meduza's journalism", "Support Example News — Donate": the outlet's pitch.
-        return words <= 12 && has("support ")
-            && (bare.hasSuffix("journalism") || bare.hasSuffix("donate"))
+        if words <= 12, has("support "), bare.hasSuffix("journalism") || bare.hasSuffix("donate") { return true }
+        // "Support UP or become our patron!", "Make a donation".
+        if words <= 15, ["become our patron", "become a patron", "make a donation", "donate now"].contains(where: has) { return true }
+        // A site's tagline under its name: "The Middle East's leading independent news source since 2012".
+        return words <= 15 && !bare.hasSuffix(".") && siteDescriptions.contains(where: has) && taglineWords.contains(where: has)
     }
+
+    /// What a site calls itself in its tagline, and how it praises itself there.
+    static let siteDescriptions = ["news source", "news site", "news outlet", "news agency", "media outlet", "source of news",
+                                   "news and analysis"]
+    static let taglineWords = ["leading", "independent", "trusted", "since 1", "since 2", "award-winning", "premier", "largest", "oldest"]
 
     /// A menu, a language switch or a breadcrumb: two or more short items (five words at most,
     /// none ending in a period) between spaced separators ("Home | News | Sport", "UA | RU | EN",
