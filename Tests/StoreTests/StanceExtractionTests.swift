@@ -60,6 +60,9 @@ import Testing
         // Proposing, and being prepared to; tariffs on Russia's buyers are sanctions pressure.
         ("The European Union will soon propose a new package of sanctions against Russia.", "european-union", .support, "sanctions"),
         ("Trump said he was prepared to impose tariffs on buyers of Russian oil.", "donald-trump", .support, "sanctions"),
+        // The person the reported words are about holds the stance, not the one reporting it.
+        ("Ushakov said Putin was ready to accept a ceasefire.", "vladimir-putin", .support, "ceasefire"),
+        ("Ushakov told reporters that Putin would reject a ceasefire.", "vladimir-putin", .oppose, "ceasefire"),
         // A meeting of the leaders is a topic of its own.
         ("Zelensky said he was ready for a meeting with Putin in any format.", "volodymyr-zelensky", .support, "leaders-meeting"),
         ("Russia dismissed talk of a summit with Zelensky.", "russia", .oppose, "leaders-meeting"),

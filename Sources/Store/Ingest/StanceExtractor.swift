@@ -271,7 +271,18 @@ public struct StanceExtractor: Sendable {
         cue: Match, term: Match, mentions: [(Mention, Entity)], speakers: [(Mention, Entity)], sentence: Sentences.Sentence,
         scalars: [Unicode.Scalar]
     ) -> [String] {
-        if let speaker = speakers.first { return [speaker.1.id] }
+        if let speaker = speakers.first {
+            // "Lavrov said Putin was ready to meet", "Merz told reporters that Putin had agreed to":
+            // the person the reported words are about holds the stance, not the one reporting it.
+            let reported = mentions.first { mention, entity in
+                let start = mention.start - sentence.start, end = mention.end - sentence.start
+                guard entity.kind == .person, entity.id != speaker.1.id, mention.start >= speaker.0.end, end <= cue.start,
+                      !(start < term.end && end > term.start) else { return false }
+                let before = EventExtractor.wordBefore(offset: start, in: scalars)
+                return before == "that" || EventLexicon.speech.contains(before)
+            }
+            return [(reported ?? speaker).1.id]
+        }
         var subject: [String] = []
         var subjectEnd = 0
         for (mention, entity) in mentions {
