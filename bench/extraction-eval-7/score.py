@@ -16,55 +16,26 @@ import scoring
 GOLD, CUES, OUT = scoring.set_files(__file__)
 DUP = 'yahoo-up-zelensky-new-york-copy'
 
-# Vocabulary map, decided before running Accord on the set: the brief's gold kinds lack Accord's
-# 'multilateral-meeting' and 'attack'; gold 'meeting' is the multilateral meeting, gold 'strike' an attack.
-KIND_OK = {'meeting': {'meeting', 'multilateral-meeting', 'talks',
-                       'summit'},  # eval7: a coalition "summit" held partly by video link may be served as a summit
-           'strike': {'strike', 'attack'},
-           'attack': {'strike', 'attack', 'other'},  # eval6: a drone incursion into a NATO country may be served as other
-           # eval7: an airspace violation by fighter jets (no strike) may be served as an attack or as other
+# Vocabulary map, decided before running Accord on the set: the sixth set's, with these additions.
+SIXTH = scoring.previous_set('extraction-eval-6')
+KIND_OK = {**SIXTH.KIND_OK,
+           # a coalition "summit" held partly by video link may be served as a summit
+           'meeting': SIXTH.KIND_OK['meeting'] | {'summit'},
+           # an airspace violation by fighter jets (no strike) may be served as an attack or as other
            'incursion': {'attack', 'strike', 'other'},
-           # eval4: a video conference may be served as a call or as a meeting; a visit as a visit, a meeting or its press conference
-           'video-call': {'phone-call', 'multilateral-meeting', 'meeting', 'other', 'talks'},
-           'visit': {'visit', 'bilateral-meeting', 'press-conference', 'multilateral-meeting'},  # eval5: a state visit with a summit may be served as a multilateral meeting
-           # eval6: an envoy's or a delegation's working talks may be served as a meeting or a visit; a joint press
-           # conference of two leaders as their meeting or the visit it closes
-           'talks': {'talks', 'bilateral-meeting', 'multilateral-meeting', 'visit'},
-           'press-conference': {'press-conference', 'bilateral-meeting', 'visit',
-                                'other'},  # eval7: an operation launched at a press conference may be served as other
-           # eval7: a leaders' summit of a regional organisation (SCO) may be served as a multilateral meeting
+           # an operation launched at a press conference may be served as other
+           'press-conference': SIXTH.KIND_OK['press-conference'] | {'other'},
+           # a leaders' summit of a regional organisation (SCO) may be served as a multilateral meeting
            'summit': {'summit', 'multilateral-meeting'},
-           # eval7: a leader received at the White House may be served as a visit, or the talks as talks
+           # a leader received at the White House may be served as a visit, or the talks as talks
            'bilateral-meeting': {'bilateral-meeting', 'visit', 'talks'},
-           # eval7: a Security Council session or a General Assembly address may be served as a multilateral meeting
+           # a Security Council session or a General Assembly address may be served as a multilateral meeting
            'un-session': {'un-session', 'multilateral-meeting'}}
-
-EUROPEANS = {'friedrich-merz', 'emmanuel-macron', 'keir-starmer', 'giorgia-meloni', 'alexander-stubb',
-             'ursula-von-der-leyen', 'mark-rutte', 'germany', 'france', 'united-kingdom', 'italy', 'finland',
-             'european-union', 'european-commission', 'nato', 'poland', 'donald-tusk', 'europe',
-             'coalition-of-the-willing', 'kaja-kallas', 'antonio-costa', 'european-council', 'denmark', 'karol-nawrocki',
-             'european-political-community', 'alexander-stubb',
-             # eval6
-             'ireland', 'micheal-martin', 'micheál-martin', 'netherlands', 'boris-pistorius', 'troels-lund-poulsen',
-             'jonathan-powell', 'european-parliament', 'council-of-the-eu',
-             # eval7
-             'estonia', 'kristen-michal', 'margus-tsahkna', 'hanno-pevkur', 'antti-hakkanen', 'antti-häkkänen',
-             'elina-valtonen', 'antonio-tajani', 'matteo-salvini', 'radoslaw-sikorski', 'radosław-sikorski',
-             'spain', 'sweden', 'norway', 'lithuania', 'latvia'}
+EUROPEANS = SIXTH.EUROPEANS | {'estonia', 'kristen-michal', 'margus-tsahkna', 'hanno-pevkur', 'antti-hakkanen', 'antti-häkkänen',
+                               'elina-valtonen', 'antonio-tajani', 'matteo-salvini', 'radoslaw-sikorski', 'radosław-sikorski',
+                               'spain', 'sweden', 'norway', 'lithuania', 'latvia'}
 # person spellings accepted for "country (Person)" actors
-PERSON = {'medinsky': {'vladimir-medinsky'}, 'umerov': {'rustem-umerov'}, 'zakharova': {'maria-zakharova'},
-          'meloni': {'giorgia-meloni'}, 'tusk': {'donald-tusk'}, 'merz': {'friedrich-merz'},
-          'peskov': {'dmitry-peskov', 'dmitri-peskov'}, 'fidan': {'hakan-fidan'}, 'starmer': {'keir-starmer'},
-          'sybiha': {'andrii-sybiha', 'andriy-sybiha'}, 'carney': {'mark-carney'}, 'lavrov': {'sergei-lavrov', 'sergey-lavrov'},
-          'ushakov': {'yuri-ushakov'}, 'kosiniak': {'wladyslaw-kosiniak-kamysz', 'władysław-kosiniak-kamysz'},
-          'sikorski': {'radoslaw-sikorski', 'radosław-sikorski'}, 'kallas': {'kaja-kallas'}, 'macron': {'emmanuel-macron'},
-          # eval5
-          'erdogan': {'recep-tayyip-erdogan', 'recep-tayyip-erdoğan'},
-          # eval6
-          'bessent': {'scott-bessent'}, 'vance': {'jd-vance', 'j-d-vance'}, 'rubio': {'marco-rubio'},
-          'pistorius': {'boris-pistorius'}, 'poulsen': {'troels-lund-poulsen'}, 'albanese': {'anthony-albanese'},
-          'kremlin': {'kremlin', 'dmitry-peskov'},
-          # eval7
+PERSON = {**SIXTH.PERSON,
           'hakkanen': {'antti-hakkanen', 'antti-häkkänen'}, 'valtonen': {'elina-valtonen'},
           'hayashi': {'yoshimasa-hayashi'}, 'modi': {'narendra-modi'}, 'tajani': {'antonio-tajani'},
           'salvini': {'matteo-salvini'}, 'michal': {'kristen-michal'}, 'tsahkna': {'margus-tsahkna'},

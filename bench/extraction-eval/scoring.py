@@ -291,6 +291,16 @@ def set_files(score_py):
     cues = {k: [e['cues'] for e in a['events']] for k, a in gold.items()}
     return gold, cues, os.environ.get('EVAL_OUT', '/tmp/accord-' + os.path.basename(here))
 
+def previous_set(name):
+    """Another set's score.py as a module (its vocabulary), for a set that extends it: the sixth
+    set's vocabulary is the fifth's with its own additions."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', name, 'score.py')
+    spec = importlib.util.spec_from_file_location(name.replace('-', '_'), path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 def known_articles(gold):
     """Per curated event id, the set's articles whose gold names it as a known event (not optional)."""
     known = {}
