@@ -138,7 +138,6 @@ public struct EventExtractor: Sendable {
             (min(0.95, bestConfidence + 0.05 * Double(members.count - 1)) * 100).rounded() / 100
         }
 
-
         /// The reports say it took place, on a date after the last of them was published: the
         /// date or the status was misread ("met on Tuesday" resolved to the next Tuesday), so
         /// the group does not become an event of its own.
