@@ -31,6 +31,10 @@ import Testing
         // Nor is a person the catalog knows, after a complement.
         ("He spoke with the Office of the President Andriy Yermak on Friday.", ["Office of the President"]),
         ("Ministers met at the Coalition of the Willing summit.", ["Coalition of the Willing"]),
+        // A day or a month after the name dates it ("on" stays a joint inside a name).
+        ("Zelensky is scheduled to address the General Assembly on Wednesday afternoon.", ["General Assembly"]),
+        ("Diplomats said the North Atlantic Council Tuesday would hear Estonia.", ["North Atlantic Council"]),
+        ("She testified before the Committee on Foreign Affairs in Sept. on the plan.", ["Committee on Foreign Affairs"]),
     ])
     func organisations(_ paragraph: String, _ expected: [String]) {
         #expect(Self.names(paragraph) == expected)

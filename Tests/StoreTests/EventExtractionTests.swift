@@ -125,6 +125,10 @@ import Testing
         ("Putin will meet Zelensky in Paris ahead of Friday's summit.", .bilateralMeeting, .scheduled, "2025-09-05", "paris"),
         // "would be glad to host": an offer, not an arrangement.
         ("Macron has said he would be glad to host Putin and Zelensky in Paris.", .bilateralMeeting, .proposed, nil, "paris"),
+        // Asked for, or requested: not held ("asked for comment" asks for no event).
+        ("Germany had also asked for a session of the UN Security Council on Monday.", .unSession, .proposed, "2025-09-01", nil),
+        ("Britain requested an emergency session of the UN Security Council on Friday.", .unSession, .proposed, "2025-09-05", nil),
+        ("Asked for comment, Britain said the UN Security Council held a session on Friday.", .unSession, .held, "2025-09-05", nil),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])
     func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")

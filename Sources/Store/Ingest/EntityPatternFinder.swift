@@ -112,6 +112,13 @@ struct EntityPatternFinder {
         while cursor < tokens.count {
             let token = tokens[cursor]
             if token.capitalized && token.startsWithLetter {
+                // "the General Assembly on Wednesday", "the Security Council in September": a
+                // day or a month after the name dates it; it is not part of it. A short form counts
+                // with its period only ("Sept.", not "the Sun").
+                if TemporalLexicon.weekdays[token.text] != nil || TemporalLexicon.months[token.text] != nil,
+                   token.abbreviated || !TemporalLexicon.abbreviations.contains(token.text) {
+                    break
+                }
                 let isHead = EntityPatternLexicon.organisationWords.contains(token.text)
                 // "the Presidential Office Andriy Yermak": a name directly after the head word, or
                 // a name the catalog knows, is the next entity, not part of this one.

@@ -367,6 +367,12 @@ public struct EventExtractor: Sendable {
             if words[position + 1] == "for" { return .proposed }
             if words[position + 1] == "on", position + 2 < words.count, !words[position + 2].isEmpty, !isDateWord(words[position + 2]) { return .proposed }
         }
+        // "asked for a meeting", "requested talks" ("asked for comment" asks for none).
+        for (position, key) in keys.enumerated() where EventLexicon.requests.contains(key) && position + 1 < words.count {
+            if words[position + 1] == "for", position + 2 < words.count, words[position + 2] != "comment" { return .proposed }
+            // "requested an emergency meeting": the trigger within a few words after the verb.
+            if key.word.hasPrefix("request"), position < index, index - position <= 4 { return .proposed }
+        }
         // "agreed to meet", "wants to hold talks": an infinitive says what was arranged or asked
         // for, not that it took place, whatever the tense of the verb before it.
         if let governing = infinitiveGovernor(words, trigger: index) {

@@ -44,6 +44,10 @@ enum EventLexicon {
         "call", "calls", "called", "push", "pushes", "pushed", "pushing", "press", "presses", "pressed", "pressing",
     ]
 
+    /// "asked for a meeting of the Security Council", "requested talks": a request, with "for"
+    /// after the asking verbs (not "asked on the sidelines").
+    static let requests: WordTable<Void> = ["ask", "asks", "asked", "asking", "request", "requests", "requested", "requesting"]
+
     /// A proposal, not a fact: someone asks for it or it could happen.
     static let proposal: WordTable<Void> = [
         "proposed", "proposes", "propose", "urged", "urges", "suggested", "suggests", "offered", "offers", "could",
