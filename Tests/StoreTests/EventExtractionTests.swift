@@ -207,6 +207,32 @@ import Testing
         #expect(groups[0].articles == ["a", "b", "c"])
     }
 
+    /// One person meeting two others on one day meets them twice; a third report of either pair,
+    /// or of the same two, joins its meeting.
+    @Test func onePersonMeetingTwoOthersOnOneDayIsTwoMeetings() throws {
+        let candidate = { (kind: Event.Kind, participants: [String], quote: String) in
+            EventExtractor.Candidate(
+                kind: kind, status: .held, participants: participants, location: nil,
+                date: DatePoint(date: CalendarDate(iso: "2025-09-01")!, precision: .day, reason: "test"), article: "a",
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:met", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey(quote))
+        }
+        let groups = EventExtractor.group([
+            candidate(.bilateralMeeting, ["narendra-modi", "vladimir-putin"], "Modi and Putin held talks on Monday."),
+            candidate(.bilateralMeeting, ["vladimir-putin", "recep-tayyip-erdogan"], "Putin also met Erdogan on Monday."),
+            candidate(.bilateralMeeting, ["vladimir-putin", "narendra-modi"], "Putin told Modi on Monday that ties were strong."),
+            candidate(.phoneCall, ["vladimir-putin", "donald-trump"], "Putin called Trump on Monday."),
+            candidate(.phoneCall, ["donald-trump", "volodymyr-zelensky"], "Trump then called Zelensky on Monday."),
+        ])
+        #expect(groups.map(\.members.count) == [2, 1, 1, 1], "two meetings, two calls")
+        // Gatherings of more than two (a summit, a meeting of several) still join on a shared participant.
+        let summit = EventExtractor.group([
+            candidate(.summit, ["narendra-modi", "vladimir-putin", "china"], "Modi and Putin attended the summit on Monday."),
+            candidate(.summit, ["recep-tayyip-erdogan", "vladimir-putin"], "Erdogan joined Putin at the summit on Monday."),
+        ])
+        #expect(summit.count == 1)
+    }
+
     /// A dated report naming the country matches a known event naming the country's leader on
     /// that day, when the statuses agree; the reverse too.
     @Test func aCountryStandsForItsLeaderAtAKnownEventOfTheSameDay() throws {

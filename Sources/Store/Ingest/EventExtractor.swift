@@ -600,6 +600,12 @@ public struct EventExtractor: Sendable {
         // list, an allocation per comparison, is built only for the undated rule.
         if let first = groups[index].date, let second = candidate.date {
             guard datesAgree(first, second, kind: candidate.kind) else { return false }
+            // A second meeting or call of one of them, with someone else (``isOneToOne(_:)``).
+            if isOneToOne(candidate.kind), isOneToOne(groups[index].kind),
+               candidate.participants.contains(where: { !groups[index].participantSet.contains($0) && !candidate.countries.contains($0) }),
+               groups[index].participantSet.contains(where: { !candidate.participants.contains($0) && !groups[index].countries.contains($0) }) {
+                return false
+            }
             return sameLocation || candidate.participants.contains(where: groups[index].participantSet.contains)
         }
         guard arranged(groups[index].status) == arranged(candidate.status) else { return false }
@@ -624,6 +630,11 @@ public struct EventExtractor: Sendable {
         return undatedSame(shared: shared, sharesNonCountry: sharesNonCountry, sameLocation: sameLocation,
                            locationIsCountry: groups[index].locationIsCountry)
     }
+
+    /// A meeting or call of two: one person meeting two others on one day ("Modi and Putin held
+    /// talks on Monday", "Putin also met Erdogan on Monday") meets them twice, when each report
+    /// names someone, not a country, the other does not.
+    static func isOneToOne(_ kind: Event.Kind) -> Bool { kind == .bilateralMeeting || kind == .phoneCall }
 
     /// An undated report that something took place, published more than ``referenceSpan`` days
     /// after the end of `date`, is not of the event on that date unless it names its place: an
