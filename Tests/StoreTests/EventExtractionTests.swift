@@ -129,6 +129,11 @@ import Testing
         ("Germany had also asked for a session of the UN Security Council on Monday.", .unSession, .proposed, "2025-09-01", nil),
         ("Britain requested an emergency session of the UN Security Council on Friday.", .unSession, .proposed, "2025-09-05", nil),
         ("Asked for comment, Britain said the UN Security Council held a session on Friday.", .unSession, .held, "2025-09-05", nil),
+        // A denied phrase trigger; an aside's status words before the trigger.
+        ("Ushakov said no telephone conversation between Putin and Trump took place on Monday.", .phoneCall, .rejected, "2025-09-01", nil),
+        ("Zelensky, who will not be in Alaska, travelled to Paris on Thursday for talks with Macron.", .visit, .held, "2025-09-04", "paris"),
+        // An aside after the trigger is the trigger's.
+        ("Zelensky proposed a summit with Putin in Paris, which Russia rejected.", .summit, .rejected, nil, "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])
     func sentenceToCandidate(_ sentence: String, _ kind: Event.Kind, _ status: Event.Status, _ date: String?, _ location: String?) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")

@@ -243,8 +243,14 @@ public struct EventExtractor: Sendable {
         let clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
         let clauseEnd = clause.upperBound == words.count ? scalars.count
             : text.distance(from: text.startIndex, to: tokens[clause.upperBound].range.lowerBound)
+        // Nor does an aside before the trigger (``asides(in:before:)``).
+        let asides = Self.asides(in: words, before: trigger.index).map { aside in
+            text.distance(from: text.startIndex, to: tokens[aside.lowerBound].range.lowerBound)
+                ..< text.distance(from: text.startIndex, to: tokens[aside.upperBound - 1].range.upperBound)
+        }
         for mention in mentions where mention.start >= sentence.start && mention.end <= sentence.end
-            && mention.start - sentence.start >= clauseStart && mention.end - sentence.start <= clauseEnd {
+            && mention.start - sentence.start >= clauseStart && mention.end - sentence.start <= clauseEnd
+            && !asides.contains(where: { $0.contains(mention.start - sentence.start) }) {
             guard let entity = base.entity(id: mention.entity),
                   !Self.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars),
                   trigger.quoted || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
@@ -344,8 +350,14 @@ public struct EventExtractor: Sendable {
     static func status(words sentence: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
         // The words of the trigger's clause: "met in Alaska, but said a deal could follow" is held.
         let clause = Self.clause(around: index, in: sentence)
-        let words = Array(sentence[clause])
-        let index = index - clause.lowerBound
+        var words = Array(sentence[clause])
+        var index = index - clause.lowerBound
+        // Nor are an aside's before the trigger: "Zelenskyy, who will not be in Alaska, travelled
+        // to London on Thursday" is held.
+        for aside in Self.asides(in: words, before: index).reversed() {
+            words.removeSubrange(aside)
+            index -= aside.count
+        }
         // Each word hashed once for the tables below.
         let keys = words.map(WordKey.init)
         // Called off, cancelled, postponed: it was arranged and is no longer.
@@ -356,9 +368,10 @@ public struct EventExtractor: Sendable {
         if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
         for (position, key) in keys.enumerated() where StanceLexicon.negators.contains(key) && position + 1 < keys.count {
-            var next = keys[position + 1]
-            if EventLexicon.negationAdverbs.contains(next), position + 2 < keys.count { next = keys[position + 2] }
-            if EventLexicon.proposal.contains(next) || EventLexicon.negatedObjects.contains(next) || EventLexicon.triggers[next.word] != nil {
+            var next = position + 1
+            if EventLexicon.negationAdverbs.contains(keys[next]), next + 1 < keys.count { next += 1 }
+            if EventLexicon.proposal.contains(keys[next]) || EventLexicon.negatedObjects.contains(keys[next])
+                || startsTrigger(words, at: next) {
                 return .rejected
             }
         }
@@ -404,6 +417,34 @@ public struct EventExtractor: Sendable {
         while end < words.count, !joint(end) { end += 1 }
         // Without the comma before the joint.
         return start..<(end < words.count ? end - 1 : end)
+    }
+
+    /// The word ranges of the asides ", who … ," and ", which … ," (with their commas) that end
+    /// before the trigger at `index`: "Zelenskyy, who will not be in Alaska, travelled to London"
+    /// neither goes to Alaska nor will travel. One after it is kept: "a summit, which Putin
+    /// rejected" is rejected.
+    static func asides(in words: [String], before index: Int) -> [Range<Int>] {
+        var asides: [Range<Int>] = []
+        var position = 0
+        while position + 1 < index {
+            if words[position] == ",", EventLexicon.asideStarts.contains(words[position + 1]),
+               let close = words[(position + 2)..<index].firstIndex(of: ",") {
+                asides.append(position..<close + 1)
+                position = close + 1
+            } else {
+                position += 1
+            }
+        }
+        return asides
+    }
+
+    /// Whether a trigger phrase ("meeting", "telephone conversation") starts at `position`:
+    /// "no telephone conversation" is denied like "no meeting".
+    static func startsTrigger(_ words: [String], at position: Int) -> Bool {
+        guard position < words.count, let lengths = EventLexicon.triggerLengths[words[position]] else { return false }
+        return lengths.contains { length in
+            position + length <= words.count && EventLexicon.triggers[words[position..<position + length].joined(separator: " ")] != nil
+        }
     }
 
     /// The word before "to" when the trigger at `index` is an infinitive ("agreed to meet",

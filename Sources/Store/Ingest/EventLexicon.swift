@@ -110,6 +110,10 @@ enum EventLexicon {
     /// After a comma, the start of a contrasting clause ("…, but …").
     static let clauseJoints: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
 
+    /// After a comma, these open an aside that a comma closes (", who will not be in Alaska,"):
+    /// its status words are not the sentence's.
+    static let asideStarts: Set<String> = ["who", "which", "whose", "whom"]
+
     /// What an outlet does ("Reuters reported"): a source of the report, never a participant or an actor.
     static let sourcing: WordTable<Void> = ["reports", "reported", "reporting"]
 
