@@ -77,6 +77,18 @@ import Testing
         #expect(candidate.rule.hasPrefix("stance:") && candidate.confidence > 0 && candidate.confidence <= 1)
     }
 
+    /// A speaker in a contrasting clause after the cue ("…, while Merz said …") does not hold it.
+    @Test func aSpeakerInTheNextClauseIsNotTheActor() throws {
+        let candidates = try Self.extract(
+            "French President Emmanuel Macron repeated that France would not send troops to Ukraine, while Merz said Berlin would decide in due course.")
+        #expect(candidates.map(\.entity) == ["emmanuel-macron"], "\(candidates)")
+        #expect(candidates.first?.stance == .oppose)
+        #expect(candidates.first?.topic == "multinational-force")
+        // Inside a quotation, the clauses are the speaker's.
+        let quoted = try Self.extract("\"France would not send troops to Ukraine, but it will help,\" Macron said.")
+        #expect(quoted.map(\.entity) == ["emmanuel-macron"], "\(quoted)")
+    }
+
     @Test(arguments: [
         "Analysts expect little progress on a ceasefire.",
         "Ushakov said there was no agreement.",

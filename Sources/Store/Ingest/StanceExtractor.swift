@@ -143,6 +143,15 @@ public struct StanceExtractor: Sendable {
                 && (EventLexicon.speech.contains(EventExtractor.wordAfter(offset: mention.end - sentence.start, in: scalars))
                     || EventLexicon.speech.contains(EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars)))
         }
+        // Where a contrasting clause starts (", while Merz said …"): a speaker past it speaks there.
+        // One inside a quotation does not part the quotation from its speaker ("'…, but it must
+        // be the final point,' Peskov said").
+        var joints = words.indices.filter { $0 > 0 && words[$0 - 1] == "," && EventLexicon.clauseJoints.contains(words[$0]) }
+            .map { offsets[$0].0 }
+        if !joints.isEmpty {
+            let quotations = Quotations(sentence.text)
+            joints.removeAll { quotations.contains(scalarOffset: $0) }
+        }
         var results: [Candidate] = []
         var taken: [String: Int] = [:]
         var clauseStart = 0
@@ -160,7 +169,11 @@ public struct StanceExtractor: Sendable {
             guard !Self.isOpenQuestion(cue, words), !EventExtractor.isConditional(words, before: cue.first),
                   let term = Self.object(of: cue, in: terms), !Self.isReported(between: cue, term.0, words) else { continue }
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
-            let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: speakers, sentence: sentence, scalars: scalars)
+            let ownSpeakers = speakers.filter { mention, _ in
+                let start = mention.start - sentence.start
+                return start <= cue.start || !joints.contains { $0 > cue.end && $0 < start }
+            }
+            let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: ownSpeakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
             var finalStance = stance
             if Self.isNegated(cue, words) {
