@@ -408,15 +408,17 @@ public struct EventExtractor: Sendable {
     /// contrasting conjunction ("…, but …", "…, while …"); the status words of one are not the
     /// other's.
     static func clause(around index: Int, in words: [String]) -> Range<Int> {
-        func joint(_ position: Int) -> Bool {
-            position > 0 && words[position - 1] == "," && EventLexicon.clauseJoints.contains(words[position])
-        }
         var start = index
-        while start > 0, !joint(start - 1) { start -= 1 }
+        while start > 0, !isClauseJoint(words, at: start - 1) { start -= 1 }
         var end = index + 1
-        while end < words.count, !joint(end) { end += 1 }
+        while end < words.count, !isClauseJoint(words, at: end) { end += 1 }
         // Without the comma before the joint.
         return start..<(end < words.count ? end - 1 : end)
+    }
+
+    /// Whether a contrasting clause starts at `position`: a comma, then "but", "while", …
+    static func isClauseJoint(_ words: [String], at position: Int) -> Bool {
+        position > 0 && words[position - 1] == "," && EventLexicon.clauseJoints.contains(words[position])
     }
 
     /// The word ranges of the asides ", who … ," and ", which … ," (with their commas) that end

@@ -146,8 +146,7 @@ public struct StanceExtractor: Sendable {
         // Where a contrasting clause starts (", while Merz said …"): a speaker past it speaks there.
         // One inside a quotation does not part the quotation from its speaker ("'…, but it must
         // be the final point,' Peskov said").
-        var joints = words.indices.filter { $0 > 0 && words[$0 - 1] == "," && EventLexicon.clauseJoints.contains(words[$0]) }
-            .map { offsets[$0].0 }
+        var joints = words.indices.filter { EventExtractor.isClauseJoint(words, at: $0) }.map { offsets[$0].0 }
         if !joints.isEmpty {
             let quotations = Quotations(sentence.text)
             joints.removeAll { quotations.contains(scalarOffset: $0) }
