@@ -129,6 +129,9 @@ import Testing
         ("Germany had also asked for a session of the UN Security Council on Monday.", .unSession, .proposed, "2025-09-01", nil),
         ("Britain requested an emergency session of the UN Security Council on Friday.", .unSession, .proposed, "2025-09-05", nil),
         ("Asked for comment, Britain said the UN Security Council held a session on Friday.", .unSession, .held, "2025-09-05", nil),
+        // The month May is no modal.
+        ("Trump and Putin held talks in Budapest on May 16.", .talks, .held, "2025-05-16", "budapest"),
+        ("Trump and Putin may hold talks in Budapest.", .talks, .proposed, nil, "budapest"),
         // A denied phrase trigger; an aside's status words before the trigger.
         ("Ushakov said no telephone conversation between Putin and Trump took place on Monday.", .phoneCall, .rejected, "2025-09-01", nil),
         ("Zelensky, who will not be in Alaska, travelled to Paris on Thursday for talks with Macron.", .visit, .held, "2025-09-04", "paris"),

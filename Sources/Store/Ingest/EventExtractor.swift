@@ -281,8 +281,12 @@ public struct EventExtractor: Sendable {
             || (location != nil && date != nil) else { return nil }
         var kind = trigger.kind
         if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
-        let status = Self.status(words: frameOnly ? frameTokens.map(\.text) : words, trigger: trigger.phrase, at: trigger.index,
-                                 date: date, published: article.published)
+        var statusWords = frameOnly ? frameTokens.map(\.text) : words
+        // "took place in Istanbul on May 16": the month, not the modal of a possibility.
+        for index in statusWords.indices.dropFirst() where statusWords[index] == "may" && tokens[index].capitalized {
+            statusWords[index] = ""
+        }
+        let status = Self.status(words: statusWords, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published)
         // "the talks", "this meeting": a gathering the article has already named.
         let definite = trigger.index > 0 && ["the", "this", "that", "these"].contains(words[trigger.index - 1])
         var confidence = 0.5
