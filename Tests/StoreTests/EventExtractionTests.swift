@@ -129,6 +129,10 @@ import Testing
         ("Germany had also asked for a session of the UN Security Council on Monday.", .unSession, .proposed, "2025-09-01", nil),
         ("Britain requested an emergency session of the UN Security Council on Friday.", .unSession, .proposed, "2025-09-05", nil),
         ("Asked for comment, Britain said the UN Security Council held a session on Friday.", .unSession, .held, "2025-09-05", nil),
+        // Taking part in the past: held, whatever a later clause says; not when denied.
+        ("Merz chaired a video call of France and Germany on Sunday, countries that said they would help.", .phoneCall, .held, "2025-08-31", nil),
+        ("Zelensky spoke on Tuesday after taking part in a video call with Merz and Macron.", .phoneCall, .held, "2025-09-02", nil),
+        ("Trump never attended a summit with Putin in Budapest, which could still take place.", .summit, .proposed, nil, "budapest"),
         // The month May is no modal.
         ("Trump and Putin held talks in Budapest on May 16.", .talks, .held, "2025-05-16", "budapest"),
         ("Trump and Putin may hold talks in Budapest.", .talks, .proposed, nil, "budapest"),

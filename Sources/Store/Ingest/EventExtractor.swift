@@ -396,6 +396,9 @@ public struct EventExtractor: Sendable {
             if EventLexicon.arranging.contains(governing) { return .scheduled }
             if EventLexicon.asking.contains(governing) { return .proposed }
         }
+        // "chaired a video call of the coalition, countries that said they would help": taking
+        // part, in the past, says it took place, whatever a later clause says.
+        if tookPart(words, trigger: index) { return .held }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
         // "he could see a Moscow meeting happening": a possibility, not an arrangement.
         if tense == .future, let modal = nearestTenseMarker(words, before: index), EventLexicon.possibility.contains(modal) {
@@ -462,6 +465,25 @@ public struct EventExtractor: Sendable {
         if cursor >= 0, EventLexicon.lightVerbs.contains(words[cursor]) { cursor -= 1 }
         guard cursor >= 1, words[cursor] == "to" else { return nil }
         return words[cursor - 1]
+    }
+
+    /// A verb of taking part in the past governs the trigger at `index`, within three words
+    /// before it and not denied: "chaired a video call", "attended the Paris session", "after
+    /// taking part in a video call".
+    static func tookPart(_ words: [String], trigger index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, index - position <= 4, words[position] != "," {
+            let governs = EventLexicon.participation.contains(words[position])
+                || (words[position] == "in" && position >= 1
+                    && (EventLexicon.participation.contains(words[position - 1])
+                        || position >= 2 && words[position - 1] == "part" && ["took", "taking"].contains(words[position - 2])))
+            if governs {
+                let verb = words[position] == "in" ? (words[position - 1] == "part" ? position - 2 : position - 1) : position
+                return verb == 0 || !StanceLexicon.negators.contains(words[verb - 1])
+            }
+            position -= 1
+        }
+        return false
     }
 
     /// The trigger at `index` names an occasion the sentence is dated by: "after", "before",

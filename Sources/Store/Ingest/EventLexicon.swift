@@ -110,6 +110,10 @@ enum EventLexicon {
     /// After a comma, the start of a contrasting clause ("…, but …").
     static let clauseJoints: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
 
+    /// Taking part, in the past, before a trigger ("chaired a video call", "participated in the
+    /// talks"; "took part in" is read as a phrase).
+    static let participation: WordTable<Void> = ["attended", "chaired", "co-chaired", "joined", "led", "convened", "participated", "held"]
+
     /// After a comma, these open an aside that a comma closes (", who will not be in Alaska,"):
     /// its status words are not the sentence's.
     static let asideStarts: Set<String> = ["who", "which", "whose", "whom"]
