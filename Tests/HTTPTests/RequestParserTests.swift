@@ -52,6 +52,9 @@ let validCases: [ValidCase] = [
     ValidCase(name: "chunked body with extension and trailer",
               raw: "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n",
               method: .post, target: "/x", version: .http11, body: "hello world", keepAlive: true),
+    ValidCase(name: "chunk extensions with whitespace around ';' and '=', and a quoted value",
+              raw: "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5 ; a = b;c;d=\"x \\\"y\"\r\nhello\r\n0\r\n\r\n",
+              method: .post, target: "/x", version: .http11, body: "hello", keepAlive: true),
     ValidCase(name: "chunked case-insensitive", raw: "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\nA\r\n0123456789\r\n0\r\n\r\n",
               method: .post, target: "/x", version: .http11, body: "0123456789", keepAlive: true),
     ValidCase(name: "absolute-form", raw: "GET http://example.com:8080/events?x=1 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
@@ -203,6 +206,19 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "bad chunk size", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", error: .invalidChunkedEncoding),
     InvalidCase(name: "chunk size overflow", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\n",
                 error: .invalidChunkedEncoding),
+    // RFC 9112 §7.1: whitespace only around an extension's ";" and "=", and an extension has a name.
+    InvalidCase(name: "chunk size then a space", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
+    InvalidCase(name: "chunk size then a tab", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\t\r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
+    InvalidCase(name: "chunk extension without a name", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;\r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
+    InvalidCase(name: "chunk extension value without a name", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;=b\r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
+    InvalidCase(name: "chunk extension name then a space", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;a \r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
+    InvalidCase(name: "chunk extension with an unclosed quote", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;a=\"b\r\nhello\r\n0\r\n\r\n",
+                error: .invalidChunkedEncoding),
     InvalidCase(name: "chunk without CRLF", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n", error: .invalidChunkedEncoding),
     InvalidCase(name: "expect other", raw: "GET / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\n\r\n", error: .unsupportedExpectation),
 ]
@@ -247,6 +263,21 @@ struct RequestParserLimitTests {
         let line = "GET /" + String(repeating: "a", count: 8 * 1024)
         #expect(parseAll(Array(line.utf8)).isInvalid(.requestLineTooLong))
         #expect(parseAll(Array((line + " HTTP/1.1\r\nHost: a\r\n\r\n").utf8)).isInvalid(.requestLineTooLong))
+    }
+
+    /// RFC 9112 §3: a method longer than any the server implements is 501, not 414, whether
+    /// the line is over the limit or not; a long target is still 414.
+    @Test func aMethodLongerThanAnyIs501() {
+        let method = String(repeating: "X", count: 8 * 1024 + 10)
+        #expect(parseAll(Array(method.utf8)).isInvalid(.methodTooLong))
+        #expect(parseAll(Array((method + " /healthz HTTP/1.1\r\nHost: a\r\n\r\n").utf8)).isInvalid(.methodTooLong))
+        #expect(parseAll(Array((String(repeating: "X", count: 33) + " /healthz HTTP/1.1\r\nHost: a\r\n\r\n").utf8)).isInvalid(.methodTooLong))
+        guard case .complete(let request, _) = parseAll(Array((String(repeating: "X", count: 32) + " /healthz HTTP/1.1\r\nHost: a\r\n\r\n").utf8)) else {
+            Issue.record("a 32-byte method is parsed (and routed: 405)")
+            return
+        }
+        #expect(request.method == .other)
+        #expect(ParseError.methodTooLong.status == .notImplemented)
     }
 
     @Test func requestLineJustUnderTheLimitIsAccepted() {

@@ -92,6 +92,9 @@ enum ASCII {
     static let space: UInt8 = 0x20
     static let colon: UInt8 = 0x3A
     static let semicolon: UInt8 = 0x3B
+    static let equals: UInt8 = 0x3D
+    static let quote: UInt8 = 0x22
+    static let backslash: UInt8 = 0x5C
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     @inline(__always)

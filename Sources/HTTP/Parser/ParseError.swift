@@ -6,6 +6,7 @@
 public enum ParseError: Error, Equatable, Sendable {
     case invalidRequestLine
     case requestLineTooLong
+    case methodTooLong
     case unsupportedVersion
     case invalidTarget
     case invalidHeaderName
@@ -31,7 +32,7 @@ public enum ParseError: Error, Equatable, Sendable {
     public var status: HTTPStatus {
         switch self {
         case .requestLineTooLong: return .uriTooLong
-        case .unsupportedTransferEncoding: return .notImplemented
+        case .unsupportedTransferEncoding, .methodTooLong: return .notImplemented
         case .unsupportedVersion: return .httpVersionNotSupported
         case .headerSectionTooLarge, .tooManyHeaderFields: return .requestHeaderFieldsTooLarge
         case .bodyTooLarge: return .contentTooLarge
@@ -45,6 +46,7 @@ public enum ParseError: Error, Equatable, Sendable {
         switch self {
         case .invalidRequestLine: return "The request line is not 'method SP target SP HTTP-version'."
         case .requestLineTooLong: return "The request line exceeds the configured limit."
+        case .methodTooLong: return "The request method is longer than any method this server implements."
         case .unsupportedVersion: return "Only HTTP/1.0 and HTTP/1.1 are supported."
         case .invalidTarget: return "The request target contains bytes that are not allowed."
         case .invalidHeaderName: return "A header field name contains a byte that is not a token character."

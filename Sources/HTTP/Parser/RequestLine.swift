@@ -6,12 +6,24 @@ struct RequestLine {
     let target: String
     let version: HTTPVersion
 
+    /// A method token longer than this is longer than any a server implements (the longest
+    /// registered ones have 17 letters): 501, RFC 9112 §3.
+    static let longestMethod = 32
+
+    /// Why a request line over the length limit is refused: 501 when its method alone is longer
+    /// than any method (a token running on past ``longestMethod`` bytes), else 414.
+    static func overlong(_ buffer: UnsafeRawBufferPointer, from start: Int) -> ParseError {
+        let end = min(buffer.count, start + longestMethod + 1)
+        return end - start > longestMethod && buffer[start..<end].allSatisfy(ASCII.isToken) ? .methodTooLong : .requestLineTooLong
+    }
+
     static func parse(_ buffer: UnsafeRawBufferPointer, _ line: Range<Int>) -> Result<RequestLine, ParseError> {
         guard let firstSpace = index(of: ASCII.space, in: buffer, line),
               let secondSpace = index(of: ASCII.space, in: buffer, (firstSpace + 1)..<line.upperBound)
         else { return .failure(.invalidRequestLine) }
         let methodBytes = UnsafeRawBufferPointer(rebasing: buffer[line.lowerBound..<firstSpace])
         guard !methodBytes.isEmpty, methodBytes.allSatisfy(ASCII.isToken) else { return .failure(.invalidRequestLine) }
+        guard methodBytes.count <= longestMethod else { return .failure(.methodTooLong) }
 
         let targetRange = (firstSpace + 1)..<secondSpace
         guard !targetRange.isEmpty else { return .failure(.invalidRequestLine) }
@@ -102,28 +114,5 @@ enum HeaderLine {
             }
             return index
         }
-    }
-}
-
-/// `chunk-size [ chunk-ext ]` (RFC 9112 §7.1). Extensions are accepted and ignored.
-enum ChunkSizeLine {
-    static func parse(_ buffer: UnsafeRawBufferPointer, _ line: Range<Int>) -> Int? {
-        var size = 0
-        var digits = 0
-        var offset = line.lowerBound
-        while offset < line.upperBound, let value = ASCII.hexValue(buffer[offset]) {
-            // 15 hex digits stay below Int.max: larger sizes are refused, not wrapped.
-            guard digits < 15 else { return nil }
-            size = size << 4 | Int(value)
-            digits += 1
-            offset += 1
-        }
-        guard digits > 0 else { return nil }
-        while offset < line.upperBound && (buffer[offset] == ASCII.space || buffer[offset] == ASCII.tab) { offset += 1 }
-        if offset < line.upperBound {
-            guard buffer[offset] == ASCII.semicolon else { return nil }
-            for index in offset..<line.upperBound where !ASCII.isFieldValueByte(buffer[index]) { return nil }
-        }
-        return size
     }
 }

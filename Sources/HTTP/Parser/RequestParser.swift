@@ -138,7 +138,7 @@ public struct RequestParser: Sendable {
     mutating func parseRequestLine(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard let (line, next) = nextLine(buffer) else {
             // One more byte than the limit: it may be the CR of a line exactly at the limit.
-            if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(.requestLineTooLong) }
+            if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(RequestLine.overlong(buffer, from: position)) }
             return .needMoreData
         }
         // RFC 9112 §2.2: ignore empty lines received before the request-line.
@@ -146,7 +146,7 @@ public struct RequestParser: Sendable {
             position = next
             return .proceed
         }
-        if line.count > limits.maxRequestLineBytes { return .invalid(.requestLineTooLong) }
+        if line.count > limits.maxRequestLineBytes { return .invalid(RequestLine.overlong(buffer, from: line.lowerBound)) }
         switch RequestLine.parse(buffer, line) {
         case .failure(let error):
             return .invalid(error)
