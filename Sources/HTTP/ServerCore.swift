@@ -57,7 +57,8 @@ final class ServerCore: Sendable {
         }
     }
 
-    /// True while the unsent total is over `maxPendingWriteBytes`: no connection parses.
+    /// True while the unsent total is over `maxPendingWriteBytes`: a large response is refused
+    /// (``EventLoop/overloadResponseBytes``) and stalled readers are closed.
     var unsentBudgetSpent: Bool {
         statistics.unsentBytes.load(ordering: .relaxed) > configuration.maxPendingWriteBytes
     }
@@ -162,6 +163,9 @@ public final class ServerStatistics: Sendable {
     public let heldInputBytes = Atomic<Int>(0)
     /// Connections refused mid-body because `heldInputBytes` was over `maxPendingReadBytes`.
     public let refusedOverInputBudget = Atomic<Int>(0)
+    /// Requests answered 503, not with their large response, because `unsentBytes` was over
+    /// `maxPendingWriteBytes`.
+    public let refusedOverUnsentBudget = Atomic<Int>(0)
     /// The most open connections since the heap was last trimmed.
     let connectionPeak = Atomic<Int>(0)
     /// The most `unsentBytes` reached since the heap was last trimmed.

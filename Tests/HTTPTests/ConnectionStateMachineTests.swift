@@ -181,15 +181,44 @@ struct ConnectionStateMachineTests {
         #expect(stalled.timerFired(now: now) == .close)
     }
 
-    @Test func theUnsentBudgetPausesParsingUntilItFrees() {
+    @Test func theFairnessSharePausesParsingUntilItFrees() {
         var machine = machine()
         _ = machine.readCompleted(.bytes, now: now)
-        #expect(machine.budgetExhausted() == .wait)
+        #expect(machine.budgetExhausted(holdsInput: true) == .wait)
         #expect(!machine.mayParse)
         #expect(machine.interest == .init(read: false, write: false))
         #expect(machine.timer == .header, "a waiting connection keeps its deadline")
         #expect(machine.budgetAvailable(now: now) == .parse)
         #expect(machine.mayParse)
+    }
+
+    /// A request the server holds back is not late: its header or idle deadline passing while
+    /// it waits re-arms the clock instead of closing the connection without an answer. A wait
+    /// with nothing buffered still ends at the idle deadline.
+    @Test func aRequestHeldByTheServerIsNeverClosedSilently() {
+        var first = machine()
+        _ = first.readCompleted(.bytes, now: now)
+        _ = first.budgetExhausted(holdsInput: true)
+        clock.advance(seconds: 10.5)
+        #expect(first.timerFired(now: now) == .wait, "the header deadline passed while the server held the request")
+        #expect(first.timer == .header)
+        #expect(first.budgetAvailable(now: now) == .parse)
+        var kept = machine()
+        _ = kept.readCompleted(.bytes, now: now)
+        _ = kept.parsed(.request, now: now)
+        _ = kept.responseQueued(keepAlive: true, unsentBytes: 0, now: now)
+        _ = kept.readCompleted(.bytes, now: now)
+        _ = kept.budgetExhausted(holdsInput: true)
+        clock.advance(seconds: 76)
+        #expect(kept.timerFired(now: now) == .wait, "the idle deadline passed while the server held the next request")
+        #expect(kept.budgetAvailable(now: now) == .parse)
+        var empty = machine()
+        _ = empty.readCompleted(.bytes, now: now)
+        _ = empty.parsed(.request, now: now)
+        _ = empty.responseQueued(keepAlive: true, unsentBytes: 0, now: now)
+        _ = empty.budgetExhausted(holdsInput: false)
+        clock.advance(seconds: 76)
+        #expect(empty.timerFired(now: now) == .close)
     }
 
     @Test func aReadErrorOrWriteFailureClosesFromAnyState() {

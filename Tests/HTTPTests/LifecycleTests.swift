@@ -100,19 +100,32 @@ struct LifecycleTests {
         #expect(eventually { server.server.statistics.unsentBytes.load(ordering: .relaxed) == 0 })
     }
 
-    @Test func overTheUnsentBudgetStalledReadersAreClosedAndOthersGoOn() throws {
+    @Test func overTheUnsentBudgetSmallAnswersGoOnLargeOnesAre503AndStalledReadersAreClosed() throws {
         let big = [UInt8](repeating: UInt8(ascii: "x"), count: 32 << 20)
         let server = try TestServer(configure: { $0.maxPendingWriteBytes = 1 << 20 }, responder: ClosureResponder { request in
             HTTPResponse(body: request.path == "/big" ? big : Array("ok".utf8))
         })
+        let statistics = server.server.statistics
         let hog = try server.client(timeout: 10)
         try hog.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
-        #expect(eventually { server.server.statistics.unsentBytes.load(ordering: .relaxed) > 1 << 20 })
+        #expect(eventually { statistics.unsentBytes.load(ordering: .relaxed) > 1 << 20 })
+        // A small answer does not wait for the non-reader (it used to, until its eviction).
         let other = try server.client(timeout: 10)
+        let started = Date()
         try other.send("GET /small HTTP/1.1\r\nHost: t\r\n\r\n")
-        // Waits for the budget, which frees when the non-reader is evicted after a second.
         #expect(try other.readResponse().status == 200)
-        #expect(server.server.statistics.evictedSlowReaders.load(ordering: .relaxed) == 1)
-        #expect(eventually { server.server.statistics.unsentBytes.load(ordering: .relaxed) == 0 })
+        #expect(Date().timeIntervalSince(started) < 0.5 && statistics.evictedSlowReaders.load(ordering: .relaxed) == 0,
+                "answered before the stalled reader was evicted")
+        // A large one is refused, with when to come back, and the connection closes.
+        try other.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+        let refused = try other.readResponse()
+        #expect(refused.status == 503 && refused.header("Retry-After") == "1" && refused.header("Connection") == "close")
+        #expect(statistics.refusedOverUnsentBudget.load(ordering: .relaxed) == 1)
+        // The non-reader is closed once its output has not moved for a second; the budget frees.
+        #expect(eventually { statistics.evictedSlowReaders.load(ordering: .relaxed) == 1 })
+        #expect(eventually { statistics.unsentBytes.load(ordering: .relaxed) == 0 })
+        let later = try server.client(timeout: 10)
+        try later.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try later.readResponse().body.count == big.count)
     }
 }

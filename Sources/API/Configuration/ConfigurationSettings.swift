@@ -30,7 +30,7 @@ extension ConfigurationSetting {
         integer("limits.maxRequestsPerConnection", 1...100_000_000, "Requests before a keep-alive connection is closed.") {
             $0.server.maxRequestsPerConnection = $1
         },
-        integer("limits.maxPendingWriteBytes", 4096...1_073_741_824, "Unsent response bytes server-wide before no connection parses a new request.") {
+        integer("limits.maxPendingWriteBytes", 4096...1_073_741_824, "Unsent response bytes server-wide past which a large response is answered 503.") {
             $0.server.maxPendingWriteBytes = $1
         },
         integer("limits.maxPendingReadBytes", 4096...1_073_741_824,

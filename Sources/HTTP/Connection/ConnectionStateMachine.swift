@@ -97,8 +97,11 @@ public struct ConnectionStateMachine: Sendable, Equatable {
     private(set) var closing = false
     /// The peer sent its FIN.
     private(set) var peerClosed = false
-    /// Parsing waits for the server-wide budget of unsent bytes.
+    /// Parsing waits for the loop's share for expensive requests.
     private(set) var waitingForBudget = false
+    /// Bytes of a request arrived and wait, unparsed, with the connection: the server holds
+    /// them, so no header, body or idle deadline may close it silently meanwhile.
+    private var heldWhileWaiting = false
     private(set) var continueSent = false
     private(set) var draining = false
 
@@ -281,6 +284,11 @@ public struct ConnectionStateMachine: Sendable, Equatable {
     /// The deadline passed (the loop calls this when `now >= deadline`).
     public mutating func timerFired(now: UInt64) -> Action {
         guard state != .closed, now >= deadline else { return .wait }
+        // The request is here and the server made it wait: its client is not late.
+        if heldWhileWaiting, [.header, .body, .idle].contains(timer) {
+            arm(timer, now: now)
+            return .wait
+        }
         switch timer {
         case .handshake, .idle, .write, .linger:
             return enterClosed()
@@ -306,10 +314,12 @@ public struct ConnectionStateMachine: Sendable, Equatable {
         return .wait
     }
 
-    /// The server-wide budget of unsent bytes is spent: stop parsing until it frees.
-    public mutating func budgetExhausted() -> Action {
+    /// The loop's share for expensive requests is spent: stop parsing until it refills.
+    /// `holdsInput`: bytes of a request are buffered and wait with it.
+    public mutating func budgetExhausted(holdsInput: Bool) -> Action {
         guard mayParse else { return .wait }
         waitingForBudget = true
+        heldWhileWaiting = holdsInput
         return .wait
     }
 
@@ -317,6 +327,7 @@ public struct ConnectionStateMachine: Sendable, Equatable {
     public mutating func budgetAvailable(now: UInt64) -> Action {
         guard waitingForBudget else { return .wait }
         waitingForBudget = false
+        heldWhileWaiting = false
         return mayParse ? .parse : .wait
     }
 

@@ -39,6 +39,10 @@ extension EventLoop {
 
     static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
+    /// Over the unsent budget, a response body larger than this is answered 503 instead (with
+    /// `Retry-After: 1`, closing): health checks, errors, 304s and small pages still go out.
+    static let overloadResponseBytes = 16 * 1024
+
     // MARK: reading
 
     func handleReadable(_ connection: Connection) {
@@ -142,7 +146,7 @@ extension EventLoop {
         while connection.machine.mayParse {
             if mustWait(connection) {
                 enqueueWaiting(connection)
-                return (offset, connection.machine.budgetExhausted())
+                return (offset, connection.machine.budgetExhausted(holdsInput: offset < buffer.count))
             }
             switch connection.parser.parse(UnsafeRawBufferPointer(rebasing: buffer[offset...])) {
             case .complete(let request, let consumed):
@@ -201,6 +205,7 @@ extension EventLoop {
                 response = server.responder.respond(to: request)
                 // The responder's time alone (not the write) says whether the request was expensive.
                 responded = Syscall.monotonicNanoseconds()
+                refuseIfOverloaded(&response, request, requestID: requestID)
                 chargeWork(connection, nanoseconds: responded &- responding)
                 server.responder.responded(to: request, with: response, nanoseconds: responded &- responding)
             }
@@ -228,6 +233,20 @@ extension EventLoop {
             if accessLogBuffer.bytes.count >= 32 * 1024 { flushAccessLog() }
         }
         return queued(connection, keepAlive: keepAlive)
+    }
+
+    /// Over the server-wide unsent budget a large answer is not queued: the client is told to
+    /// come back (503, `Retry-After: 1`, closing), and everyone else (`/healthz`, errors, 304s,
+    /// small pages) is still answered. Waiting for the budget instead held every client's
+    /// request behind those that do not read.
+    func refuseIfOverloaded(_ response: inout HTTPResponse, _ request: HTTPRequest, requestID: String) {
+        guard server.unsentBudgetSpent, request.method != .head, response.body.count > Self.overloadResponseBytes else { return }
+        server.statistics.refusedOverUnsentBudget.add(1, ordering: .relaxed)
+        response = Problem(
+            status: .serviceUnavailable, detail: "The server has too many responses waiting for their clients; retry shortly.",
+            headers: ["Retry-After": "1", "Connection": "close"]
+        ).response(requestID: requestID)
+        server.responder.decorate(rejection: &response, origin: request.headers["origin"])
     }
 
     /// The engine's answer to a request it read but does not route (a target it cannot decode,

@@ -1,10 +1,11 @@
-/// Connections whose next request must wait: for the server-wide budget of unsent bytes,
-/// or, when their last request was expensive, for the loop's ``Fairness`` share.
+/// Connections whose next request must wait, when their last request was expensive, for the
+/// loop's ``Fairness`` share. (Over the server-wide budget of unsent bytes nobody waits: a
+/// large response is refused instead, ``EventLoop/overloadResponseBytes``; a wait held every
+/// client's request, `/healthz` too, behind those that do not read.)
 extension EventLoop {
     /// Whether `connection` may not parse its next request yet.
     func mustWait(_ connection: Connection) -> Bool {
-        if server.unsentBudgetSpent { return true }
-        return connection.heavy && fairness.exhausted(now: now)
+        connection.heavy && fairness.exhausted(now: now)
     }
 
     func enqueueWaiting(_ connection: Connection) {
@@ -23,7 +24,6 @@ extension EventLoop {
     /// wants the loop, ``Fairness/contended(now:)``), every waiting connection goes, whatever
     /// the share says.
     func resumeWaiting() {
-        guard !server.unsentBudgetSpent else { return }
         let contended = fairness.contended(now: now)
         let batch = waiting
         waiting = []
@@ -48,11 +48,10 @@ extension EventLoop {
         if index < batch.count { waiting = Array(batch[index...]) + waiting }
     }
 
-    /// How long the loop may sleep in `epoll_wait` while connections wait: a millisecond for
-    /// the unsent budget (other loops free it), until the share refills for the rest (at most
-    /// the contention window, after which they go anyway), and not at all when they may go now.
+    /// How long the loop may sleep in `epoll_wait` while connections wait: until the share
+    /// refills (at most the contention window, after which they go anyway), and not at all when
+    /// they may go now.
     func waitingTimeout() -> Int32 {
-        if server.unsentBudgetSpent { return 1 }
         let refill = fairness.millisecondsUntilAvailable(now: now)
         return Int32(min(refill, Int(Fairness.contentionWindow / 1_000_000)))
     }

@@ -57,9 +57,12 @@ public func fuzzConnectionStateMachine(_ data: UnsafePointer<UInt8>, _ size: Int
             let progressed = event & 0x80 != 0 && unsent > 0
             if progressed { unsent = max(0, unsent - Int(event & 0x7F) * 100) }
             action = machine.wrote(progressed: progressed, unsentBytes: unsent, now: now)
-        case 9: action = machine.timerFired(now: now)
+        case 9:
+            action = machine.timerFired(now: now)
+            // A deadline that passes and leaves the connection open has been re-armed: no spin.
+            if action == .wait, machine.state != .closed { precondition(machine.deadline > now, "a passed deadline left armed") }
         case 10: action = machine.drainBegan(now: now)
-        case 11: action = event & 0x80 != 0 ? machine.budgetExhausted() : machine.budgetAvailable(now: now)
+        case 11: action = event & 0x80 != 0 ? machine.budgetExhausted(holdsInput: event & 0x40 != 0) : machine.budgetAvailable(now: now)
         default: action = machine.failed()
         }
         if action == .startLingering {
