@@ -283,8 +283,10 @@ public struct EventExtractor: Sendable {
         if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
         var statusWords = frameOnly ? frameTokens.map(\.text) : words
         // "took place in Istanbul on May 16": the month, not the modal of a possibility.
-        for index in statusWords.indices.dropFirst() where statusWords[index] == "may" && tokens[index].capitalized {
-            statusWords[index] = ""
+        if words.contains("may") {
+            for index in statusWords.indices.dropFirst() where statusWords[index] == "may" && tokens[index].capitalized {
+                statusWords[index] = ""
+            }
         }
         let status = Self.status(words: statusWords, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published)
         // "the talks", "this meeting": a gathering the article has already named.
@@ -371,24 +373,27 @@ public struct EventExtractor: Sendable {
         }
         if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
-        for (position, key) in keys.enumerated() where StanceLexicon.negators.contains(key) && position + 1 < keys.count {
+        for position in keys.indices where position + 1 < keys.count && StanceLexicon.negators.contains(keys[position]) {
             var next = position + 1
             if EventLexicon.negationAdverbs.contains(keys[next]), next + 1 < keys.count { next += 1 }
             if EventLexicon.proposal.contains(keys[next]) || EventLexicon.negatedObjects.contains(keys[next])
-                || startsTrigger(words, at: next) {
+                || startsTrigger(words, keys[next], at: next) {
                 return .rejected
             }
         }
-        // "a call for talks", "called for a summit", "called on Putin to meet": asked for, not arranged.
-        for (position, key) in keys.enumerated() where EventLexicon.calls.contains(key) && position + 1 < words.count {
-            if words[position + 1] == "for" { return .proposed }
-            if words[position + 1] == "on", position + 2 < words.count, !words[position + 2].isEmpty, !isDateWord(words[position + 2]) { return .proposed }
-        }
-        // "asked for a meeting", "requested talks" ("asked for comment" asks for none).
-        for (position, key) in keys.enumerated() where EventLexicon.requests.contains(key) && position + 1 < words.count {
-            if words[position + 1] == "for", position + 2 < words.count, words[position + 2] != "comment" { return .proposed }
-            // "requested an emergency meeting": the trigger within a few words after the verb.
-            if key.word.hasPrefix("request"), position < index, index - position <= 4 { return .proposed }
+        // "a call for talks", "called for a summit", "called on Putin to meet": asked for, not
+        // arranged; so are "asked for a meeting" and "requested talks" ("asked for comment" asks
+        // for none). One pass, each word read in place (a copy per word was a retain of each of
+        // its strings).
+        for position in keys.indices where position + 1 < words.count {
+            if EventLexicon.calls.contains(keys[position]) {
+                if words[position + 1] == "for" { return .proposed }
+                if words[position + 1] == "on", position + 2 < words.count, !words[position + 2].isEmpty, !isDateWord(words[position + 2]) { return .proposed }
+            } else if EventLexicon.requests.contains(keys[position]) {
+                if words[position + 1] == "for", position + 2 < words.count, words[position + 2] != "comment" { return .proposed }
+                // "requested an emergency meeting": the trigger within a few words after the verb.
+                if words[position].hasPrefix("request"), position < index, index - position <= 4 { return .proposed }
+            }
         }
         // "agreed to meet", "wants to hold talks": an infinitive says what was arranged or asked
         // for, not that it took place, whatever the tense of the verb before it.
@@ -449,10 +454,12 @@ public struct EventExtractor: Sendable {
 
     /// Whether a trigger phrase ("meeting", "telephone conversation") starts at `position`:
     /// "no telephone conversation" is denied like "no meeting".
-    static func startsTrigger(_ words: [String], at position: Int) -> Bool {
-        guard position < words.count, let lengths = EventLexicon.triggerLengths[words[position]] else { return false }
+    /// `key` is the word at `position`, hashed; a one-word trigger needs no other lookup.
+    static func startsTrigger(_ words: [String], _ key: WordKey, at position: Int) -> Bool {
+        guard let lengths = EventLexicon.triggerLengths[key] else { return false }
         return lengths.contains { length in
-            position + length <= words.count && EventLexicon.triggers[words[position..<position + length].joined(separator: " ")] != nil
+            length == 1 || position + length <= words.count
+                && EventLexicon.triggers[words[position..<position + length].joined(separator: " ")] != nil
         }
     }
 
@@ -476,7 +483,7 @@ public struct EventExtractor: Sendable {
             let governs = EventLexicon.participation.contains(words[position])
                 || (words[position] == "in" && position >= 1
                     && (EventLexicon.participation.contains(words[position - 1])
-                        || position >= 2 && words[position - 1] == "part" && ["took", "taking"].contains(words[position - 2])))
+                        || position >= 2 && words[position - 1] == "part" && (words[position - 2] == "took" || words[position - 2] == "taking")))
             if governs {
                 let verb = words[position] == "in" ? (words[position - 1] == "part" ? position - 2 : position - 1) : position
                 return verb == 0 || !StanceLexicon.negators.contains(words[verb - 1])

@@ -146,10 +146,13 @@ public struct StanceExtractor: Sendable {
         // Where a contrasting clause starts (", while Merz said …"): a speaker past it speaks there.
         // One inside a quotation does not part the quotation from its speaker ("'…, but it must
         // be the final point,' Peskov said").
-        var joints = words.indices.filter { EventExtractor.isClauseJoint(words, at: $0) }.map { offsets[$0].0 }
-        if !joints.isEmpty {
-            let quotations = Quotations(sentence.text)
-            joints.removeAll { quotations.contains(scalarOffset: $0) }
+        // Read only when a speaker follows such a joint (few sentences).
+        let joints = words.indices.filter { EventExtractor.isClauseJoint(words, at: $0) }.map { offsets[$0].0 }
+        var quotations: Quotations?
+        func partsClause(_ joint: Int) -> Bool {
+            let found = quotations ?? Quotations(sentence.text)
+            quotations = found
+            return !found.contains(scalarOffset: joint)
         }
         var results: [Candidate] = []
         var taken: [String: Int] = [:]
@@ -170,7 +173,7 @@ public struct StanceExtractor: Sendable {
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
             let ownSpeakers = speakers.filter { mention, _ in
                 let start = mention.start - sentence.start
-                return start <= cue.start || !joints.contains { $0 > cue.end && $0 < start }
+                return start <= cue.start || !joints.contains { $0 > cue.end && $0 < start && partsClause($0) }
             }
             let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: ownSpeakers, sentence: sentence, scalars: scalars)
             guard !actors.isEmpty else { continue }
