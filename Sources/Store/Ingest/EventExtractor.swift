@@ -474,9 +474,9 @@ public struct EventExtractor: Sendable {
         return words[cursor - 1]
     }
 
-    /// A verb of taking part in the past governs the trigger at `index`, within three words
-    /// before it and not denied: "chaired a video call", "attended the Paris session", "after
-    /// taking part in a video call".
+    /// A verb of taking part in the past governs the trigger at `index`, with at most three
+    /// words between them and not denied: "chaired a video call", "attended the Paris session",
+    /// "after taking part in a video call".
     static func tookPart(_ words: [String], trigger index: Int) -> Bool {
         var position = index - 1
         while position >= 0, index - position <= 4, words[position] != "," {

@@ -145,8 +145,8 @@ public struct StanceExtractor: Sendable {
         }
         // Where a contrasting clause starts (", while Merz said …"): a speaker past it speaks there.
         // One inside a quotation does not part the quotation from its speaker ("'…, but it must
-        // be the final point,' Peskov said").
-        // Read only when a speaker follows such a joint (few sentences).
+        // be the final point,' Peskov said"); the quotations are read only when a speaker
+        // follows a joint (few sentences).
         let joints = words.indices.filter { EventExtractor.isClauseJoint(words, at: $0) }.map { offsets[$0].0 }
         var quotations: Quotations?
         func partsClause(_ joint: Int) -> Bool {
