@@ -325,6 +325,12 @@ struct OpenAPIContractTests {
                 let etag = try #require(first.headers["etag"], "\(path) documents 304 but sends no ETag")
                 #expect(try Self.exchange(path, Self.target(path), headers: ["If-None-Match": etag]).status == 304, "\(path)")
             }
+            // The engine's answer under overload (tested over sockets in LifecycleTests) is documented
+            // where a large representation can be asked for, with when to retry.
+            if responses["422"] != nil {
+                let overloaded = try #require(responses["503"].map(Self.resolve), "\(path) does not document 503")
+                #expect(overloaded["headers"]?["Retry-After"] != nil, "\(path): 503 without Retry-After")
+            }
             #expect(responses["405"] != nil, "\(path) does not document 405")
             let (status, _, refused) = try Self.exchange(path, Self.target(path), method: .delete)
             #expect(status == 405 && refused.headers["allow"] == "GET, HEAD, OPTIONS", "DELETE \(path) gave \(status)")

@@ -130,6 +130,14 @@ extension OpenAPIDocument {
                                                     "This representation would exceed 33554432 bytes (limits.maxResponseBytes). Ask for less: a smaller limit, fewer include values, or a narrower filter.",
                                                     [("limit", .int(33_554_432))])),
             ])),
+            ("Overloaded", .object([
+                ("description", .string("The server holds too many responses its clients have not read (`limits.maxPendingWriteBytes`, server-wide) and builds no representation over 16 KiB until they drain; the connection is closed. Retry after `Retry-After` seconds. Small answers (health checks, errors, 304s, small pages) are still served.")),
+                ("headers", .object([
+                    ("Retry-After", header(integer("Seconds to wait before retrying.", minimum: 1))),
+                    ("X-Request-ID", component("headers", "X-Request-ID")),
+                ])),
+                ("content", .object([("application/problem+json", .object([("schema", ref("Problem"))]))])),
+            ])),
             ("MethodNotAllowed", .object([
                 ("description", .string("Not an answer to GET or HEAD: any method other than GET, HEAD and OPTIONS on this path is refused, with `Allow`.")),
                 ("headers", .object([("Allow", component("headers", "Allow")), ("X-Request-ID", component("headers", "X-Request-ID"))])),
