@@ -40,6 +40,21 @@ import Testing
         let curly = proposal.evidence[1]
         #expect(Self.base.article(id: "a")?.paragraphs[curly.paragraph].excerpt(start: curly.start, end: curly.end)
                 == "Zelenskyy\u{2019}s team said the \u{201C}security guarantees\u{201D} were discussed.")
+        // The curator typed straight quotes; what is served is the article's text, verbatim.
+        #expect(curly.quote == "Zelenskyy\u{2019}s team said the \u{201C}security guarantees\u{201D} were discussed.")
+    }
+
+    /// Every quote the shipped seeds serve is the article's text at its offsets, whatever the
+    /// curator typed (19 of them were typed with straight quotes for the articles' curly ones).
+    @Test func everyShippedQuoteIsVerbatimAtItsOffsets() throws {
+        let base = EventExtractionTests.base
+        let evidence = base.events.flatMap(\.evidence) + base.proposals.flatMap(\.evidence)
+            + base.proposals.flatMap { $0.positions.flatMap(\.evidence) }
+        #expect(evidence.count > 50)
+        for item in evidence {
+            let paragraph = try #require(base.article(id: item.article)?.paragraphs[item.paragraph])
+            #expect(paragraph.excerpt(start: item.start, end: item.end) == item.quote, "\(item.article): \(item.quote)")
+        }
     }
 
     @Test func derivedEventAndProposalFields() throws {

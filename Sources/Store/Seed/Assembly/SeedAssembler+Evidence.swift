@@ -52,7 +52,10 @@ extension SeedAssembler {
             self.record(.quoteNotFound(quoteValue.location, record: record, article: article, quote: quote, hint: hint))
             return nil
         }
-        return Evidence(article: article, quote: quote, paragraph: found.paragraph, start: found.start, end: found.end)
+        // The quote as the article writes it: the curator's may differ in its typography ("'" for
+        // "’", spaces), which the match forgives; what is served is verbatim at its offsets.
+        let verbatim = text.paragraphs[found.paragraph].excerpt(start: found.start, end: found.end) ?? quote
+        return Evidence(article: article, quote: verbatim, paragraph: found.paragraph, start: found.start, end: found.end)
     }
 
     /// Distinct article ids in first-citation order.
