@@ -320,6 +320,13 @@ struct OpenAPIContractTests {
                 let available = Set(body?["available"]?.arrayValue?.compactMap(\.stringValue) ?? [])
                 #expect(status == 406 && available == produced, "\(path): 406 lists \(available), documented \(produced)")
             }
+            if responses["412"] != nil {
+                // A stale ETag in If-Match: 412, its body (checked against the schema by `exchange`)
+                // naming the current one.
+                let (_, _, first) = try Self.exchange(path, Self.target(path))
+                let (status, body, _) = try Self.exchange(path, Self.target(path), headers: ["If-Match": "\"stale\""])
+                #expect(status == 412 && body?["etag"]?.stringValue == first.headers["etag"], "\(path): If-Match gave \(status)")
+            }
             if responses["304"] != nil {
                 let (_, _, first) = try Self.exchange(path, Self.target(path))
                 let etag = try #require(first.headers["etag"], "\(path) documents 304 but sends no ETag")

@@ -125,6 +125,11 @@ extension OpenAPIDocument {
                                                  "This resource is available as: application/json, text/csv.",
                                                  [("available", .strings(["application/json", "text/csv"]))])),
             ])),
+            ("PreconditionFailed", problemResponse("`If-Match` names no current representation of this resource (a stale or unknown ETag); `etag` is the current one.", examples: [
+                ("preconditionFailed", problemExample(412, "precondition-failed", "Precondition failed",
+                                                      "If-Match names no current representation; the current ETag is \"3f1b2c4d5e6f7a8b\".",
+                                                      [("etag", .string("\"3f1b2c4d5e6f7a8b\""))])),
+            ])),
             ("ResponseTooLarge", problemResponse("The representation would exceed `limits.maxResponseBytes` (`limit`) and was not built: ask for a smaller page, fewer `include` values or a narrower filter.", examples: [
                 ("responseTooLarge", problemExample(422, "response-too-large", "Response too large",
                                                     "This representation would exceed 33554432 bytes (limits.maxResponseBytes). Ask for less: a smaller limit, fewer include values, or a narrower filter.",

@@ -8,8 +8,8 @@ extension OpenAPIDocument {
 
     static let methods = " HEAD is answered like GET without a body; OPTIONS answers 204 with `Allow: GET, HEAD, OPTIONS`."
 
-    /// A cached, negotiated resource (`Application.resource`): 200/304, 400, 406, 405, 422, 503
-    /// under overload, and 404 for ids.
+    /// A cached, negotiated resource (`Application.resource`): 200/304, 400, 406, 405, 412, 422,
+    /// 503 under overload, and 404 for ids.
     static func resource(
         _ operationID: String, tag: String, summary: String, description: String, parameters: [JSON],
         formats: [Format], schema: String, list: Bool = false, notFound: Bool = false,
@@ -23,6 +23,7 @@ extension OpenAPIDocument {
         if notFound { responses.append(("404", component("responses", "NotFound"))) }
         responses += [
             ("405", component("responses", "MethodNotAllowed")), ("406", component("responses", "NotAcceptable")),
+            ("412", component("responses", "PreconditionFailed")),
             ("422", component("responses", "ResponseTooLarge")), ("503", component("responses", "Overloaded")),
         ]
         return get(operationID, tag: tag, summary: summary, description: description, parameters: all, responses: responses)

@@ -366,7 +366,9 @@ extension OpenAPIDocument {
             ("collection", string("What was looked up (not found).")),
             ("id", string("The id that was not found.")),
             ("available", array(string(), "Media types this resource can produce (406).")),
-        ], optional: ["requestId", "parameter", "value", "allowed", "collection", "id", "available"],
+            ("etag", string("The current representation's ETag (412).")),
+            ("limit", integer("The size limit in bytes the representation would exceed (422).", minimum: 0)),
+        ], optional: ["requestId", "parameter", "value", "allowed", "collection", "id", "available", "etag", "limit"],
            description: "RFC 9457 problem details.")
     }
 }
