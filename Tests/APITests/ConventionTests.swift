@@ -12,6 +12,7 @@ struct ConventionTests {
         ("/events?limit=%2B5", 400, "limit"), ("/events?pretty=maybe", 400, "pretty"), ("/events?pretty&pretty=1", 400, "pretty"),
         ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
         ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
+        ("/events?format=csv&format=json", 400, "format"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
         ("/events?status=held,,scheduled", 400, "status"), ("/events?status=,", 400, "status"),
         ("/events?status=held,%20", 400, "status"), ("/events?kind=summit,", 400, "kind"),

@@ -26,6 +26,9 @@ struct QueryParameters {
             throw .unknownParameter(name, allowed: (allowed + Self.common).sorted())
         }
         pairs = request.query
+        // `format` is read before the endpoint's own parameters (the negotiation), by its first
+        // value: a second one is refused here, as any single-valued parameter given twice is.
+        guard request.query.lazy.filter({ $0.name == "format" }).count < 2 else { throw .repeatedParameter("format") }
         let prettyValues = request.query.compactMap { $0.name == "pretty" ? $0.value : nil }
         guard prettyValues.count < 2 else { throw .repeatedParameter("pretty") }
         switch prettyValues.first {
