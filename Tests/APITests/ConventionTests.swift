@@ -118,6 +118,8 @@ struct ConventionTests {
         // is not taken back by */*, which leaves the next format; refused alone, nothing is left.
         #expect(try client.get("/events", headers: ["Accept": "application/json;q=0, */*"]).header("Content-Type") == "text/csv; charset=utf-8")
         #expect(try client.get("/events", headers: ["Accept": "application/json;q=0"]).status == 406)
+        // A field of empty elements is no field (RFC 9110 §5.6.1.2): the default, not a 406.
+        #expect(try client.get("/events", headers: ["Accept": " , ,"]).header("Content-Type") == "application/json")
         #expect(try client.get("/events", headers: ["Accept": "text/*;q=0.2, text/csv;q=0, */*;q=0.1"]).header("Content-Type") == "text/calendar; charset=utf-8")
         let pretty = try client.get("/events/white-house-meeting-2025-08-18?pretty")
         #expect(pretty.text.contains("\n  \"id\""))

@@ -26,6 +26,8 @@ enum Format: String, CaseIterable, Sendable {
         }
         guard let field = request.headers.list("accept"), !field.isEmpty else { return available[0] }
         let accept = AcceptRanges(field)
+        // Only empty elements (`Accept: ,`): as if there were no field (RFC 9110 §5.6.1.2).
+        guard !accept.ranges.isEmpty else { return available[0] }
         var best: (format: Format, quality: Double, specificity: Int)?
         for format in available {
             // Each format's quality from its most specific range; then the higher quality, the
