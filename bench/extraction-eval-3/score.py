@@ -29,8 +29,9 @@ PERSON = {'medinsky': {'vladimir-medinsky'}, 'umerov': {'rustem-umerov'}, 'zakha
 # TOPIC map (gold topic -> acceptable Accord proposal ids), written from GET /proposals on the
 # shipped seeds BEFORE looking at any stance output on the new articles. Extracted proposals
 # ('extracted-<topic>') are accepted by pattern where the topic is generic.
-GUARANTEE_PROPS = {'us-help-guaranteeing-security', 'nato-like-collective-defence',
-                   'legally-binding-ratified-guarantees', 'steady-advanced-weapons-supply'}
+# The guarantee proposals are the later sets' too (scoring.GUARANTEE_PROPS); this set's map
+# below is its own, narrower than theirs (scoring.topic_ok), and stays as it was decided.
+GUARANTEE_PROPS = scoring.GUARANTEE_PROPS
 def topic_ok(gtopic, pid):
     base = gtopic.split(' (')[0].strip()
     sub = gtopic[len(base):].lower()
