@@ -480,14 +480,17 @@ public struct EventExtractor: Sendable {
     static func tookPart(_ words: [String], trigger index: Int) -> Bool {
         var position = index - 1
         while position >= 0, index - position <= 4, words[position] != "," {
-            let governs = EventLexicon.participation.contains(words[position])
-                || (words[position] == "in" && position >= 1
-                    && (EventLexicon.participation.contains(words[position - 1])
-                        || position >= 2 && words[position - 1] == "part" && (words[position - 2] == "took" || words[position - 2] == "taking")))
-            if governs {
-                let verb = words[position] == "in" ? (words[position - 1] == "part" ? position - 2 : position - 1) : position
-                return verb == 0 || !StanceLexicon.negators.contains(words[verb - 1])
+            // Where the verb is: "chaired", "participated in", "took part in".
+            var verb: Int?
+            if EventLexicon.participation.contains(words[position]) {
+                verb = position
+            } else if words[position] == "in", position >= 1, EventLexicon.participation.contains(words[position - 1]) {
+                verb = position - 1
+            } else if words[position] == "in", position >= 2, words[position - 1] == "part",
+                      words[position - 2] == "took" || words[position - 2] == "taking" {
+                verb = position - 2
             }
+            if let verb { return verb == 0 || !StanceLexicon.negators.contains(words[verb - 1]) }
             position -= 1
         }
         return false
