@@ -242,19 +242,25 @@ extension EventLoop {
     func refuseIfOverloaded(_ response: inout HTTPResponse, _ request: HTTPRequest, requestID: String) {
         guard server.unsentBudgetSpent, request.method != .head, response.body.count > Self.overloadResponseBytes else { return }
         server.statistics.refusedOverUnsentBudget.add(1, ordering: .relaxed)
-        response = Problem(
+        response = decorated(Problem(
             status: .serviceUnavailable, detail: "The server has too many responses waiting for their clients; retry shortly.",
             headers: ["Retry-After": "1", "Connection": "close"]
-        ).response(requestID: requestID)
-        server.responder.decorate(rejection: &response, origin: request.headers["origin"])
+        ), requestID: requestID, origin: request.headers["origin"])
+    }
+
+    /// An answer the engine makes itself (`problem`), decorated as the responder decorates a
+    /// rejection (CORS for the request's `Origin`): the one way each of the engine's answers is built.
+    func decorated(_ problem: Problem, requestID: String, origin: String?) -> HTTPResponse {
+        var response = problem.response(requestID: requestID)
+        server.responder.decorate(rejection: &response, origin: origin)
+        return response
     }
 
     /// The engine's answer to a request it read but does not route (a target it cannot decode,
     /// a forwarded client over its limit): decorated as a rejection, with the request's
     /// `Origin`, and reported as an unrouted response.
     func unrouted(_ problem: Problem, _ request: HTTPRequest, requestID: String) -> HTTPResponse {
-        var response = problem.response(requestID: requestID)
-        server.responder.decorate(rejection: &response, origin: request.headers["origin"])
+        let response = decorated(problem, requestID: requestID, origin: request.headers["origin"])
         server.responder.responded(to: request, with: response, nanoseconds: 0)
         return response
     }
@@ -263,8 +269,7 @@ extension EventLoop {
     /// returns the machine's next action.
     func reject(_ connection: Connection, _ problem: Problem) -> ConnectionStateMachine.Action {
         let requestID = requestIDs.next()
-        var response = problem.response(requestID: requestID)
-        server.responder.decorate(rejection: &response, origin: connection.parser.headers["origin"])
+        let response = decorated(problem, requestID: requestID, origin: connection.parser.headers["origin"])
         return reject(connection, response, status: problem.status, requestID: requestID)
     }
 
