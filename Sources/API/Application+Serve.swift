@@ -40,7 +40,7 @@ extension Application {
         let body: [UInt8]
         switch format {
         case .json: body = try Self.bounded(rendered.json.serialized(pretty: query.pretty, limit: maxResponseBytes), limit: maxResponseBytes)
-        case .csv: body = try Self.bounded(CSVEncoder.encode(rendered.csvRecords ?? [rendered.json]), limit: maxResponseBytes)
+        case .csv: body = try Self.bounded(CSVEncoder.encode(rendered.csvRecords ?? [rendered.json], template: rendered.csvTemplate), limit: maxResponseBytes)
         default:
             body = try Self.bounded(
                 rendered.encodings[format]?() ?? rendered.json.serialized(pretty: query.pretty, limit: maxResponseBytes), limit: maxResponseBytes

@@ -7,6 +7,8 @@ struct Rendered {
     var json: JSON
     /// Records for `text/csv` (lists).
     var csvRecords: [JSON]?
+    /// A record whose columns head an empty CSV page.
+    var csvTemplate: JSON?
     /// Other encodings (GeoJSON, iCalendar), produced on demand.
     var encodings: [Format: () -> [UInt8]] = [:]
     /// RFC 8288 `Link` header value for lists.

@@ -79,6 +79,25 @@ struct ConventionTests {
         #expect(Set(seen).count == seen.count)
     }
 
+    /// A CSV reader binds columns by the header: a filter that matches nothing, or a page past
+    /// the end, gets the same header as a full page and no rows.
+    @Test(arguments: [
+        ("/events?format=csv&limit=1", "/events?format=csv&q=zzzqqqxx"),
+        ("/events?format=csv&limit=1", "/events?format=csv&offset=1000"),
+        ("/articles?format=csv&limit=1", "/articles?format=csv&q=zzzqqqxx"),
+        ("/entities?format=csv&limit=1", "/entities?format=csv&type=person&q=zzzqqqxx"),
+        ("/proposals?format=csv&limit=1", "/proposals?format=csv&offset=1000"),
+    ])
+    func anEmptyCSVPageHasTheFullHeader(_ full: String, _ empty: String) throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let header = try client.get(full).text.components(separatedBy: "\r\n")[0]
+        #expect(header.hasPrefix("id,"))
+        let response = try client.get(empty)
+        #expect(response.status == 200)
+        #expect(response.text == header + "\r\n", "the header, and no rows")
+    }
+
     @Test func formatsFollowAcceptAndFormat() throws {
         let (server, _) = try startAccord()
         let client = try server.client()

@@ -8,11 +8,15 @@
 /// formula, starting with `=`, `+`, `-`, `@`, a tab or a CR, gets a leading `'` (OWASP's CSV
 /// injection advice): article text and records are quoted from the news, and a quote can start
 /// with anything. JSON and the other formats carry the text unchanged.
+///
+/// With no records, the columns are `template`'s (a record of the same kind), so a filter that
+/// matches nothing still gives a header a CSV reader can bind to.
 enum CSVEncoder {
-    static func encode(_ records: [JSON]) -> [UInt8] {
+    static func encode(_ records: [JSON], template: JSON? = nil) -> [UInt8] {
         var columns: [String] = []
         var seen: Set<String> = []
-        let rows: [[(String, String)]] = records.map { record in
+        let shapes = records.isEmpty ? template.map { [$0] } ?? [] : records
+        let rows: [[(String, String)]] = shapes.map { record in
             var cells: [(String, String)] = []
             flatten(record, prefix: "", into: &cells)
             for (column, _) in cells where !seen.contains(column) {
@@ -22,7 +26,7 @@ enum CSVEncoder {
             return cells
         }
         var out = columns.map(quote).joined(separator: ",") + "\r\n"
-        for row in rows {
+        for row in rows where !records.isEmpty {
             let values = Dictionary(row, uniquingKeysWith: { first, _ in first })
             out += columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\r\n"
         }

@@ -4,10 +4,15 @@ extension RouteContext {
     /// The list envelope `{"data", "meta", "links"}` plus an RFC 8288 `Link` header.
     /// `items` must already be in their total, stable order. Only the page is encoded, so a lazy
     /// collection over an index makes the work proportional to the page, not to the corpus.
-    func list<C: RandomAccessCollection>(_ items: C, meta extra: [(String, JSON)] = [], encode: (C.Element) -> JSON) throws -> Rendered
+    /// `template` is a record of the same kind from outside `items` (the first of the whole
+    /// collection): an empty page's CSV still has the header every other page has.
+    func list<C: RandomAccessCollection>(
+        _ items: C, template: C.Element? = nil, meta extra: [(String, JSON)] = [], encode: (C.Element) -> JSON
+    ) throws -> Rendered
     where C.Index == Int {
         let page = try Page(query)
         let records = page.slice(items).map(encode)
+        let csvTemplate = records.isEmpty ? (items.first ?? template).map(encode) : nil
         let pageURL = PageURL(self)
         var links: [(String, JSON)] = [("self", .string(pageURL(offset: page.offset, limit: page.limit)))]
         var header: [String] = []
@@ -33,7 +38,7 @@ extension RouteContext {
             ("meta", .object([("total", .int(items.count)), ("limit", .int(page.limit)), ("offset", .int(page.offset))] + extra)),
             ("links", .object(links)),
         ])
-        return Rendered(json: json, csvRecords: records, link: header.joined(separator: ", "))
+        return Rendered(json: json, csvRecords: records, csvTemplate: csvTemplate, link: header.joined(separator: ", "))
     }
 }
 

@@ -8,7 +8,7 @@ extension Application {
             var articles = context.knowledgeBase.articles
             if let ids = try context.matching(kind: "article") { articles = articles.filter { ids.contains($0.id) } }
             articles = try Self.sortedByDate(articles, context.query, date: { $0.published }, id: { $0.id })
-            return try context.list(articles) { context.representation.article($0) }
+            return try context.list(articles, template: context.knowledgeBase.articles.first) { context.representation.article($0) }
         }
         resource("/articles/{id}", parameters: ["include", "highlight"]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
@@ -33,17 +33,17 @@ extension Application {
             let article = try context.record("article", context.knowledgeBase.article(id:))
             let ids = Set(context.knowledgeBase.mentions(inArticle: article.id).map(\.entity))
             let entities = context.knowledgeBase.entities.filter { ids.contains($0.id) }
-            return try context.list(entities) { context.representation.entity($0) }
+            return try context.list(entities, template: context.knowledgeBase.entities.first) { context.representation.entity($0) }
         }
         resource("/articles/{id}/events", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
             let events = Self.chronological(context.knowledgeBase.events(citing: article.id), descending: false)
-            return try context.list(events) { context.representation.event($0) }
+            return try context.list(events, template: context.knowledgeBase.events.first) { context.representation.event($0) }
         }
         resource("/articles/{id}/proposals", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let article = try context.record("article", context.knowledgeBase.article(id:))
             let proposals = context.knowledgeBase.proposals(citing: article.id).sorted { $0.id < $1.id }
-            return try context.list(proposals) { context.representation.proposal($0) }
+            return try context.list(proposals, template: context.knowledgeBase.proposals.first) { context.representation.proposal($0) }
         }
     }
 }

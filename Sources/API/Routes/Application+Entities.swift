@@ -20,7 +20,7 @@ extension Application {
                 positions = positions.filter { types.contains(base.entities[$0].kind) }
             }
             if let ids = try context.matching(kind: "entity") { positions = positions.filter { ids.contains(base.entities[$0].id) } }
-            return try context.list(positions.lazy.map { base.entities[$0] }) { context.representation.entity($0) }
+            return try context.list(positions.lazy.map { base.entities[$0] }, template: base.entities.first) { context.representation.entity($0) }
         }
         resource("/entities/resolve", parameters: ["name"]) { context in
             guard let name = try context.query.string("name") else {
@@ -40,20 +40,20 @@ extension Application {
         }
         resource("/entities/{id}/articles", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            return try context.list(context.knowledgeBase.articles(mentioning: entity.id)) { context.representation.article($0) }
+            return try context.list(context.knowledgeBase.articles(mentioning: entity.id), template: context.knowledgeBase.articles.first) { context.representation.article($0) }
         }
         resource("/entities/{id}/events", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
             let provenances = try context.query.enumList("provenance", Provenance.self)
             let events = context.knowledgeBase.events(involving: entity.id).filter { provenances?.contains($0.provenance) ?? true }
             // Already oldest first (undated last): the knowledge base keeps events in that order.
-            return try context.list(events) { context.representation.event($0) }
+            return try context.list(events, template: context.knowledgeBase.events.first) { context.representation.event($0) }
         }
         resource("/entities/{id}/proposals", parameters: QueryParameters.paging + ["provenance"], formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
             let provenances = try context.query.enumList("provenance", Provenance.self)
             let proposals = context.knowledgeBase.proposals(involving: entity.id).filter { provenances?.contains($0.provenance) ?? true }
-            return try context.list(proposals.sorted { $0.id < $1.id }) { context.representation.proposal($0) }
+            return try context.list(proposals.sorted { $0.id < $1.id }, template: context.knowledgeBase.proposals.first) { context.representation.proposal($0) }
         }
         resource("/entities/{id}/mentions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))

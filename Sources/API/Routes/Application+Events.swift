@@ -10,7 +10,7 @@ extension Application {
     func registerEventRoutes() {
         resource("/events", parameters: QueryParameters.paging + Self.eventFilters, formats: [.json, .csv, .geojson, .ics]) { context in
             let (events, meta) = try Self.filteredEvents(context)
-            var rendered = try context.list(events, meta: meta) { context.representation.event($0) }
+            var rendered = try context.list(events, template: context.knowledgeBase.events.first, meta: meta) { context.representation.event($0) }
             let page = try Page(context.query)
             // The page's events are copied only when GeoJSON or iCalendar is what was asked for.
             // Every format of this URL is the same page (the whole feed is /events.ics).

@@ -24,7 +24,7 @@ extension Application {
             let proposals = context.knowledgeBase.proposals(matching: filter)
             let sorted = try Self.sortedByDate(proposals, query, date: { $0.firstReported }, id: { $0.id })
             let meta = EntityScope.meta([proposer, supporter, opponent, entity])
-            return try context.list(sorted, meta: meta) { context.representation.proposal($0) }
+            return try context.list(sorted, template: context.knowledgeBase.proposals.first, meta: meta) { context.representation.proposal($0) }
         }
         resource("/proposals/{id}/positions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))
