@@ -145,6 +145,9 @@ extension ArticleMetadataInferrerTests {
         (["Updated 9:41 AM EDT, Sat March 7, 2026"], "2026-03-07"),
         // Header lines joined into one paragraph, opening with the date.
         (["Mar. 14, 2026, 10:12 AM EDT / Updated Mar. 14, 2026, 1:40 PM EDT By Jo Writer, Sam Author and Alex Third Person"], "2026-03-14"),
+        // Year first, as Lithuanian, Hungarian, Korean and Japanese sites print it.
+        (["2026.03.15 14:37"], "2026-03-15"),
+        (["Politics | 2026/03/16 09:05 KST"], "2026-03-16"),
     ])
     func aDateLineAboveTheStoryIsThePublicationDate(_ lines: [String], _ expected: String) {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: [])
@@ -158,9 +161,30 @@ extension ArticleMetadataInferrerTests {
         ["Talks resume on March 20, 2026 in Geneva after weeks of shuttle diplomacy between the capitals of both sides"],  // long
         ["by Jo Writer - 03/06/26 8:01 AM ET"],  // the same, two digits of year
         ["Version 2.10.4 · 2026"],
+        ["Build 2026.13.40"],  // no such month
     ])
     func whatIsNotADateLine(_ lines: [String]) {
         #expect(ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: []).published == nil)
+    }
+
+    /// A story that opens with its place and full date in ordinary case, as European sites write it.
+    @Test(arguments: [
+        ("Vilnius, 16.03.2026 \u{2013} Lithuania's president said on Monday that no deal could be reached behind Ukraine's back, after the talks ended without a ceasefire in sight.", "2026-03-16"),
+        ("Kyiv, 17 March 2026 \u{2014} Ukraine's foreign minister said on Tuesday that allies had agreed to draft the guarantees within a month, according to officials briefed on the talks.", "2026-03-17"),
+        ("Budapest, 2026.03.18 - The Hungarian government said on Wednesday it would not block the sanctions, a spokesman told reporters in the capital after a cabinet meeting.", "2026-03-18"),
+    ])
+    func aStoryOpeningWithItsPlaceAndDateIsDated(_ story: String, _ expected: String) {
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Leaders weigh guarantees"], story: story), stripped: [])
+        #expect(metadata.published?.iso == expected)
+    }
+
+    @Test(arguments: [
+        "Vilnius, the capital, said on 16.03.2026 - for the first time - that it would host the talks, officials said.",  // no date right after the place
+        "Officials in Kyiv, 17 March 2026 \u{2014} a date they called historic \u{2014} signed the accord with allies on Tuesday afternoon.",  // the place is not the opening
+    ])
+    func aSentenceIsNoOpeningDateline(_ story: String) {
+        let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(["Leaders weigh guarantees"], story: story), stripped: [])
+        #expect(metadata.published?.reason.hasPrefix("the date line") != true)
     }
 
     @Test func anUpdateTimeAloneIsTakenWithANote() {

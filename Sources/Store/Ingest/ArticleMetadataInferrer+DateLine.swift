@@ -3,8 +3,8 @@
 /// 7:41 pm", "Published on August 21, 2025, at 6:12 pm (Paris)", "News · 2:14 pm, August 22,
 /// 2025", "by A and B - 08/16/25 9:02 AM ET", "24.07.2025 - Update : 24.07.2025",
 /// "2025-08-25 21:10:45"). Written dates are read by ``TemporalResolver`` (a year is required);
-/// numeric ones here: `YYYY-MM-DD`, `DD.MM.YYYY`, and `M/D/YY(YY)` or `D/M/YY(YY)` only where
-/// a part above 12 says which is the day (05/06/2025 is left alone).
+/// numeric ones here: `YYYY-MM-DD`, `YYYY.MM.DD`, `YYYY/MM/DD`, `DD.MM.YYYY`, and `M/D/YY(YY)`
+/// or `D/M/YY(YY)` only where a part above 12 says which is the day (05/06/2025 is left alone).
 extension ArticleMetadataInferrer {
     struct DateLine {
         let date: CalendarDate
@@ -25,6 +25,7 @@ extension ArticleMetadataInferrer {
     static func dateLine(in paragraphs: [Paragraph]) -> DateLine? {
         var updated: DateLine?
         for paragraph in paragraphs.prefix(12) where paragraph.kind != .caption {
+            if let opening = openingDate(of: paragraph.text) { return opening }
             if Dateline.parse(paragraph.text) != nil { break }
             guard paragraph.text.utf8.count <= 400 else { continue }
             let words = paragraph.text.split(whereSeparator: { $0 == " " })
@@ -41,6 +42,29 @@ extension ArticleMetadataInferrer {
         // A site that prints only when the story was updated ("Updated Aug 7, 2025 - World"):
         // that day, with a note that publication may have been earlier.
         return updated
+    }
+
+    /// A story that opens with its place and full date in ordinary case, before a dash
+    /// ("Vilnius, 16.08.2025 – …", "Kyiv, 16 August 2025 — …", as European sites write it; the
+    /// wire's capitals are ``Dateline``'s): the place is one to four capitalised words, and
+    /// nothing but the date stands between its comma and the dash.
+    static func openingDate(of paragraph: String) -> DateLine? {
+        let head = paragraph.utf8.prefix(64)
+        guard let comma = head.firstIndex(of: UInt8(ascii: ",")) else { return nil }
+        let place = paragraph[paragraph.startIndex..<comma].split(separator: " ")
+        guard (1...4).contains(place.count),
+              place.allSatisfy({ word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } })
+        else { return nil }
+        let rest = paragraph[paragraph.index(after: comma)...]
+        let window = rest.prefix(40)
+        guard let dash = window.indices.first(where: { index in
+            ["–", "—", "-"].contains(window[index]) && index > window.startIndex && window[window.index(before: index)] == " "
+        }) else { return nil }
+        let dateText = rest[..<dash].trimmingCharacters(" ")
+        guard let found = firstDate(in: dateText), found.offset == 0,
+              dateText.allSatisfy({ $0.isNumber || $0.isLetter || $0 == " " || $0 == "." || $0 == "/" || $0 == "," }) else { return nil }
+        let line = String(paragraph[..<dash]).trimmingCharacters(" ")
+        return DateLine(date: found.date, line: line, contradiction: contradiction(found, in: dateText))
     }
 
     /// A sentence ends in a period after a word; a header line rarely does ("9:02 AM ET", "Paris)").
@@ -113,6 +137,11 @@ extension ArticleMetadataInferrer {
             return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
         case (UInt8(ascii: "."), 1...2, 4):
             return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
+        // Year first, as Lithuanian, Hungarian, Korean, Japanese and Chinese sites print it
+        // ("2025.08.16 14:37", "2025/08/16").
+        case (UInt8(ascii: "."), 4, 1...2), (UInt8(ascii: "/"), 4, 1...2):
+            guard lengths[1] <= 2, (1990...2100).contains(parts[0]) else { return nil }
+            return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
         case (UInt8(ascii: "/"), 1...2, 2), (UInt8(ascii: "/"), 1...2, 4):
             let year = lengths[2] == 2 ? 2000 + parts[2] : parts[2]
             guard (1990...2100).contains(year) else { return nil }
