@@ -177,6 +177,8 @@ public struct EventExtractor: Sendable {
             return quotations
         }
         var trigger: (kind: Event.Kind, phrase: String, index: Int, quoted: Bool, anchor: Bool)?
+        // The trigger is the gathering a trip is for: the trip's destination is its place.
+        var trip = false
         for index in words.indices {
             guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
             // "if Russia attacks again": a condition, not a report of anything.
@@ -209,11 +211,16 @@ public struct EventExtractor: Sendable {
                 let quoted = quotations().contains(tokens[index].range.lowerBound)
                 let anchor = Self.isTimeAnchor(tokens, words, trigger: index)
                 if let current = trigger {
-                    let better = current.quoted && !quoted
+                    // A trip and the gathering it is for ("will travel to Washington on Monday to
+                    // meet Trump"): the gathering is the event, the trip its way there.
+                    let purpose = current.kind == .visit && Self.isGathering(kind) && current.quoted == quoted
+                        && !anchor && Self.isPurpose(words, before: index)
+                    let better = purpose || current.quoted && !quoted
                         || current.quoted == quoted && current.anchor && !anchor
                         || current.quoted == quoted && current.anchor == anchor
                             && EventLexicon.specificity(kind) > EventLexicon.specificity(current.kind)
                     if better { trigger = (kind, phrase, index, quoted, anchor) }
+                    if purpose { trip = true }
                 } else {
                     trigger = (kind, phrase, index, quoted, anchor)
                 }
@@ -256,7 +263,7 @@ public struct EventExtractor: Sendable {
                   trigger.quoted || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
-            let placeWord = before == "in" || before == "at" || (trigger.kind == .visit && (before == "visited" || before == "visit" || before == "to"))
+            let placeWord = before == "in" || before == "at" || ((trigger.kind == .visit || trip) && (before == "visited" || before == "visit" || before == "to"))
                 // "the Alaska summit": a place naming the gathering it comes before.
                 || (entity.kind == .place && EventLexicon.triggers[after] != nil)
             if (entity.kind == .place || entity.kind == .country), placeWord {
@@ -494,6 +501,19 @@ public struct EventExtractor: Sendable {
             position -= 1
         }
         return false
+    }
+
+    /// The trigger at `index` is an infinitive of purpose: "to meet", "to hold talks", "to attend
+    /// the summit", "to join a meeting".
+    static func isPurpose(_ words: [String], before index: Int) -> Bool {
+        var cursor = index - 1
+        if cursor >= 0, words[cursor] == "a" || words[cursor] == "the" { cursor -= 1 }
+        if cursor >= 0, words[cursor] == "hold" || words[cursor] == "attend" || words[cursor] == "join" {
+            cursor -= 1
+        } else if cursor < index - 1 {
+            return false  // "travel to the meeting": where to, not what for
+        }
+        return cursor >= 0 && words[cursor] == "to"
     }
 
     /// The trigger at `index` names an occasion the sentence is dated by: "after", "before",
@@ -880,7 +900,7 @@ public struct EventExtractor: Sendable {
         a == b || (isGathering(a) && isGathering(b))
     }
 
-    private static func isGathering(_ kind: Event.Kind) -> Bool {
+    static func isGathering(_ kind: Event.Kind) -> Bool {
         switch kind {
         case .summit, .bilateralMeeting, .multilateralMeeting, .talks, .unSession: return true
         default: return false
