@@ -139,10 +139,16 @@ import Testing
         // A denied phrase trigger; an aside's status words before the trigger.
         ("Ushakov said no telephone conversation between Putin and Trump took place on Monday.", .phoneCall, .rejected, "2025-09-01", nil),
         ("Zelensky, who will not be in Alaska, travelled to Paris on Thursday for talks with Macron.", .visit, .held, "2025-09-04", "paris"),
+        // A negated object after the trigger with nothing about an event after it: the outcome.
+        ("Trump and Putin last met at a summit in Alaska on Aug. 15, which produced no agreement.", .summit, .held, "2025-08-15", "alaska"),
+        ("The summit of Trump and Putin in Budapest has no date yet.", .summit, .rejected, nil, "budapest"),
         // A trip and the gathering it is for: the gathering; a trip to one is a trip.
         ("Zelensky said he would travel to Paris on Monday to meet Trump.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
         ("Putin travelled to Budapest on Thursday to hold talks with Trump.", .talks, .held, "2025-09-04", "budapest"),
         ("Zelensky will travel to Paris next week for the meeting.", .visit, .scheduled, "2025-09-08", "paris"),
+        // A weekday that contradicts the written date: the written date in the same week, else the weekday's.
+        ("Trump and Putin will meet in Paris on Tuesday, September 10.", .bilateralMeeting, .scheduled, "2025-09-10", "paris"),
+        ("Trump and Putin met in Paris on Thursday, August 4.", .bilateralMeeting, .held, "2025-09-04", "paris"),
         // An aside after the trigger is the trigger's.
         ("Zelensky proposed a summit with Putin in Paris, which Russia rejected.", .summit, .rejected, nil, "paris"),
     ] as [(String, Event.Kind, Event.Status, String?, String?)])

@@ -315,8 +315,9 @@ public struct EventExtractor: Sendable {
     }
 
     /// The sentence's first date. A weekday written beside a calendar date it contradicts
-    /// ("Thursday, August 4", when 4 August was a Monday) is a conflict: the weekday, read
-    /// against the publication date, is kept as the date and the contradiction as a note.
+    /// ("Thursday, August 4", when 4 August was a Monday) is a conflict, kept as a note: the
+    /// written date is used when the weekday, read against the publication date, falls in the
+    /// same week, else the weekday's.
     static func date(_ matches: [TemporalResolver.TemporalMatch], in sentence: String) -> (DatePoint?, [String]) {
         var dated = matches.filter { $0.date != nil }
         // "Zelensky said on Saturday that he would travel on Monday": the date a speech verb
@@ -332,9 +333,16 @@ public struct EventExtractor: Sendable {
             return (firstDate, [])
         }
         let (weekday, calendar) = dated[0].rule == "weekday" ? (dated[0], dated[1]) : (dated[1], dated[0])
-        let note = "date conflict: '\(weekday.text)' (\(weekday.date?.iso ?? "")) and '\(calendar.text)' (\(calendar.date?.iso ?? "")) "
-            + "disagree in one sentence; the weekday, read against the publication date, is used"
-        return (weekday.date, [note])
+        let conflict = "date conflict: '\(weekday.text)' (\(weekday.date?.iso ?? "")) and '\(calendar.text)' (\(calendar.date?.iso ?? "")) "
+            + "disagree in one sentence; "
+        // In the same week ("Tuesday, February 18" when the 18th is a Wednesday) the written day
+        // is the more specific and the weekday the slip; further apart ("Thursday, August 4" in
+        // September), the written month or day is, and the weekday gives the week the story means.
+        guard let weekdayDate = weekday.date, let calendarDate = calendar.date,
+              abs(weekdayDate.date.dayNumber - calendarDate.date.dayNumber) > 6 else {
+            return (calendar.date, [conflict + "the written date is used (the two are in the same week)"])
+        }
+        return (weekdayDate, [conflict + "the weekday, read against the publication date, is used"])
     }
 
     /// A date right after a verb of speech, with "on" between or not ("said on Saturday",
@@ -383,8 +391,11 @@ public struct EventExtractor: Sendable {
         for position in keys.indices where position + 1 < keys.count && StanceLexicon.negators.contains(keys[position]) {
             var next = position + 1
             if EventLexicon.negationAdverbs.contains(keys[next]), next + 1 < keys.count { next += 1 }
-            if EventLexicon.proposal.contains(keys[next]) || EventLexicon.negatedObjects.contains(keys[next])
-                || startsTrigger(words, keys[next], at: next) {
+            if EventLexicon.proposal.contains(keys[next]) || startsTrigger(words, keys[next], at: next) { return .rejected }
+            // "no plans to meet", "no agreement on a meeting", "no date yet": denied; "a summit,
+            // which produced no agreement" is its outcome (nothing about an event follows it).
+            if EventLexicon.negatedObjects.contains(keys[next]),
+               next < index || next + 1 < words.count && EventLexicon.negatedObjectLinks.contains(keys[next + 1]) {
                 return .rejected
             }
         }

@@ -36,6 +36,10 @@ enum EventLexicon {
     /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
     static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
+    /// After a negated object that follows the trigger, what ties it to an event ("the summit
+    /// has no date yet", "talks with no plans for a follow-up"): without one it is an outcome.
+    static let negatedObjectLinks: WordTable<Void> = ["on", "to", "for", "about", "over", "yet", "regarding"]
+
     /// Read past between a negator and what it denies: "not yet ready", "not even a date".
     static let negationAdverbs: WordTable<Void> = ["yet", "currently", "even"]
 
