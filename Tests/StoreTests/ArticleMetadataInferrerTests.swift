@@ -148,6 +148,8 @@ extension ArticleMetadataInferrerTests {
         // Year first, as Lithuanian, Hungarian, Korean and Japanese sites print it.
         (["2026.03.15 14:37"], "2026-03-15"),
         (["Politics | 2026/03/16 09:05 KST"], "2026-03-16"),
+        // Day first with dashes, as Indian aggregators print it.
+        (["Updated: 17-03-2026 19:02 IST"], "2026-03-17"),
     ])
     func aDateLineAboveTheStoryIsThePublicationDate(_ lines: [String], _ expected: String) {
         let metadata = ArticleMetadataInferrer.infer(paragraphs: Self.header(lines), stripped: [])
@@ -157,6 +159,7 @@ extension ArticleMetadataInferrerTests {
 
     @Test(arguments: [
         ["05/06/2026"],  // month or day first: unknown, so not read
+        ["05-06-2026"],
         ["The ceasefire was agreed on March 3, 2026."],  // a sentence, not a date line
         ["Talks resume on March 20, 2026 in Geneva after weeks of shuttle diplomacy between the capitals of both sides"],  // long
         ["by Jo Writer - 03/06/26 8:01 AM ET"],  // the same, two digits of year

@@ -3,8 +3,9 @@
 /// 7:41 pm", "Published on August 21, 2025, at 6:12 pm (Paris)", "News · 2:14 pm, August 22,
 /// 2025", "by A and B - 08/16/25 9:02 AM ET", "24.07.2025 - Update : 24.07.2025",
 /// "2025-08-25 21:10:45"). Written dates are read by ``TemporalResolver`` (a year is required);
-/// numeric ones here: `YYYY-MM-DD`, `YYYY.MM.DD`, `YYYY/MM/DD`, `DD.MM.YYYY`, and `M/D/YY(YY)`
-/// or `D/M/YY(YY)` only where a part above 12 says which is the day (05/06/2025 is left alone).
+/// numeric ones here: `YYYY-MM-DD`, `YYYY.MM.DD`, `YYYY/MM/DD`, `DD.MM.YYYY`, and `M/D/YY(YY)`,
+/// `D/M/YY(YY)`, `D-M-YYYY` or `M-D-YYYY` only where a part above 12 says which is the day
+/// (05/06/2025 is left alone).
 extension ArticleMetadataInferrer {
     struct DateLine {
         let date: CalendarDate
@@ -142,7 +143,7 @@ extension ArticleMetadataInferrer {
         case (UInt8(ascii: "."), 4, 1...2), (UInt8(ascii: "/"), 4, 1...2):
             guard lengths[1] <= 2, (1990...2100).contains(parts[0]) else { return nil }
             return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
-        case (UInt8(ascii: "/"), 1...2, 2), (UInt8(ascii: "/"), 1...2, 4):
+        case (UInt8(ascii: "/"), 1...2, 2), (UInt8(ascii: "/"), 1...2, 4), (UInt8(ascii: "-"), 1...2, 4):
             let year = lengths[2] == 2 ? 2000 + parts[2] : parts[2]
             guard (1990...2100).contains(year) else { return nil }
             // Which is the day only where a part is above 12; otherwise the order is unknown.
