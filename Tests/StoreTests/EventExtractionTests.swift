@@ -229,6 +229,32 @@ import Testing
         #expect(groups[0].articles == ["a", "b", "c"])
     }
 
+    /// Reports placed in different countries are of different gatherings; a report dated only
+    /// to the month joins a dated group on a shared person or place, not on a shared country.
+    @Test func placesInOtherCountriesAndAMonthBesideADayKeepReportsApart() throws {
+        let candidate = { (participants: [String], location: String?, country: String?, date: String, precision: DatePoint.Precision, quote: String) in
+            var candidate = EventExtractor.Candidate(
+                kind: .talks, status: .held, participants: participants, location: location,
+                date: DatePoint(date: CalendarDate(iso: date)!, precision: precision, reason: "test"), article: "a",
+                paragraph: 0, quote: quote, start: 0, end: quote.unicodeScalars.count, rule: "trigger:talks", confidence: 0.8,
+                copyKey: EventExtractor.sentenceKey(quote))
+            candidate.countries = Set(participants.filter { ["ukraine", "united-states"].contains($0) })
+            candidate.locationCountry = country
+            return candidate
+        }
+        let berlin = candidate(["volodymyr-zelensky", "steve-witkoff", "ukraine"], "berlin", "germany", "2025-12-15", .day,
+                               "Zelensky held talks with Witkoff in Berlin on Monday.")
+        let miami = candidate(["steve-witkoff", "ukraine"], "miami", "united-states", "2025-12-01", .month,
+                              "Ukrainian negotiators held talks with Witkoff in Miami earlier this month.")
+        #expect(EventExtractor.group([berlin, miami]).count == 2, "Berlin is not Miami")
+        let unplaced = candidate(["ukraine", "united-states"], nil, nil, "2025-12-01", .month, "Ukraine and the US held talks this month.")
+        #expect(EventExtractor.group([berlin, unplaced]).count == 2, "a month and a shared country")
+        let named = candidate(["steve-witkoff"], nil, nil, "2025-12-01", .month, "Witkoff held talks this month.")
+        #expect(EventExtractor.group([berlin, named]).count == 1, "a month and a shared person")
+        let sameDay = candidate(["ukraine"], nil, nil, "2025-12-15", .day, "Ukraine held talks on Monday.")
+        #expect(EventExtractor.group([berlin, sameDay]).count == 1, "the day and a shared country")
+    }
+
     /// One person meeting two others on one day meets them twice; a third report of either pair,
     /// or of the same two, joins its meeting.
     @Test func onePersonMeetingTwoOthersOnOneDayIsTwoMeetings() throws {
@@ -369,6 +395,18 @@ import Testing
         #expect(matches(report("2025-03-05", nil)), "a week after")
         #expect(!matches(report("2025-08-20", nil)), "six months after, without the place")
         #expect(matches(report("2025-08-20", "oval-office")), "six months after, naming the place")
+        // Whatever the report's status: "Putin will not meet Zelensky" in September is not the
+        // meeting declined in May.
+        var declined = EventExtractor.Candidate(
+            kind: .bilateralMeeting, status: .rejected, participants: ["donald-trump", "volodymyr-zelensky"], location: nil,
+            date: nil, article: "a", paragraph: 0, quote: "Trump will not meet Zelensky.", start: 0, end: 29, rule: "trigger:meet",
+            confidence: 0.7, copyKey: EventExtractor.sentenceKey("Trump will not meet Zelensky."))
+        declined.published = CalendarDate(iso: "2025-09-10")
+        #expect(!EventExtractor.reports(EventExtractor.Group(declined), kind: .bilateralMeeting, participants: pair, location: nil,
+                                        start: february, status: .rejected), "a refusal months after a refused meeting")
+        declined.published = CalendarDate(iso: "2025-03-03")
+        #expect(EventExtractor.reports(EventExtractor.Group(declined), kind: .bilateralMeeting, participants: pair, location: nil,
+                                       start: february, status: .rejected), "a refusal days after it")
         // Grouping too: an undated report months after a dated one is another occasion.
         var dated = EventExtractor.Candidate(
             kind: .bilateralMeeting, status: .held, participants: ["donald-trump", "volodymyr-zelensky"], location: nil, date: february,

@@ -32,6 +32,9 @@ public struct EventExtractor: Sendable {
         /// that names the country where a report names the person, or the reverse.
         var affiliatedCountries: Set<String> = []
         var locationIsCountry = false
+        /// The country the location is in (itself, for a country): two reports placed in
+        /// different countries are of different gatherings.
+        var locationCountry: String?
         /// The trigger has a definite article ("the talks"): it names a gathering already reported.
         var definite = false
         /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed once.
@@ -53,6 +56,7 @@ public struct EventExtractor: Sendable {
         private(set) var countries: Set<String>
         private(set) var affiliatedCountries: Set<String>
         private(set) var locationIsCountry: Bool
+        private(set) var locationCountry: String?
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
         private(set) var sentenceKeys: Set<String>
         /// Their hashes: a group is checked against every candidate near it, and hashing a whole
@@ -98,6 +102,7 @@ public struct EventExtractor: Sendable {
             countries = first.countries
             affiliatedCountries = first.affiliatedCountries
             locationIsCountry = first.locationIsCountry
+            locationCountry = first.locationCountry
             count(first)
             settle()
         }
@@ -108,7 +113,10 @@ public struct EventExtractor: Sendable {
             if sentenceKeys.insert(candidate.copyKey).inserted { sentenceKeyHashes.insert(candidate.copyKey.hashValue) }
             countries.formUnion(candidate.countries)
             affiliatedCountries.formUnion(candidate.affiliatedCountries)
-            if location == nil { locationIsCountry = candidate.locationIsCountry }
+            if location == nil {
+                locationIsCountry = candidate.locationIsCountry
+                locationCountry = candidate.locationCountry
+            }
             for id in candidate.participants where !participantSet.contains(id) {
                 participants.append(id)
                 participantSet.insert(id)
@@ -304,11 +312,13 @@ public struct EventExtractor: Sendable {
         if participants.count >= 2 { confidence += 0.1 }
         let countries = Set(participants.filter { base.entity(id: $0)?.kind == .country })
         let affiliated = Set(participants.compactMap { id in base.entity(id: id).flatMap { $0.kind == .country ? nil : $0.country } })
+        let place = location.flatMap { base.entity(id: $0) }
         return Candidate(
             kind: kind, status: status, participants: participants, location: location, date: date,
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
-            countries: countries, affiliatedCountries: affiliated, locationIsCountry: location.flatMap { base.entity(id: $0) }?.kind == .country, definite: definite,
+            countries: countries, affiliatedCountries: affiliated, locationIsCountry: place?.kind == .country,
+            locationCountry: place.flatMap { $0.kind == .country ? $0.id : $0.country }, definite: definite,
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
@@ -706,10 +716,19 @@ public struct EventExtractor: Sendable {
         // date its own publication gives to "today".
         if groups[index].sentenceKeyHashes.contains(keyHash), groups[index].sentenceKeys.contains(candidate.copyKey) { return true }
         let sameLocation = groups[index].location != nil && groups[index].location == candidate.location
+        // Talks in Miami are not the talks in Berlin, whatever else they share.
+        if let placed = groups[index].locationCountry, let other = candidate.locationCountry, placed != other { return false }
         // Both dated: the dates first (no hashing), then any one shared participant. The shared
         // list, an allocation per comparison, is built only for the undated rule.
         if let first = groups[index].date, let second = candidate.date {
             guard datesAgree(first, second, kind: candidate.kind) else { return false }
+            // A day and a month ("talks earlier this month" beside the talks of the 15th): the
+            // month holds many gatherings, so a shared country is not enough.
+            if first.precision.rank > DatePoint.Precision.week.rank || second.precision.rank > DatePoint.Precision.week.rank {
+                return sameLocation || candidate.participants.contains { id in
+                    groups[index].participantSet.contains(id) && !groups[index].countries.contains(id) && !candidate.countries.contains(id)
+                }
+            }
             // A second meeting or call of one of them, with someone else (``isOneToOne(_:)``).
             if isOneToOne(candidate.kind), isOneToOne(groups[index].kind),
                candidate.participants.contains(where: { !groups[index].participantSet.contains($0) && !candidate.countries.contains($0) }),
@@ -816,7 +835,10 @@ public struct EventExtractor: Sendable {
                 || (!group.affiliatedCountries.isEmpty && group.affiliatedCountries.isSubset(of: participantCountries))
         }
         guard arranged(group.status) == arranged(status) else { return false }
-        if !sameLocation, group.status == .held, isStale(published: group.earliestPublished, date: start) { return false }
+        // Weeks after a dated event, an undated report of any status is of another occasion
+        // unless it names the place: "Putin will not meet Zelensky" in September is not the
+        // meeting he declined in May.
+        if !sameLocation, isStale(published: group.earliestPublished, date: start) { return false }
         var shared = 0, sharesNonCountry = false
         for participant in participants where group.takesPart(participant.entity) {
             shared += 1
