@@ -50,16 +50,17 @@ import Testing
 
     static func extract(_ sentence: String, published: String = "2025-09-05", extra: [SeedFile]) throws -> EventExtractor.Candidate? {
         let entities = StoreFixtures.entitiesJSON("""
-            {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
+            {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}], "country": "russia"},
             {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
             {"id": "volodymyr-zelensky", "type": "person", "name": "Volodymyr Zelensky", "aliases": [{"text": "Zelensky", "kind": "short-form"}]},
-            {"id": "yuri-ushakov", "type": "person", "name": "Yuri Ushakov", "aliases": [{"text": "Ushakov", "kind": "short-form"}]},
+            {"id": "yuri-ushakov", "type": "person", "name": "Yuri Ushakov", "aliases": [{"text": "Ushakov", "kind": "short-form"}], "country": "russia"},
             {"id": "alaska", "type": "place", "name": "Alaska", "aliases": []},
             {"id": "paris", "type": "place", "name": "Paris", "aliases": []},
             {"id": "france", "type": "country", "name": "France", "aliases": []},
             {"id": "germany", "type": "country", "name": "Germany", "aliases": []},
             {"id": "united-kingdom", "type": "country", "name": "United Kingdom", "aliases": [{"text": "Britain", "kind": "short-form"}]},
             {"id": "russia", "type": "country", "name": "Russia", "aliases": []},
+            {"id": "ukraine", "type": "country", "name": "Ukraine", "aliases": []},
             {"id": "un-security-council", "type": "organisation", "name": "UN Security Council", "aliases": []},
             {"id": "kyiv", "type": "place", "name": "Kyiv", "aliases": []},
             {"id": "budapest", "type": "place", "name": "Budapest", "aliases": []}
@@ -146,6 +147,18 @@ import Testing
         ("Zelensky said he would travel to Paris on Monday to meet Trump.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),
         ("Putin travelled to Budapest on Thursday to hold talks with Trump.", .talks, .held, "2025-09-04", "budapest"),
         ("Zelensky will travel to Paris next week for the meeting.", .visit, .scheduled, "2025-09-08", "paris"),
+        // Two leaders and their countries are two sides: bilateral.
+        ("Trump and Zelensky, with Russia and France, met in Paris on Thursday.", .multilateralMeeting, .held, "2025-09-04", "paris"),
+        ("Putin and Russia met Ushakov and Zelensky in Paris on Thursday.", .bilateralMeeting, .held, "2025-09-04", "paris"),
+        // The war's place is not the venue; a strike's place does not place another gathering.
+        ("Trump and Putin met on Thursday to discuss the war in Ukraine.", .bilateralMeeting, .held, "2025-09-04", nil),
+        ("The UN Security Council held a session on the Kyiv strike on Friday.", .unSession, .held, "2025-09-05", nil),
+        ("Russia launched strikes in Kyiv on Thursday.", .attack, .held, "2025-09-04", "kyiv"),
+        // "was to take part in": arranged, whatever the aside after the trigger expects.
+        ("Merz was to take part in a video call of France and Germany later on Friday, in which leaders were expected to review the plan.",
+         .phoneCall, .scheduled, "2025-09-05", nil),
+        // A bare session is the UN's only when a UN body is named.
+        ("Trump and Putin ended an extremely productive session in Paris on Thursday.", .talks, .held, "2025-09-04", "paris"),
         // A weekday that contradicts the written date: the written date in the same week, else the weekday's.
         ("Trump and Putin will meet in Paris on Tuesday, September 10.", .bilateralMeeting, .scheduled, "2025-09-10", "paris"),
         ("Trump and Putin met in Paris on Thursday, August 4.", .bilateralMeeting, .held, "2025-09-04", "paris"),
@@ -179,6 +192,12 @@ import Testing
         ("Trump has said he expects to meet Putin in Paris very soon.", ["donald-trump", "vladimir-putin"]),
         ("Trump said that he had met Putin in Paris on Thursday.", ["donald-trump", "vladimir-putin"]),
         ("Trump has said that if the talks go well, he will meet Putin in Paris.", ["donald-trump", "vladimir-putin"]),
+        // A place's country after it is where, not who; the one whose envoys attend does not.
+        ("Trump and Zelensky met in Paris, France, on Thursday.", ["donald-trump", "volodymyr-zelensky"]),
+        ("Putin met Trump's special envoy and Zelensky in Paris on Thursday.", ["vladimir-putin", "volodymyr-zelensky"]),
+        ("Putin\u{2019}s aides met Zelensky in Paris on Thursday.", ["volodymyr-zelensky"]),
+        ("Zelensky and Putin met in Paris on Thursday, Putin's spokesman said.", ["volodymyr-zelensky", "vladimir-putin"]),
+        ("Trump's meeting with Putin in Paris on Thursday went well.", ["donald-trump", "vladimir-putin"]),
     ])
     func aSpeakerIsASourceUnlessSpeakingOfThemself(_ sentence: String, _ participants: [String]) throws {
         let candidate = try #require(try Self.extract(sentence), "nothing from: \(sentence)")
@@ -253,6 +272,14 @@ import Testing
         #expect(EventExtractor.group([berlin, named]).count == 1, "a month and a shared person")
         let sameDay = candidate(["ukraine"], nil, nil, "2025-12-15", .day, "Ukraine held talks on Monday.")
         #expect(EventExtractor.group([berlin, sameDay]).count == 1, "the day and a shared country")
+        // And matching an event already made: the event's place's country against the report's.
+        let witkoff = [Participant(entity: "steve-witkoff", role: .principal)]
+        let day = DatePoint(date: CalendarDate(iso: "2025-12-15")!, precision: .day, reason: "test")
+        let inMiami = EventExtractor.Group(candidate(["steve-witkoff"], "miami", "united-states", "2025-12-15", .day, "Witkoff held talks in Miami on Monday."))
+        #expect(!EventExtractor.reports(inMiami, kind: .talks, participants: witkoff, location: "berlin", start: day, status: .held,
+                                        locationCountry: "germany"))
+        #expect(EventExtractor.reports(inMiami, kind: .talks, participants: witkoff, location: "washington", start: day, status: .held,
+                                       locationCountry: "united-states"))
     }
 
     /// One person meeting two others on one day meets them twice; a third report of either pair,

@@ -31,9 +31,12 @@ public struct EventExtractor: Sendable {
         /// The countries of its people and bodies (Putin → Russia), for matching a known event
         /// that names the country where a report names the person, or the reverse.
         var affiliatedCountries: Set<String> = []
+        /// The sides taking part: each participant's country, or itself when it has none.
+        var parties: Set<String> = []
         var locationIsCountry = false
-        /// The country the location is in (itself, for a country): two reports placed in
-        /// different countries are of different gatherings.
+        /// The country a city or site the report is placed in lies in: two reports placed in
+        /// different countries are of different gatherings. Not a country named as the place
+        /// ("the fighting in Ukraine" is no venue).
         var locationCountry: String?
         /// The trigger has a definite article ("the talks"): it names a gathering already reported.
         var definite = false
@@ -55,6 +58,7 @@ public struct EventExtractor: Sendable {
         /// Participants that are countries, and whether the location is one: weak evidence of sameness.
         private(set) var countries: Set<String>
         private(set) var affiliatedCountries: Set<String>
+        private(set) var parties: Set<String>
         private(set) var locationIsCountry: Bool
         private(set) var locationCountry: String?
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
@@ -101,6 +105,7 @@ public struct EventExtractor: Sendable {
             date = first.date
             countries = first.countries
             affiliatedCountries = first.affiliatedCountries
+            parties = first.parties.isEmpty ? Set(first.participants) : first.parties
             locationIsCountry = first.locationIsCountry
             locationCountry = first.locationCountry
             count(first)
@@ -113,6 +118,7 @@ public struct EventExtractor: Sendable {
             if sentenceKeys.insert(candidate.copyKey).inserted { sentenceKeyHashes.insert(candidate.copyKey.hashValue) }
             countries.formUnion(candidate.countries)
             affiliatedCountries.formUnion(candidate.affiliatedCountries)
+            parties.formUnion(candidate.parties.isEmpty ? Set(candidate.participants) : candidate.parties)
             if location == nil {
                 locationIsCountry = candidate.locationIsCountry
                 locationCountry = candidate.locationCountry
@@ -133,7 +139,7 @@ public struct EventExtractor: Sendable {
         public private(set) var status: Event.Status = .held
 
         private mutating func settle() {
-            kind = mostSpecific == .bilateralMeeting && participants.count >= 3 ? .multilateralMeeting : mostSpecific
+            kind = mostSpecific == .bilateralMeeting && parties.count >= 3 ? .multilateralMeeting : mostSpecific
             var best: Int?
             for candidate in statusCounts.indices where statusCounts[candidate] > 0 {
                 if let current = best, statusCounts[current] > statusCounts[candidate]
@@ -271,13 +277,27 @@ public struct EventExtractor: Sendable {
                   trigger.quoted || !quotations.contains(scalarOffset: mention.start - sentence.start) else { continue }
             let before = Self.wordBefore(offset: mention.start - sentence.start, in: scalars)
             let after = Self.wordAfter(offset: mention.end - sentence.start, in: scalars)
+            // "the war in Ukraine", "peace in Europe": where the war is, neither where they meet
+            // nor who meets.
+            if before == "in", trigger.kind != .attack, entity.kind == .place || entity.kind == .country,
+               EventLexicon.notVenues.contains(Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars)) {
+                continue
+            }
             let placeWord = before == "in" || before == "at" || ((trigger.kind == .visit || trip) && (before == "visited" || before == "visit" || before == "to"))
-                // "the Alaska summit": a place naming the gathering it comes before.
-                || (entity.kind == .place && EventLexicon.triggers[after] != nil)
+                // "the Alaska summit": a place naming the gathering it comes before (not "a
+                // session on the Kyiv strike": the strike is another kind of event).
+                || (entity.kind == .place && EventLexicon.triggers[after].map { Self.compatible($0, trigger.kind) } == true)
             if (entity.kind == .place || entity.kind == .country), placeWord {
                 if location == nil { location = entity.id }
                 continue
             }
+            // "in Davos, Switzerland", "at Kyiv, Ukraine": the place's country, not a party.
+            if entity.kind == .place || entity.kind == .country, Self.isPlaceTail(start: mention.start - sentence.start, in: scalars) {
+                if location == nil { location = entity.id }
+                continue
+            }
+            // "Trump's envoys", "Putin's aide Ushakov": the one they act for is not there.
+            if entity.kind == .person, Self.isPossessiveOfAgent(end: mention.end - sentence.start, in: scalars) { continue }
             // The one who reports ("Ushakov said …") is a source, not a participant; except at a
             // press conference, which the speaker gives ("Starmer told a press conference").
             if entity.kind == .person || entity.kind == .organisation, trigger.kind != .pressConference,
@@ -294,8 +314,14 @@ public struct EventExtractor: Sendable {
         // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
         guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))
             || (location != nil && date != nil) else { return nil }
+        // The sides: a person or body stands for its country ("Trump and Zelensky, the US and
+        // Ukraine" are two), so a meeting of two leaders and their countries stays bilateral.
+        let parties = Set(participants.map { id in base.entity(id: id).flatMap { $0.kind == .country ? $0.id : $0.country } ?? id })
         var kind = trigger.kind
-        if kind == .bilateralMeeting && participants.count >= 3 { kind = .multilateralMeeting }
+        if kind == .bilateralMeeting && parties.count >= 3 { kind = .multilateralMeeting }
+        // A bare "session" is the United Nations' only when one of its bodies is named: "an
+        // extremely productive session" of two leaders is their talks.
+        if kind == .unSession, trigger.phrase == "session", !participants.contains(where: EventLexicon.isUnitedNationsBody) { kind = .talks }
         var statusWords = frameOnly ? frameTokens.map(\.text) : words
         // "took place in Istanbul on May 16": the month, not the modal of a possibility.
         if words.contains("may") {
@@ -317,8 +343,8 @@ public struct EventExtractor: Sendable {
             kind: kind, status: status, participants: participants, location: location, date: date,
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
-            countries: countries, affiliatedCountries: affiliated, locationIsCountry: place?.kind == .country,
-            locationCountry: place.flatMap { $0.kind == .country ? $0.id : $0.country }, definite: definite,
+            countries: countries, affiliatedCountries: affiliated, parties: parties, locationIsCountry: place?.kind == .country,
+            locationCountry: place.flatMap { $0.kind == .place ? $0.country : nil }, definite: definite,
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
@@ -495,9 +521,18 @@ public struct EventExtractor: Sendable {
     /// "ready to hold talks", "wants to host a summit"), else nil.
     static func infinitiveGovernor(_ words: [String], trigger index: Int) -> String? {
         var cursor = index - 1
-        // "to hold talks", "to host a summit", "to attend the summit": a verb and an article between.
+        // "to hold talks", "to host a summit", "to attend the summit": a verb and an article
+        // between; "to take part in a video call": a kind before the trigger, and the verb's words.
+        if cursor >= 1, ["a", "an", "the"].contains(words[cursor - 1]), !["a", "an", "the"].contains(words[cursor]) { cursor -= 1 }
         if cursor >= 0, ["a", "an", "the"].contains(words[cursor]) { cursor -= 1 }
-        if cursor >= 0, EventLexicon.lightVerbs.contains(words[cursor]) { cursor -= 1 }
+        if cursor >= 2, words[cursor] == "in", words[cursor - 1] == "part", words[cursor - 2] == "take" {
+            cursor -= 2
+        } else if cursor >= 1, words[cursor] == "in", words[cursor - 1] == "participate" {
+            cursor -= 1
+        }
+        if cursor >= 0, EventLexicon.lightVerbs.contains(words[cursor]) || words[cursor] == "take" || words[cursor] == "participate" {
+            cursor -= 1
+        }
         guard cursor >= 1, words[cursor] == "to" else { return nil }
         return words[cursor - 1]
     }
@@ -589,6 +624,32 @@ public struct EventExtractor: Sendable {
     }
 
     /// The lowercased word that ends just before `offset` (code points) in `text`.
+    /// The name starting at `start` follows ", " after a capitalised place after "in" or "at"
+    /// ("in Davos, Switzerland"): it says where that place is.
+    static func isPlaceTail(start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard start >= 2, scalars[start - 1] == " ", scalars[start - 2] == "," else { return false }
+        var cursor = start - 2
+        // One or two capitalised words ("in Davos", "in New York").
+        for word in 0..<2 {
+            let end = cursor
+            while cursor > 0, WordScalar.isAlphabetic(scalars[cursor - 1]) || scalars[cursor - 1] == "." { cursor -= 1 }
+            guard cursor < end, WordScalar.isUppercase(scalars[cursor]) else { return false }
+            let preposition = wordBefore(offset: cursor, in: scalars)
+            if preposition == "in" || preposition == "at" { return true }
+            guard word == 0, cursor > 0, scalars[cursor - 1] == " " else { return false }
+            cursor -= 1
+        }
+        return false
+    }
+
+    /// The name ending at `end` is a possessive ("Trump's", "Putin’s") of someone who acts for
+    /// them ("envoys", "special envoy", "aide", ``EventLexicon/agents``).
+    static func isPossessiveOfAgent(end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard end + 1 < scalars.count, scalars[end] == "'" || scalars[end] == "\u{2019}", scalars[end + 1] == "s",
+              end + 2 == scalars.count || !WordScalar.isAlphabetic(scalars[end + 2]) else { return false }
+        return EventLexicon.agents.contains(wordAfter(offset: end + 2, in: scalars))
+    }
+
     static func wordBefore(offset: Int, in scalars: [Unicode.Scalar]) -> String {
         var end = min(offset, scalars.count)
         while end > 0, scalars[end - 1] == " " { end -= 1 }
@@ -805,9 +866,11 @@ public struct EventExtractor: Sendable {
     /// every event compared: 3% of a 100k load).
     static func reports<Report: ReportFields>(
         _ group: Report, kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?, status: Event.Status,
-        participantCountries: Set<String> = []
+        participantCountries: Set<String> = [], locationCountry: String? = nil
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
+        // As in grouping: a gathering placed in another country is another gathering.
+        if let placed = group.locationCountry, let locationCountry, placed != locationCountry { return false }
         // Reports that something took place cannot be of an event that starts after the last of
         // them was published: an attack an article of 20 August mentions is not the strike of
         // 27 August.
@@ -857,13 +920,13 @@ public struct EventExtractor: Sendable {
     /// of another make the match, and the group is kept whole.
     static func members(
         of group: Group, reporting kind: Event.Kind, participants: [Participant], location: String?, start: DatePoint?,
-        status: Event.Status, participantCountries: Set<String>
+        status: Event.Status, participantCountries: Set<String>, locationCountry: String? = nil
     ) -> [Candidate] {
         // A group of one was matched as that member.
         if group.members.count == 1 { return group.members }
         let reporting = group.members.map { member in
             reports(member, kind: kind, participants: participants, location: location, start: start, status: status,
-                    participantCountries: participantCountries)
+                    participantCountries: participantCountries, locationCountry: locationCountry)
         }
         if !reporting.contains(true) || !reporting.contains(false) { return group.members }
         var keptKeys: Set<String> = [], keptArticles: Set<String> = []
@@ -962,6 +1025,7 @@ protocol ReportFields {
     var date: DatePoint? { get }
     var location: String? { get }
     var locationIsCountry: Bool { get }
+    var locationCountry: String? { get }
     var participants: [String] { get }
     var countries: Set<String> { get }
     var affiliatedCountries: Set<String> { get }

@@ -34,6 +34,25 @@ enum EventLexicon {
     static let cancellation: WordTable<Void> = ["cancelled", "canceled", "postponed", "scrapped", "shelved"]
 
     /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
+    /// After a person's possessive, those who act for them ("Trump's envoys", "Putin's special
+    /// envoy", "Zelensky's chief of staff"): the person is not at what they attend. Not a
+    /// spokesman: "Driscoll's spokesman said the talks" are Driscoll's.
+    static let agents: WordTable<Void> = [
+        "envoy", "envoys", "special", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "negotiator", "negotiators",
+        "team", "representative", "representatives", "emissary", "emissaries", "son", "chief", "top", "foreign", "defence",
+        "defense", "national", "administration", "delegation",
+    ]
+
+    /// Before "in" and a place, what is there rather than who meets there ("the war in Ukraine",
+    /// "peace in Europe", "troops in Ukraine"): not a gathering's venue.
+    static let notVenues: WordTable<Void> = [
+        "war", "fighting", "conflict", "peace", "ceasefire", "truce", "invasion", "troops", "forces", "soldiers", "deployment",
+        "mission", "presence", "security", "stability", "situation", "offensive", "occupation", "killing", "bloodshed",
+    ]
+
+    /// The United Nations and its bodies, by entity id: what makes a "session" the UN's.
+    static func isUnitedNationsBody(_ id: String) -> Bool { id == "united-nations" || id.hasPrefix("un-") }
+
     static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
     /// After a negated object that follows the trigger, what ties it to an event ("the summit
@@ -61,7 +80,7 @@ enum EventLexicon {
     /// Before "to" and a trigger: it was arranged ("agreed to meet", "due to hold talks").
     static let arranging: Set<String> = [
         "agreed", "agree", "agrees", "planned", "plans", "plan", "planning", "set", "due", "scheduled", "expected", "going",
-        "arranged", "decided", "intends", "intend", "is", "are",
+        "arranged", "decided", "intends", "intend", "is", "are", "was", "were",
     ]
 
     /// Before "to" and a trigger: it was asked for or offered ("wants to meet", "ready to host").

@@ -81,6 +81,8 @@ extension SeedAssembler {
             })
         }
         for position in events.indices { index.addCountries(participantCountries[position], of: events[position], at: position) }
+        // The country of each event's city or site: a group placed in another is another gathering.
+        var locationCountries: [String?] = events.map(locationCountry)
         // The groups each event absorbs, applied once per event at the end: rebuilding an event
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
@@ -92,7 +94,8 @@ extension SeedAssembler {
                 candidates.first { position in
                     EventExtractor.reports(group, kind: events[position].kind, participants: events[position].participants,
                                            location: events[position].location, start: events[position].start,
-                                           status: events[position].status, participantCountries: participantCountries[position])
+                                           status: events[position].status, participantCountries: participantCountries[position],
+                                           locationCountry: locationCountries[position])
                 }
             }
             if let position = match {
@@ -100,13 +103,14 @@ extension SeedAssembler {
                 absorbed[position, default: []] += EventExtractor.members(
                     of: group, reporting: events[position].kind, participants: events[position].participants,
                     location: events[position].location, start: events[position].start, status: events[position].status,
-                    participantCountries: participantCountries[position])
+                    participantCountries: participantCountries[position], locationCountry: locationCountries[position])
                 changed = true
             } else if group.confidence >= EventExtractor.newEventConfidence, !group.heldAfterItsReports {
                 let event = extractedEvent(group)
                 takenEventIDs.insert(event.id)
                 events.append(event)
                 participantCountries.append([])
+                locationCountries.append(locationCountry(event))
                 index.add(event, at: events.count - 1)
                 changed = true
             }
@@ -115,6 +119,13 @@ extension SeedAssembler {
             events[position] = event
         }
         return changed
+    }
+
+    /// The country of the city or site `event` is placed in (none for a country as its place,
+    /// as ``EventExtractor/Candidate/locationCountry``).
+    func locationCountry(_ event: Event) -> String? {
+        guard let location = event.location, let position = entityIndex[location], entities[position].kind == .place else { return nil }
+        return entities[position].country
     }
 
     /// Each event at a position of `absorbed` with the sentences of the reports it absorbed, on
