@@ -148,6 +148,12 @@ extension ArticleMetadataInferrerTests {
         // Year first, as Lithuanian, Hungarian, Korean and Japanese sites print it.
         (["2026.03.15 14:37"], "2026-03-15"),
         (["Politics | 2026/03/16 09:05 KST"], "2026-03-16"),
+        // A comma before the year; the month in the site's own language; an American time zone.
+        (["Sun, 15 Mar, 2026 - 21:14"], "2026-03-15"),
+        (["20 maggio 2026 (modifica il 20 maggio 2026 | 21:05)"], "2026-05-20"),
+        (["Actualizado: 3 de marzo de 2026, 10:15 CET"], "2026-03-03"),
+        (["03/11/2026 | 03:41 pm EDT"], "2026-03-11"),
+        (["by Jo Writer - 03/06/26 8:01 AM ET"], "2026-03-06"),
         // Day first with dashes, as Indian aggregators print it.
         (["Updated: 17-03-2026 19:02 IST"], "2026-03-17"),
     ])
@@ -160,9 +166,10 @@ extension ArticleMetadataInferrerTests {
     @Test(arguments: [
         ["05/06/2026"],  // month or day first: unknown, so not read
         ["05-06-2026"],
+        ["03/11/2026 | 03:41 pm CET"],  // a European zone does not say which comes first
         ["The ceasefire was agreed on March 3, 2026."],  // a sentence, not a date line
         ["Talks resume on March 20, 2026 in Geneva after weeks of shuttle diplomacy between the capitals of both sides"],  // long
-        ["by Jo Writer - 03/06/26 8:01 AM ET"],  // the same, two digits of year
+        ["by Jo Writer - 03/06/26 8:01"],  // the same, two digits of year
         ["Version 2.10.4 · 2026"],
         ["Build 2026.13.40"],  // no such month
     ])
@@ -265,6 +272,30 @@ extension ArticleMetadataInferrerTests {
         // A slogan under the masthead, above the menu.
         ("The Example Post\nTruth Dies in Silence\nWorld | Europe | Ukraine\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
          "The Example Post", "the masthead"),
+        // A five-word tagline under a short masthead; a site's address as its name.
+        ("EX\nThe New Voice of Example\nPolitics | War | World\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "EX", "the masthead"),
+        ("Examplenews.com\nSofia Example Agency\nWorld | Politics | Society\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "Examplenews.com", "the masthead"),
+        // A brand in lower case, an address with a country's domain, a mark after the name.
+        ("exa International\nNews | Politics | Business\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "exa International", "the masthead"),
+        ("eExample.com\nPolitics | Economy | Opinion\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "eExample.com", "the masthead"),
+        ("SWI exampleinfo.ch\nSwiss news in 10 languages | Politics | Business | Culture\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "SWI exampleinfo.ch", "the masthead"),
+        ("THE EXAMPLE AND MAIL*\nCanada | World | Business\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "THE EXAMPLE AND MAIL", "the masthead"),
+        // A byline naming the site with the wires; a lower-case masthead with a period.
+        ("Allies weigh a reassurance force for Ukraine\n\nBy Examplenews with AP, AFP\n\n\(story)", "Examplenews", "the credit line"),
+        ("exanews.\nMy Europe | World | Business | Travel\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "exanews", "the masthead"),
+        // A bullet of the site's subscription box above the story is no wire trailer.
+        ("Example Times\nHome | Latest | World | Cities\n\nSubscribe Now! Get features like\n- Today's Paper\n- Premium Articles\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "Example Times", "the masthead"),
+        // A credit in capitals, spelled as the masthead it names.
+        ("Example Jazeera\nNews | Middle East | Opinion\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nSOURCE: EXAMPLE JAZEERA AND NEWS AGENCIES",
+         "Example Jazeera", "spelled as the masthead"),
         // A syndicated copy names where it was first published.
         ("\(story)\n\nThis story was originally published by Example Radio.", "Example Radio", "the credit line"),
         // A credit line listing several names: the first.
@@ -285,6 +316,8 @@ extension ArticleMetadataInferrerTests {
         "\(story) The BBC's correspondent reported heavy traffic at the border.",
         // A firm with "& Company" is a publisher, not the masthead.
         "\(story)\n\nCopyright \u{00A9}2026 Example Jones & Company, Inc. All Rights Reserved.",
+        // A section label over the site's menu is not a masthead.
+        "World\nHome | Europe | Politics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A section label over the headline is not a masthead.
         "Ukraine\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A caption with leaders' names, not a credit with wire services.
@@ -295,6 +328,17 @@ extension ArticleMetadataInferrerTests {
     func whatNamesNoOutlet(_ text: String) throws {
         let metadata = try Self.inferred(text: text)
         #expect(metadata.outlet == nil, "\(metadata.outlet ?? ""): \(metadata.outletReason ?? "")")
+    }
+
+    /// The tagline under a masthead, above the menu, is the site's, not the headline.
+    @Test func aConsentBannersHeadingIsNotTheHeadline() throws {
+        let metadata = try Self.inferred(text: "We care about your privacy\nExample and our partners use cookies and similar technologies to store and access information on your device. [Agree and close]\n\nAllies weigh a reassurance force for Ukraine\n\n\(Self.story)")
+        #expect(metadata.title == "Allies weigh a reassurance force for Ukraine")
+    }
+
+    @Test func aTaglineIsNotTheHeadline() throws {
+        let metadata = try Self.inferred(text: "EX\nThe New Voice of Example\nPolitics | War | World\n\nAllies weigh a reassurance force for Ukraine\n\n\(Self.story)")
+        #expect(metadata.title == "Allies weigh a reassurance force for Ukraine")
     }
 
     @Test func theHeadlineIsFoundUnderTheSitesFurniture() throws {

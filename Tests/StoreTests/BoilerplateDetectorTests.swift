@@ -34,6 +34,7 @@ import Testing
         ("Skip to main content", .siteNotice),
         ("Mediazona is an independent outlet. Support Mediazona\u{2019}s journalism", .siteNotice),
         ("World | U.S. | Politics | Economy", .siteNotice),
+        ("Swiss news in 10 languages | Politics | Foreign Affairs | Business", .siteNotice),
         ("A version of this article appears in print on March 3, 2026, Section A, Page 1.", .siteNotice),
         ("Follow Example Pravda on Telegram and X", .siteNotice),
         ("If you notice an error, select the required text and press Ctrl+Enter.", .siteNotice),
@@ -62,6 +63,8 @@ import Testing
         "Zelensky will follow the talks on television, aides said.",
         "He said the U.S. was ready. Europe was not.",
         "A Russian news agency said the talks would resume in Istanbul on Monday.",
+        // A date line with its byline and section is no menu.
+        "World | Jo Writer | Politics | 10:05, March 6, 2026",
     ])
     func articleSentencesSurvive(line: String) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")

@@ -84,6 +84,7 @@ extension ArticleMetadataInferrer {
             found.append((point.date, line.utf8.distance(from: line.startIndex, to: match.range.lowerBound)))
         }
         found += numericDates(in: line)
+        found += writtenDates(in: line)
         let bytes = Array(line.utf8)
         return found.sorted { $0.offset < $1.offset }.first { isMarkedAsUpdate(bytes, before: $0.offset) == updates }
     }
@@ -95,9 +96,62 @@ extension ArticleMetadataInferrer {
         return words.contains { $0.hasPrefix("updat") || $0 == "modified" || $0 == "edited" || $0 == "revised" }
     }
 
+    /// The abbreviations of the United States' time zones, as a site prints them after a time.
+    static let americanTimeZones: Set<String> = ["ET", "EDT", "EST", "CT", "CDT", "CST", "MT", "MDT", "MST", "PT", "PDT", "PST"]
+
+    /// Day-first written dates the resolver does not read, with their byte offsets: a comma
+    /// before the year ("Sun, 02 Mar, 2025 - 21:14") or the month in the language of the site's
+    /// own edition ("20 maggio 2025", "3 de marzo de 2025", "12. März 2025"), as headers print
+    /// them above English copy.
+    static func writtenDates(in line: String) -> [(date: CalendarDate, offset: Int)] {
+        var words: [(text: Substring, offset: Int)] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            guard line[index].isLetter || line[index].isNumber else {
+                index = line.index(after: index)
+                continue
+            }
+            let start = index
+            while index < line.endIndex, line[index].isLetter || line[index].isNumber { index = line.index(after: index) }
+            words.append((line[start..<index], line.utf8.distance(from: line.startIndex, to: start)))
+        }
+        var found: [(date: CalendarDate, offset: Int)] = []
+        for position in words.indices {
+            guard let day = Int(words[position].text), (1...31).contains(day), words[position].text.count <= 2 else { continue }
+            var next = position + 1
+            if next < words.count, words[next].text == "de" { next += 1 }
+            guard next < words.count, let month = headerMonths[words[next].text.lowercased()] else { continue }
+            next += 1
+            if next < words.count, words[next].text == "de" || words[next].text == "del" { next += 1 }
+            guard next < words.count, words[next].text.count == 4, let year = Int(words[next].text), (1990...2100).contains(year),
+                  let date = CalendarDate(year: year, month: month, day: day) else { continue }
+            found.append((date, words[position].offset))
+        }
+        return found
+    }
+
+    /// English month names and abbreviations, and those of the editions an English page most
+    /// often sits under (Italian, French, Spanish, Portuguese, German, Dutch).
+    static let headerMonths: [String: Int] = {
+        var months = TemporalLexicon.months
+        let editions: [[String]] = [
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        ]
+        for names in editions {
+            for (number, name) in names.enumerated() { months[name] = number + 1 }
+        }
+        return months
+    }()
+
     /// Numeric dates in `line`, with their byte offsets.
     static func numericDates(in line: String) -> [(date: CalendarDate, offset: Int)] {
         let bytes = Array(line.utf8)
+        let monthFirst = line.split(whereSeparator: { !$0.isLetter }).contains { americanTimeZones.contains(String($0)) }
         var found: [(date: CalendarDate, offset: Int)] = []
         var index = 0
         while index < bytes.count {
@@ -124,7 +178,7 @@ extension ArticleMetadataInferrer {
             }
             // Not part of a longer number or a fourth field ("1.2.3.4", "2025-08-25-01").
             let standsAlone = cursor >= bytes.count || !(isDigit(bytes[cursor]) || (bytes[cursor] == separator && cursor + 1 < bytes.count && isDigit(bytes[cursor + 1])))
-            if parts.count == 3, let separator, standsAlone, let date = numericDate(parts, lengths, separator) {
+            if parts.count == 3, let separator, standsAlone, let date = numericDate(parts, lengths, separator, monthFirst: monthFirst) {
                 found.append((date, index))
             }
             index = max(cursor, index + 1)
@@ -132,7 +186,7 @@ extension ArticleMetadataInferrer {
         return found
     }
 
-    static func numericDate(_ parts: [Int], _ lengths: [Int], _ separator: UInt8) -> CalendarDate? {
+    static func numericDate(_ parts: [Int], _ lengths: [Int], _ separator: UInt8, monthFirst: Bool = false) -> CalendarDate? {
         switch (separator, lengths[0], lengths[2]) {
         case (UInt8(ascii: "-"), 4, 2) where lengths[1] == 2:
             return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
@@ -149,7 +203,8 @@ extension ArticleMetadataInferrer {
             // Which is the day only where a part is above 12; otherwise the order is unknown.
             if parts[1] > 12, parts[0] <= 12 { return CalendarDate(year: year, month: parts[0], day: parts[1]) }
             if parts[0] > 12, parts[1] <= 12 { return CalendarDate(year: year, month: parts[1], day: parts[0]) }
-            return nil
+            // An American time zone on the line says the month comes first ("03/11/2025 | 3:41 pm EDT").
+            return monthFirst ? CalendarDate(year: year, month: parts[0], day: parts[1]) : nil
         default:
             return nil
         }

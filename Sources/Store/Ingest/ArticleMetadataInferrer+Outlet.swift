@@ -15,9 +15,17 @@ extension ArticleMetadataInferrer {
             return (name, reason)
         }
         for credit in stripped where credit.kind == .sourceCredit {
-            if let name = creditName(credit.text) { return (name, "the credit line '\(credit.text)'") }
+            guard let name = creditName(credit.text) else { continue }
+            // "SOURCE: AL JAZEERA AND NEWS AGENCIES" under the masthead "Al Jazeera": the masthead's spelling.
+            if let site = masthead(paragraphs, stripped: stripped), site.lowercased() == name.lowercased(), site != name {
+                return (site, "the credit line '\(credit.text)', spelled as the masthead '\(site)'")
+            }
+            return (name, "the credit line '\(credit.text)'")
         }
-        if let trailer = stripped.first(where: { $0.kind == .agencyTrailer }), let name = trailerName(trailer.text) {
+        // A wire's trailer follows the story ("— Reuters"); a dash-led line above it is a
+        // bullet of the site's furniture ("- Today's Paper").
+        let storyStart = paragraphs.first { $0.text.split(separator: " ").count > 30 }?.line ?? Int.max
+        if let trailer = stripped.first(where: { $0.kind == .agencyTrailer && $0.line > storyStart }), let name = trailerName(trailer.text) {
             return (name, "the trailer '\(trailer.text)'")
         }
         if let (name, line) = staffByline(paragraphs) { return (name, "the byline '\(line)'") }
@@ -50,7 +58,9 @@ extension ArticleMetadataInferrer {
             return firstListed(line[line.index(after: colon)...].trimming(anyOf: " ."))
         }
         guard let with = line.firstRange(of: " with ") else { return nil }
-        let name = line[..<with.lowerBound].trimming(anyOf: " (")
+        // "By Euronews with AP, AFP": a byline naming the site.
+        var name = line[..<with.lowerBound].trimming(anyOf: " (")
+        if name.hasPrefix("By ") { name = String(name.dropFirst(3)) }
         return name.isEmpty || name.count > 60 ? nil : name
     }
 
@@ -58,7 +68,7 @@ extension ArticleMetadataInferrer {
     /// empty or longer than a name.
     static func firstListed(_ names: String) -> String? {
         var first = names[...]
-        for separator in [", ", " and ", " & ", "; "] {
+        for separator in [", ", " and ", " AND ", " & ", "; "] {
             if let range = first.firstRange(of: separator) { first = first[..<range.lowerBound] }
         }
         let name = first.trimming(anyOf: " .")
@@ -134,19 +144,68 @@ extension ArticleMetadataInferrer {
     /// News | Sport". A section label over a headline ("World", "Ukraine") has none under it.
     static func masthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
         guard let first = paragraphs.first, first.text.utf8.count <= 100 else { return nil }
-        // "THE WALL STREET JOURNAL." ends in a period; "Notes from Poland" has a lowercase joint.
-        let name = first.text.hasSuffix(".") ? String(first.text.dropLast()) : first.text
+        // "THE WALL STREET JOURNAL." ends in a period, "THE GLOBE AND MAIL*" in a mark; "Notes from
+        // Poland" has a lowercase joint; "Novinite.com", "SWI swissinfo.ch" write the site's
+        // address; "dpa International", "eKathimerini.com" a brand in lower case.
+        let name = first.text.trimming(anyOf: ".*\u{00AE}\u{2122} ")
         let words = name.split(separator: " ")
         let joints: Set<Substring> = ["of", "from", "the", "and", "de", "la", "le", "du", "di", "del", "for", "on"]
-        guard (1...4).contains(words.count), words.first?.first?.isUppercase == true,
-              words.allSatisfy({ $0.first?.isUppercase == true || joints.contains($0) }),
-              !name.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }) else { return nil }
-        // The furniture may sit below a section label or two ("DER SPIEGEL", "International",
-        // then the menu), but above the first line of five words or more.
-        // A slogan under the name ("Democracy Dies in Darkness") may come first too: a headline has five words.
-        let limit = paragraphs.dropFirst().first { $0.text.utf8.count > 60 || $0.text.split(separator: " ").count > 4 }?.line ?? Int.max
-        guard stripped.contains(where: { $0.kind == .siteNotice && $0.line > first.line && $0.line < limit }) else { return nil }
+        guard (1...4).contains(words.count),
+              words.enumerated().allSatisfy({ position, word in
+                  let bare = webAddressName(word) ?? word
+                  guard !bare.isEmpty, !bare.contains(where: { $0.isNumber || ".,:;!?\"'\u{201D}\u{2019}".contains($0) }) else { return false }
+                  return bare.first?.isUppercase == true || webAddressName(word) != nil || (position > 0 && joints.contains(word))
+                      || (position == 0 && isLowercaseBrand(bare))
+              })
+        else { return nil }
+        // A section label over the site's menu ("World", "Europe") names no site.
+        guard !sectionLabels.contains(name.lowercased()), furnitureFollows(first, paragraphs, stripped) else { return nil }
         return name
+    }
+
+    /// The site's furniture the cleaning stripped (a menu, a cookie notice) lies below `masthead`,
+    /// under at most section labels and a tagline, above any headline: the first line of five
+    /// words or more after the one right under the masthead (a slogan, "Democracy Dies in
+    /// Darkness", "The New Voice of Ukraine", may have five).
+    static func furnitureFollows(_ masthead: Paragraph, _ paragraphs: [Paragraph], _ stripped: [StrippedBlock]) -> Bool {
+        let limit = paragraphs.dropFirst(2).first { $0.text.utf8.count > 60 || $0.text.split(separator: " ").count > 4 }?.line ?? Int.max
+        return stripped.contains { $0.kind == .siteNotice && $0.line > masthead.line && $0.line < limit }
+    }
+
+    /// Sections a site's pages are filed under, which can stand alone above its menu.
+    static let sectionLabels: Set<String> = [
+        "world", "europe", "news", "politics", "business", "opinion", "international", "home", "latest", "sport", "sports",
+        "culture", "ukraine", "russia", "asia", "americas", "africa", "middle east", "video", "live", "diplomacy", "war",
+    ]
+
+    /// The name in a site's address written as its name: "Novinite.com" → "Novinite",
+    /// "swissinfo.ch" → "swissinfo" (a top-level domain of two to four letters, and a country's
+    /// second level: ".co.uk").
+    static func webAddressName(_ word: Substring) -> Substring? {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 3, let last = parts.last, (2...4).contains(last.count),
+              last.allSatisfy({ $0.isASCII && $0.isLowercase }), parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) && !$0.isEmpty }),
+              let name = parts.first, name.count >= 2, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+        return name
+    }
+
+    /// A brand written in lower case: a short acronym ("dpa") or a lower-case prefix before a
+    /// capital ("eKathimerini", "iNews").
+    static func isLowercaseBrand(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isLowercase else { return false }
+        // "dpa"; "euronews", alone on its line.
+        if word.count <= 10 { return word.allSatisfy(\.isLetter) }
+        return word.dropFirst().first?.isUppercase == true
+    }
+
+    /// The line under a masthead, above the site's menu: its tagline ("The New Voice of Ukraine"),
+    /// never the headline.
+    static func tagline(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> Int? {
+        guard paragraphs.count >= 2, let first = paragraphs.first, masthead(paragraphs, stripped: stripped) != nil else { return nil }
+        let second = paragraphs[1]
+        let menuBelow = stripped.contains { $0.kind == .siteNotice && $0.line > second.line
+            && $0.line < (paragraphs.dropFirst(2).first?.line ?? Int.max) }
+        return menuBelow && second.line > first.line ? second.index : nil
     }
 
     /// "…, an Ukrinform correspondent reports.", "a TASS correspondent reported": the agency's

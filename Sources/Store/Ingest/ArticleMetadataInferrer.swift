@@ -37,7 +37,8 @@ enum ArticleMetadataInferrer {
         result.datelinePlace = dateline?.place
         // The title: a headline above the story, else the first sentence after the dateline, else
         // the first sentence of the text.
-        if let headline = headline(in: paragraphs, storyStart: dateline == nil ? nil : datelineParagraph.index) {
+        if let headline = headline(in: paragraphs, storyStart: dateline == nil ? nil : datelineParagraph.index,
+                                   tagline: tagline(paragraphs, stripped: stripped)) {
             // A headline is kept whole (it is at most 220 scalars); a sentence is cut at 120.
             result.title = headline
             result.titleReason = "the headline at the top of the text"
@@ -63,8 +64,8 @@ enum ArticleMetadataInferrer {
     /// capital, a digit or a quote and does not end like a sentence, and is neither a byline
     /// ("By …") nor a date line. A masthead ("Meduza"), a section name or a date line before it
     /// is passed over; a standfirst after it ends with a period.
-    static func headline(in paragraphs: [Paragraph], storyStart: Int?) -> String? {
-        for paragraph in paragraphs.prefix(12) where paragraph.kind != .caption {
+    static func headline(in paragraphs: [Paragraph], storyStart: Int?, tagline: Int? = nil) -> String? {
+        for paragraph in paragraphs.prefix(12) where paragraph.kind != .caption && paragraph.index != tagline {
             if let storyStart, paragraph.index >= storyStart { return nil }
             // Longer than a headline can be: the story (read no further than its first bytes).
             guard paragraph.text.utf8.count <= 1_000 else { return nil }

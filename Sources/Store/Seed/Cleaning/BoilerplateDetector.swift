@@ -135,6 +135,9 @@ struct BoilerplateDetector {
         "share this story", "print", "print this article", "listen to this article", "listen", "close",
         "donate", "sections", "subscribe", "sign in", "log in", "sign up", "search", "support us", "newsletters",
         "skip to site index", "share full article", "today's paper",
+        // The headings of consent banners.
+        "we care about your privacy", "we value your privacy", "your privacy", "your privacy choices", "your privacy matters",
+        "privacy settings", "cookie settings", "manage cookies", "manage consent", "manage your privacy",
     ]
 
     /// Openings of a site's prompts and credits: `Subscribe to our newsletter`, `Photo: AFP`,
@@ -192,13 +195,17 @@ struct BoilerplateDetector {
     /// A menu, a language switch or a breadcrumb: two or more short items (five words at most,
     /// none ending in a period) between spaced separators ("Home | News | Sport", "UA | RU | EN",
     /// "World / Europe", "Share | Save"), with no digit, so a date line ("News · 2:14 pm, August
-    /// 22, 2025", "Jo Writer | 07.03.2026") is never one.
+    /// 22, 2025", "Jo Writer | 07.03.2026") is never one; except one item of a longer menu
+    /// without a time or date in it ("Swiss news in 10 languages | Politics | Business | …").
     static func isMenu(_ key: String) -> Bool {
-        guard key.unicodeScalars.count <= 160, !key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard key.unicodeScalars.count <= 160 else { return false }
         let separators = [" | ", " / ", " \u{203A} ", " \u{00BB} ", " \u{00B7} ", " > "]
         guard let separator = separators.first(where: { UTF8Search.contains(key, $0) }) else { return false }
         let items = key.split(separator: separator)
         guard items.count >= 2 else { return false }
+        let numbered = items.filter { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        guard numbered.isEmpty || items.count >= 4 && numbered.count == 1
+            && !numbered[0].contains(where: { $0 == ":" || $0 == "." || $0 == "/" || $0 == "," }) else { return false }
         return items.allSatisfy { item in
             let words = item.split(separator: " ").count
             // "U.S." ends in a period and is an item; a sentence is not.
