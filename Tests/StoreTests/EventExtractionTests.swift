@@ -157,6 +157,10 @@ import Testing
         // "was to take part in": arranged, whatever the aside after the trigger expects.
         ("Merz was to take part in a video call of France and Germany later on Friday, in which leaders were expected to review the plan.",
          .phoneCall, .scheduled, "2025-09-05", nil),
+        // What a past statement was made at or after took place, whatever it says might follow.
+        ("Putin, speaking at a news conference in Paris on Thursday, said the plan could be a basis for talks.", .pressConference, .held, "2025-09-04", "paris"),
+        ("Trump said after a two-hour phone call with Putin on Monday that talks could start soon.", .phoneCall, .held, "2025-09-01", nil),
+        ("Trump will call Putin after the summit in Paris next week.", .phoneCall, .scheduled, "2025-09-08", "paris"),
         // A bare session is the UN's only when a UN body is named.
         ("Trump and Putin ended an extremely productive session in Paris on Thursday.", .talks, .held, "2025-09-04", "paris"),
         // A weekday that contradicts the written date: the written date in the same week, else the weekday's.

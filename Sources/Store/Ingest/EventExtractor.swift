@@ -329,7 +329,8 @@ public struct EventExtractor: Sendable {
                 statusWords[index] = ""
             }
         }
-        let status = Self.status(words: statusWords, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published)
+        let status = Self.status(words: statusWords, trigger: trigger.phrase, at: trigger.index, date: date, published: article.published,
+                                 after: Self.isAfter(tokens, words, trigger: trigger.index))
         // "the talks", "this meeting": a gathering the article has already named.
         let definite = trigger.index > 0 && ["the", "this", "that", "these"].contains(words[trigger.index - 1])
         var confidence = 0.5
@@ -404,7 +405,10 @@ public struct EventExtractor: Sendable {
     }
 
     /// Negation first, then modality, then tense, then the trigger's own form.
-    static func status(words sentence: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?) -> Event.Status {
+    /// `after`: the trigger is the occasion the sentence is dated after ("said after a phone call
+    /// with Putin on Monday").
+    static func status(words sentence: [String], trigger: String, at index: Int, date: DatePoint?, published: DatePoint?,
+                       after: Bool = false) -> Event.Status {
         // The words of the trigger's clause: "met in Alaska, but said a deal could follow" is held.
         let clause = Self.clause(around: index, in: sentence)
         var words = Array(sentence[clause])
@@ -459,6 +463,12 @@ public struct EventExtractor: Sendable {
         // part, in the past, says it took place, whatever a later clause says.
         if tookPart(words, trigger: index) { return .held }
         let tense = TemporalResolver.Tense.of(words: words[...], nearestTo: index)
+        // "Putin, speaking at a news conference on Thursday, said the plan could …", "Trump said
+        // after a phone call with Putin on Monday that talks would …": what a past statement was
+        // made at or after took place, whatever the statement says might follow.
+        if tense != .future, after || spokeAt(words, trigger: index), date.map({ d in published.map { d.date <= $0.date } ?? true }) ?? true {
+            return .held
+        }
         // "he could see a Moscow meeting happening": a possibility, not an arrangement.
         if tense == .future, let modal = nearestTenseMarker(words, before: index), EventLexicon.possibility.contains(modal) {
             return .proposed
@@ -576,11 +586,47 @@ public struct EventExtractor: Sendable {
     /// "since", "following", "until" or "ahead of" before it, past an article or possessive and
     /// capitalised words ("after the White House summit", "ahead of Friday's talks").
     static func isTimeAnchor(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> Bool {
+        anchorPreposition(tokens, words, trigger: index) != nil
+    }
+
+    /// The word that makes the trigger at `index` a time anchor ("after", "since", "ahead of" as
+    /// "ahead"), or nil; past an article or possessive, capitalised words and one modifier of
+    /// length ("after a two-hour phone call").
+    static func anchorPreposition(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> String? {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].capitalized || EventLexicon.anchorDeterminers.contains(words[cursor]) { cursor -= 1 }
-        guard cursor >= 0 else { return false }
-        if EventLexicon.anchorPrepositions.contains(words[cursor]) { return true }
-        return words[cursor] == "of" && cursor >= 1 && words[cursor - 1] == "ahead"
+        // A hyphenated modifier's parts too ("two-hour", "long-awaited").
+        func hyphenated(_ position: Int) -> Bool {
+            words[position].contains("-") || position + 1 < index && words[position + 1] == "-" || position > 0 && words[position - 1] == "-"
+        }
+        while cursor >= 0, tokens[cursor].capitalized || EventLexicon.anchorDeterminers.contains(words[cursor]) || hyphenated(cursor) {
+            cursor -= 1
+        }
+        guard cursor >= 0 else { return nil }
+        if EventLexicon.anchorPrepositions.contains(words[cursor]) { return words[cursor] }
+        return words[cursor] == "of" && cursor >= 1 && words[cursor - 1] == "ahead" ? "ahead" : nil
+    }
+
+    /// The trigger at `index` is what something came after: "after" or "following" before it, past
+    /// what ``anchorPreposition(_:_:trigger:)`` passes and one modifier ("after a two-hour phone
+    /// call", "following an emergency meeting").
+    static func isAfter(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> Bool {
+        for start in [index, index - 1] where start > 0 {
+            let anchor = anchorPreposition(tokens, words, trigger: start)
+            if anchor == "after" || anchor == "following" { return true }
+        }
+        return false
+    }
+
+    /// The trigger at `index` is where someone spoke, within three words of the verb: "speaking
+    /// at a news conference", "addressing the summit", "spoke at the meeting".
+    static func spokeAt(_ words: [String], trigger index: Int) -> Bool {
+        for position in stride(from: index - 1, through: max(0, index - 4), by: -1) {
+            if EventLexicon.speakingAt.contains(words[position]) { return true }
+            guard ["at", "to", "before", "a", "an", "the", "his", "her", "their", "its", "news", "press", "annual", "joint"].contains(words[position]) else {
+                return false
+            }
+        }
+        return false
     }
 
     /// The tense marker nearest before `index`, within the 12 words ``TemporalResolver/Tense`` reads.

@@ -135,6 +135,9 @@ enum EventLexicon {
 
     /// Taking part, in the past, before a trigger ("chaired a video call", "participated in the
     /// talks"; "took part in" is read as a phrase).
+    /// Before the place someone spoke ("speaking at a news conference", "addressing the summit").
+    static let speakingAt: Set<String> = ["speaking", "spoke", "addressing", "addressed"]
+
     static let participation: WordTable<Void> = ["attended", "chaired", "co-chaired", "joined", "led", "convened", "participated", "held"]
 
     /// After a comma, these open an aside that a comma closes (", who will not be in Alaska,"):
