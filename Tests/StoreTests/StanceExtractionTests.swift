@@ -55,6 +55,9 @@ import Testing
         ("Zelensky is calling for a ceasefire before any talks.", "volodymyr-zelensky", .support, "ceasefire"),
         ("Merz said territorial concessions were not up for debate.", "friedrich-merz", .oppose, "territorial-concessions"),
         ("Zelensky said giving up territory was out of the question.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
+        // Troops withdrawing from land they hold is territory, not foreign troops.
+        ("Zelensky again rejected the demand that Ukrainian troops withdraw from the Donetsk region.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
+        ("Russia insists that Ukraine must withdraw its forces from the Donbas region.", "russia", .support, "territorial-concessions"),
         // "unacceptable" is about what comes before it, not the guarantees after it.
         ("Putin said foreign troops were unacceptable as part of any security guarantees.", "vladimir-putin", .oppose, "multinational-force"),
         // Proposing, and being prepared to; tariffs on Russia's buyers are sanctions pressure.

@@ -58,6 +58,14 @@ enum StanceLexicon {
             "territorial concessions", "territorial concession", "land swap", "land swaps", "swap of territory",
             "exchange of territory", "cede territory", "ceding territory", "give up territory", "giving up territory",
             "give up land", "withdraw from donbas", "withdrawal from donbas",
+            // Troops leaving land they hold is this, not foreign troops coming in ("the demand that
+            // Ukrainian troops withdraw from the Donetsk region").
+            "troops withdraw", "troops to withdraw", "forces withdraw", "forces to withdraw", "troops leave", "troops to leave",
+            "forces leave", "forces to leave", "withdraw its troops", "withdraw its forces", "withdraw their troops",
+            "withdraw their forces", "withdrawing its forces", "withdrawing its troops", "withdrawal of ukrainian troops",
+            "withdrawal of ukrainian forces", "pull its forces back", "pull back its forces", "pull its troops back",
+            "hand over", "handing over", "cede", "ceding", "give away our land", "give up our land", "territorial issue",
+            "territorial question", "territorial demands", "territorial demand", "on territory", "donbas", "donetsk region",
         ]),
         // Who wants the leaders to meet, and on what terms ("ready to meet Putin", "a summit only
         // when an agenda is ready"): the most frequent subject of stances in the outside sets.
@@ -82,7 +90,7 @@ enum StanceLexicon {
             "send", "deploy", "contribute",
             "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
             "calling for", "urging", "demanding", "insisting on", "welcoming", "endorsing",
-            "propose", "proposes", "prepared to",
+            "propose", "proposes", "prepared to", "insists that", "insisted that", "insisting that", "insists on",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
