@@ -55,6 +55,11 @@ import Testing
         ("Zelensky is calling for a ceasefire before any talks.", "volodymyr-zelensky", .support, "ceasefire"),
         ("Merz said territorial concessions were not up for debate.", "friedrich-merz", .oppose, "territorial-concessions"),
         ("Zelensky said giving up territory was out of the question.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
+        // Needing it, offering it; adding pressure; not agreeing to it; contingents are troops.
+        ("Zelensky said Ukraine needed security guarantees before any ceasefire could hold.", "volodymyr-zelensky", .support, "security-guarantees"),
+        ("Russia would not agree to any ceasefire before a comprehensive agreement.", "russia", .oppose, "ceasefire"),
+        ("Merz said Europe should step up the economic pressure on Russia.", "friedrich-merz", .support, "sanctions"),
+        ("Putin said the deployment of European military contingents in Ukraine would be unacceptable.", "vladimir-putin", .oppose, "multinational-force"),
         // Troops withdrawing from land they hold is territory, not foreign troops.
         ("Zelensky again rejected the demand that Ukrainian troops withdraw from the Donetsk region.", "volodymyr-zelensky", .oppose, "territorial-concessions"),
         ("Russia insists that Ukraine must withdraw its forces from the Donbas region.", "russia", .support, "territorial-concessions"),

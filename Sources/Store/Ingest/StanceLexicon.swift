@@ -29,6 +29,7 @@ enum StanceLexicon {
             "troops", "troop", "soldiers", "reassurance force", "multinational force", "multinational contingent",
             "peacekeepers", "peacekeeping force", "peacekeeping mission", "boots on the ground", "foreign forces",
             "western forces", "european forces", "military contingent", "deployment of forces", "military presence",
+            "military contingents", "contingents", "contingent", "deployment of troops",
         ]),
         Topic(id: "nato-membership", kind: .collectiveDefenceCommitment, title: "NATO membership for Ukraine", terms: [
             "nato membership", "membership in nato", "join nato", "joining nato", "accession to nato", "nato accession",
@@ -43,7 +44,9 @@ enum StanceLexicon {
             "ceasefire", "cease-fire", "truce", "cessation of hostilities", "halt to the fighting",
         ]),
         Topic(id: "sanctions", kind: .sanctionsPressure, title: "Sanctions on Russia", terms: [
-            "sanctions", "secondary sanctions", "secondary tariffs", "embargo", "tariffs",
+            "sanctions", "secondary sanctions", "secondary tariffs", "embargo", "tariffs", "economic pressure",
+            "pressure on russia", "pressure on moscow", "pressure on putin", "pressure on the kremlin", "sanctions package",
+            "package of sanctions",
         ]),
         Topic(id: "training-mission", kind: .trainingMission, title: "Training Ukrainian forces", terms: [
             "training mission", "train", "training",
@@ -91,6 +94,10 @@ enum StanceLexicon {
             "called on", "calling on", "calls on", "call on", "ready for", "priority is", "plan to", "plans to", "planned to",
             "calling for", "urging", "demanding", "insisting on", "welcoming", "endorsing",
             "propose", "proposes", "prepared to", "insists that", "insisted that", "insisting that", "insists on",
+            // Needing it, offering it, defending it; and for pressure, adding to it.
+            "need", "needs", "needed", "offering", "offer", "defended", "defends", "defending", "agree to", "agrees to",
+            "imposed", "impose", "imposes", "imposing", "adopted", "adopts", "step up", "stepped up", "ramp up", "tighten",
+            "tightened", "increase", "increased", "must come first", "had to come first", "has to come first",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
