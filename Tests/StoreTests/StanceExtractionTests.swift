@@ -85,6 +85,19 @@ import Testing
         #expect(candidate.rule.hasPrefix("stance:") && candidate.confidence > 0 && candidate.confidence <= 1)
     }
 
+    /// "He said" with no name in the sentence: the person the sentence before named; not across
+    /// a paragraph with no person, and not when the sentence names its own actor.
+    @Test func aPronounSpeakerIsThePersonNamedBefore() throws {
+        let resolved = try Self.extract("Ushakov spoke to reporters on Friday. He said any ceasefire was unacceptable.")
+        #expect(resolved.map(\.entity) == ["yuri-ushakov"], "\(resolved)")
+        #expect(resolved.first?.stance == .oppose && resolved.first?.topic == "ceasefire")
+        #expect(resolved.first?.quote == "He said any ceasefire was unacceptable.", "the evidence is the sentence that states it")
+        let named = try Self.extract("Ushakov spoke to reporters on Friday. He said Merz backed a ceasefire.")
+        #expect(named.map(\.entity) == ["friedrich-merz"], "\(named)")
+        let apart = try Self.extract("Ushakov spoke to reporters on Friday.\n\nThe talks ended late.\n\nHe said any ceasefire was unacceptable.")
+        #expect(apart.isEmpty, "\(apart)")
+    }
+
     /// A speaker in a contrasting clause after the cue ("…, while Merz said …") does not hold it.
     @Test func aSpeakerInTheNextClauseIsNotTheActor() throws {
         let candidates = try Self.extract(

@@ -14,6 +14,9 @@ struct NewsSentences {
         let resolver: TemporalResolver
         /// The sentence's words and date parts, tokenised once for every rule that reads it.
         let tokens: [TemporalTokens.Token]
+        /// The person a "he" or "she" opening this sentence most likely is: the first person named
+        /// in the nearest earlier sentence that names one, in this paragraph or the one before.
+        var previousPerson: String? = nil
     }
 
     /// An article over 200,000 characters is not a news story (a dump, a book): not read.
@@ -28,11 +31,18 @@ struct NewsSentences {
         for article in articles where Self.isNewsLength(article) {
             let byParagraph = Dictionary(grouping: base.mentions(inArticle: article.id), by: \.paragraph)
             let resolver = TemporalResolver(published: article.published)
+            var previousPerson: (entity: String, paragraph: Int)?
             for paragraph in article.paragraphs where paragraph.kind == .body {
                 let mentions = byParagraph[paragraph.index] ?? []
+                if let named = previousPerson, paragraph.index - named.paragraph > 1 { previousPerson = nil }
                 for sentence in Sentences.split(paragraph.text) where sentence.end - sentence.start <= Self.longestSentence {
                     body(Item(sentence: sentence, paragraph: paragraph, article: article, mentions: mentions, resolver: resolver,
-                              tokens: TemporalTokens(sentence.text).tokens))
+                              tokens: TemporalTokens(sentence.text).tokens, previousPerson: previousPerson?.entity))
+                    if let person = mentions.first(where: { mention in
+                        mention.start >= sentence.start && mention.end <= sentence.end && base.entity(id: mention.entity)?.kind == .person
+                    }) {
+                        previousPerson = (person.entity, paragraph.index)
+                    }
                 }
             }
         }

@@ -175,7 +175,10 @@ public struct StanceExtractor: Sendable {
                 let start = mention.start - sentence.start
                 return start <= cue.start || !joints.contains { $0 > cue.end && $0 < start && partsClause($0) }
             }
-            let actors = actors(cue: cue, term: term.0, mentions: clause, speakers: ownSpeakers, sentence: sentence, scalars: scalars)
+            var actors = actors(cue: cue, term: term.0, mentions: clause, speakers: ownSpeakers, sentence: sentence, scalars: scalars)
+            // "He added that a ceasefire could only come after a settlement": no name in the
+            // sentence holds it, so the speaker is the person the sentence before named.
+            if actors.isEmpty, let person = item.previousPerson, Self.pronounSpeaks(words) { actors = [person] }
             guard !actors.isEmpty else { continue }
             var finalStance = stance
             if Self.isNegated(cue, words) {
@@ -270,6 +273,17 @@ public struct StanceExtractor: Sendable {
             return after
         }
         return terms.filter { $0.0.last < cue.first && cue.first - $0.0.last <= reach }.max { $0.0.last < $1.0.last }
+    }
+
+    /// "he" or "she" with a verb of speech next to it ("He said", "she added", "he told
+    /// reporters", ", he said.").
+    static func pronounSpeaks(_ words: [String]) -> Bool {
+        for position in words.indices where words[position] == "he" || words[position] == "she" {
+            let next = position + 1 < words.count && EventLexicon.speech.contains(words[position + 1])
+            let previous = position > 0 && EventLexicon.speech.contains(words[position - 1])
+            if next || previous { return true }
+        }
+        return false
     }
 
     /// How many words a cue reaches for its object: further away is another clause's.
