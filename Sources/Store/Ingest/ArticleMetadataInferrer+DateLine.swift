@@ -79,12 +79,16 @@ extension ArticleMetadataInferrer {
     /// The first full date in `line` not preceded by an update marker, with its position.
     static func firstDate(in line: String, updates: Bool = false) -> (date: CalendarDate, offset: Int)? {
         var found: [(date: CalendarDate, offset: Int)] = []
-        for match in TemporalResolver(reference: nil).matches(in: line) {
-            guard let point = match.date, point.precision == .day else { continue }
-            found.append((point.date, line.utf8.distance(from: line.startIndex, to: match.range.lowerBound)))
+        // A written date needs its four-digit year (a numeric one may have two): most lines have
+        // none, and are not read word by word.
+        if containsYear(line.utf8) {
+            for match in TemporalResolver(reference: nil).matches(in: line) {
+                guard let point = match.date, point.precision == .day else { continue }
+                found.append((point.date, line.utf8.distance(from: line.startIndex, to: match.range.lowerBound)))
+            }
+            found += writtenDates(in: line)
         }
         found += numericDates(in: line)
-        found += writtenDates(in: line)
         let bytes = Array(line.utf8)
         return found.sorted { $0.offset < $1.offset }.first { isMarkedAsUpdate(bytes, before: $0.offset) == updates }
     }
@@ -130,6 +134,24 @@ extension ArticleMetadataInferrer {
         return found
     }
 
+    /// Four ASCII digits in a row starting 19, 20 or 21: a year may be there.
+    static func containsYear(_ bytes: String.UTF8View) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in bytes {
+            guard isDigit(byte) else {
+                run = 0
+                continue
+            }
+            run += 1
+            if run == 1 { first = byte } else if run == 2 { second = byte }
+            if run == 4, first == UInt8(ascii: "1") && second == UInt8(ascii: "9") || first == UInt8(ascii: "2") && second <= UInt8(ascii: "1") {
+                return true
+            }
+        }
+        return false
+    }
+
     /// English month names and abbreviations, and those of the editions an English page most
     /// often sits under (Italian, French, Spanish, Portuguese, German, Dutch).
     static let headerMonths: [String: Int] = {
@@ -151,7 +173,14 @@ extension ArticleMetadataInferrer {
     /// Numeric dates in `line`, with their byte offsets.
     static func numericDates(in line: String) -> [(date: CalendarDate, offset: Int)] {
         let bytes = Array(line.utf8)
-        let monthFirst = line.split(whereSeparator: { !$0.isLetter }).contains { americanTimeZones.contains(String($0)) }
+        // Read only for a date whose order the numbers leave open.
+        var zoned: Bool?
+        func monthFirst() -> Bool {
+            if let zoned { return zoned }
+            let found = line.split(whereSeparator: { !$0.isLetter }).contains { americanTimeZones.contains(String($0)) }
+            zoned = found
+            return found
+        }
         var found: [(date: CalendarDate, offset: Int)] = []
         var index = 0
         while index < bytes.count {
@@ -186,7 +215,7 @@ extension ArticleMetadataInferrer {
         return found
     }
 
-    static func numericDate(_ parts: [Int], _ lengths: [Int], _ separator: UInt8, monthFirst: Bool = false) -> CalendarDate? {
+    static func numericDate(_ parts: [Int], _ lengths: [Int], _ separator: UInt8, monthFirst: () -> Bool = { false }) -> CalendarDate? {
         switch (separator, lengths[0], lengths[2]) {
         case (UInt8(ascii: "-"), 4, 2) where lengths[1] == 2:
             return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
@@ -204,7 +233,7 @@ extension ArticleMetadataInferrer {
             if parts[1] > 12, parts[0] <= 12 { return CalendarDate(year: year, month: parts[0], day: parts[1]) }
             if parts[0] > 12, parts[1] <= 12 { return CalendarDate(year: year, month: parts[1], day: parts[0]) }
             // An American time zone on the line says the month comes first ("03/11/2025 | 3:41 pm EDT").
-            return monthFirst ? CalendarDate(year: year, month: parts[0], day: parts[1]) : nil
+            return monthFirst() ? CalendarDate(year: year, month: parts[0], day: parts[1]) : nil
         default:
             return nil
         }
