@@ -161,6 +161,8 @@ import Testing
         ("Putin, speaking at a news conference in Paris on Thursday, said the plan could be a basis for talks.", .pressConference, .held, "2025-09-04", "paris"),
         ("Trump said after a two-hour phone call with Putin on Monday that talks could start soon.", .phoneCall, .held, "2025-09-01", nil),
         ("Trump will call Putin after the summit in Paris next week.", .phoneCall, .scheduled, "2025-09-08", "paris"),
+        // On the sidelines of a gathering: a meeting of its own.
+        ("Trump met Zelensky on the sidelines of the UN General Assembly in Paris on Thursday.", .bilateralMeeting, .held, "2025-09-04", "paris"),
         // A bare session is the UN's only when a UN body is named.
         ("Trump and Putin ended an extremely productive session in Paris on Thursday.", .talks, .held, "2025-09-04", "paris"),
         // A weekday that contradicts the written date: the written date in the same week, else the weekday's.

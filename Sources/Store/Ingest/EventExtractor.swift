@@ -40,6 +40,8 @@ public struct EventExtractor: Sendable {
         var locationCountry: String?
         /// The trigger has a definite article ("the talks"): it names a gathering already reported.
         var definite = false
+        /// Met "on the sidelines of" a larger gathering: a meeting of its own, not that gathering.
+        var sidelines = false
         /// The sentence as ``EventExtractor/sentenceKey(_:)``, computed once.
         var copyKey = ""
         /// The day the reporting article was published, when known to the day.
@@ -61,6 +63,8 @@ public struct EventExtractor: Sendable {
         private(set) var parties: Set<String>
         private(set) var locationIsCountry: Bool
         private(set) var locationCountry: String?
+        /// Its first report met on the sidelines of a larger gathering.
+        private(set) var sidelines: Bool
         /// The members' sentences as ``EventExtractor/sentenceKey(_:)``: a copy is found in O(1).
         private(set) var sentenceKeys: Set<String>
         /// Their hashes: a group is checked against every candidate near it, and hashing a whole
@@ -108,6 +112,7 @@ public struct EventExtractor: Sendable {
             parties = first.parties.isEmpty ? Set(first.participants) : first.parties
             locationIsCountry = first.locationIsCountry
             locationCountry = first.locationCountry
+            sidelines = first.sidelines
             count(first)
             settle()
         }
@@ -223,7 +228,9 @@ public struct EventExtractor: Sendable {
                 // is dated by ("a meeting Trump promised to arrange after the White House summit"),
                 // then the more specific kind.
                 let quoted = quotations().contains(tokens[index].range.lowerBound)
-                let anchor = Self.isTimeAnchor(tokens, words, trigger: index)
+                // "on the sidelines of the Munich Security Conference": where the meeting was, as
+                // an occasion it is dated by is.
+                let anchor = Self.isTimeAnchor(tokens, words, trigger: index) || Self.isSetting(tokens, words, trigger: index)
                 if let current = trigger {
                     // A trip and the gathering it is for ("will travel to Washington on Monday to
                     // meet Trump"): the gathering is the event, the trip its way there.
@@ -296,6 +303,8 @@ public struct EventExtractor: Sendable {
                 if location == nil { location = entity.id }
                 continue
             }
+            // "on the sidelines of the UN General Assembly": the gathering beside, not a party.
+            if entity.kind == .organisation, Self.followsSidelines(start: mention.start - sentence.start, in: scalars) { continue }
             // "Trump's envoys", "Putin's aide Ushakov": the one they act for is not there.
             if entity.kind == .person, Self.isPossessiveOfAgent(end: mention.end - sentence.start, in: scalars) { continue }
             // The one who reports ("Ushakov said …") is a source, not a participant; except at a
@@ -346,6 +355,7 @@ public struct EventExtractor: Sendable {
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
             countries: countries, affiliatedCountries: affiliated, parties: parties, locationIsCountry: place?.kind == .country,
             locationCountry: place.flatMap { $0.kind == .place ? $0.country : nil }, definite: definite,
+            sidelines: words.contains("sidelines") || words.contains("margins"),
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
@@ -606,6 +616,29 @@ public struct EventExtractor: Sendable {
         return words[cursor] == "of" && cursor >= 1 && words[cursor - 1] == "ahead" ? "ahead" : nil
     }
 
+    /// The name starting at `start` comes right after "sidelines of" or "margins of" (an article between).
+    static func followsSidelines(start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var offset = start
+        var word = wordBefore(offset: offset, in: scalars)
+        if word == "the" {
+            offset -= 4
+            word = wordBefore(offset: offset, in: scalars)
+        }
+        guard word == "of" else { return false }
+        let before = wordBefore(offset: offset - 3, in: scalars)
+        return before == "sidelines" || before == "margins"
+    }
+
+    /// The trigger at `index` names the gathering a meeting was held beside: "on the sidelines
+    /// of" or "on the margins of" before it, past what ``anchorPreposition(_:_:trigger:)`` passes.
+    static func isSetting(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, tokens[cursor].capitalized || EventLexicon.anchorDeterminers.contains(words[cursor]) || words[cursor] == "'s" {
+            cursor -= 1
+        }
+        return cursor >= 1 && words[cursor] == "of" && (words[cursor - 1] == "sidelines" || words[cursor - 1] == "margins")
+    }
+
     /// The trigger at `index` is what something came after: "after" or "following" before it, past
     /// what ``anchorPreposition(_:_:trigger:)`` passes and one modifier ("after a two-hour phone
     /// call", "following an emergency meeting").
@@ -823,6 +856,8 @@ public struct EventExtractor: Sendable {
         // date its own publication gives to "today".
         if groups[index].sentenceKeyHashes.contains(keyHash), groups[index].sentenceKeys.contains(candidate.copyKey) { return true }
         let sameLocation = groups[index].location != nil && groups[index].location == candidate.location
+        // A meeting on the sidelines of a summit is not the summit, nor the reverse.
+        if candidate.sidelines && isLarger(groups[index].kind) || groups[index].sidelines && isLarger(candidate.kind) { return false }
         // Talks in Miami are not the talks in Berlin, whatever else they share.
         if let placed = groups[index].locationCountry, let other = candidate.locationCountry, placed != other { return false }
         // Both dated: the dates first (no hashing), then any one shared participant. The shared
@@ -871,6 +906,9 @@ public struct EventExtractor: Sendable {
     /// talks on Monday", "Putin also met Erdogan on Monday") meets them twice, when each report
     /// names someone, not a country, the other does not.
     static func isOneToOne(_ kind: Event.Kind) -> Bool { kind == .bilateralMeeting || kind == .phoneCall }
+
+    /// A gathering of many: what a meeting "on the sidelines" is beside.
+    static func isLarger(_ kind: Event.Kind) -> Bool { kind == .summit || kind == .multilateralMeeting || kind == .unSession }
 
     /// An undated report that something took place, published more than ``referenceSpan`` days
     /// after the end of `date`, is not of the event on that date unless it names its place: an
