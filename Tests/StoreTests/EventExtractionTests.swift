@@ -161,6 +161,9 @@ import Testing
         ("Putin, speaking at a news conference in Paris on Thursday, said the plan could be a basis for talks.", .pressConference, .held, "2025-09-04", "paris"),
         ("Trump said after a two-hour phone call with Putin on Monday that talks could start soon.", .phoneCall, .held, "2025-09-01", nil),
         ("Trump will call Putin after the summit in Paris next week.", .phoneCall, .scheduled, "2025-09-08", "paris"),
+        // Every form of calling off; too early to say.
+        ("Trump calls off his summit with Putin in Budapest.", .summit, .cancelled, nil, "budapest"),
+        ("Ushakov said it was too early to talk about a date for a summit of Putin and Zelensky in Paris.", .summit, .proposed, nil, "paris"),
         // On the sidelines of a gathering: a meeting of its own.
         ("Trump met Zelensky on the sidelines of the UN General Assembly in Paris on Thursday.", .bilateralMeeting, .held, "2025-09-04", "paris"),
         // A bare session is the UN's only when a UN body is named.

@@ -433,10 +433,12 @@ public struct EventExtractor: Sendable {
         let keys = words.map(WordKey.init)
         // Called off, cancelled, postponed: it was arranged and is no longer.
         if keys.contains(where: EventLexicon.cancellation.contains)
-            || zip(words, words.dropFirst()).contains(where: { $0 == "called" && $1 == "off" }) {
+            || zip(words, words.dropFirst()).contains(where: { EventLexicon.callOff.contains($0) && $1 == "off" }) {
             return .cancelled
         }
         if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
+        // "too early to talk about a date for a meeting": not arranged, nor yet refused.
+        if zip(words, words.dropFirst()).contains(where: { $0 == "too" && ($1 == "early" || $1 == "soon") }) { return .proposed }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
         for position in keys.indices where position + 1 < keys.count && StanceLexicon.negators.contains(keys[position]) {
             var next = position + 1

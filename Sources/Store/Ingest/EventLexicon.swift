@@ -30,10 +30,15 @@ enum EventLexicon {
     /// A refusal: the event was declined or ruled out.
     static let rejection: WordTable<Void> = ["declined", "rejected", "refused", "ruled", "dismissed", "spurned"]
 
-    /// It was arranged and is no longer ("called off" is read as a pair).
-    static let cancellation: WordTable<Void> = ["cancelled", "canceled", "postponed", "scrapped", "shelved"]
+    /// It was arranged and is no longer ("called off" and "calls off" are read as pairs).
+    static let cancellation: WordTable<Void> = [
+        "cancelled", "canceled", "postponed", "scrapped", "shelved", "cancels", "scraps", "postpones", "scuttled", "axed",
+    ]
 
-    /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
+    /// The forms of "call" that make "off" after them a cancellation: done, as a headline's
+    /// present says it ("Trump calls off summit"), not "threatened to call off".
+    static let callOff: Set<String> = ["called", "calls"]
+
     /// After a person's possessive, those who act for them ("Trump's envoys", "Putin's special
     /// envoy", "Zelensky's chief of staff"): the person is not at what they attend. Not a
     /// spokesman: "Driscoll's spokesman said the talks" are Driscoll's.
@@ -53,6 +58,7 @@ enum EventLexicon {
     /// The United Nations and its bodies, by entity id: what makes a "session" the UN's.
     static func isUnitedNationsBody(_ id: String) -> Bool { id == "united-nations" || id.hasPrefix("un-") }
 
+    /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
     static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
     /// After a negated object that follows the trigger, what ties it to an event ("the summit
