@@ -161,6 +161,12 @@ import Testing
         ("Putin, speaking at a news conference in Paris on Thursday, said the plan could be a basis for talks.", .pressConference, .held, "2025-09-04", "paris"),
         ("Trump said after a two-hour phone call with Putin on Monday that talks could start soon.", .phoneCall, .held, "2025-09-01", nil),
         ("Trump will call Putin after the summit in Paris next week.", .phoneCall, .scheduled, "2025-09-08", "paris"),
+        // A trigger inside an aside: the aside's status and names, with the one it describes.
+        ("Zelensky, who held talks with Putin in Paris on Tuesday, said Ukraine would not accept the deal.", .talks, .held, "2025-09-02", "paris"),
+        // Speaking to a person or a country is a call; by phone, whoever speaks.
+        ("Zelensky said he had spoken to Trump on Saturday evening.", .phoneCall, .held, "2025-08-30", nil),
+        ("Trump said he hoped to speak to Putin this week.", .phoneCall, .proposed, "2025-09-01", nil),
+        ("Merz had spoken with Zelensky by phone on Saturday.", .phoneCall, .held, "2025-08-30", nil),
         // Every form of calling off; too early to say.
         ("Trump calls off his summit with Putin in Budapest.", .summit, .cancelled, nil, "budapest"),
         ("Ushakov said it was too early to talk about a date for a summit of Putin and Zelensky in Paris.", .summit, .proposed, nil, "paris"),
@@ -198,6 +204,7 @@ import Testing
         ("Ushakov also said Russia and France had held talks in Paris on Thursday.", ["russia", "france"]),
         ("Ushakov has repeatedly said Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
         ("Ushakov, later told reporters that Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
+        ("Putin will meet Zelensky in Paris on Tuesday, Ushakov confirmed.", ["vladimir-putin", "volodymyr-zelensky"]),
         ("Trump has said he expects to meet Putin in Paris very soon.", ["donald-trump", "vladimir-putin"]),
         ("Trump said that he had met Putin in Paris on Thursday.", ["donald-trump", "vladimir-putin"]),
         ("Trump has said that if the talks go well, he will meet Putin in Paris.", ["donald-trump", "vladimir-putin"]),
@@ -234,6 +241,7 @@ import Testing
         "Zelensky discussed the talks.",
         "If Russia attacks Kyiv again, Zelensky said, partners will respond.",
         "If Putin and Zelensky meet in Istanbul next week, Trump said, a ceasefire could follow.",
+        "Zelensky spoke to reporters in Kyiv on Monday.",
     ])
     func noEventWithoutATriggerOrParticipants(_ sentence: String) throws {
         #expect(try Self.extract(sentence) == nil, "\(sentence)")

@@ -217,6 +217,11 @@ public struct EventExtractor: Sendable {
                    !["with", "between", "on", "to", "from", "lasted"].contains(words[index + 1]) {
                     continue
                 }
+                // "spoke with Putin", not "spoke to reporters": a person or a country right after.
+                if EventLexicon.speakingTo.contains(phrase),
+                   !namesPartyAt(index + length, tokens: tokens, sentence: sentence, mentions: mentions) {
+                    continue
+                }
                 // "Macron had called Putin 'a predator'", "called Putin a war criminal": naming.
                 if kind == .phoneCall, length == 1, Self.namesAfterCallee(tokens, words, from: index + 1, in: sentence.text) { continue }
                 // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
@@ -266,13 +271,17 @@ public struct EventExtractor: Sendable {
         var location: String?
         let scalars = sentence.text.scalarArray
         // Only the trigger's clause takes part ("Zelensky was not invited, but Trump and Putin met").
-        let clause = Self.clause(around: trigger.index, in: words)
+        var clause = Self.clause(around: trigger.index, in: words)
+        // A trigger inside an aside ("Zelensky, who held talks with Erdogan in Ankara on Tuesday,
+        // said …"): the aside and the one it describes are the event's, the rest of the sentence is not.
+        let enclosing = Self.asides(in: words, before: words.count).first { $0.contains(trigger.index) }
+        if let enclosing { clause = clause.lowerBound..<min(clause.upperBound, enclosing.upperBound) }
         let text = sentence.text.unicodeScalars
         let clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
         let clauseEnd = clause.upperBound == words.count ? scalars.count
             : text.distance(from: text.startIndex, to: tokens[clause.upperBound].range.lowerBound)
         // Nor does an aside before the trigger (``asides(in:before:)``).
-        let asides = Self.asides(in: words, before: trigger.index).map { aside in
+        let asides = Self.asides(in: words, before: trigger.index).filter { $0 != enclosing }.map { aside in
             text.distance(from: text.startIndex, to: tokens[aside.lowerBound].range.lowerBound)
                 ..< text.distance(from: text.startIndex, to: tokens[aside.upperBound - 1].range.upperBound)
         }
@@ -332,6 +341,7 @@ public struct EventExtractor: Sendable {
         // extremely productive session" of two leaders is their talks.
         if kind == .unSession, trigger.phrase == "session", !participants.contains(where: EventLexicon.isUnitedNationsBody) { kind = .talks }
         var statusWords = frameOnly ? frameTokens.map(\.text) : words
+        if let enclosing { statusWords = Array(statusWords[..<enclosing.upperBound]) }
         // "took place in Istanbul on May 16": the month, not the modal of a possibility.
         if words.contains("may") {
             for index in statusWords.indices.dropFirst() where statusWords[index] == "may" && tokens[index].capitalized {
@@ -616,6 +626,20 @@ public struct EventExtractor: Sendable {
         guard cursor >= 0 else { return nil }
         if EventLexicon.anchorPrepositions.contains(words[cursor]) { return words[cursor] }
         return words[cursor] == "of" && cursor >= 1 && words[cursor - 1] == "ahead" ? "ahead" : nil
+    }
+
+    /// A mention of a person or a country (not a news outlet) starts at the token at `index`, or
+    /// after a courtesy title there ("spoke to Mr Trump").
+    func namesPartyAt(_ index: Int, tokens: [TemporalTokens.Token], sentence: Sentences.Sentence, mentions: [Mention]) -> Bool {
+        guard index < tokens.count else { return false }
+        let text = sentence.text.unicodeScalars
+        var starts = [index]
+        if index + 1 < tokens.count, ["mr", "mrs", "ms", "dr", "president"].contains(tokens[index].text.lowercased()) { starts.append(index + 1) }
+        let offsets = Set(starts.map { sentence.start + text.distance(from: text.startIndex, to: tokens[$0].range.lowerBound) })
+        return mentions.contains { mention in
+            offsets.contains(mention.start)
+                && base.entity(id: mention.entity).map { ($0.kind == .person || $0.kind == .country) && !$0.isNewsOutlet } == true
+        }
     }
 
     /// The name starting at `start` comes right after "sidelines of" or "margins of" (an article between).

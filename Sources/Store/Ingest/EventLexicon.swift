@@ -11,6 +11,8 @@ enum EventLexicon {
         "talks": .talks, "held talks": .talks, "negotiations": .talks, "negotiated": .talks,
         "phone call": .phoneCall, "call": .phoneCall, "called": .phoneCall, "spoke by phone": .phoneCall,
         "phone conversation": .phoneCall, "telephone conversation": .phoneCall, "spoke with": .phoneCall, "spoke to": .phoneCall,
+        "spoken to": .phoneCall, "spoken with": .phoneCall, "speak to": .phoneCall, "speak with": .phoneCall,
+        "speaks to": .phoneCall, "speaks with": .phoneCall, "by phone": .phoneCall, "by telephone": .phoneCall,
         "visit": .visit, "visited": .visit, "visits": .visit, "visiting": .visit, "trip": .visit, "travel": .visit,
         "travelled": .visit, "traveled": .visit, "arrived": .visit, "arrives": .visit, "arriving": .visit,
         "video call": .phoneCall, "video conference": .multilateralMeeting, "videoconference": .multilateralMeeting,
@@ -22,6 +24,12 @@ enum EventLexicon {
         "pummeled": .attack, "pummelled": .attack, "pounded": .attack, "bombarded": .attack, "shelled": .attack,
         "barrage": .attack, "airstrike": .attack, "airstrikes": .attack, "air strike": .attack, "air strikes": .attack,
         "bombed": .attack,
+    ]
+
+    /// Speaking to someone is a call only when a person or a country is who ("spoke with Putin",
+    /// not "spoke to reporters" or "spoke to Fox News").
+    static let speakingTo: Set<String> = [
+        "spoke with", "spoke to", "spoken to", "spoken with", "speak to", "speak with", "speaks to", "speaks with",
     ]
 
     /// Per first word, the lengths of the triggers that start with it (``PhraseLengths``).
@@ -116,6 +124,7 @@ enum EventLexicon {
     /// Verbs of reporting: the person before one is a source, not a participant.
     static let speech: WordTable<Void> = [
         "said", "says", "told", "added", "noted", "stated", "wrote", "argued", "warned", "insisted", "announced",
+        "confirmed", "explained", "acknowledged", "stressed", "reiterated", "emphasised", "emphasized", "replied", "claimed",
     ]
 
     /// Auxiliaries and adverbs between a name and its verb of speech ("Rubio also said").
