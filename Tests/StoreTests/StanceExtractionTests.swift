@@ -4,7 +4,7 @@ import Testing
 /// Stance extraction: sentence → position tables, and the measure on the shipped seeds with the
 /// curated positions set aside.
 @Suite struct StanceExtractionTests {
-    static func extract(_ sentence: String, published: String = "2025-09-05") throws -> [StanceExtractor.Candidate] {
+    static func extract(_ sentence: String, published: String = "2025-09-05", extra: [SeedFile] = []) throws -> [StanceExtractor.Candidate] {
         let entities = StoreFixtures.entitiesJSON("""
             {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}]},
             {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
@@ -22,7 +22,7 @@ import Testing
             {"articles": [{"file": "a.txt", "title": "T", "outlet": null,
               "published": {"date": "\(published)", "precision": "day", "reason": "test"}}]}
             """)
-        let base = try StoreFixtures.load([article, entities, meta]).knowledgeBase
+        let base = try StoreFixtures.load([article, entities, meta] + extra).knowledgeBase
         return StanceExtractor(knowledgeBase: base).candidates()
     }
 
@@ -83,6 +83,17 @@ import Testing
         #expect(candidate.quote == sentence, "the sentence is the verbatim evidence")
         #expect(candidate.date?.iso == "2025-09-05", "dated by publication")
         #expect(candidate.rule.hasPrefix("stance:") && candidate.confidence > 0 && candidate.confidence <= 1)
+    }
+
+    /// A news outlet reports or interviews: it holds no stance, the one it quotes does.
+    @Test func aNewsOutletHoldsNoStance() throws {
+        let outlets = StoreFixtures.file("gazetteer/outlets.json", """
+            {"outlets": [{"id": "example-news", "name": "Example News", "kind": "broadcaster", "aliases": []}]}
+            """)
+        let candidates = try Self.extract("Example News reported that Merz backed a ceasefire.", extra: [outlets])
+        #expect(candidates.map(\.entity) == ["friedrich-merz"], "\(candidates)")
+        let told = try Self.extract("Ushakov spoke on Friday. He told Example News that Russia rejected any ceasefire.", extra: [outlets])
+        #expect(told.map(\.entity) == ["russia"], "\(told)")
     }
 
     /// "He said" with no name in the sentence: the person the sentence before named; not across

@@ -135,7 +135,8 @@ public struct StanceExtractor: Sendable {
             base.entity(id: mention.entity).map { (mention, $0) }
         }
         .filter { mention, entity in
-            [.person, .country, .organisation].contains(entity.kind)
+            // A news outlet reports or interviews ("told Fox News", "the Financial Times reported"): it holds no stance.
+            [.person, .country, .organisation].contains(entity.kind) && !entity.isNewsOutlet
                 && !EventExtractor.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars)
         }
         let speakers = inSentence.filter { mention, entity in
@@ -289,9 +290,10 @@ public struct StanceExtractor: Sendable {
     /// How many words a cue reaches for its object: further away is another clause's.
     static let reach = 12
 
-    /// Words a subject may follow at the start of its clause ("Meanwhile, Putin", "French president Macron").
+    /// Words a subject may follow at the start of its clause ("Meanwhile, Putin", "French president Macron",
+    /// "reported that Merz").
     static let subjectOpeners: Set<String> = [
-        "", "and", "the", "but", "while", "as", "when", "meanwhile", "also", "president", "minister", "chancellor",
+        "", "and", "the", "but", "while", "as", "when", "meanwhile", "also", "that", "president", "minister", "chancellor",
         "secretary", "leader", "spokesman", "spokeswoman", "spokesperson", "envoy", "prime", "foreign", "defence", "defense",
     ]
 
