@@ -87,12 +87,19 @@ struct ConventionTests {
         ("/articles?format=csv&limit=1", "/articles?format=csv&q=zzzqqqxx"),
         ("/entities?format=csv&limit=1", "/entities?format=csv&type=person&q=zzzqqqxx"),
         ("/proposals?format=csv&limit=1", "/proposals?format=csv&offset=1000"),
+        // A page of several records has the header an empty page gets from one.
+        ("/events?format=csv&limit=7&offset=3", "/events?format=csv&q=zzzqqqxx"),
+        // Sub-collections: an entity no article mentions, pages past the end.
+        ("/entities/volodymyr-zelensky/mentions?format=csv&limit=3", "/entities/djibouti/mentions?format=csv"),
+        ("/events/alaska-summit-2025-08-15/evidence?format=csv&limit=2", "/events/alaska-summit-2025-08-15/evidence?format=csv&offset=1000"),
+        ("/proposals/multinational-reassurance-contingent/positions?format=csv&limit=2",
+         "/proposals/multinational-reassurance-contingent/positions?format=csv&offset=1000"),
     ])
     func anEmptyCSVPageHasTheFullHeader(_ full: String, _ empty: String) throws {
         let (server, _) = try startAccord()
         let client = try server.client()
         let header = try client.get(full).text.components(separatedBy: "\r\n")[0]
-        #expect(header.hasPrefix("id,"))
+        #expect(header.split(separator: ",").count >= 3, "a header of the list's columns: \(header)")
         let response = try client.get(empty)
         #expect(response.status == 200)
         #expect(response.text == header + "\r\n", "the header, and no rows")

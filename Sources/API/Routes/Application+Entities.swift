@@ -57,7 +57,9 @@ extension Application {
         }
         resource("/entities/{id}/mentions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let entity = try context.record("entity", context.knowledgeBase.entity(id:))
-            return try context.list(context.knowledgeBase.mentions(ofEntity: entity.id)) { context.representation.mention($0) }
+            return try context.list(context.knowledgeBase.mentions(ofEntity: entity.id), template: context.knowledgeBase.mentions.first) {
+                context.representation.mention($0)
+            }
         }
     }
 }

@@ -28,7 +28,9 @@ extension Application {
         }
         resource("/events/{id}/evidence", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let event = try context.record("event", context.knowledgeBase.event(id:))
-            return try context.list(event.evidence) { context.representation.evidenceItem($0) }
+            return try context.list(event.evidence, template: context.knowledgeBase.events.first?.evidence.first) {
+                context.representation.evidenceItem($0)
+            }
         }
         resource("/events/{id}", parameters: [], formats: [.json, .geojson, .ics]) { context in
             let event = try context.record("event", context.knowledgeBase.event(id:))

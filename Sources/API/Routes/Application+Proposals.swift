@@ -28,7 +28,8 @@ extension Application {
         }
         resource("/proposals/{id}/positions", parameters: QueryParameters.paging, formats: [.json, .csv]) { context in
             let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))
-            return try context.list(proposal.positions) { context.representation.position($0) }
+            let template = context.knowledgeBase.proposals.lazy.compactMap(\.positions.first).first
+            return try context.list(proposal.positions, template: template) { context.representation.position($0) }
         }
         resource("/proposals/{id}", parameters: []) { context in
             let proposal = try context.record("proposal", context.knowledgeBase.proposal(id:))
