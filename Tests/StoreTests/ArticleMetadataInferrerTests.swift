@@ -336,6 +336,18 @@ extension ArticleMetadataInferrerTests {
         #expect(metadata.title == "Allies weigh a reassurance force for Ukraine")
     }
 
+    /// A headline under the site's menu, above an advertisement, is the headline.
+    @Test func aHeadlineUnderTheMenuIsNoTagline() throws {
+        let metadata = try Self.inferred(text: "EX\nHome | News | Sport\n\nAllies weigh a reassurance force for Ukraine\n\nAdvertisement\n\n\(Self.story)")
+        #expect(metadata.title == "Allies weigh a reassurance force for Ukraine")
+    }
+
+    /// A wire brief of short paragraphs keeps its trailer's agency.
+    @Test func aShortWireBriefKeepsItsTrailer() throws {
+        let metadata = try Self.inferred(text: "Baltic states offer air defence officers to a future force in Ukraine, officials said.\n\nThe offer was made at a meeting of defence ministers on Wednesday.\n\n\u{2014} AFP")
+        #expect(metadata.outlet == "AFP", "\(metadata.outletReason ?? "no reason")")
+    }
+
     @Test func aTaglineIsNotTheHeadline() throws {
         let metadata = try Self.inferred(text: "EX\nThe New Voice of Example\nPolitics | War | World\n\nAllies weigh a reassurance force for Ukraine\n\n\(Self.story)")
         #expect(metadata.title == "Allies weigh a reassurance force for Ukraine")

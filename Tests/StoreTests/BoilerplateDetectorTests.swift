@@ -65,6 +65,7 @@ import Testing
         "A Russian news agency said the talks would resume in Istanbul on Monday.",
         // A date line with its byline and section is no menu.
         "World | Jo Writer | Politics | 10:05, March 6, 2026",
+        "Politics | Europe | Jo Writer | 6 March 2026",
     ])
     func articleSentencesSurvive(line: String) throws {
         let cleaned = try StoreFixtures.clean("\(Self.lead)\n\(line)")

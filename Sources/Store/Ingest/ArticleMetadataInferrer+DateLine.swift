@@ -135,7 +135,7 @@ extension ArticleMetadataInferrer {
     }
 
     /// Four ASCII digits in a row starting 19, 20 or 21: a year may be there.
-    static func containsYear(_ bytes: String.UTF8View) -> Bool {
+    static func containsYear<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
         var first: UInt8 = 0, second: UInt8 = 0
         for byte in bytes {

@@ -24,7 +24,8 @@ extension ArticleMetadataInferrer {
         }
         // A wire's trailer follows the story ("— Reuters"); a dash-led line above it is a
         // bullet of the site's furniture ("- Today's Paper").
-        let storyStart = paragraphs.first { $0.text.split(separator: " ").count > 30 }?.line ?? Int.max
+        // (With no long paragraph, a wire brief's, its first of a sentence's length.)
+        let storyStart = (paragraphs.first { wordCount($0.text, over: 30) } ?? paragraphs.first { wordCount($0.text, over: 12) })?.line ?? 0
         if let trailer = stripped.first(where: { $0.kind == .agencyTrailer && $0.line > storyStart }), let name = trailerName(trailer.text) {
             return (name, "the trailer '\(trailer.text)'")
         }
@@ -198,14 +199,32 @@ extension ArticleMetadataInferrer {
         return word.dropFirst().first?.isUppercase == true
     }
 
-    /// The line under a masthead, above the site's menu: its tagline ("The New Voice of Ukraine"),
-    /// never the headline.
+    /// The line right under a masthead, above the site's menu: its tagline ("The New Voice of
+    /// Ukraine"), never the headline. A line under the menu ("BBC" / "Home | News" / headline /
+    /// "Advertisement") is the headline.
     static func tagline(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> Int? {
         guard paragraphs.count >= 2, let first = paragraphs.first, masthead(paragraphs, stripped: stripped) != nil else { return nil }
         let second = paragraphs[1]
-        let menuBelow = stripped.contains { $0.kind == .siteNotice && $0.line > second.line
-            && $0.line < (paragraphs.dropFirst(2).first?.line ?? Int.max) }
-        return menuBelow && second.line > first.line ? second.index : nil
+        let notice = { (range: Range<Int>) in stripped.contains { $0.kind == .siteNotice && range.contains($0.line) } }
+        let next = paragraphs.dropFirst(2).first?.line ?? Int.max
+        guard second.line > first.line, !notice(first.line + 1..<second.line), notice(second.line + 1..<next) else { return nil }
+        return second.index
+    }
+
+    /// More than `limit` words separated by spaces, counted over the bytes and no further than needed.
+    static func wordCount(_ text: String, over limit: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return true }
+            }
+        }
+        return false
     }
 
     /// "…, an Ukrinform correspondent reports.", "a TASS correspondent reported": the agency's

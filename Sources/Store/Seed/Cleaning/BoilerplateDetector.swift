@@ -205,12 +205,18 @@ struct BoilerplateDetector {
         guard items.count >= 2 else { return false }
         let numbered = items.filter { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
         guard numbered.isEmpty || items.count >= 4 && numbered.count == 1
-            && !numbered[0].contains(where: { $0 == ":" || $0 == "." || $0 == "/" || $0 == "," }) else { return false }
+            && !numbered[0].contains(where: { $0 == ":" || $0 == "." || $0 == "/" || $0 == "," })
+            && !ArticleMetadataInferrer.containsYear(numbered[0].utf8) && !Self.namesMonth(numbered[0]) else { return false }
         return items.allSatisfy { item in
             let words = item.split(separator: " ").count
             // "U.S." ends in a period and is an item; a sentence is not.
             return (1...5).contains(words) && (!item.hasSuffix(".") || words == 1 && item.count <= 5)
         }
+    }
+
+    /// A month's name or abbreviation among `item`'s words ("6 March 2026").
+    static func namesMonth(_ item: Substring) -> Bool {
+        item.split(separator: " ").contains { TemporalLexicon.months[$0.lowercased()] != nil }
     }
 
     /// `--Agencies`, `— Reuters`, `- IANS`, `(AFP)`: a dash-led or bracketed wire name.
