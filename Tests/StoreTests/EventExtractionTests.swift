@@ -170,6 +170,10 @@ import Testing
         // Every form of calling off; too early to say.
         ("Trump calls off his summit with Putin in Budapest.", .summit, .cancelled, nil, "budapest"),
         ("Ushakov said it was too early to talk about a date for a summit of Putin and Zelensky in Paris.", .summit, .proposed, nil, "paris"),
+        // An outcome is no denial; "after" a name's verb is no anchor; too early to judge a dated summit.
+        ("The summit of Trump and Putin in Paris ended on Friday with no agreement on a ceasefire.", .summit, .held, "2025-09-05", "paris"),
+        ("France welcomed the plan after Trump offered talks with Putin in Paris.", .talks, .proposed, nil, "paris"),
+        ("It was too early to judge Friday's summit of Trump and Putin in Paris, Zelensky said.", .summit, .held, "2025-09-05", "paris"),
         // On the sidelines of a gathering: a meeting of its own.
         ("Trump met Zelensky on the sidelines of the UN General Assembly in Paris on Thursday.", .bilateralMeeting, .held, "2025-09-04", "paris"),
         // A bare session is the UN's only when a UN body is named.
@@ -205,6 +209,8 @@ import Testing
         ("Ushakov has repeatedly said Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
         ("Ushakov, later told reporters that Russia and France held talks in Paris on Thursday.", ["russia", "france"]),
         ("Putin will meet Zelensky in Paris on Tuesday, Ushakov confirmed.", ["vladimir-putin", "volodymyr-zelensky"]),
+        // "In February," names no place before the country after it.
+        ("In February, Russia and France held talks in Paris.", ["russia", "france"]),
         ("Trump has said he expects to meet Putin in Paris very soon.", ["donald-trump", "vladimir-putin"]),
         ("Trump said that he had met Putin in Paris on Thursday.", ["donald-trump", "vladimir-putin"]),
         ("Trump has said that if the talks go well, he will meet Putin in Paris.", ["donald-trump", "vladimir-putin"]),
@@ -297,6 +303,16 @@ import Testing
                                         locationCountry: "germany"))
         #expect(EventExtractor.reports(inMiami, kind: .talks, participants: witkoff, location: "washington", start: day, status: .held,
                                        locationCountry: "united-states"))
+    }
+
+    /// "On the sidelines" marks a meeting beside a gathering; being left there does not.
+    @Test func beingLeftOnTheSidelinesIsNoSetting() throws {
+        let summit = try #require(try Self.extract("European leaders, fearing being left on the sidelines, will hold a summit in Paris on Monday with Zelensky."))
+        #expect(!summit.sidelines && summit.kind == .summit)
+        let beside = try #require(try Self.extract("Trump met Zelensky on the sidelines of the summit in Paris on Monday."))
+        #expect(beside.sidelines && beside.kind == .bilateralMeeting)
+        let bare = try #require(try Self.extract("Trump and Putin held talks on the sidelines on Monday."))
+        #expect(bare.sidelines)
     }
 
     /// One person meeting two others on one day meets them twice; a third report of either pair,

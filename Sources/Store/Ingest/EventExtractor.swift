@@ -308,7 +308,7 @@ public struct EventExtractor: Sendable {
                 continue
             }
             // "in Davos, Switzerland", "at Kyiv, Ukraine": the place's country, not a party.
-            if entity.kind == .place || entity.kind == .country, Self.isPlaceTail(start: mention.start - sentence.start, in: scalars) {
+            if entity.kind == .place || entity.kind == .country, Self.isPlaceTail(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars) {
                 if location == nil { location = entity.id }
                 continue
             }
@@ -365,7 +365,7 @@ public struct EventExtractor: Sendable {
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
             countries: countries, affiliatedCountries: affiliated, parties: parties, locationIsCountry: place?.kind == .country,
             locationCountry: place.flatMap { $0.kind == .place ? $0.country : nil }, definite: definite,
-            sidelines: words.contains("sidelines") || words.contains("margins"),
+            sidelines: Self.metOnTheSidelines(words),
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
@@ -373,8 +373,8 @@ public struct EventExtractor: Sendable {
 
     /// The sentence's first date. A weekday written beside a calendar date it contradicts
     /// ("Thursday, August 4", when 4 August was a Monday) is a conflict, kept as a note: the
-    /// written date is used when the weekday, read against the publication date, falls in the
-    /// same week, else the weekday's.
+    /// written date is used when the weekday, read against the publication date, falls within six
+    /// days of it, else the weekday's.
     static func date(_ matches: [TemporalResolver.TemporalMatch], in sentence: String) -> (DatePoint?, [String]) {
         var dated = matches.filter { $0.date != nil }
         // "Zelensky said on Saturday that he would travel on Monday": the date a speech verb
@@ -397,7 +397,7 @@ public struct EventExtractor: Sendable {
         // September), the written month or day is, and the weekday gives the week the story means.
         guard let weekdayDate = weekday.date, let calendarDate = calendar.date,
               abs(weekdayDate.date.dayNumber - calendarDate.date.dayNumber) > 6 else {
-            return (calendar.date, [conflict + "the written date is used (the two are in the same week)"])
+            return (calendar.date, [conflict + "the written date is used (the two are less than a week apart)"])
         }
         return (weekdayDate, [conflict + "the weekday, read against the publication date, is used"])
     }
@@ -448,7 +448,8 @@ public struct EventExtractor: Sendable {
         }
         if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
         // "too early to talk about a date for a meeting": not arranged, nor yet refused.
-        if zip(words, words.dropFirst()).contains(where: { $0 == "too" && ($1 == "early" || $1 == "soon") }) { return .proposed }
+        // ("too early to judge Friday's summit" is of a dated one: left to the rules below.)
+        if date == nil, zip(words, words.dropFirst()).contains(where: { $0 == "too" && ($1 == "early" || $1 == "soon") }) { return .proposed }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
         for position in keys.indices where position + 1 < keys.count && StanceLexicon.negators.contains(keys[position]) {
             var next = position + 1
@@ -612,8 +613,8 @@ public struct EventExtractor: Sendable {
     }
 
     /// The word that makes the trigger at `index` a time anchor ("after", "since", "ahead of" as
-    /// "ahead"), or nil; past an article or possessive, capitalised words and one modifier of
-    /// length ("after a two-hour phone call").
+    /// "ahead"), or nil; past an article or possessive, capitalised words and hyphenated words
+    /// ("after a two-hour", "after the long-awaited").
     static func anchorPreposition(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> String? {
         var cursor = index - 1
         // A hyphenated modifier's parts too ("two-hour", "long-awaited").
@@ -640,6 +641,18 @@ public struct EventExtractor: Sendable {
             offsets.contains(mention.start)
                 && base.entity(id: mention.entity).map { ($0.kind == .person || $0.kind == .country) && !$0.isNewsOutlet } == true
         }
+    }
+
+    /// The sentence places a meeting beside a larger gathering: "on the sidelines of the summit",
+    /// "held talks on the sidelines on Monday"; not the idiom "left on the sidelines".
+    static func metOnTheSidelines(_ words: [String]) -> Bool {
+        for position in words.indices where words[position] == "sidelines" || words[position] == "margins" {
+            if position + 1 < words.count, words[position + 1] == "of" { return true }
+            guard position >= 2, words[position - 1] == "the", words[position - 2] == "on" else { continue }
+            if position >= 3, EventLexicon.leftAside.contains(words[position - 3]) { continue }
+            return true
+        }
+        return false
     }
 
     /// The name starting at `start` comes right after "sidelines of" or "margins of" (an article between).
@@ -669,7 +682,11 @@ public struct EventExtractor: Sendable {
     /// what ``anchorPreposition(_:_:trigger:)`` passes and one modifier ("after a two-hour phone
     /// call", "following an emergency meeting").
     static func isAfter(_ tokens: [TemporalTokens.Token], _ words: [String], trigger index: Int) -> Bool {
-        for start in [index, index - 1] where start > 0 {
+        // The modifier is skipped only after an article or a hyphenated word ("a phone call",
+        // "a two-hour phone call"), not after a name ("after Trump offered talks").
+        let modifier = index >= 2 && (EventLexicon.anchorDeterminers.contains(words[index - 2]) || words[index - 2] == "-"
+            || index >= 3 && words[index - 3] == "-")
+        for start in modifier ? [index, index - 1] : [index] where start > 0 {
             let anchor = anchorPreposition(tokens, words, trigger: start)
             if anchor == "after" || anchor == "following" { return true }
         }
@@ -681,7 +698,7 @@ public struct EventExtractor: Sendable {
     static func spokeAt(_ words: [String], trigger index: Int) -> Bool {
         for position in stride(from: index - 1, through: max(0, index - 4), by: -1) {
             if EventLexicon.speakingAt.contains(words[position]) { return true }
-            guard ["at", "to", "before", "a", "an", "the", "his", "her", "their", "its", "news", "press", "annual", "joint"].contains(words[position]) else {
+            guard ["at", "to", "a", "an", "the", "his", "her", "their", "its", "news", "press", "annual", "joint"].contains(words[position]) else {
                 return false
             }
         }
@@ -728,11 +745,12 @@ public struct EventExtractor: Sendable {
         start > 0 && end < scalars.count && scalars[start - 1] == "(" && scalars[end] == ")"
     }
 
-    /// The lowercased word that ends just before `offset` (code points) in `text`.
-    /// The name starting at `start` follows ", " after a capitalised place after "in" or "at"
-    /// ("in Davos, Switzerland"): it says where that place is.
-    static func isPlaceTail(start: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        guard start >= 2, scalars[start - 1] == " ", scalars[start - 2] == "," else { return false }
+    /// The name at `start..<end` follows ", " after a capitalised place after "in" or "at", and a
+    /// comma or the sentence's end follows it ("in Davos, Switzerland, on Thursday"): it says where
+    /// that place is ("In February, Russia and the US met" names no place before Russia).
+    static func isPlaceTail(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard start >= 2, scalars[start - 1] == " ", scalars[start - 2] == ",",
+              end >= scalars.count || [",", ".", ";", ")"].contains(scalars[end]) else { return false }
         var cursor = start - 2
         // One or two capitalised words ("in Davos", "in New York").
         for word in 0..<2 {
@@ -755,8 +773,9 @@ public struct EventExtractor: Sendable {
         return EventLexicon.agents.contains(wordAfter(offset: end + 2, in: scalars))
     }
 
+    /// The lowercased word that ends just before `offset` (code points) in `text`.
     static func wordBefore(offset: Int, in scalars: [Unicode.Scalar]) -> String {
-        var end = min(offset, scalars.count)
+        var end = max(0, min(offset, scalars.count))
         while end > 0, scalars[end - 1] == " " { end -= 1 }
         var start = end
         while start > 0, WordScalar.isAlphabetic(scalars[start - 1]) { start -= 1 }
@@ -890,8 +909,9 @@ public struct EventExtractor: Sendable {
         // list, an allocation per comparison, is built only for the undated rule.
         if let first = groups[index].date, let second = candidate.date {
             guard datesAgree(first, second, kind: candidate.kind) else { return false }
-            // A day and a month ("talks earlier this month" beside the talks of the 15th): the
-            // month holds many gatherings, so a shared country is not enough.
+            // A month on either side ("talks earlier this month" beside the talks of the 15th, or
+            // two reports of "talks in November"): the month holds many gatherings, so a shared
+            // country is not enough.
             if first.precision.rank > DatePoint.Precision.week.rank || second.precision.rank > DatePoint.Precision.week.rank {
                 return sameLocation || candidate.participants.contains { id in
                     groups[index].participantSet.contains(id) && !groups[index].countries.contains(id) && !candidate.countries.contains(id)
@@ -1022,7 +1042,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// The members of `group`, matched to an event, that report the event on their own
-    /// (``reports(_:kind:participants:location:start:status:participantCountries:)`` read on the
+    /// (``reports(_:kind:participants:location:start:status:participantCountries:locationCountry:)`` read on the
     /// member: the rule is written over ``ReportFields``). A group is matched on the union of its reports, so
     /// one report's names can bring in a sentence about another gathering: where some sentences
     /// report the event alone, only they (with a copy of one, and "the summit" in an article one
@@ -1127,7 +1147,7 @@ public struct EventExtractor: Sendable {
     }
 }
 
-/// What the matching rule (``EventExtractor/reports(_:kind:participants:location:start:status:participantCountries:)``)
+/// What the matching rule (``EventExtractor/reports(_:kind:participants:location:start:status:participantCountries:locationCountry:)``)
 /// reads of a report: a group of reports, or one report alone.
 protocol ReportFields {
     var kind: Event.Kind { get }

@@ -57,10 +57,10 @@ enum EventLexicon {
     ]
 
     /// Before "in" and a place, what is there rather than who meets there ("the war in Ukraine",
-    /// "peace in Europe", "troops in Ukraine"): not a gathering's venue.
+    /// "troops in Ukraine"): not a gathering's venue ("discussed security in Paris" names one).
     static let notVenues: WordTable<Void> = [
-        "war", "fighting", "conflict", "peace", "ceasefire", "truce", "invasion", "troops", "forces", "soldiers", "deployment",
-        "mission", "presence", "security", "stability", "situation", "offensive", "occupation", "killing", "bloodshed",
+        "war", "fighting", "conflict", "ceasefire", "truce", "invasion", "troops", "forces", "soldiers", "deployment",
+        "mission", "presence", "offensive", "occupation", "killing", "bloodshed",
     ]
 
     /// The United Nations and its bodies, by entity id: what makes a "session" the UN's.
@@ -69,9 +69,9 @@ enum EventLexicon {
     /// What a negator denies that makes an event rejected: "no agreement", "no plans", "no date".
     static let negatedObjects: WordTable<Void> = ["agreement", "plans", "plan", "date", "intention", "deal"]
 
-    /// After a negated object that follows the trigger, what ties it to an event ("the summit
-    /// has no date yet", "talks with no plans for a follow-up"): without one it is an outcome.
-    static let negatedObjectLinks: WordTable<Void> = ["on", "to", "for", "about", "over", "yet", "regarding"]
+    /// After a negated object that follows the trigger, what ties it to the trigger's event ("the
+    /// summit has no date yet"); "ended with no agreement on a ceasefire" is an outcome.
+    static let negatedObjectLinks: WordTable<Void> = ["yet"]
 
     /// Read past between a negator and what it denies: "not yet ready", "not even a date".
     static let negationAdverbs: WordTable<Void> = ["yet", "currently", "even"]
@@ -148,11 +148,15 @@ enum EventLexicon {
     /// After a comma, the start of a contrasting clause ("…, but …").
     static let clauseJoints: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
 
-    /// Taking part, in the past, before a trigger ("chaired a video call", "participated in the
-    /// talks"; "took part in" is read as a phrase).
+    /// Before "on the sidelines", the idiom of being left out ("left on the sidelines"), not a
+    /// meeting beside a gathering.
+    static let leftAside: Set<String> = ["left", "remain", "remained", "remains", "stay", "stayed", "sit", "sat", "sitting", "being", "kept"]
+
     /// Before the place someone spoke ("speaking at a news conference", "addressing the summit").
     static let speakingAt: Set<String> = ["speaking", "spoke", "addressing", "addressed"]
 
+    /// Taking part, in the past, before a trigger ("chaired a video call", "participated in the
+    /// talks"; "took part in" is read as a phrase).
     static let participation: WordTable<Void> = ["attended", "chaired", "co-chaired", "joined", "led", "convened", "participated", "held"]
 
     /// After a comma, these open an aside that a comma closes (", who will not be in Alaska,"):

@@ -35,14 +35,14 @@ struct NewsSentences {
             for paragraph in article.paragraphs where paragraph.kind == .body {
                 let mentions = byParagraph[paragraph.index] ?? []
                 if let named = previousPerson, paragraph.index - named.paragraph > 1 { previousPerson = nil }
+                // The paragraph's people in text order, passed once with a cursor as its sentences are.
+                let people = mentions.filter { base.entity(id: $0.entity)?.kind == .person }.sorted { $0.start < $1.start }
+                var cursor = 0
                 for sentence in Sentences.split(paragraph.text) where sentence.end - sentence.start <= Self.longestSentence {
                     body(Item(sentence: sentence, paragraph: paragraph, article: article, mentions: mentions, resolver: resolver,
                               tokens: TemporalTokens(sentence.text).tokens, previousPerson: previousPerson?.entity))
-                    if let person = mentions.first(where: { mention in
-                        mention.start >= sentence.start && mention.end <= sentence.end && base.entity(id: mention.entity)?.kind == .person
-                    }) {
-                        previousPerson = (person.entity, paragraph.index)
-                    }
+                    while cursor < people.count, people[cursor].start < sentence.start { cursor += 1 }
+                    if cursor < people.count, people[cursor].end <= sentence.end { previousPerson = (people[cursor].entity, paragraph.index) }
                 }
             }
         }
