@@ -107,6 +107,9 @@ import Testing
         #expect(named.map(\.entity) == ["friedrich-merz"], "\(named)")
         let apart = try Self.extract("Ushakov spoke to reporters on Friday.\n\nThe talks ended late.\n\nHe said any ceasefire was unacceptable.")
         #expect(apart.isEmpty, "\(apart)")
+        // "he" after another speaker's verb is that speaker, not the person named before.
+        let official = try Self.extract("Ushakov spoke to reporters on Friday. An official said he opposed any ceasefire.")
+        #expect(official.isEmpty, "\(official)")
     }
 
     /// A speaker in a contrasting clause after the cue ("…, while Merz said …") does not hold it.

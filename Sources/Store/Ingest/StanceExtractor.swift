@@ -276,13 +276,16 @@ public struct StanceExtractor: Sendable {
         return terms.filter { $0.0.last < cue.first && cue.first - $0.0.last <= reach }.max { $0.0.last < $1.0.last }
     }
 
-    /// "he" or "she" with a verb of speech next to it ("He said", "she added", "he told
-    /// reporters", ", he said.").
+    /// The sentence is attributed to "he" or "she": it opens with them and a verb of speech ("He
+    /// said", "He also said", "She added"), or a quotation ends with them (", he said."). Not "an
+    /// official said he opposed …", where "he" is the official.
     static func pronounSpeaks(_ words: [String]) -> Bool {
         for position in words.indices where words[position] == "he" || words[position] == "she" {
-            let next = position + 1 < words.count && EventLexicon.speech.contains(words[position + 1])
-            let previous = position > 0 && EventLexicon.speech.contains(words[position - 1])
-            if next || previous { return true }
+            guard position == 0 || words[position - 1] == "," else { continue }
+            // Past an adverb or an auxiliary ("He also said", "she has repeatedly said").
+            var verb = position + 1
+            while verb < words.count, verb - position <= 2, EventLexicon.beforeSpeech.contains(words[verb]) { verb += 1 }
+            if verb < words.count, EventLexicon.speech.contains(words[verb]) { return true }
         }
         return false
     }

@@ -68,7 +68,7 @@ enum StanceLexicon {
             "withdraw their forces", "withdrawing its forces", "withdrawing its troops", "withdrawal of ukrainian troops",
             "withdrawal of ukrainian forces", "pull its forces back", "pull back its forces", "pull its troops back",
             "hand over", "handing over", "cede", "ceding", "give away our land", "give up our land", "territorial issue",
-            "territorial question", "territorial demands", "territorial demand", "on territory", "donbas", "donetsk region",
+            "territorial question", "territorial demands", "territorial demand",
         ]),
         // Who wants the leaders to meet, and on what terms ("ready to meet Putin", "a summit only
         // when an agenda is ready"): the most frequent subject of stances in the outside sets.
@@ -95,9 +95,9 @@ enum StanceLexicon {
             "calling for", "urging", "demanding", "insisting on", "welcoming", "endorsing",
             "propose", "proposes", "prepared to", "insists that", "insisted that", "insisting that", "insists on",
             // Needing it, offering it, defending it; and for pressure, adding to it.
-            "need", "needs", "needed", "offering", "offer", "defended", "defends", "defending", "agree to", "agrees to",
-            "imposed", "impose", "imposes", "imposing", "adopted", "adopts", "step up", "stepped up", "ramp up", "tighten",
-            "tightened", "increase", "increased", "must come first", "had to come first", "has to come first",
+            "need", "needs", "needed", "offering", "defended", "defends", "agree to", "agrees to", "imposed", "impose", "imposes", "imposing",
+            "adopted", "adopts", "step up", "stepped up", "ramp up", "tighten", "tightened", "increase the chances", "must come first",
+            "had to come first", "has to come first",
         ] { cues[cue] = .support }
         for cue in [
             "oppose", "opposes", "opposed", "opposition to", "reject", "rejects", "rejected", "rejecting", "rule out",
