@@ -441,15 +441,22 @@ public struct EventExtractor: Sendable {
         }
         // Each word hashed once for the tables below.
         let keys = words.map(WordKey.init)
-        // Called off, cancelled, postponed: it was arranged and is no longer.
-        if keys.contains(where: EventLexicon.cancellation.contains)
-            || zip(words, words.dropFirst()).contains(where: { EventLexicon.callOff.contains($0) && $1 == "off" }) {
-            return .cancelled
+        // The word pairs read below, found in one pass by the second word (most sentences have
+        // neither "off" nor "early"): "called off"; "too early", "too soon".
+        var calledOff = false, tooEarly = false
+        for position in words.indices.dropFirst() {
+            switch words[position] {
+            case "off": calledOff = calledOff || EventLexicon.callOff.contains(words[position - 1])
+            case "early", "soon": tooEarly = tooEarly || words[position - 1] == "too"
+            default: continue
+            }
         }
+        // Called off, cancelled, postponed: it was arranged and is no longer.
+        if calledOff || keys.contains(where: EventLexicon.cancellation.contains) { return .cancelled }
         if keys.contains(where: EventLexicon.rejection.contains) { return .rejected }
         // "too early to talk about a date for a meeting": not arranged, nor yet refused.
         // ("too early to judge Friday's summit" is of a dated one: left to the rules below.)
-        if date == nil, zip(words, words.dropFirst()).contains(where: { $0 == "too" && ($1 == "early" || $1 == "soon") }) { return .proposed }
+        if date == nil, tooEarly { return .proposed }
         // Negated: "not ready", "no plans", "no agreement on a meeting", "won't meet", "not yet willing".
         for position in keys.indices where position + 1 < keys.count && StanceLexicon.negators.contains(keys[position]) {
             var next = position + 1
