@@ -364,7 +364,7 @@ public struct EventExtractor: Sendable {
             article: article.id, paragraph: paragraph.index, quote: sentence.text, start: sentence.start, end: sentence.end,
             rule: "trigger:" + trigger.phrase, confidence: (confidence * 100).rounded() / 100, notes: dateNotes,
             countries: countries, affiliatedCountries: affiliated, parties: parties, locationIsCountry: place?.kind == .country,
-            locationCountry: place.flatMap { $0.kind == .place ? $0.country : nil }, definite: definite,
+            locationCountry: place?.venueCountry, definite: definite,
             sidelines: Self.metOnTheSidelines(words),
             copyKey: Self.sentenceKey(sentence.text),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
@@ -911,7 +911,7 @@ public struct EventExtractor: Sendable {
         // A meeting on the sidelines of a summit is not the summit, nor the reverse.
         if candidate.sidelines && isLarger(groups[index].kind) || groups[index].sidelines && isLarger(candidate.kind) { return false }
         // Talks in Miami are not the talks in Berlin, whatever else they share.
-        if let placed = groups[index].locationCountry, let other = candidate.locationCountry, placed != other { return false }
+        if placedApart(groups[index].locationCountry, candidate.locationCountry) { return false }
         // Both dated: the dates first (no hashing), then any one shared participant. The shared
         // list, an allocation per comparison, is built only for the undated rule.
         if let first = groups[index].date, let second = candidate.date {
@@ -960,6 +960,13 @@ public struct EventExtractor: Sendable {
     /// names someone, not a country, the other does not.
     static func isOneToOne(_ kind: Event.Kind) -> Bool { kind == .bilateralMeeting || kind == .phoneCall }
 
+    /// Two reports' venues (``Entity/venueCountry``) lie in different countries: different
+    /// gatherings. The one rule for grouping and for matching a known event.
+    static func placedApart(_ first: String?, _ second: String?) -> Bool {
+        guard let first, let second else { return false }
+        return first != second
+    }
+
     /// A gathering of many: what a meeting "on the sidelines" is beside.
     static func isLarger(_ kind: Event.Kind) -> Bool { kind == .summit || kind == .multilateralMeeting || kind == .unSession }
 
@@ -1007,7 +1014,7 @@ public struct EventExtractor: Sendable {
     ) -> Bool {
         guard compatible(group.kind, kind) else { return false }
         // As in grouping: a gathering placed in another country is another gathering.
-        if let placed = group.locationCountry, let locationCountry, placed != locationCountry { return false }
+        if placedApart(group.locationCountry, locationCountry) { return false }
         // Reports that something took place cannot be of an event that starts after the last of
         // them was published: an attack an article of 20 August mentions is not the strike of
         // 27 August.

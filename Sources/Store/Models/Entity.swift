@@ -41,4 +41,8 @@ public struct Entity: Sendable, Hashable {
     public var allNames: [Alias] {
         [Alias(text: name, kind: .name)] + aliases
     }
+
+    /// The country of a city or site as a gathering's venue; none for a country named as the
+    /// place ("the fighting in Ukraine" is no venue), which the event rules compare by.
+    var venueCountry: String? { kind == .place ? country : nil }
 }

@@ -121,11 +121,9 @@ extension SeedAssembler {
         return changed
     }
 
-    /// The country of the city or site `event` is placed in (none for a country as its place,
-    /// as ``EventExtractor/Candidate/locationCountry``).
+    /// The country of the city or site `event` is placed in (``Entity/venueCountry``).
     func locationCountry(_ event: Event) -> String? {
-        guard let location = event.location, let position = entityIndex[location], entities[position].kind == .place else { return nil }
-        return entities[position].country
+        event.location.flatMap { entityIndex[$0] }.flatMap { entities[$0].venueCountry }
     }
 
     /// Each event at a position of `absorbed` with the sentences of the reports it absorbed, on
