@@ -332,9 +332,23 @@ public struct EventExtractor: Sendable {
         // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
         guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))
             || (location != nil && date != nil) else { return nil }
-        // The sides: a person or body stands for its country ("Trump and Zelensky, the US and
-        // Ukraine" are two), so a meeting of two leaders and their countries stays bilateral.
-        let parties = Set(participants.map { id in base.entity(id: id).flatMap { $0.kind == .country ? $0.id : $0.country } ?? id })
+        // Each participant's entity read once: the countries among them, the countries of the
+        // others (Putin → Russia), and the sides: a person or body stands for its country ("Trump
+        // and Zelensky, the US and Ukraine" are two), so a meeting of two leaders and their
+        // countries stays bilateral.
+        var countries: Set<String> = [], affiliated: Set<String> = [], parties: Set<String> = []
+        for id in participants {
+            let entity = base.entity(id: id)
+            if entity?.kind == .country {
+                countries.insert(id)
+                parties.insert(id)
+            } else if let country = entity?.country {
+                affiliated.insert(country)
+                parties.insert(country)
+            } else {
+                parties.insert(id)
+            }
+        }
         var kind = trigger.kind
         if kind == .bilateralMeeting && parties.count >= 3 { kind = .multilateralMeeting }
         // A bare "session" is the United Nations' only when one of its bodies is named: "an
@@ -356,8 +370,6 @@ public struct EventExtractor: Sendable {
         if date != nil { confidence += 0.15 }
         if location != nil { confidence += 0.1 }
         if participants.count >= 2 { confidence += 0.1 }
-        let countries = Set(participants.filter { base.entity(id: $0)?.kind == .country })
-        let affiliated = Set(participants.compactMap { id in base.entity(id: id).flatMap { $0.kind == .country ? nil : $0.country } })
         let place = location.flatMap { base.entity(id: $0) }
         return Candidate(
             kind: kind, status: status, participants: participants, location: location, date: date,
