@@ -25,6 +25,11 @@ let package = Package(
             name: "FuzzConnectionStateMachine",
             dependencies: [.product(name: "HTTP", package: accord)]
         ),
+        // Arbitrary bytes as one dropped-in article through the whole seed load.
+        .executableTarget(
+            name: "FuzzArticle",
+            dependencies: ["FuzzSupport", .product(name: "Store", package: accord)]
+        ),
         // Arbitrary request-targets (and Accept / If-None-Match / Origin) through Application.respond(to:).
         .executableTarget(
             name: "FuzzQuery",

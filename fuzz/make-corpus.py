@@ -5,7 +5,12 @@ corpus/FuzzRequestParser/: a control byte, cut bytes, then raw request bytes (se
 harness's doc comment). Every request also appears split at a few points and byte by byte.
 corpus/FuzzQuery/: one field per line: "[METHOD ]target", Accept, If-None-Match, Origin,
 X-Forwarded-Host, X-Forwarded-Prefix, Forwarded.
+corpus/FuzzArticle/: the first 6,000 bytes of the shipped articles and of every outside
+extraction set's articles (wire copy, site boilerplate, other outlets' spellings), and a few
+shapes of file a scraper leaves: CR-only and mixed line ends, Unicode line separators, a BOM,
+control bytes, one long line without a full stop, an empty file.
 """
+import glob
 import hashlib
 import os
 import shutil
@@ -174,6 +179,31 @@ def query_corpus():
         write(directory, "q%03d" % index, query.encode())
 
 
+ARTICLE_SHAPES = {
+    "cr-only": b"KYIV, Ukraine \xe2\x80\x94 Zelensky met Macron in Paris on Monday.\rThey spoke for an hour.\r\rShare",
+    "mixed-endings": b"By Jane Doe\r\nUpdated 9:41 AM EDT, Tue August 19, 2025\n\nTrump said he would meet Putin next week.\r\r(Reporting by X; Editing by Y)\n",
+    "line-separators": "Witkoff will travel to Moscow on Thursday.\u2028Peskov confirmed the visit.\u2029Advertisement".encode(),
+    "bom-and-controls": b"\xef\xbb\xbfGeneva talks\x00\x00 ended\x1b[0m on Sunday, Nov. 23.\x0cRubio called them productive.\xc2\x85Next.",
+    "long-line": b"Zelensky said that " + b"the talks in Istanbul and the summit in Alaska and " * 120 + b"continued",
+    "empty": b"",
+}
+
+
+def article_corpus():
+    directory = os.path.join(HERE, "corpus", "FuzzArticle")
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    root = os.path.dirname(HERE)
+    files = sorted(glob.glob(os.path.join(root, "seeds", "articles", "*.txt")))
+    files += sorted(glob.glob(os.path.join(root, "bench", "extraction-eval*", "articles", "*.txt")))
+    for path in files:
+        with open(path, "rb") as handle:
+            write(directory, "a-" + os.path.basename(path)[:-4], handle.read(6000))
+    for name, data in ARTICLE_SHAPES.items():
+        write(directory, "s-" + name, data)
+
+
 if __name__ == "__main__":
     parser_corpus()
     query_corpus()
+    article_corpus()

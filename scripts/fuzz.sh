@@ -24,7 +24,7 @@ FUZZ="$ROOT/fuzz"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 TIMEOUT_EACH="${FUZZ_TIMEOUT:-10}"
 RSS_MB="${FUZZ_RSS_MB:-2048}"
-ALL_TARGETS=(FuzzRequestParser FuzzQuery FuzzConnectionStateMachine)
+ALL_TARGETS=(FuzzRequestParser FuzzQuery FuzzConnectionStateMachine FuzzArticle)
 if [[ $# -gt 0 ]]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 SWIFT="$(command -v swift-locked || command -v swift)"
 BUILD_FLAGS=(--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)

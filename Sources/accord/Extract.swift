@@ -36,6 +36,11 @@ struct Extract: ParsableCommand {
             guard FileManager.default.isReadableFile(atPath: article) else {
                 throw ValidationError("--article: cannot read \(article) (no such file, or not readable)")
             }
+            // A FIFO or device would block the copy below (the load never opens one either).
+            var status = stat()
+            guard stat(article, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                throw ValidationError("--article: \(article) is not a regular file")
+            }
             only = Article.id(forFile: name)
             let inPlace = directory + "/articles/" + name
             // Already among the seeds' articles: load the seeds as they are.

@@ -80,6 +80,22 @@ import Testing
         #expect(cleaned.paragraphs.count == 3, "\(cleaned.paragraphs.map(\.text))")
     }
 
+    @Test(arguments: [
+        // A NUL run from a broken scrape, an ANSI colour code, DEL, a C1 code: dropped.
+        ("Talks in Geneva\0\0\0 ended on Sunday.", "Talks in Geneva ended on Sunday.", 3),
+        ("\u{1B}[1mKyiv\u{1B}[0m said no.", "[1mKyiv[0m said no.", 2),
+        ("Kyiv\u{7F} said\u{9B} no.", "Kyiv said no.", 2),
+        // A vertical tab, a form feed and U+0085 keep the words apart.
+        ("Macron\u{0B}met\u{0C}Merz\u{85}in Berlin.", "Macron met Merz in Berlin.", 3),
+        // Tab stays; an ordinary line is untouched.
+        ("Kyiv\tsaid no.", "Kyiv\tsaid no.", 0),
+    ])
+    func controlCharactersAreRemovedAndCounted(text: String, served: String, removed: Int) throws {
+        let cleaned = try ArticleCleaner.clean(bytes: Array(text.utf8), file: "controls.txt")
+        #expect(cleaned.paragraphs.map(\.text) == [served])
+        #expect(cleaned.report.controlCharactersRemoved == removed)
+    }
+
     @Test func servedTextKeepsOriginalCharacters() throws {
         let text = "Zelenskyy\u{2019}s \u{201C}plan\u{201D}\u{00A0}works.\nNext."
         let cleaned = try StoreFixtures.clean(text)

@@ -160,12 +160,34 @@ import Testing
     @Test func duplicateIDsNameBothDefinitions() throws {
         let directory = Self.directory("duplicate-ids")
         #expect(try Self.failure("duplicate-ids") == [
-            "\(directory)/articles/two_words.txt:1:1: duplicate article id 'two-words' (first defined at \(directory)/articles/two-words.txt:1:1)",
             "\(directory)/articles.json:4:12: duplicate article file id 'good.txt' (first defined at \(directory)/articles.json:2:12)",
             "\(directory)/entities.json:6:10: duplicate entity id 'kyiv' (first defined at \(directory)/entities.json:5:10)",
             "\(directory)/proposals.json:5:10: duplicate proposal id 'guarantees' (first defined at \(directory)/proposals.json:2:10)",
             "\(directory)/events.json:4:10: duplicate event id 'kyiv-talks' (first defined at \(directory)/events.json:2:10)",
         ])
+    }
+
+    /// Two file names that give one article id: a dropped-in file never stops the load. The
+    /// name closer to the id keeps it; the other is served under the id with its name's hash,
+    /// with a warning naming both. A strict load still refuses it.
+    @Test func articleFilesWithOneIDAreBothServed() throws {
+        let seeds = NSTemporaryDirectory() + "accord-duplicate-ids-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Self.directory("duplicate-ids"), toPath: seeds)
+        defer { try? FileManager.default.removeItem(atPath: seeds) }
+        for json in ["articles.json", "entities.json", "proposals.json", "events.json"] { try? FileManager.default.removeItem(atPath: seeds + "/" + json) }
+        let result = try SeedLoader(directory: seeds).load()
+        let renamed = "two-words-" + Article.nameHash("two_words.txt")
+        #expect(result.knowledgeBase.article(id: "two-words")?.file == "two-words.txt")
+        #expect(result.knowledgeBase.article(id: renamed)?.file == "two_words.txt")
+        #expect(result.report.warnings.map(\.description).contains(
+            "\(seeds)/articles/two_words.txt: its id 'two-words' is the id of \(seeds)/articles/two-words.txt; served as '\(renamed)'"))
+        do {
+            _ = try SeedLoader(directory: seeds, strict: true).load()
+            Issue.record("a strict load took two files with one id")
+        } catch {
+            #expect(error.errors.map(\.description).contains(
+                "\(seeds)/articles/two_words.txt:1:1: duplicate article id 'two-words' (first defined at \(seeds)/articles/two-words.txt:1:1)"))
+        }
     }
 
     @Test func danglingReferencesNameTheFieldAndTheMissingID() throws {

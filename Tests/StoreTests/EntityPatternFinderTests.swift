@@ -25,6 +25,18 @@ import Testing
         #expect(Self.names(paragraph) == expected)
     }
 
+    /// A non-breaking space or a tab inside a name is a space: one person, however typed. Each
+    /// finding quotes its own sentence, also among thousands in one paragraph.
+    @Test func spacesInsideANameArePlainAndEachQuoteIsItsSentence() {
+        let findings = Self.finder.findings(in: "Defence Secretary Pete\u{A0}Hegseth spoke. Defence Secretary Pete\tHegseth left.", article: "a")
+        #expect(findings.map(\.name) == ["Pete Hegseth", "Pete Hegseth"])
+        #expect(findings.map(\.quote) == ["Defence Secretary Pete\u{A0}Hegseth spoke.", "Defence Secretary Pete\tHegseth left."])
+        let many = (0..<3_000).map { "Spokeswoman Maria Example\($0) said." }.joined(separator: " ")
+        let found = Self.finder.findings(in: many, article: "a")
+        #expect(found.count == 3_000)
+        #expect(found.last?.quote == "Spokeswoman Maria Example2999 said.")
+    }
+
     @Test(arguments: [
         // A person named right after the organisation's head word is not part of its name.
         ("The delegation included the head of the Presidential Office Mykola Example and two generals.", ["Presidential Office"]),

@@ -118,6 +118,31 @@ import Testing
         #expect(base.stats(forEntity: "nope") == nil)
     }
 
+    /// A list of hundreds of names in one article: only its most mentioned count for
+    /// co-occurrence (the pairs of 8,000 names took minutes and gigabytes), and each entity keeps
+    /// the ten it is served with.
+    @Test func coOccurrenceIsBoundedPerArticle() {
+        let count = 400
+        let entities = (0..<count).map { MentionDetectorTests.entity("e\($0)", "E\($0)") }
+        var mentions: [Mention] = []
+        for number in 0..<count {
+            // e0 … e9 are mentioned three times, the rest once.
+            for _ in 0..<(number < 10 ? 3 : 1) {
+                mentions.append(Mention(entity: "e\(number)", article: "a", paragraph: 0, start: 0, end: 2, text: "E\(number)", alias: "E\(number)"))
+            }
+        }
+        let article = Article(id: "a", file: "a.txt", title: "T", outlet: nil, published: nil, enrichment: [], isCurated: false,
+                              paragraphs: [], stripped: [], cleaning: CleaningReport(byteCount: 0, byteOrderMarkRemoved: false,
+                              controlCharactersRemoved: 0, lineEnding: .lf, paragraphBreak: .blankLine, lineCount: 0, collapsedRepeats: []),
+                              metadata: ArticleMetadata(source: .inferred))
+        let stats = EntityStats.compute(entities: entities, articles: [article], mentions: mentions)
+        #expect(stats.values.allSatisfy { $0.articleCount == 1 && $0.coOccurrences.count <= EntityStats.keptCoOccurrences })
+        #expect(stats["e0"]?.coOccurrences.count == EntityStats.keptCoOccurrences)
+        #expect(stats["e99"]?.coOccurrences.isEmpty == true, "mentioned once, and late in id order: not paired")
+        let paired = stats.values.filter { !$0.coOccurrences.isEmpty }.count
+        #expect(paired == EntityStats.pairedPerArticle, "only the article's most mentioned are paired")
+    }
+
     @Test func coOccurrencesAreSortedByCountThenID() throws {
         let stats = try #require(Self.base.stats(forEntity: "ukraine"))
         let counts = stats.coOccurrences.map(\.articleCount)

@@ -22,6 +22,17 @@ import Testing
         return MentionDetector(entities: catalog).mentions(in: paragraph, article: "a")
     }
 
+    /// A title and a name of one entity are one mention; a name written again and again stays a
+    /// mention each time (joining them word by word rebuilt the text each time: quadratic).
+    @Test func aRepeatedNameIsAMentionEachTime() {
+        let repeated = Self.detect(String(repeating: "Putin ", count: 2_000))
+        #expect(repeated.count == 2_000)
+        #expect(repeated.allSatisfy { $0.text == "Putin" && $0.end - $0.start == 5 })
+        let titled = Self.detect("The Ukrainian president Volodymyr Zelensky Zelensky spoke.")
+        #expect(titled.count == 2 && titled.first?.text.hasSuffix("president Volodymyr Zelensky") == true && titled.last?.text == "Zelensky",
+                "\(titled.map(\.text))")
+    }
+
     @Test func longestMatchWins() {
         let mentions = Self.detect("President Vladimir Putin met Putin's envoy.")
         #expect(mentions.map(\.entity) == ["vladimir-putin", "vladimir-putin"])

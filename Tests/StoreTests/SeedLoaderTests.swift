@@ -167,6 +167,32 @@ import Testing
         #expect(strict?.errors.count == 1)
     }
 
+    /// UTF-16 without a byte order mark reads as valid UTF-8 with a NUL beside every letter;
+    /// a file of NULs is binary: each is skipped with an error naming it (fatal when strict).
+    @Test(arguments: [
+        "Zelensky met Macron in Paris on Monday.".utf8.flatMap { byte -> [UInt8] in [0, byte] },
+        [UInt8](repeating: 0, count: 2_000),
+    ] as [[UInt8]])
+    func aFileOfNULsIsSkippedUnlessStrict(bytes: [UInt8]) throws {
+        let bad = SeedFile(path: "articles/002_utf16.txt", bytes: bytes)
+        let result = try StoreFixtures.load([Self.article, Self.entities, bad])
+        #expect(result.knowledgeBase.articles.map(\.id) == ["001-x"])
+        #expect(result.report.errors.map(\.description).first?.hasPrefix("mem/articles/002_utf16.txt:1:1: ") == true)
+        #expect(result.report.errors.map(\.description).first?.hasSuffix(
+            "NUL bytes: not a UTF-8 text file (UTF-16 without a byte order mark, or binary); file skipped") == true)
+        #expect(StoreFixtures.failure([Self.article, Self.entities, bad], strict: true)?.errors.count == 1)
+    }
+
+    /// Longer than any news article: served and searched, with a warning that nothing is
+    /// extracted from it.
+    @Test func aBookLengthArticleIsServedWithAWarning() throws {
+        let paragraphs = (0..<3_000).map { "Zelensky met Macron in Paris on Monday, the \($0)th time, to discuss security guarantees.\n\n" }
+        let long = StoreFixtures.file("articles/002_long.txt", paragraphs.joined())
+        let result = try StoreFixtures.load([Self.article, Self.entities, long])
+        #expect(result.knowledgeBase.article(id: "002-long") != nil)
+        #expect(result.report.warnings.contains(.notExtracted(path: "mem/articles/002_long.txt", limit: 200_000)))
+    }
+
     @Test func emptyArticleIsSkippedWithAWarning() throws {
         let result = try StoreFixtures.load([Self.article, StoreFixtures.file("articles/000_empty.txt", "")])
         #expect(result.knowledgeBase.articles.count == 1)

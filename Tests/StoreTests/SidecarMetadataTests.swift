@@ -55,15 +55,21 @@ import Testing
         #expect(article.metadata.inferred["outlet"] != nil && article.metadata.inferred["title"] == nil)
     }
 
-    @Test func aBadSidecarNamesItsFileAndField() throws {
-        let seeds = try seedsWithDropIn(sidecar: "{\"title\": \"T\", \"publishd\": \"2025-09-05\"}")
+    /// A bad sidecar names its file and field, and stops nothing: the article is served with what
+    /// its text gives (a dropped-in file never stops the load). A strict load refuses it.
+    @Test(arguments: ["{\"title\": \"T\", \"publishd\": \"2025-09-05\"}", "{\"published\": \"2025-02-31\"}", "{\"title\": "])
+    func aBadSidecarNamesItsFileAndFieldAndStopsNothing(sidecar: String) throws {
+        let seeds = try seedsWithDropIn(sidecar: sidecar)
         defer { try? FileManager.default.removeItem(atPath: seeds) }
+        let result = try SeedLoader(directory: seeds).load()
+        #expect(result.report.errors.contains { $0.description.contains("tass-vladivostok.json:1:") }, "\(result.report.errors)")
+        let article = try #require(result.knowledgeBase.article(id: "tass-vladivostok"))
+        #expect(article.published?.iso != "2025-02-31" && article.title != "T")
         do {
-            _ = try SeedLoader(directory: seeds).load()
-            Issue.record("a sidecar with an unknown field loaded")
+            _ = try SeedLoader(directory: seeds, strict: true).load()
+            Issue.record("a strict load took a bad sidecar")
         } catch {
-            #expect(error.errors.contains { $0.description.contains("tass-vladivostok.json:1:") && $0.description.contains("publishd") },
-                    "\(error.errors)")
+            #expect(error.errors.contains { $0.description.contains("tass-vladivostok.json:1:") }, "\(error.errors)")
         }
     }
 }

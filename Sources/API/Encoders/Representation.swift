@@ -95,6 +95,7 @@ struct Representation {
         let report = article.cleaning
         return .object([
             ("byteCount", .int(report.byteCount)), ("byteOrderMarkRemoved", .bool(report.byteOrderMarkRemoved)),
+            ("controlCharactersRemoved", .int(report.controlCharactersRemoved)),
             ("lineEnding", .string(report.lineEnding.rawValue)), ("paragraphBreak", .string(report.paragraphBreak.rawValue)),
             ("stripped", .array(article.stripped.map { .object([("kind", .string($0.kind.rawValue)), ("line", .int($0.line)), ("text", .string($0.text))]) })),
             ("collapsedRepeats", .array(report.collapsedRepeats.map {

@@ -154,6 +154,7 @@ extension OpenAPIDocument {
         record([
             ("byteCount", integer("Size of the source file.", minimum: 0)),
             ("byteOrderMarkRemoved", boolean()),
+            ("controlCharactersRemoved", integer("Control characters taken out of the text (NUL, escape and C1 codes; a vertical tab, form feed or U+0085 became a space).", minimum: 0)),
             ("lineEnding", string(values: cases(CleaningReport.LineEnding.self))),
             ("paragraphBreak", string(values: cases(CleaningReport.ParagraphBreak.self))),
             ("stripped", array(record([

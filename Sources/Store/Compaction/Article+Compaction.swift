@@ -26,7 +26,8 @@ extension StrippedBlock {
 extension CleaningReport {
     func compacted(by compactor: Compactor) -> CleaningReport {
         CleaningReport(
-            byteCount: byteCount, byteOrderMarkRemoved: byteOrderMarkRemoved, lineEnding: lineEnding,
+            byteCount: byteCount, byteOrderMarkRemoved: byteOrderMarkRemoved,
+            controlCharactersRemoved: controlCharactersRemoved, lineEnding: lineEnding,
             paragraphBreak: paragraphBreak, lineCount: lineCount,
             collapsedRepeats: compactor.array(collapsedRepeats) {
                 CollapsedRepeat(line: $0.line, repeatOf: $0.repeatOf, truncated: $0.truncated, text: compactor.string($0.text))

@@ -37,10 +37,18 @@ struct EntityPatternFinder {
     func findings(in paragraph: String, article: String) -> [Finding] {
         let tokens = TemporalTokens(paragraph).tokens
         var found: [Finding] = []
+        // Split once, on the first finding: a sentence looked up per finding over the whole
+        // paragraph was quadratic in a paragraph of thousands of names.
+        var sentences: ParagraphSentences?
+        let quote = { (range: Range<String.Index>) -> String in
+            let split = sentences ?? ParagraphSentences(paragraph)
+            sentences = split
+            return split.sentence(around: range.lowerBound)
+        }
         var index = 0
         while index < tokens.count {
-            if let (finding, next) = person(tokens, at: index, in: paragraph, article: article)
-                ?? organisation(tokens, at: index, in: paragraph, article: article) {
+            if let (finding, next) = person(tokens, at: index, in: paragraph, article: article, quote: quote)
+                ?? organisation(tokens, at: index, in: paragraph, article: article, quote: quote) {
                 found.append(finding)
                 index = next
             } else {
@@ -53,7 +61,9 @@ struct EntityPatternFinder {
     typealias Token = TemporalTokens.Token
 
     /// A title (longest lexicon phrase) then a 2–3 word capitalised name.
-    func person(_ tokens: [Token], at index: Int, in text: String, article: String) -> (Finding, Int)? {
+    func person(
+        _ tokens: [Token], at index: Int, in text: String, article: String, quote: (Range<String.Index>) -> String
+    ) -> (Finding, Int)? {
         guard EntityPatternLexicon.titleFirstWords.contains(tokens[index].text) else { return nil }
         var titleEnd: Int?
         for length in stride(from: 4, through: 1, by: -1) where index + length <= tokens.count {
@@ -94,17 +104,19 @@ struct EntityPatternFinder {
             }
         }
         guard nameTokens.count >= 2, let first = nameTokens.first, let nameEnd else { return nil }
-        let name = String(text[first.range.lowerBound..<nameEnd]).withoutPossessive()
+        let name = String(text[first.range.lowerBound..<nameEnd]).withoutPossessive().withPlainSpaces()
         guard !known.contains(UnicodeMatching.key(name)) else { return nil }
         // A known entity inside the name ("President Donald Trump" when Trump is known) is not new.
         if nameTokens.contains(where: { known.contains(UnicodeMatching.key(String(text[$0.range]).withoutPossessive())) }) { return nil }
-        let title = String(text[tokens[index].range.lowerBound..<tokens[titleEnd - 1].range.upperBound])
+        let title = String(text[tokens[index].range.lowerBound..<tokens[titleEnd - 1].range.upperBound]).withPlainSpaces()
         return (Finding(kind: .person, name: name, title: title, rule: "person-after-title", article: article,
-                        quote: Self.sentence(around: first.range, in: text)), cursor)
+                        quote: quote(first.range)), cursor)
     }
 
     /// "the" + capitalised words (with "of", "the", "for", "and" inside) containing an organisation word.
-    func organisation(_ tokens: [Token], at index: Int, in text: String, article: String) -> (Finding, Int)? {
+    func organisation(
+        _ tokens: [Token], at index: Int, in text: String, article: String, quote: (Range<String.Index>) -> String
+    ) -> (Finding, Int)? {
         guard tokens[index].text == "the", index + 1 < tokens.count, tokens[index + 1].capitalized else { return nil }
         var cursor = index + 1
         var lastCapital = index
@@ -134,7 +146,7 @@ struct EntityPatternFinder {
         }
         guard hasHead, lastCapital >= index + 2 else { return nil }
         let start = tokens[index + 1].range.lowerBound
-        let name = String(text[start..<tokens[lastCapital].range.upperBound]).withoutPossessive()
+        let name = String(text[start..<tokens[lastCapital].range.upperBound]).withoutPossessive().withPlainSpaces()
         guard !known.contains(UnicodeMatching.key(name)), !EntityPatternLexicon.organisationWords.contains(name.lowercased()) else { return nil }
         // A known name at its start ("the European Union for …") means the phrase is that entity.
         for end in (index + 1)..<lastCapital {
@@ -142,7 +154,7 @@ struct EntityPatternFinder {
             if known.contains(UnicodeMatching.key(prefix)) { return nil }
         }
         return (Finding(kind: .organisation, name: name, title: nil, rule: "named-organisation", article: article,
-                        quote: Self.sentence(around: tokens[index + 1].range, in: text)), lastCapital + 1)
+                        quote: quote(tokens[index + 1].range)), lastCapital + 1)
     }
 
     /// A word of more than two letters written with a period after it ends a sentence; an
@@ -162,15 +174,54 @@ struct EntityPatternFinder {
         return false
     }
 
-    /// The sentence of `text` that contains `range`, as ``Sentences`` splits it (abbreviations
-    /// and "U.S." do not end a sentence).
-    static func sentence(around range: Range<String.Index>, in text: String) -> String {
-        let offset = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
-        return Sentences.split(text).first { $0.start <= offset && offset < $0.end }?.text ?? text
+    /// A paragraph's sentences as ``Sentences`` splits it (abbreviations and "U.S." do not end
+    /// a sentence), found by where a name starts.
+    struct ParagraphSentences {
+        let text: String
+        let sentences: [Sentences.Sentence]
+        /// Where each sentence starts and ends in `text`.
+        let bounds: [Range<String.Index>]
+
+        init(_ text: String) {
+            self.text = text
+            sentences = Sentences.split(text)
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            var offset = 0
+            func advance(to target: Int) -> String.Index {
+                while offset < target, index < scalars.endIndex {
+                    index = scalars.index(after: index)
+                    offset += 1
+                }
+                return index
+            }
+            bounds = sentences.map { sentence in
+                let start = advance(to: sentence.start)
+                return start..<advance(to: sentence.end)
+            }
+        }
+
+        /// The sentence containing `index`, else the whole paragraph.
+        func sentence(around index: String.Index) -> String {
+            var low = 0
+            var high = bounds.count
+            while low < high {
+                let middle = (low + high) / 2
+                if bounds[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+            }
+            return low < bounds.count && bounds[low].contains(index) ? sentences[low].text : text
+        }
     }
 }
 
 extension String {
+    /// Every run of spaces (a non-breaking space, a tab) as one plain space: a name typed
+    /// "Pete\u{A0}Hegseth" is the catalog's "Pete Hegseth", not another entity.
+    func withPlainSpaces() -> String {
+        guard unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) || contains("  ") else { return self }
+        return split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Without a trailing "'s" or "’s".
     func withoutPossessive() -> String {
         for suffix in ["'s", "’s"] where hasSuffix(suffix) { return String(dropLast(2)) }

@@ -30,6 +30,9 @@ public struct CleaningReport: Sendable, Hashable {
 
     public let byteCount: Int
     public let byteOrderMarkRemoved: Bool
+    /// Control characters taken out of the text (NUL, escape codes, C1 codes; a vertical tab,
+    /// form feed or U+0085 became a space): the served text is the file's without them.
+    public let controlCharactersRemoved: Int
     public let lineEnding: LineEnding
     public let paragraphBreak: ParagraphBreak
     public let lineCount: Int

@@ -6,7 +6,9 @@ extension SeedAssembler {
     mutating func extractEntities() {
         let finder = EntityPatternFinder(entities: entities)
         var created: [String: Int] = [:]
-        var surnames: [String: Int] = [:]
+        // Each surname's count of extracted people, and the last of them (a scan of the catalog
+        // per surname was quadratic in an article naming thousands of people).
+        var surnames: [String: (count: Int, index: Int)] = [:]
         // Finding is per article and pure (on every core); adding stays in article order.
         let findings = Concurrently.map(articles) { article in
             article.paragraphs.filter { $0.kind == .body }.flatMap { finder.findings(in: $0.text, article: article.id) }
@@ -15,9 +17,10 @@ extension SeedAssembler {
             for finding in articleFindings {
                 let key = UnicodeMatching.key(finding.name)
                 guard created[key] == nil else { continue }
-                created[key] = addExtractedEntity(finding)
+                let index = addExtractedEntity(finding)
+                created[key] = index
                 if finding.kind == .person, let surname = finding.name.split(separator: " ").last.map(String.init) {
-                    surnames[surname, default: 0] += 1
+                    surnames[surname] = ((surnames[surname]?.count ?? 0) + 1, index)
                 }
             }
             if let place = article.metadata.datelinePlace {
@@ -32,10 +35,10 @@ extension SeedAssembler {
         }
         // A surname alone names the person when exactly one extracted person has it and no
         // other entity claims it ("Zakharova").
-        for (surname, count) in surnames where count == 1 && surname.count >= 3 {
+        for (surname, owner) in surnames where owner.count == 1 && surname.count >= 3 {
             let key = UnicodeMatching.key(surname)
             guard !finder.known.contains(key), created[key] == nil else { continue }
-            guard let index = entities.lastIndex(where: { $0.origin == .extracted && $0.kind == .person && $0.name.hasSuffix(" " + surname) }) else { continue }
+            let index = owner.index
             let person = entities[index]
             entities[index] = Entity(
                 id: person.id, kind: person.kind, name: person.name,

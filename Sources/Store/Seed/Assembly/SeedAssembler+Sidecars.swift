@@ -2,7 +2,8 @@
 /// an article in never means editing a shared file. An entry in `articles.json` still wins.
 ///
 /// `{"title": "…", "outlet": "Reuters" | null, "url": "https://…", "published": "2025-09-05" | DatePoint}`;
-/// every field is optional, and a field it gives replaces the one inferred from the text.
+/// every field is optional, and a field it gives replaces the one inferred from the text. A
+/// sidecar with an error is left out whole, and the error names its file, line and field.
 extension SeedAssembler {
     static let sidecarFields = ["title", "outlet", "url", "published"]
 
@@ -15,12 +16,16 @@ extension SeedAssembler {
             }
             loadedFiles.append(file)
             let name = label(file.path)
+            let errorsBefore = report.errors.count
             guard let root = capture({ () throws(JSONError) -> LocatedJSON in try JSONDocument.parse(bytes: file.bytes, file: name) }),
                   let object = self.object(root, allowed: SeedAssembler.sidecarFields) else { continue }
             let title = optional(object, "title") { value throws(JSONError) in try value.nonEmptyString() }
             let outlet = object["outlet"].map { _ in nullable(object, "outlet") { value throws(JSONError) in try value.nonEmptyString() } }
             let url = optional(object, "url", SeedAssembler.url)
             let published = optional(object, "published", SeedAssembler.sidecarDate)
+            // A sidecar with an error is not read at all: the error names it, and the article is
+            // served with what its text gives (fatal only in a strict load, ``SeedError/isFatal(strict:)``).
+            guard report.errors.count == errorsBefore else { continue }
             let old = articles[index]
             var metadata = old.metadata
             metadata.source = .sidecar

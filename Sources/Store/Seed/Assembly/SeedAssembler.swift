@@ -152,6 +152,7 @@ struct SeedAssembler {
         }
         // Sized once: grown by doubling, the records were copied into fresh pages on one core.
         var fileForID = [String: String](minimumCapacity: files.count)
+        let ids = Self.articleIDs(files.map { String($0.path.dropFirst("articles/".count)) })
         articles.reserveCapacity(articles.count + files.count)
         articleIndex.reserveCapacity(articleIndex.count + files.count)
         cleaned.reserveCapacity(cleaned.count + files.count)
@@ -167,7 +168,17 @@ struct SeedAssembler {
                 }
                 continue
             }
-            let id = Article.id(forFile: name)
+            var id = Article.id(forFile: name)
+            if let assigned = ids[name], assigned != id {
+                // Another file's name gives this id and is closer to it (``articleIDs(_:)``).
+                if strict || fileForID[assigned] != nil {
+                    record(.duplicateID(SourceLocation(file: label(file.path), line: 1, column: 1), id: id, collection: "article",
+                                        firstDefinedAt: SourceLocation(file: label("articles/" + (ids.first { $0.value == id }?.key ?? name)), line: 1, column: 1)))
+                    continue
+                }
+                warn(.renamedArticle(path: label(file.path), id: id, takenBy: label("articles/" + (ids.first { $0.value == id }?.key ?? name)), servedAs: assigned))
+                id = assigned
+            }
             if let other = fileForID[id] {
                 record(.duplicateID(SourceLocation(file: label(file.path), line: 1, column: 1), id: id,
                                     collection: "article", firstDefinedAt: SourceLocation(file: label("articles/" + other), line: 1, column: 1)))
@@ -204,17 +215,41 @@ struct SeedAssembler {
             if let published = inferred.published { metadata.inferred["published"] = published.reason }
             if let note = inferred.publishedNote { metadata.notes.append("published: " + note) }
             if inferred.outlet == nil { metadata.notes.append("outlet: not named in the text") }
-            articles.append(Article(
+            let article = Article(
                 id: id, file: name, title: inferred.title, outlet: inferred.outlet, published: inferred.published,
                 enrichment: [], isCurated: false, paragraphs: text.paragraphs, stripped: text.stripped, cleaning: text.report,
                 metadata: metadata
-            ))
+            )
+            if !NewsSentences.isNewsLength(article) { warn(.notExtracted(path: label(file.path), limit: NewsSentences.longestArticle)) }
+            articles.append(article)
             report.articles.append(LoadReport.ArticleSummary(
                 id: id, file: name, paragraphCount: text.paragraphs.count,
                 headingCount: text.paragraphs.filter { $0.kind == .heading }.count,
                 stripped: text.stripped, cleaning: text.report
             ))
         }
+    }
+
+    /// Each article file's id (``Article/id(forFile:)``), where two names give one id: the name
+    /// that needs the fewest changes to become the id keeps it ("news_1.txt" before "News 1.txt";
+    /// a curated "000_44894ce68db02e79.txt" before a dropped-in "000-44894CE68DB02E79.txt"), then
+    /// the first in byte order; the others take the id with their name's hash
+    /// ("news-1-3fa2b1c0"), stable from load to load. Only the names that collide are listed.
+    static func articleIDs(_ names: [String]) -> [String: String] {
+        var byID: [String: [String]] = [:]
+        for name in names where name.lowercased().hasSuffix(".txt") && !name.contains("/") {
+            byID[Article.id(forFile: name), default: []].append(name)
+        }
+        var assigned: [String: String] = [:]
+        for (id, group) in byID where group.count > 1 {
+            func changes(_ name: String) -> Int {
+                zip(name.dropLast(4), id).count { $0 != $1 } + abs(name.count - 4 - id.count)
+            }
+            let ranked = group.sorted { changes($0) != changes($1) ? changes($0) < changes($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            assigned[ranked[0]] = id
+            for name in ranked.dropFirst() { assigned[name] = id + "-" + Article.nameHash(name) }
+        }
+        return assigned
     }
 
     mutating func detectMentions() -> [Mention] {

@@ -1,7 +1,7 @@
 /// Turns the raw bytes of an article file into served paragraphs.
 ///
 /// Steps: strict UTF-8 decoding (a BOM is dropped; the first bad byte is
-/// reported), line splitting (LF, CRLF, CR), boilerplate stripping
+/// reported; a file of NULs, UTF-16 or binary, is refused), control characters removed (`withoutControls`), line splitting (LF, CRLF, CR), boilerplate stripping
 /// (`BoilerplateDetector`), paragraph assembly, heading detection and repeat
 /// collapsing (`RepeatCollapser`). Paragraphs are separated by blank lines
 /// when the file has any, otherwise by single newlines; inside a blank-line
@@ -14,7 +14,18 @@ enum ArticleCleaner {
             throw .invalidUTF8(SourceLocation.of(offset: bad, in: bytes, file: file), byteOffset: bad)
         }
         let body = hasBOM ? bytes[3...] : bytes[...]
-        let scalars = String(decoding: body, as: UTF8.self).scalarArray
+        // A stray NUL is dropped with the other controls; NULs in one byte of eight or more is
+        // UTF-16 without a byte order mark (ASCII text reads as valid UTF-8 with a NUL before or
+        // after every letter) or a binary file, not an article.
+        let firstControl = firstControlByte(body)
+        if let firstControl {
+            let nulBytes = body[firstControl...].count { $0 == 0 }
+            if nulBytes > 0, nulBytes >= body.count / 8, let first = body.firstIndex(of: 0) {
+                throw .notText(SourceLocation.of(offset: first, in: bytes, file: file), nulBytes: nulBytes)
+            }
+        }
+        let decoded = String(decoding: body, as: UTF8.self).scalarArray
+        let (scalars, controls) = firstControl == nil ? (decoded, 0) : withoutControls(decoded)
         let (lines, ending) = SourceLine.split(scalars)
         let (keep, stripped) = BoilerplateDetector.strip(lines)
         let blankLineMode = usesBlankLines(lines)
@@ -23,12 +34,50 @@ enum ArticleCleaner {
         let report = CleaningReport(
             byteCount: bytes.count,
             byteOrderMarkRemoved: hasBOM,
+            controlCharactersRemoved: controls,
             lineEnding: ending,
             paragraphBreak: blankLineMode ? .blankLine : .singleNewline,
             lineCount: lines.count,
             collapsedRepeats: collapsed.repeats
         )
         return CleanedText(paragraphs: collapsed.paragraphs, stripped: stripped, report: report)
+    }
+
+    /// The text without C0 and C1 control characters, and how many there were. A NUL, an escape
+    /// sequence or a stray C1 code in a scraped file is not text: served, it would reach a CSV
+    /// cell or an iCalendar line (RFC 5545 forbids controls in TEXT) and the explorer as is.
+    /// Tab and the line breaks stay (the line splitter reads them); a vertical tab, form feed
+    /// or next-line (U+0085) becomes a space, so the words on either side stay apart; every
+    /// other control (NUL, ESC, DEL, U+0080–U+009F) is dropped. Called only for a file whose
+    /// bytes have one (``firstControlByte(_:)``): an ordinary article has none.
+    static func withoutControls(_ scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], removed: Int) {
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(scalars.count)
+        var removed = 0
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D:
+                kept.append(scalar)
+            case 0x0B, 0x0C, 0x85:
+                kept.append(" ")
+                removed += 1
+            case 0x00...0x1F, 0x7F...0x9F:
+                removed += 1
+            default:
+                kept.append(scalar)
+            }
+        }
+        return (kept, removed)
+    }
+
+    /// Where the first control character's bytes start (C0 but tab and the line breaks, DEL,
+    /// U+0080–U+009F as UTF-8 C2 80 … C2 9F), or nil.
+    static func firstControlByte(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.indices.first { index in
+            let byte = bytes[index]
+            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+            return byte == 0x7F || (byte == 0xC2 && index + 1 < bytes.endIndex && (0x80...0x9F).contains(bytes[index + 1]))
+        }
     }
 
     /// A paragraph before repeat collapsing.

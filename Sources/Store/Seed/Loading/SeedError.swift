@@ -16,6 +16,9 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     case quoteNotFound(SourceLocation, record: String, article: String, quote: String, hint: String?)
     /// An article file that is not UTF-8; skipped unless the load is strict.
     case invalidUTF8(SourceLocation, byteOffset: Int)
+    /// An article file of valid UTF-8 with NUL bytes all through it (UTF-16 without a byte order
+    /// mark, or a binary file); skipped unless the load is strict.
+    case notText(SourceLocation, nulBytes: Int)
     /// A file or directory that exists but could not be read.
     case unreadable(path: String, reason: String)
     /// The seeds directory or its `articles/` folder is missing.
@@ -26,7 +29,7 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
         case .json(let error): return error.location
         case .badSlug(let location, _, _), .duplicateID(let location, _, _, _),
              .danglingReference(let location, _, _, _), .quoteNotFound(let location, _, _, _, _),
-             .invalidUTF8(let location, _):
+             .invalidUTF8(let location, _), .notText(let location, _):
             return location
         case .unreadable, .missingDirectory:
             return nil
@@ -48,6 +51,8 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
             return hint.map { base + " (\($0))" } ?? base
         case .invalidUTF8(_, let byteOffset):
             return "not valid UTF-8: first bad byte at offset \(byteOffset); file skipped"
+        case .notText(_, let nulBytes):
+            return "\(nulBytes) NUL bytes: not a UTF-8 text file (UTF-16 without a byte order mark, or binary); file skipped"
         case .unreadable(_, let reason):
             return "cannot read: \(reason)"
         case .missingDirectory:
@@ -65,15 +70,25 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether this error stops the load. Unreadable or non-UTF-8 article
-    /// files are skipped unless `strict`; everything else is fatal.
+    /// files are skipped unless `strict`, and so is what is wrong with an article's
+    /// sidecar (`articles/<name>.json`: the article is served with what its text gives), so
+    /// that one dropped-in file never stops the rest; everything else is fatal.
     public func isFatal(strict: Bool) -> Bool {
         switch self {
-        case .invalidUTF8:
+        case .invalidUTF8, .notText:
             return strict
         case .unreadable(let path, _):
-            return strict || !path.hasSuffix(".txt")
+            return strict || !(path.hasSuffix(".txt") || Self.isInArticles(path))
+        case .json(let error):
+            return strict || !Self.isInArticles(error.location.file)
         default:
             return true
         }
+    }
+
+    /// A file inside the seeds' `articles/` folder (an article or its sidecar), not a
+    /// collection file such as `articles.json`.
+    static func isInArticles(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().last == "articles"
     }
 }

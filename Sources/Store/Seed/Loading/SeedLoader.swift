@@ -109,7 +109,17 @@ public struct SeedLoader: Sendable {
         guard let names = SeedFileReader.names(in: articlesPath) else {
             return (files, problems + [.unreadable(path: articlesPath, reason: "cannot list the directory")], warnings)
         }
-        let articleNames = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Only articles and their sidecars are read: anything else (a ".txt.tmp" a writer is about
+        // to rename, notes, an unreadable file) is ignored with a warning, and never stops the load.
+        var articleNames: [String] = []
+        for name in names.filter({ !$0.hasPrefix(".") }).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let lowercased = name.lowercased()
+            if lowercased.hasSuffix(".txt") || lowercased.hasSuffix(".json") || SeedFileReader.isRealDirectory(articlesPath + "/" + name) {
+                articleNames.append(name)
+            } else {
+                warnings.append(.ignoredFile(path: articlesPath + "/" + name))
+            }
+        }
         // On threads of their own, kept in name order: an open, read and close per file, 100,000
         // of them, took seconds one after another, and longer from a cold page cache.
         let outcomes = Concurrently.mapWaiting(articleNames) { name -> SeedFileReader.Outcome? in

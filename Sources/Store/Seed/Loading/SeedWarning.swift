@@ -15,6 +15,12 @@ public enum SeedWarning: Sendable, Hashable, CustomStringConvertible {
     case aliasConflict(SourceLocation, alias: String, entity: String, keptFor: String)
     /// An `enrichment` entry that names no field of its record.
     case unknownEnrichmentField(SourceLocation, path: String, field: String)
+    /// Two article files whose names give one id ("news_1.txt", "News 1.txt"): the name
+    /// closer to the id keeps it, the other is served under the id with its name's hash.
+    case renamedArticle(path: String, id: String, takenBy: String, servedAs: String)
+    /// An article longer than news copy: served and searched, but no event or stance is read
+    /// from it (``NewsSentences/longestArticle``).
+    case notExtracted(path: String, limit: Int)
     /// A reference to an existing entity of an unexpected type.
     case unexpectedEntityKind(SourceLocation, path: String, id: String, expected: String, actual: Entity.Kind)
 
@@ -42,6 +48,10 @@ public enum SeedWarning: Sendable, Hashable, CustomStringConvertible {
             return "\(location): \(path): '\(field)' is not a field of this record"
         case .unexpectedEntityKind(let location, let path, let id, let expected, let actual):
             return "\(location): \(path): '\(id)' is a \(actual.rawValue), expected \(expected)"
+        case .notExtracted(let path, let limit):
+            return "\(path): more than \(limit) bytes of text, longer than any news article; served and searched, but no events or stances are read from it"
+        case .renamedArticle(let path, let id, let takenBy, let servedAs):
+            return "\(path): its id '\(id)' is the id of \(takenBy); served as '\(servedAs)'"
         }
     }
 }

@@ -67,6 +67,8 @@ public struct ValidationSummary: Sendable {
             var line = "  \(article.id): \(article.paragraphCount) paragraphs (\(article.headingCount) headings), "
                 + "\(article.cleaning.paragraphBreak.rawValue) paragraphs, \(article.cleaning.lineEnding.rawValue) line endings"
             if article.cleaning.byteOrderMarkRemoved { line += ", BOM removed" }
+            let controls = article.cleaning.controlCharactersRemoved
+            if controls > 0 { line += ", \(controls) control character\(controls == 1 ? "" : "s") removed" }
             lines.append(line)
             if let title = titles[article.id] { lines.append("    \(title)") }
             for block in article.stripped {
@@ -95,8 +97,11 @@ public struct ValidationSummary: Sendable {
     }
 
     static func preview(_ text: String, limit: Int = 60) -> String {
-        let flat = text.split(separator: "\n").joined(separator: " / ")
-        return flat.count <= limit ? "\"\(flat)\"" : "\"\(flat.prefix(limit))…\""
+        // Only the start is read: a quote may be a whole 100 KB paragraph, previewed once per
+        // entity it names.
+        let head = text.prefix(limit * 2 + 2)
+        let flat = head.split(separator: "\n").joined(separator: " / ")
+        return head.endIndex == text.endIndex && flat.count <= limit ? "\"\(flat)\"" : "\"\(flat.prefix(limit))…\""
     }
 
     static func milliseconds(_ duration: Duration) -> String {

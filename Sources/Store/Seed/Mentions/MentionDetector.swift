@@ -8,7 +8,8 @@
 /// alias at each position, so cost is linear in the text and independent of
 /// the number of aliases. Names and text are compared in ``UnicodeMatching`` form (NFC, marks
 /// stripped), so "Zélensky" in either normal form matches "Zelensky". A title directly followed
-/// by a name of the same entity is one mention. Immutable after `init`; `Sendable`.
+/// by a name of the same entity is one mention (a title and a name: two parts, so a name
+/// written twice in a row stays two mentions). Immutable after `init`; `Sendable`.
 struct MentionDetector: Sendable {
     /// Two entities claiming one surface form; the earlier entity keeps it.
     struct Conflict: Sendable, Hashable {
@@ -54,6 +55,9 @@ struct MentionDetector: Sendable {
         let keys = AliasTrie.Keys(spans: tokens, in: shadow.scalars, uppercased: inCapitals)
         let trie = inCapitals ? capitals : asWritten
         var mentions: [Mention] = []
+        // The last mention is a title joined to its name already: nothing more joins it (a run
+        // of one name repeated was joined word by word, its text rebuilt each time: quadratic).
+        var lastJoined = false
         var index = 0
         while index < keys.count {
             guard let match = trie.longestMatch(in: keys, from: index) else {
@@ -64,16 +68,19 @@ struct MentionDetector: Sendable {
             let text = ShadowText.makeString(served[range])
             // A title directly before a name of the same entity ("Ukrainian President" +
             // "Volodymyr Zelenskyy") is one mention, not two.
-            if let previous = mentions.last, previous.entity == match.target.entity,
+            if !lastJoined, let previous = mentions.last, previous.entity == match.target.entity,
+               previous.alias != match.target.alias,
                previous.end <= range.lowerBound, served[previous.end..<range.lowerBound].allSatisfy({ $0 == " " }) {
                 mentions[mentions.count - 1] = Mention(
                     entity: previous.entity, article: article, paragraph: paragraph.index, start: previous.start,
                     end: range.upperBound, text: ShadowText.makeString(served[previous.start..<range.upperBound]),
                     alias: previous.alias
                 )
+                lastJoined = true
                 index = match.end
                 continue
             }
+            lastJoined = false
             mentions.append(Mention(
                 entity: match.target.entity, article: article, paragraph: paragraph.index,
                 start: range.lowerBound, end: range.upperBound, text: text, alias: match.target.alias
