@@ -136,6 +136,14 @@ struct ConventionTests {
         let paged = try client.get("/events?format=ics&limit=2").text
         #expect(paged.components(separatedBy: "BEGIN:VEVENT").count - 1 <= 2)
         #expect(calendar.text.components(separatedBy: "BEGIN:VEVENT").count - 1 > 2)
+        #expect(!calendar.text.contains("BEGIN:VTIMEZONE"), "a calendar with events has no stand-in component")
+        // A calendar needs one component (RFC 5545 §3.6): with no event left, the UTC time zone.
+        for empty in ["/events.ics?participant=jd-vance&status=cancelled", "/events?format=ics&offset=10000"] {
+            let lines = try client.get(empty).text.components(separatedBy: "\r\n")
+            #expect(!lines.contains("BEGIN:VEVENT"), "\(empty)")
+            #expect(lines.firstIndex(of: "BEGIN:VTIMEZONE").map { lines[$0...].prefix(3) } == ["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD"], "\(empty)")
+            #expect(lines.suffix(2) == ["END:VCALENDAR", ""], "\(empty)")
+        }
 
         let refused = try client.get("/events", headers: ["Accept": "image/png"])
         #expect(refused.status == 406)

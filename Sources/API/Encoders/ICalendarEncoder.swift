@@ -5,6 +5,9 @@ import Store
 /// description says so. Proposed and scheduled events are TENTATIVE, held ones CONFIRMED,
 /// rejected and cancelled ones CANCELLED. Undated events are left out (a VEVENT needs DTSTART).
 /// DTSTAMP is the newest article date, so the same data always gives the same bytes (and ETag).
+/// A calendar needs at least one component (RFC 5545 §3.6, `icalbody`): when no event is left
+/// (a filter that matches nothing, a page past the end), it holds the UTC time zone and no event,
+/// never an invented one.
 enum ICalendarEncoder {
     static func encode(_ events: [Event], representation: Representation) -> [UInt8] {
         let stamp = (representation.knowledgeBase.articles.compactMap { $0.published?.date }.max()).map { compact($0) + "T000000Z" } ?? "20000101T000000Z"
@@ -12,6 +15,7 @@ enum ICalendarEncoder {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Accord//Ukraine security guarantees//EN",
             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Accord events",
         ]
+        let header = lines.count
         for event in events {
             guard let start = event.start else { continue }
             let last = event.end ?? start
@@ -37,9 +41,16 @@ enum ICalendarEncoder {
             lines.append("URL:\(representation.url("/events/\(event.id)"))")
             lines.append("END:VEVENT")
         }
+        if lines.count == header { lines += utcTimeZone }
         lines.append("END:VCALENDAR")
         return Array((lines.map(fold).joined(separator: "\r\n") + "\r\n").utf8)
     }
+
+    /// The component of a calendar without events: UTC, which every client already knows.
+    static let utcTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+        "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE",
+    ]
 
     static func status(_ status: Event.Status) -> String {
         switch status {
