@@ -9,13 +9,13 @@ import Testing
     }()
 
     /// A group matches a curated event when one of its sentences overlaps one of the event's
-    /// evidence quotes, or by the merge rule itself (``EventExtractor/reports(_:known:)``).
+    /// evidence quotes, or by the merge rule itself (``EventExtractor/reports(_:known:in:)``).
     static func matches(_ group: EventExtractor.Group, _ event: Event) -> Bool {
         for candidate in group.members {
             if event.evidence.contains(where: { $0.article == candidate.article && $0.paragraph == candidate.paragraph
                 && $0.start < candidate.end && $0.end > candidate.start }) { return true }
         }
-        return EventExtractor.reports(group, known: event)
+        return EventExtractor.reports(group, known: event, in: base)
     }
 
     /// Recall and precision of `groups` against the curated events, printed for the README table.

@@ -61,8 +61,8 @@ import Testing
             candidate.countries = Self.countries.intersection(candidate.participants)
             candidate.locationIsCountry = candidate.location.map(Self.countries.contains) ?? false
             for group in EventExtractor.group([candidate]) {
-                let scanned = events.indices.first { EventExtractor.reports(group, known: events[$0]) }
-                let indexed = index.candidates(for: group).first { EventExtractor.reports(group, known: events[$0]) }
+                let scanned = events.indices.first { EventExtractor.reports(group, known: events[$0], in: nil) }
+                let indexed = index.candidates(for: group).first { EventExtractor.reports(group, known: events[$0], in: nil) }
                 #expect(indexed == scanned, "group \(number)")
                 if scanned != nil { found += 1 }
                 if group.date == nil, group.participants.allSatisfy(Self.countries.contains),

@@ -1011,10 +1011,13 @@ public struct EventExtractor: Sendable {
     /// the statuses must agree (a held meeting is not the proposal of one) and it takes the same
     /// named place (a city or site, not a country), or two shared participants one of whom is a
     /// person (a proposed Putin–Zelensky meeting is undated in every report of it). The one rule
-    /// for merging and for measuring.
-    public static func reports(_ group: Group, known event: Event, participantCountries: Set<String> = []) -> Bool {
-        reports(group, kind: event.kind, participants: event.participants, location: event.location, start: event.start,
-                status: event.status, participantCountries: participantCountries)
+    /// for merging and for measuring: `base` gives the known event's people's countries and its
+    /// place's country, as the merge reads them (nil: events with no entities behind them).
+    public static func reports(_ group: Group, known event: Event, in base: KnowledgeBase?) -> Bool {
+        let entity: (String) -> Entity? = { id in base?.entity(id: id) }
+        return reports(group, kind: event.kind, participants: event.participants, location: event.location, start: event.start,
+                       status: event.status, participantCountries: event.peopleCountries(entity),
+                       locationCountry: event.locationCountry(entity))
     }
 
     /// The same rule, from the fields of the event it reads: the merge passes them straight from

@@ -2,7 +2,7 @@
 /// an entity with it (a hub entity such as Ukraine is in most events, which made the merge
 /// quadratic at scale).
 ///
-/// ``EventExtractor/reports(_:known:)`` needs a shared participant or the same location, a
+/// ``EventExtractor/reports(_:known:in:)`` needs a shared participant or the same location, a
 /// compatible kind, and, when both are dated, overlapping periods; when either is undated, a
 /// shared entity that is not a country. So events are indexed by
 /// entity and kind class, and dated ones also by where their start period begins, in buckets

@@ -1,6 +1,6 @@
 /// Events from articles that no curator has annotated (no curated event or proposal cites them;
 /// they may still have metadata in `articles.json`): each group of candidates that reports one
-/// event becomes a new source of a known event when they match (``EventExtractor/reports(_:known:)``),
+/// event becomes a new source of a known event when they match (``EventExtractor/reports(_:known:in:)``),
 /// or else a new event marked `extracted`, with its rule and confidence, when the group is sure
 /// enough. Annotated articles are left to their curator: extraction never adds to or overrides
 /// what a person checked, only cites new articles beside it.
@@ -75,14 +75,10 @@ extension SeedAssembler {
         // The known events' people's countries (Putin → Russia): a group may name the country
         // for the person. Only the events known before the merge (a few hundred at most) are
         // indexed by them, so a hub country does not bring every extracted event to each group.
-        var participantCountries: [Set<String>] = events.map { event in
-            Set(event.participants.compactMap { participant in
-                entityIndex[participant.entity].flatMap { entities[$0].kind == .country ? nil : entities[$0].country }
-            })
-        }
+        var participantCountries: [Set<String>] = events.map { $0.peopleCountries(entity) }
         for position in events.indices { index.addCountries(participantCountries[position], of: events[position], at: position) }
         // The country of each event's city or site: a group placed in another is another gathering.
-        var locationCountries: [String?] = events.map(locationCountry)
+        var locationCountries: [String?] = events.map { $0.locationCountry(entity) }
         // The groups each event absorbs, applied once per event at the end: rebuilding an event
         // per group copied its whole evidence each time (quadratic for an event reported by
         // thousands of articles). Matching reads no evidence, so the outcome is the same.
@@ -110,7 +106,7 @@ extension SeedAssembler {
                 takenEventIDs.insert(event.id)
                 events.append(event)
                 participantCountries.append([])
-                locationCountries.append(locationCountry(event))
+                locationCountries.append(event.locationCountry(entity))
                 index.add(event, at: events.count - 1)
                 changed = true
             }
@@ -121,9 +117,9 @@ extension SeedAssembler {
         return changed
     }
 
-    /// The country of the city or site `event` is placed in (``Entity/venueCountry``).
-    func locationCountry(_ event: Event) -> String? {
-        event.location.flatMap { entityIndex[$0] }.flatMap { entities[$0].venueCountry }
+    /// The entity with `id` among those assembled so far.
+    func entity(_ id: String) -> Entity? {
+        entityIndex[id].map { entities[$0] }
     }
 
     /// Each event at a position of `absorbed` with the sentences of the reports it absorbed, on
