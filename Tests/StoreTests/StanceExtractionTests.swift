@@ -85,6 +85,29 @@ import Testing
         #expect(candidate.rule.hasPrefix("stance:") && candidate.confidence > 0 && candidate.confidence <= 1)
     }
 
+    /// A capital names its country's government ("Kyiv has rejected"); the subject of a relative
+    /// clause holds what the clause says, about the term before it; a condition is about what
+    /// comes before it; a hyphen is no word between a cue and its object.
+    @Test(arguments: [
+        ("Russia insists that Ukrainian troops withdraw from the Donetsk region, a demand Kyiv has rejected.", "ukraine", Position.Stance.oppose, "territorial-concessions"),
+        ("Zelensky backed a proposal for a ceasefire, which Kyiv has long wanted.", "ukraine", .support, "ceasefire"),
+        ("Trump has backed a U.S. proposal for an immediate and unconditional 30-day ceasefire.", "donald-trump", .support, "ceasefire"),
+        ("Putin said a ceasefire would only be possible after a comprehensive agreement.", "vladimir-putin", .conditional, "ceasefire"),
+        ("Macron said the reassurance force would be deployed only once a ceasefire is in place.", "emmanuel-macron", .conditional, "multinational-force"),
+        ("Ushakov said such a summit could only take place once an agreement was ready.", "yuri-ushakov", .conditional, "leaders-meeting"),
+    ] as [(String, String, Position.Stance, String)])
+    func capitalsRelativeClausesAndConditions(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
+        let capitals = StoreFixtures.file("gazetteer/countries.json", """
+            {"countries": [{"id": "ukraine", "name": "Ukraine", "capital": {"id": "kyiv", "name": "Kyiv", "aliases": []}}]}
+            """)
+        let candidates = try Self.extract(sentence, extra: [capitals])
+        let candidate = try #require(candidates.first { $0.entity == entity && $0.topic == topic }, "\(sentence): \(candidates)")
+        #expect(candidate.stance == stance, "\(sentence)")
+        // The capital is never the holder itself, and a condition's term is not its object.
+        #expect(!candidates.contains { $0.entity == "kyiv" }, "\(candidates)")
+        if topic == "multinational-force" { #expect(!candidates.contains { $0.topic == "ceasefire" }, "\(candidates)") }
+    }
+
     /// A news outlet reports or interviews: it holds no stance, the one it quotes does.
     @Test func aNewsOutletHoldsNoStance() throws {
         let outlets = StoreFixtures.file("gazetteer/outlets.json", """

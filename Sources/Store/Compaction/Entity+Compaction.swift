@@ -10,6 +10,7 @@ extension Entity {
         copy.affiliation = compactor.string(affiliation)
         copy.demonyms = compactor.strings(demonyms)
         copy.isNewsOutlet = isNewsOutlet
+        copy.capitalOf = compactor.string(capitalOf)
         return copy
     }
 }

@@ -7,7 +7,9 @@
 ///   ("any Western troops … would be legitimate targets").
 /// - The actor is the speaker when a person or organisation is reported speaking ("Putin said");
 ///   else the subject: the mentions before the cue that no preposition governs, joined by "and";
-///   else the one "from" whom the cue comes ("resistance from Russia").
+///   else the one "from" whom the cue comes ("resistance from Russia"). A capital is its
+///   country's government ("Moscow has rejected"); the subject of a relative clause holds what
+///   the clause says ("a ceasefire, which Moscow rejected", "a demand Kyiv has refused").
 /// - The date is the one the sentence gives for the statement when it is not after publication,
 ///   else the publication date. The sentence is the verbatim evidence.
 public struct StanceExtractor: Sendable {
@@ -131,13 +133,13 @@ public struct StanceExtractor: Sendable {
         let cues = cueWords.map { (located(($0.text, $0.first, $0.last)), $0.value) }
         let terms = termWords.filter { !Self.isSetting($0.first, topic: $0.value, words) }.map { (located(($0.text, $0.first, $0.last)), $0.value) }
         let scalars = sentence.text.scalarArray
+        // Who each name stands for (``Entity/actor``): "Moscow has rejected" is Russia's stance; a
+        // news outlet reports or interviews ("told Fox News"), and holds none.
         let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
-            base.entity(id: mention.entity).map { (mention, $0) }
+            base.entity(id: mention.entity).flatMap(\.actor).flatMap(base.entity(id:)).map { (mention, $0) }
         }
-        .filter { mention, entity in
-            // A news outlet reports or interviews ("told Fox News", "the Financial Times reported"): it holds no stance.
-            [.person, .country, .organisation].contains(entity.kind) && !entity.isNewsOutlet
-                && !EventExtractor.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars)
+        .filter { mention, _ in
+            !EventExtractor.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars)
         }
         let speakers = inSentence.filter { mention, entity in
             entity.kind != .country
@@ -170,7 +172,7 @@ public struct StanceExtractor: Sendable {
             }
             // "if Putin fails to commit to a meeting": a condition states no stance.
             guard !Self.isOpenQuestion(cue, words), !EventExtractor.isConditional(words, before: cue.first),
-                  let term = Self.object(of: cue, in: terms), !Self.isReported(between: cue, term.0, words) else { continue }
+                  let term = Self.object(of: cue, in: terms, words), !Self.isReported(between: cue, term.0, words) else { continue }
             let clause = inSentence.filter { $0.0.start - sentence.start >= clauseStart }
             let ownSpeakers = speakers.filter { mention, _ in
                 let start = mention.start - sentence.start
@@ -265,15 +267,23 @@ public struct StanceExtractor: Sendable {
 
     /// The term a cue is about: the nearest after it, else the nearest before it (the nearest
     /// before first for a cue that follows its object, ``StanceLexicon/objectBefore``).
-    static func object(of cue: Match, in terms: [(Match, String)]) -> (Match, String)? {
+    static func object(of cue: Match, in terms: [(Match, String)], _ words: [String]) -> (Match, String)? {
         if StanceLexicon.objectBefore.contains(cue.text),
-           let before = terms.filter({ $0.0.last < cue.first && cue.first - $0.0.last <= reach }).max(by: { $0.0.last < $1.0.last }) {
+           let before = terms.filter({ $0.0.last < cue.first && reaches($0.0.last, cue.first, words) }).max(by: { $0.0.last < $1.0.last }) {
             return before
         }
-        if let after = terms.filter({ $0.0.first > cue.last && $0.0.first - cue.last <= reach }).min(by: { $0.0.first < $1.0.first }) {
+        if let after = terms.filter({ $0.0.first > cue.last && reaches(cue.last, $0.0.first, words) }).min(by: { $0.0.first < $1.0.first }) {
             return after
         }
-        return terms.filter { $0.0.last < cue.first && cue.first - $0.0.last <= reach }.max { $0.0.last < $1.0.last }
+        return terms.filter { $0.0.last < cue.first && reaches($0.0.last, cue.first, words) }.max { $0.0.last < $1.0.last }
+    }
+
+    /// The word at `to` is within ``reach`` words of the one at `from`: a hyphen inside a
+    /// compound is no word ("an immediate and unconditional 30-day ceasefire").
+    static func reaches(_ from: Int, _ to: Int, _ words: [String]) -> Bool {
+        let distance = to - from
+        guard distance > reach else { return true }
+        return distance - words[(from + 1)..<to].count { $0 == "-" } <= reach
     }
 
     /// The sentence is attributed to "he" or "she": it opens with them and a verb of speech ("He
@@ -294,10 +304,12 @@ public struct StanceExtractor: Sendable {
     static let reach = 12
 
     /// Words a subject may follow at the start of its clause ("Meanwhile, Putin", "French president Macron",
-    /// "reported that Merz").
+    /// "reported that Merz"), a relative clause's among them ("a ceasefire, which Moscow has
+    /// rejected", "a demand Kyiv has refused").
     static let subjectOpeners: Set<String> = [
         "", "and", "the", "but", "while", "as", "when", "meanwhile", "also", "that", "president", "minister", "chancellor",
         "secretary", "leader", "spokesman", "spokeswoman", "spokesperson", "envoy", "prime", "foreign", "defence", "defense",
+        "which", "demand", "demands", "proposal", "proposals", "plan", "idea", "offer", "condition", "conditions",
     ]
 
     /// The speaker, else the subject before the cue, else "from" whom the cue comes.

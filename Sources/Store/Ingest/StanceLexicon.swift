@@ -108,6 +108,10 @@ enum StanceLexicon {
         ] { cues[cue] = .oppose }
         for cue in [
             "only if", "only after", "only when", "on condition", "on the condition", "provided that", "conditional on",
+            // What can happen only later or as part of something else ("a ceasefire would only be
+            // possible after a comprehensive agreement", "a summit could only take place once …").
+            "only once", "possible only", "only be possible", "only come", "only take place", "only as part of",
+            "only as a result of", "too early to",
         ] { cues[cue] = .conditional }
         return cues
     }()
@@ -123,10 +127,12 @@ enum StanceLexicon {
     /// What one intends before "to" and a cue ("planning to send", "no plans to deploy").
     static let intentions: Set<String> = ["planning", "plans", "plan", "going", "intending", "intends", "intend", "prepared", "able"]
 
-    /// Cues whose object comes before them ("foreign forces … are unacceptable").
-    static let objectBefore: Set<String> = [
+    /// Cues whose object comes before them ("foreign forces … are unacceptable"), the conditions
+    /// among them ("the force would be deployed only once a ceasefire is in place": the force is
+    /// conditional, the ceasefire is the condition).
+    static let objectBefore: Set<String> = Set([
         "unacceptable", "legitimate targets", "legitimate target", "not up for debate", "out of the question", "non-starter",
-    ]
+    ] + cues.filter { $0.value == .conditional }.map(\.key))
 
     /// Verbs that withdraw what the cue after them states ("dropped his call for a ceasefire").
     static let reversals: WordTable<Void> = ["dropped", "abandoned", "withdrew", "dropping", "abandoning", "withdrawn"]

@@ -28,6 +28,9 @@ public struct Entity: Sendable, Hashable {
     /// A news outlet (`gazetteer/outlets.json`): it reports and interviews, and never takes
     /// part in an event ("told Fox News", "in an interview with NBC").
     public internal(set) var isNewsOutlet = false
+    /// The country whose capital this place is (the gazetteer's capitals): copy names the
+    /// government by its seat ("Moscow has rejected", "a demand Kyiv refused").
+    public internal(set) var capitalOf: String?
     public let enrichment: [String]
     /// Who put the entity in the catalog: a curator (`entities.json`), the gazetteer of world
     /// knowledge (`gazetteer/`, all enrichment), or a pattern in an article's text (extracted).
@@ -45,4 +48,12 @@ public struct Entity: Sendable, Hashable {
     /// The country of a city or site as a gathering's venue; none for a country named as the
     /// place ("the fighting in Ukraine" is no venue), which the event rules compare by.
     var venueCountry: String? { kind == .place ? country : nil }
+
+    /// Who acts when the entity is the subject of a statement: a capital stands for its
+    /// country's government; a person, country or organisation for itself; nil for a place or
+    /// agreement, and for a news outlet, which reports and interviews.
+    var actor: String? {
+        if let capitalOf { return capitalOf }
+        return [.person, .country, .organisation].contains(kind) && !isNewsOutlet ? id : nil
+    }
 }

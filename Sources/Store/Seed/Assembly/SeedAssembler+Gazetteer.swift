@@ -29,9 +29,19 @@ extension SeedAssembler {
                 if kind == .country, let capital = fields.first(where: { $0.key == "capital" })?.value,
                    case .object(let capitalFields) = capital.value {
                     addGazetteerEntity(capitalFields, kind: .place, country: Self.text(fields, "id"), isNewsOutlet: false, qids: &curatedQIDs)
+                    markCapital(capitalFields, of: Self.text(fields, "id"))
                 }
             }
         }
+    }
+
+    /// The capital's entity (the gazetteer's, or the curated one with its id) stands for the
+    /// country's government. A curated place that is not in the country (an id reused for
+    /// another place) is left alone.
+    private mutating func markCapital(_ fields: [LocatedJSON.Member], of country: String?) {
+        guard let country, entityIndex[country] != nil, let id = Self.text(fields, "id"), let index = entityIndex[id],
+              entities[index].kind == .place, entities[index].country == nil || entities[index].country == country else { return }
+        entities[index].capitalOf = country
     }
 
     private mutating func addGazetteerEntity(
