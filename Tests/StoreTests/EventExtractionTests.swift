@@ -74,6 +74,67 @@ import Testing
         return EventExtractor(knowledgeBase: base).candidates().first
     }
 
+    /// Every candidate of the sentences, through ``extract(_:published:extra:)``'s catalog.
+    static func extractAll(_ sentence: String, published: String = "2025-09-05") throws -> [EventExtractor.Candidate] {
+        guard let first = try extract(sentence, published: published) else { return [] }
+        let base = try StoreFixtures.load([
+            StoreFixtures.file("articles/a.txt", sentence),
+            StoreFixtures.entitiesJSON("""
+                {"id": "vladimir-putin", "type": "person", "name": "Vladimir Putin", "aliases": [{"text": "Putin", "kind": "short-form"}], "country": "russia"},
+                {"id": "donald-trump", "type": "person", "name": "Donald Trump", "aliases": [{"text": "Trump", "kind": "short-form"}]},
+                {"id": "volodymyr-zelensky", "type": "person", "name": "Volodymyr Zelensky", "aliases": [{"text": "Zelensky", "kind": "short-form"}]},
+                {"id": "paris", "type": "place", "name": "Paris", "aliases": []},
+                {"id": "kyiv", "type": "place", "name": "Kyiv", "aliases": []},
+                {"id": "russia", "type": "country", "name": "Russia", "aliases": []},
+                {"id": "ukraine", "type": "country", "name": "Ukraine", "aliases": []}
+                """),
+            StoreFixtures.file("articles.json", """
+                {"articles": [{"file": "a.txt", "title": "T", "outlet": null,
+                  "published": {"date": "\(published)", "precision": "day", "reason": "test"}}]}
+                """),
+        ]).knowledgeBase
+        let all = EventExtractor(knowledgeBase: base).candidates()
+        #expect(all.first?.rule == first.rule)
+        return all
+    }
+
+    /// An aside's own event beside the sentence's, each with its own date ("Zelensky, who met
+    /// Putin in Paris on Tuesday, said talks would be held in Kyiv next week"): two events, not
+    /// the first one dated by the other's day.
+    @Test func anAsidesEventIsAnEventOfItsOwn() throws {
+        let candidates = try Self.extractAll("Zelensky, who met Putin in Paris on Tuesday, said talks with Trump would be held in Kyiv next week.")
+        #expect(candidates.count == 2, "\(candidates)")
+        let talks = try #require(candidates.first { $0.kind == .talks })
+        // Reported speech puts "will" back to "would": what was announced is arranged.
+        #expect(talks.status == .scheduled && talks.location == "kyiv" && talks.date?.iso == "2025-09-08", "\(talks)")
+        #expect(talks.participants.contains("donald-trump") && !talks.participants.contains("vladimir-putin"))
+        let meeting = try #require(candidates.first { $0.kind == .bilateralMeeting })
+        #expect(meeting.status == .held && meeting.location == "paris" && meeting.date?.iso == "2025-09-02", "\(meeting)")
+        #expect(Set(meeting.participants) == ["volodymyr-zelensky", "vladimir-putin"])
+        #expect(meeting.copyKey != talks.copyKey, "one sentence, two events: not one report of one")
+        #expect(EventExtractor.group(candidates).count == 2)
+    }
+
+    /// "Would" in reported speech is an announcement; with an offer or a hope beside it, it is not.
+    @Test(arguments: [
+        ("Ushakov said Trump and Putin would meet in Paris on Tuesday.", Event.Status.scheduled),
+        ("Ushakov said Trump would be ready to meet Putin in Paris on Tuesday.", .proposed),
+        ("Putin would meet Trump in Paris on Tuesday, Ushakov said.", .scheduled),
+    ])
+    func wouldInReportedSpeech(_ sentence: String, _ status: Event.Status) throws {
+        #expect(try Self.extract(sentence)?.status == status, "\(sentence)")
+    }
+
+    /// A numbered round is talks, a round of sanctions is not; sitting down with someone is a meeting.
+    @Test(arguments: [
+        ("Russia and Ukraine held a second round in Paris on Thursday.", Event.Kind.talks as Event.Kind?),
+        ("Trump sat down with Zelensky in Paris on Thursday.", .bilateralMeeting),
+        ("Russia and Ukraine face a new round of sanctions in Paris on Thursday.", nil),
+    ])
+    func roundsAndSittingDown(_ sentence: String, _ kind: Event.Kind?) throws {
+        #expect(try Self.extract(sentence)?.kind == kind, "\(sentence)")
+    }
+
     @Test(arguments: [
         ("Trump and Putin met in Alaska on Aug. 15.", Event.Kind.bilateralMeeting, Event.Status.held, "2025-08-15", "alaska"),
         ("Putin will meet Zelensky in Paris next week.", .bilateralMeeting, .scheduled, "2025-09-08", "paris"),

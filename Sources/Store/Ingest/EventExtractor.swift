@@ -178,27 +178,54 @@ public struct EventExtractor: Sendable {
     public func candidates(inArticle articleID: String? = nil) -> [Candidate] {
         var found: [Candidate] = []
         NewsSentences(base: base).forEach(inArticle: articleID) { item in
-            if let candidate = extract(item) { found.append(candidate) }
+            found += extract(item)
         }
         return found
     }
 
-    func extract(_ item: NewsSentences.Item) -> Candidate? {
-        let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
-        let words = tokens.map(\.text)
-        // The trigger: the most specific kind the sentence names (a summit over a meeting, talks
-        // over "host"), then the first; the longest phrase at each place.
+    /// The events a sentence reports: the one its own clauses name, and the one each aside
+    /// names ("Zelensky, who held talks with Erdogan in Ankara on Tuesday, said the talks in
+    /// Istanbul would go ahead": the Ankara talks and the Istanbul talks). Most sentences have
+    /// no trigger at all, and most of the rest have one.
+    func extract(_ item: NewsSentences.Item) -> [Candidate] {
+        let words = item.tokens.map(\.text)
         // Read only once a trigger is found (most sentences have none).
         var found: Quotations?
         func quotations() -> Quotations {
-            let quotations = found ?? Quotations(sentence.text)
+            let quotations = found ?? Quotations(item.sentence.text)
             found = quotations
             return quotations
         }
-        var trigger: (kind: Event.Kind, phrase: String, index: Int, quoted: Bool, anchor: Bool)?
-        // The trigger is the gathering a trip is for: the trip's destination is its place.
+        let asides = Self.asides(in: words, before: words.count)
+        let outside = words.indices.filter { index in !asides.contains { $0.contains(index) } }
+        var candidates: [Candidate] = []
+        if let (trigger, trip) = self.trigger(among: outside, item, words, quotations),
+           let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations()) {
+            candidates.append(candidate)
+        }
+        // An aside's own event, reported, not quoted, and not an occasion something is dated by.
+        for aside in asides {
+            guard let (trigger, trip) = self.trigger(among: aside, item, words, quotations),
+                  !trigger.quoted, !trigger.anchor || candidates.isEmpty,
+                  let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations(), aside: aside) else { continue }
+            candidates.append(candidate)
+        }
+        return candidates
+    }
+
+    /// The word or phrase that names an event (``EventLexicon/triggers``) and where it is.
+    typealias Trigger = (kind: Event.Kind, phrase: String, index: Int, quoted: Bool, anchor: Bool)
+
+    /// The trigger among the words at `positions`: the most specific kind they name (a summit over
+    /// a meeting, talks over "host"), then the first; the longest phrase at each place. `trip`:
+    /// the trigger is the gathering a trip is for, and the trip's destination is its place.
+    func trigger<Positions: Sequence<Int>>(
+        among positions: Positions, _ item: NewsSentences.Item, _ words: [String], _ quotations: () -> Quotations
+    ) -> (Trigger, trip: Bool)? {
+        let (sentence, mentions, tokens) = (item.sentence, item.mentions, item.tokens)
+        var trigger: Trigger?
         var trip = false
-        for index in words.indices {
+        for index in positions {
             guard let lengths = EventLexicon.triggerLengths[words[index]] else { continue }
             // "if Russia attacks again": a condition, not a report of anything.
             if Self.isConditional(words, before: index) { continue }
@@ -225,6 +252,11 @@ public struct EventExtractor: Sendable {
                 // "Macron had called Putin 'a predator'", "called Putin a war criminal": naming.
                 if kind == .phoneCall, length == 1, Self.namesAfterCallee(tokens, words, from: index + 1, in: sentence.text) { continue }
                 // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
+                // "a new round of sanctions": a round of something other than talks.
+                if phrase.hasSuffix(" round"), index + length + 1 < words.count, words[index + length] == "of",
+                   !EventLexicon.roundsOf.contains(words[index + length + 1]) {
+                    continue
+                }
                 if kind == .phoneCall, index + length < words.count, EventLexicon.notEvents.contains(words[index + length]),
                    !(words[index + length] == "on" && index + length + 1 < words.count && Self.isDateWord(words[index + length + 1])) {
                     continue
@@ -253,10 +285,18 @@ public struct EventExtractor: Sendable {
                 break
             }
         }
-        guard let trigger else { return nil }
+        return trigger.map { ($0, trip) }
+    }
+
+    /// The candidate a trigger gives, from the names, place, date and tense of its part of the
+    /// sentence; nil when too little is named. `aside`: the trigger is an aside's, and its date
+    /// is the aside's own.
+    func candidate(
+        _ item: NewsSentences.Item, _ words: [String], _ trigger: Trigger, trip: Bool, quotations: Quotations, aside: Range<Int>? = nil
+    ) -> Candidate? {
+        let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
         // A quotation the trigger is outside of is the speaker's: its names, dates, "will" and
         // "ready" are not the frame's ("'… let him come to Moscow,' Putin told a press conference").
-        let quotations = quotations()
         // So is an "if" clause the trigger is outside of ("if the Monday meeting goes well, a
         // three-way meeting could follow": Monday is not the three-way meeting's date).
         let conditions = Self.conditionalClauses(words).filter { !$0.contains(trigger.index) }
@@ -327,7 +367,13 @@ public struct EventExtractor: Sendable {
                 participants.append(entity.id)
             }
         }
-        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text, tokens: frameTokens), in: sentence.text)
+        // The date is the trigger's part's: an aside's own, and for the sentence's event, not an aside's.
+        let otherAsides = Self.asides(in: words, before: words.count).filter { $0 != enclosing }
+        let dateTokens = aside == nil && otherAsides.isEmpty ? frameTokens : frameTokens.indices.map { index in
+            let outside = aside.map { !$0.contains(index) } ?? otherAsides.contains { $0.contains(index) }
+            return outside ? frameTokens[index].blanked : frameTokens[index]
+        }
+        let (date, dateNotes) = Self.date(resolver.matches(in: sentence.text, tokens: dateTokens), in: sentence.text)
         // One participant alone is an event only with a place or a date to hold it.
         // None at all ("leaders met in Paris on Thursday") needs both a place and a date.
         guard participants.count >= 2 || (!participants.isEmpty && (location != nil || date != nil))
@@ -378,7 +424,9 @@ public struct EventExtractor: Sendable {
             countries: countries, affiliatedCountries: affiliated, parties: parties, locationIsCountry: place?.kind == .country,
             locationCountry: place?.venueCountry, definite: definite,
             sidelines: Self.metOnTheSidelines(words),
-            copyKey: Self.sentenceKey(sentence.text),
+            // An aside's event is told apart from the sentence's in grouping (the same sentence again
+            // is otherwise the same event); a copy of the sentence gives the same key again.
+            copyKey: Self.sentenceKey(sentence.text) + (aside == nil ? "" : "\u{1}" + trigger.phrase),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
     }
@@ -516,6 +564,15 @@ public struct EventExtractor: Sendable {
             return .proposed
         }
         if tense == .future { return .scheduled }
+        // "Ushakov said Rubio and Lavrov would speak by phone", "Witkoff would meet Dmitriev in Abu
+        // Dhabi, Ushakov said", "said talks would be held": reported speech puts "will" back to "would"; what was announced is
+        // arranged, unless something else in the clause makes it an offer or a hope.
+        let wouldNear = nearestTenseMarker(words, before: index) == "would"
+            || words[(index + 1)..<min(words.count, index + 5)].first(where: { TemporalLexicon.tenseMarkers[$0] != nil }) == "would"
+        if wouldNear, keys.contains(where: EventLexicon.speech.contains),
+           !keys.contains(where: { EventLexicon.proposal.contains($0) && $0.word != "would" }) {
+            return .scheduled
+        }
         if keys.contains(where: EventLexicon.proposal.contains) { return .proposed }
         if tense == .past || EventLexicon.pastForms.contains(trigger) { return .held }
         if let date, let published { return date.date > published.date ? .scheduled : .held }

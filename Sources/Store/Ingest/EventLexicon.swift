@@ -24,7 +24,17 @@ enum EventLexicon {
         "pummeled": .attack, "pummelled": .attack, "pounded": .attack, "bombarded": .attack, "shelled": .attack,
         "barrage": .attack, "airstrike": .attack, "airstrikes": .attack, "air strike": .attack, "air strikes": .attack,
         "bombed": .attack,
+        // A round of talks named by its number ("the second round, held in Abu Dhabi"), unless
+        // it is a round of something else (``roundsOf``).
+        "first round": .talks, "second round": .talks, "third round": .talks, "fourth round": .talks, "fifth round": .talks,
+        "next round": .talks, "new round": .talks, "latest round": .talks, "last round": .talks,
+        // Sitting down with someone; being received by them; being expected in a place.
+        "sat down with": .bilateralMeeting, "sit down with": .bilateralMeeting, "sits down with": .bilateralMeeting,
+        "received by": .bilateralMeeting, "expected in": .visit,
     ]
+
+    /// After "round of", what makes the round talks: "a new round of sanctions" is not.
+    static let roundsOf: WordTable<Void> = ["talks", "negotiations", "consultations", "discussions", "meetings", "peace"]
 
     /// Speaking to someone is a call only when a person or a country is who ("spoke with Putin",
     /// not "spoke to reporters" or "spoke to Fox News").
@@ -114,7 +124,7 @@ enum EventLexicon {
 
     /// Triggers that are verbs only in the past (a report that it happened).
     static let pastForms: WordTable<Void> = [
-        "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered",
+        "met", "held talks", "hosted", "called", "spoke by phone", "spoke with", "spoke to", "visited", "gathered", "sat down with",
         "travelled", "traveled", "negotiated", "arrived", "pummeled", "pummelled", "pounded", "bombarded", "shelled", "bombed",
     ]
 

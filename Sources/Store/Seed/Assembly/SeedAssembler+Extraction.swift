@@ -32,7 +32,7 @@ extension SeedAssembler {
             var events: [EventExtractor.Candidate] = []
             var stances: [StanceExtractor.Candidate] = []
             NewsSentences(base: base).forEach(inArticle: id) { item in
-                if let event = eventExtractor.extract(item) { events.append(event) }
+                events += eventExtractor.extract(item)
                 stances += stanceExtractor.extract(item)
             }
             return (events, stances)
