@@ -75,6 +75,14 @@ public final class Application: HTTPResponder {
         if Self.isPreflight(request), let origin {
             return cors.preflight(origin: origin, requestedHeaders: request.headers.list("access-control-request-headers"))
         }
+        // One URL per resource: "/metrics/", "//metrics" and "/%6detrics" are "/metrics", which a
+        // proxy that blocks the one path would otherwise pass (and a cache would key twice). Only
+        // to a route that answers: anything else is the 404 it was.
+        if let canonical = Self.canonicalPath(of: request), case .found = router.match(request.method, segments: request.pathSegments) {
+            var response = Self.redirect(to: request.context.absoluteURL(canonical))
+            cors.decorate(&response, origin: origin)
+            return response
+        }
         var response = router.dispatch(request)
         // Prepared headers were decorated when they were prepared (``Application/response(_:request:cacheControl:cors:)``).
         if response.preparedHeaders == nil { cors.decorate(&response, origin: origin) }
@@ -86,6 +94,45 @@ public final class Application: HTTPResponder {
     public func responded(to request: HTTPRequest, with response: HTTPResponse, nanoseconds: UInt64) {
         guard !Self.isPreflight(request) else { return }
         metrics.record(route: response.route, method: request.method, response: response, seconds: Double(nanoseconds) / 1e9)
+    }
+
+    /// The path and query to redirect to when the request's path is not written the one way
+    /// (RFC 3986 §6.2.2): no empty segment ("//events", "/events/"), and no percent-escape of an
+    /// unreserved character ("/%6detrics", "/entities/volodymyr%2Dzelensky"); nil when it is.
+    /// The query is kept as sent.
+    static func canonicalPath(of request: HTTPRequest) -> String? {
+        guard request.path != "*", !request.pathSegments.contains(where: { $0 == "." || $0 == ".." }) else { return nil }
+        var target = Substring(request.target)
+        // An absolute-form target's path starts after its authority.
+        if target.first != "/", let colon = target.firstIndex(of: ":"), target[colon...].hasPrefix("://") {
+            target = target[target.index(colon, offsetBy: 3)...]
+            target = target[(target.firstIndex { $0 == "/" || $0 == "?" } ?? target.endIndex)...]
+        }
+        let question = target.firstIndex(of: "?") ?? target.endIndex
+        let rawPath = Array(target[..<question].utf8)
+        let emptySegment = rawPath.count > 1 && (rawPath.last == UInt8(ascii: "/") || zip(rawPath, rawPath.dropFirst()).contains { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: "/") })
+        var escapedUnreserved = false
+        var index = 0
+        while index + 2 < rawPath.count, !escapedUnreserved {
+            if rawPath[index] == UInt8(ascii: "%"), let byte = UInt8(String(decoding: rawPath[(index + 1)...(index + 2)], as: UTF8.self), radix: 16),
+               URLEncoding.isUnreserved(byte) {
+                escapedUnreserved = true
+            }
+            index += 1
+        }
+        guard emptySegment || escapedUnreserved else { return nil }
+        let path = "/" + request.pathSegments.map(URLEncoding.encode).joined(separator: "/")
+        return path + target[question...]
+    }
+
+    /// A 308 to `location`: the method and body are kept, and the client learns the one URL.
+    static func redirect(to location: String) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("Location", location)
+        headers.add("Cache-Control", "public, max-age=3600")
+        var response = HTTPResponse(status: .permanentRedirect, contentType: "text/plain; charset=utf-8", body: "Moved to \(location)\n", headers: headers)
+        response.route = "redirect"
+        return response
     }
 
     /// An `OPTIONS` a browser sends before a cross-origin request, answered by the CORS policy.

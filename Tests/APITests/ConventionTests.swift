@@ -10,7 +10,7 @@ struct ConventionTests {
         ("/events?stauts=held", 400, "stauts"), ("/events?status=maybe", 400, "status"),
         ("/events?limit=0", 400, "limit"), ("/events?limit=1001", 400, "limit"), ("/events?offset=-1", 400, "offset"),
         ("/events?limit=%2B5", 400, "limit"), ("/events?pretty=maybe", 400, "pretty"), ("/events?pretty&pretty=1", 400, "pretty"),
-        ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
+        ("/events?from=2025-13-01", 400, "from"), ("/events?from=2025-1-1", 400, "from"), ("/events?to=2025-09-1", 400, "to"), ("/events?from=2025-09-01&to=2025-08-01", 400, "to"),
         ("/events?sort=title", 400, "sort"), ("/events?limit=5&limit=6", 400, "limit"),
         ("/events?format=csv&format=json", 400, "format"),
         ("/entities?type=planet", 400, "type"), ("/events?format=xml", 400, "format"),
@@ -43,6 +43,46 @@ struct ConventionTests {
         let response = try server.client().get(target)
         #expect(response.status == 404)
         #expect(try response.json()["id"] as? String == "nope")
+    }
+
+    /// One URL per resource (RFC 3986 §6.2.2): an empty segment or a percent-escaped unreserved
+    /// character is answered with a 308 to the one spelling, the query kept, so a proxy that
+    /// refuses "/metrics" cannot be passed by "/metrics/", "//metrics" or "/%6detrics".
+    @Test(arguments: [
+        ("/metrics/", "/metrics"), ("//metrics", "/metrics"), ("/%6detrics", "/metrics"), ("/events/", "/events"),
+        ("/events//white-house-meeting-2025-08-18", "/events/white-house-meeting-2025-08-18"),
+        ("/entities/volodymyr%2Dzelensky?pretty", "/entities/volodymyr-zelensky?pretty"),
+        ("/events/?status=held&limit=2", "/events?status=held&limit=2"),
+    ])
+    func aPathWrittenAnotherWayIsRedirectedToItsOneURL(_ target: String, _ canonical: String) throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        let response = try client.get(target)
+        #expect(response.status == 308, "\(target)")
+        let location = try #require(response.header("Location"))
+        #expect(location.hasSuffix(canonical) && location.hasPrefix("http://"), "\(location)")
+        // The one URL answers, and is not redirected again.
+        #expect(try client.get(canonical).status == 200)
+        // A reserved character's escape is part of the name, not another spelling; a path no
+        // route answers, or a dot segment, is the 404 it was: no redirect.
+        for missing in ["/entities/a%2Fb", "/nothing/", "/explorer/%2e%2e"] { #expect(try client.get(missing).status == 404, "\(missing)") }
+    }
+
+    /// A long query keeps the response's head inside a proxy's 4 KiB header buffer: the Link
+    /// header has a budget (the relations that fit, in order), the body's links have them all.
+    @Test func aLongQueryKeepsTheResponseHeadSmall() throws {
+        let (server, _) = try startAccord()
+        let query = Array(repeating: "status=held,scheduled", count: 60).joined(separator: "&")
+        let response = try server.client().get("/events?limit=1&\(query)")
+        #expect(response.status == 200)
+        let head = response.headers.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 }
+        #expect(head < 4_096, "head of \(head) bytes")
+        #expect((response.header("Link")?.utf8.count ?? 0) <= 2_048)
+        let links = try #require(try response.json()["links"] as? [String: Any])
+        #expect(links["next"] is String, "the body keeps every relation")
+        // A short query keeps all four relations.
+        let short = try server.client().get("/events?limit=1&offset=1")
+        #expect(["next", "prev", "first", "last"].allSatisfy { short.header("Link")?.contains("rel=\"\($0)\"") == true })
     }
 
     @Test func unknownPathsAre404AndWrongMethodsAre405() throws {

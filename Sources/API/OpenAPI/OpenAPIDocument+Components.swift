@@ -143,6 +143,14 @@ extension OpenAPIDocument {
                 ])),
                 ("content", .object([("application/problem+json", .object([("schema", ref("Problem"))]))])),
             ])),
+            ("Redirect", .object([
+                ("description", .string("The path was written another way: an empty segment (`/events/`, `//events`) or a percent-escaped unreserved character (`/%65vents`). `Location` has the one URL of the resource, with the query as sent; the method is kept.")),
+                ("headers", .object([
+                    ("Location", header(string("The one URL of the resource."))),
+                    ("X-Request-ID", component("headers", "X-Request-ID")),
+                ])),
+                ("content", .object([("text/plain", .object([("schema", string("Where the resource is."))]))])),
+            ])),
             ("MethodNotAllowed", .object([
                 ("description", .string("Not an answer to GET or HEAD: any method other than GET, HEAD and OPTIONS on this path is refused, with `Allow`.")),
                 ("headers", .object([("Allow", component("headers", "Allow")), ("X-Request-ID", component("headers", "X-Request-ID"))])),

@@ -36,7 +36,7 @@ extension OpenAPIDocument {
             ("description", .string(description + methods)),
         ]
         if !parameters.isEmpty { operation.append(("parameters", .array(parameters))) }
-        operation.append(("responses", .object(responses)))
+        operation.append(("responses", .object(responses + [("308", component("responses", "Redirect"))])))
         return .object([("get", .object(operation))])
     }
 

@@ -38,7 +38,26 @@ extension RouteContext {
             ("meta", .object([("total", .int(items.count)), ("limit", .int(page.limit)), ("offset", .int(page.offset))] + extra)),
             ("links", .object(links)),
         ])
-        return Rendered(json: json, csvRecords: records, csvTemplate: csvTemplate, link: header.joined(separator: ", "))
+        return Rendered(json: json, csvRecords: records, csvTemplate: csvTemplate, link: Self.linkHeader(header))
+    }
+}
+
+extension RouteContext {
+    /// How long the `Link` header may grow: a proxy reads a response's head into one buffer
+    /// (nginx's `proxy_buffer_size`, 4 KiB by default), and a head past it is a 502, which nginx
+    /// counts against the replica. The body's `links` always have every relation.
+    static let linkHeaderBudget = 2_048
+
+    /// The relations in order (next, prev, first, last) while they fit ``linkHeaderBudget``; nil
+    /// when not even the first does (a very long query).
+    static func linkHeader(_ relations: [String]) -> String? {
+        var header = ""
+        for relation in relations {
+            let added = header.isEmpty ? relation : header + ", " + relation
+            guard added.utf8.count <= linkHeaderBudget else { break }
+            header = added
+        }
+        return header.isEmpty ? nil : header
     }
 }
 

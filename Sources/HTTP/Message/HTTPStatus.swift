@@ -9,6 +9,7 @@ public struct HTTPStatus: Sendable, Hashable, ExpressibleByIntegerLiteral {
     public static let ok: HTTPStatus = 200
     public static let noContent: HTTPStatus = 204
     public static let notModified: HTTPStatus = 304
+    public static let permanentRedirect: HTTPStatus = 308
     public static let badRequest: HTTPStatus = 400
     public static let notFound: HTTPStatus = 404
     public static let methodNotAllowed: HTTPStatus = 405
@@ -35,6 +36,7 @@ public struct HTTPStatus: Sendable, Hashable, ExpressibleByIntegerLiteral {
         case 301: return "Moved Permanently"
         case 302: return "Found"
         case 304: return "Not Modified"
+        case 308: return "Permanent Redirect"
         case 400: return "Bad Request"
         case 401: return "Unauthorized"
         case 403: return "Forbidden"
