@@ -16,6 +16,8 @@ struct CompressionTests {
         ("gzip, deflate, br, zstd", .br), ("gzip;q=1.0, br;q=0.9", .gzip), ("Br ; Q=0.8 ,\tGZIP ; q=0.9", .gzip),
         ("gzip;q=abc", .identity), (" \t ", .identity), (",,gzip,,", .gzip), ("gzip;level=9;q=0", .identity),
         ("br;q=2", .br), ("gzip, gzip;q=0", .identity),
+        // Identity weighed higher by name wins; named at the same weight, compression does.
+        ("identity;q=0.9, br;q=0.1", .identity), ("gzip;q=0.5, identity;q=1", .identity), ("gzip, identity", .gzip),
     ] as [(String?, ContentCoding?)])
     func negotiation(_ header: String?, _ expected: ContentCoding?) {
         #expect(ContentCoding.negotiate(header) == expected, "\(header ?? "(none)")")

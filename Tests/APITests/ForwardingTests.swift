@@ -49,6 +49,15 @@ struct ForwardingTests {
         #expect(response.header("Vary") == "Accept, Accept-Encoding")
     }
 
+    /// "Host: accord.test:" has an empty port, the scheme's default: links are written without it.
+    @Test func anEmptyPortIsNotWrittenIntoLinks() throws {
+        let (server, _) = try startAccord()
+        let client = try server.client()
+        try client.send("GET /events?limit=2 HTTP/1.1\r\nHost: accord.test:\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.header("Link")?.contains("<http://accord.test/events?limit=2&offset=2>") == true, "\(response.header("Link") ?? "")")
+    }
+
     @Test func aTrustedProxyUsesOneFamilyAndTheResponseVariesWithIt() throws {
         let (server, _) = try startAccord { $0.trustedProxies = [CIDR("127.0.0.1/32")].compactMap { $0 } }
         let client = try server.client()

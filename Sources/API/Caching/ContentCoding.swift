@@ -15,7 +15,8 @@ enum ContentCoding: String, Sendable, CaseIterable {
     /// refuses identity (`identity;q=0`, or `*;q=0` without identity) and accepts neither gzip
     /// nor br, which is a 406. With no header, or an empty one, identity. Among acceptable
     /// compressed codings the higher q wins, then Brotli (smaller); a compressed coding is
-    /// preferred to identity whenever one is acceptable.
+    /// preferred to identity whenever one is acceptable, unless the client weighs identity
+    /// higher by name (`identity;q=0.9, br;q=0.1` is identity).
     static func negotiate(_ header: String?) -> ContentCoding? {
         guard var header else { return .identity }
         return header.withUTF8 { negotiate(bytes: $0) }
@@ -37,7 +38,7 @@ enum ContentCoding: String, Sendable, CaseIterable {
         }
         let gzipQuality = gzip ?? wildcard ?? 0
         let brotliQuality = brotli ?? wildcard ?? 0
-        if gzipQuality > 0 || brotliQuality > 0 {
+        if gzipQuality > 0 || brotliQuality > 0, (identity ?? 0) <= max(gzipQuality, brotliQuality) {
             return brotliQuality >= gzipQuality ? .br : .gzip
         }
         let identityQuality = identity ?? (wildcard == 0 ? 0 : 1)

@@ -22,7 +22,8 @@ public struct CORSPolicy: Sendable {
 
     var allowsAny: Bool { allowedOrigins.contains("*") }
 
-    static let exposed = "ETag, Link, X-Request-ID, Content-Length"
+    /// What a page's script may read: `Retry-After` too, so it can wait as a 429 or 503 asks.
+    static let exposed = "ETag, Link, X-Request-ID, Content-Length, Retry-After"
 
     func allowedOrigin(for origin: String) -> String? {
         if allowsAny { return "*" }

@@ -131,8 +131,9 @@ struct QueryParameters {
         guard let value = try string(name) else { return nil }
         let invalid = APIError.invalidParameter(name, value: value, reason: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD.")
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4,
-              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+        // Four digits, then two and two: "2025-1-1" is not the format the error names.
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
               let year = Int(parts[0]) else { throw invalid }
         let month = parts.count > 1 ? Int(parts[1]) ?? 0 : (end ? 12 : 1)
         let day: Int

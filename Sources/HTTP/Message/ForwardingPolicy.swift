@@ -40,7 +40,7 @@ public struct ForwardingPolicy: Sendable {
         // Host is client-controlled and ends up in Link headers and bodies: keep only a
         // plain host[:port] (anything else reads as no host, i.e. "localhost").
         let host = targetAuthority ?? request.headers["host"] ?? ""
-        request.context.host = Self.isHost(host) ? host : ""
+        request.context.host = Self.isHost(host) ? Self.withoutEmptyPort(host) : ""
         guard trusted else { return }
         request.context.linksFollowForwardedHeaders = true
         if request.headers["x-forwarded-for"] != nil {
@@ -51,7 +51,7 @@ public struct ForwardingPolicy: Sendable {
                 request.context.scheme = proto.lowercased()
             }
             if let host = Self.last(request.headers.values("x-forwarded-host")), Self.isHost(host) {
-                request.context.host = host
+                request.context.host = Self.withoutEmptyPort(host)
             }
             if let prefix = Self.last(request.headers.values("x-forwarded-prefix")), Self.isPrefix(prefix) {
                 request.context.prefix = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
@@ -59,9 +59,15 @@ public struct ForwardingPolicy: Sendable {
         } else if let forwarded = request.headers.values("forwarded").nonEmpty,
                   let last = Self.parseForwarded(forwarded.joined(separator: ",")).last {
             if let proto = last["proto"], Self.isScheme(proto) { request.context.scheme = proto.lowercased() }
-            if let host = last["host"], Self.isHost(host) { request.context.host = host }
+            if let host = last["host"], Self.isHost(host) { request.context.host = Self.withoutEmptyPort(host) }
         }
         request.context.clientAddress = clientAddress(request) ?? request.context.clientAddress
+    }
+
+    /// "example.org:" is "example.org" (RFC 3986 §3.2.3: an empty port is the scheme's default,
+    /// and a URL is written without it).
+    static func withoutEmptyPort(_ host: String) -> String {
+        host.hasSuffix(":") ? String(host.dropLast()) : host
     }
 
     /// The right-most forwarded address that is not a trusted proxy (same family rule as above).
