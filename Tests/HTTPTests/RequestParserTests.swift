@@ -147,6 +147,19 @@ struct RequestParserValidTests {
 
     /// The expectation is visible before the body, from HTTP/1.1; from HTTP/1.0 it is ignored
     /// (RFC 9110 §10.1.1: a server MUST ignore it, and §15.2: never send that client a 1xx).
+    /// RFC 9112 §2.3: a higher minor version of HTTP/1 is read as HTTP/1.1.
+    @Test(arguments: ["HTTP/1.2", "HTTP/1.9"])
+    func aHigherMinorVersionIsReadAsHTTP11(_ version: String) {
+        var parser = RequestParser()
+        let raw = Array("GET / \(version)\r\nHost: a\r\n\r\n".utf8)
+        let result = raw.withUnsafeBytes { parser.parse($0) }
+        guard case .complete(let request, _) = result else {
+            Issue.record("expected a request, got \(result)")
+            return
+        }
+        #expect(request.version == .http11)
+    }
+
     @Test(arguments: [("HTTP/1.1", "Host: a\r\n", true), ("HTTP/1.0", "", false)])
     func expectContinueIsVisibleBeforeTheBody(_ version: String, _ host: String, _ expected: Bool) {
         var parser = RequestParser()
@@ -173,7 +186,9 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(name: "two spaces", raw: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidRequestLine),
     InvalidCase(name: "lowercase version", raw: "GET / http/1.1\r\nHost: a\r\n\r\n", error: .invalidRequestLine),
     InvalidCase(name: "HTTP/2.0", raw: "GET / HTTP/2.0\r\nHost: a\r\n\r\n", error: .unsupportedVersion),
-    InvalidCase(name: "HTTP/1.2", raw: "GET / HTTP/1.2\r\nHost: a\r\n\r\n", error: .unsupportedVersion),
+    // A TLS ClientHello on the plain port: refused at its first byte, with no line end yet.
+    InvalidCase(name: "TLS ClientHello", raw: "\u{16}\u{3}\u{1}\u{2}", error: .invalidRequestLine),
+    InvalidCase(name: "binary before any line end", raw: "\r\nGE\u{1}T", error: .invalidRequestLine),
     InvalidCase(name: "NUL in target", raw: "GET /a\u{0}b HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidTarget),
     InvalidCase(name: "DEL in target", raw: "GET /a\u{7F} HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidTarget),
     InvalidCase(name: "non-ASCII in target", raw: "GET /caf\u{E9} HTTP/1.1\r\nHost: a\r\n\r\n", error: .invalidTarget),

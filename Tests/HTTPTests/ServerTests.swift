@@ -157,6 +157,8 @@ struct ServerTests {
         Rejection(raw: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n", status: 413),
         Rejection(raw: "GET / HTTP/3.0\r\nHost: t\r\n\r\n", status: 505),
         Rejection(raw: "GET / HTTP/1.1\r\nHost: t\r\nExpect: nothing\r\n\r\n", status: 417),
+        // A TLS ClientHello sent to the plain port: answered at its first byte, not at the header timeout.
+        Rejection(raw: "\u{16}\u{3}\u{1}\u{2}\u{0}\u{1}\u{0}\u{1}\u{FC}\u{3}\u{3}", status: 400),
     ]
 
     @Test(arguments: rejections)

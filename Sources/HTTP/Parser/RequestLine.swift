@@ -56,11 +56,25 @@ struct RequestLine {
             return .failure(.invalidRequestLine)
         }
         guard bytes[5] == UInt8(ascii: "1") else { return .failure(.unsupportedVersion) }
-        switch bytes[7] {
-        case UInt8(ascii: "1"): return .success(.http11)
-        case UInt8(ascii: "0"): return .success(.http10)
-        default: return .failure(.unsupportedVersion)
+        // RFC 9112 §2.3: a higher minor version of a major version we implement is read as the
+        // highest minor version we implement ("HTTP/1.2" is answered as HTTP/1.1).
+        return .success(bytes[7] == UInt8(ascii: "0") ? .http10 : .http11)
+    }
+
+    /// Whether the bytes from `start` (a request line not yet ended) already cannot begin one:
+    /// past the empty lines allowed before it, a byte that is neither a method token's nor the
+    /// space after it. A TLS ClientHello sent to the plain port (0x16 …) or binary noise is then
+    /// answered at once, not when a line end or the header timeout comes. Reads at most the
+    /// method's bytes.
+    static func cannotStart(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var index = start
+        while index < buffer.count, buffer[index] == ASCII.cr || buffer[index] == ASCII.lf { index += 1 }
+        let limit = min(buffer.count, index + longestMethod + 1)
+        while index < limit, buffer[index] != UInt8(ascii: " ") {
+            if !ASCII.isToken(buffer[index]) { return true }
+            index += 1
         }
+        return false
     }
 
     static func index(of byte: UInt8, in buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {

@@ -139,6 +139,7 @@ public struct RequestParser: Sendable {
         guard let (line, next) = nextLine(buffer) else {
             // One more byte than the limit: it may be the CR of a line exactly at the limit.
             if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(RequestLine.overlong(buffer, from: position)) }
+            if RequestLine.cannotStart(buffer, from: position) { return .invalid(.invalidRequestLine) }
             return .needMoreData
         }
         // RFC 9112 §2.2: ignore empty lines received before the request-line.
