@@ -32,7 +32,14 @@ private func chunked(extensionBytes: Int) -> [UInt8] {
 
 private let chunkHead = "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n".utf8.count
 
+/// A request line over the limit whose first bytes cannot start one.
+private let overlongNoise: [UInt8] = Array(("\u{14}\u{5}GET /" + String(repeating: "a", count: 9_000) + " HTTP/1.1\r\nHost: a\r\n\r\n").utf8)
+
 let fuzzRegressionCases: [FuzzRegressionCase] = [
+    // Found 2026-12-01: a line that cannot start (a control byte in its method) was refused as
+    // invalid while its line end had not arrived, but as too long once it had.
+    FuzzRegressionCase(name: "noise over the line limit in one read", raw: overlongNoise, cuts: [], expected: .invalid(.invalidRequestLine)),
+    FuzzRegressionCase(name: "noise over the line limit split", raw: overlongNoise, cuts: [3, 20], expected: .invalid(.invalidRequestLine)),
     // Found 2026-11-21: the 414 check counted a pending CR against the limit, so a line of
     // exactly 8 KiB was accepted in one read but refused when the read ended between CR and LF.
     FuzzRegressionCase(name: "request line at the limit, read split between CR and LF",

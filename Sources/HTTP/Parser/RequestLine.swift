@@ -71,6 +71,8 @@ struct RequestLine {
         while index < buffer.count, buffer[index] == ASCII.cr || buffer[index] == ASCII.lf { index += 1 }
         let limit = min(buffer.count, index + longestMethod + 1)
         while index < limit, buffer[index] != UInt8(ascii: " ") {
+            // A line end decides nothing here: the line's own rules read it.
+            if buffer[index] == ASCII.cr || buffer[index] == ASCII.lf { return false }
             if !ASCII.isToken(buffer[index]) { return true }
             index += 1
         }

@@ -138,8 +138,9 @@ public struct RequestParser: Sendable {
     mutating func parseRequestLine(_ buffer: UnsafeRawBufferPointer) -> Step {
         guard let (line, next) = nextLine(buffer) else {
             // One more byte than the limit: it may be the CR of a line exactly at the limit.
-            if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(RequestLine.overlong(buffer, from: position)) }
+            // Read first, in both paths, so that how the bytes arrive never changes the answer.
             if RequestLine.cannotStart(buffer, from: position) { return .invalid(.invalidRequestLine) }
+            if buffer.count - position > limits.maxRequestLineBytes + 1 { return .invalid(RequestLine.overlong(buffer, from: position)) }
             return .needMoreData
         }
         // RFC 9112 §2.2: ignore empty lines received before the request-line.
@@ -147,6 +148,7 @@ public struct RequestParser: Sendable {
             position = next
             return .proceed
         }
+        if RequestLine.cannotStart(buffer, from: line.lowerBound) { return .invalid(.invalidRequestLine) }
         if line.count > limits.maxRequestLineBytes { return .invalid(RequestLine.overlong(buffer, from: line.lowerBound)) }
         switch RequestLine.parse(buffer, line) {
         case .failure(let error):
