@@ -302,6 +302,20 @@ extension ArticleMetadataInferrerTests {
         ("\(story)\n\nSource: Example World, PAP, Reuters", "Example World", "the credit line 'Source: Example World, PAP, Reuters'"),
         // A credit of the site's name with the wires.
         ("\(story)\n\nFrance 24 with AFP and Reuters", "France 24", "the credit line 'France 24 with AFP and Reuters'"),
+        // In brackets, with a comma before the wires.
+        ("\(story)\n\n(Example Minute, with wires)", "Example Minute", "the credit line"),
+        ("\(story)\n\n(EXA)", "EXA", "the trailer '(EXA)'"),
+        // The page's title line, "name | what it is"; an address in capitals.
+        ("EXA | Voice of Example\nHome | World | Ukraine | Europe\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "EXA", "the masthead"),
+        ("EX.UA\nExample Weekly | \u{0414}\u{0437}\u{0435}\u{0440}\u{043A}\u{0430}\u{043B}\u{043E}\nPolitics | War | Economics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+         "EX.UA", "the masthead"),
+        // A credit under a masthead names the site's sources: the site published it.
+        ("Radio Example International\nExample Radio's international service\nNews | Current Affairs | Culture\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nSource: EXK, Example Radio",
+         "Radio Example International", "names its sources"),
+        // A list of links to other stories, led by dashes, is no wire's trailer.
+        ("EXAMPLE\nSubscribe\nSections | Politics | World\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nMore Must-Reads from EXAMPLE\n- Inside the Plan to End the War\n- Why Europe Is Rearming\n- The Leaders Who Will Decide",
+         "EXAMPLE", "the masthead"),
     ])
     func theOutletTheTextNamesItself(_ text: String, _ outlet: String, _ reason: String) throws {
         let metadata = try Self.inferred(text: text)

@@ -16,9 +16,14 @@ extension ArticleMetadataInferrer {
         }
         for credit in stripped where credit.kind == .sourceCredit {
             guard let name = creditName(credit.text) else { continue }
-            // "SOURCE: AL JAZEERA AND NEWS AGENCIES" under the masthead "Al Jazeera": the masthead's spelling.
-            if let site = masthead(paragraphs, stripped: stripped), site.lowercased() == name.lowercased(), site != name {
-                return (site, "the credit line '\(credit.text)', spelled as the masthead '\(site)'")
+            if let site = masthead(paragraphs, stripped: stripped) {
+                // "SOURCE: AL JAZEERA AND NEWS AGENCIES" under the masthead "Al Jazeera": the masthead's spelling.
+                if site.lowercased() == name.lowercased() {
+                    return (site, site == name ? "the credit line '\(credit.text)'" : "the credit line '\(credit.text)', spelled as the masthead '\(site)'")
+                }
+                // "Source: ČTK, Czech Radio" under the masthead "Radio Prague International": the
+                // site published it; the credit names whom it had the story from.
+                return (site, "the masthead '\(site)' above the site's menu or notices (the credit line '\(credit.text)' names its sources)")
             }
             return (name, "the credit line '\(credit.text)'")
         }
@@ -26,7 +31,12 @@ extension ArticleMetadataInferrer {
         // bullet of the site's furniture ("- Today's Paper").
         // (With no long paragraph, a wire brief's, its first of a sentence's length.)
         let storyStart = (paragraphs.first { wordCount($0.text, over: 30) } ?? paragraphs.first { wordCount($0.text, over: 12) })?.line ?? 0
-        if let trailer = stripped.first(where: { $0.kind == .agencyTrailer && $0.line > storyStart }), let name = trailerName(trailer.text) {
+        // Nor is one of a list of dash-led lines ("More from TIME" / "- Why Europe Is Rearming" /
+        // "- …"): links to other stories.
+        let trailers = stripped.filter { $0.kind == .agencyTrailer }
+        let dashLines = Set(trailers.map(\.line) + paragraphs.filter { isDashBullet($0.text) }.map(\.line))
+        let listed = { (line: Int) in dashLines.contains(line - 1) || dashLines.contains(line + 1) }
+        if let trailer = trailers.first(where: { $0.line > storyStart && !listed($0.line) }), let name = trailerName(trailer.text) {
             return (name, "the trailer '\(trailer.text)'")
         }
         if let (name, line) = staffByline(paragraphs) { return (name, "the byline '\(line)'") }
@@ -60,7 +70,7 @@ extension ArticleMetadataInferrer {
         }
         guard let with = line.firstRange(of: " with ") else { return nil }
         // "By Euronews with AP, AFP": a byline naming the site.
-        var name = line[..<with.lowerBound].trimming(anyOf: " (")
+        var name = line[..<with.lowerBound].trimming(anyOf: " (,")
         if name.hasPrefix("By ") { name = String(name.dropFirst(3)) }
         return name.isEmpty || name.count > 60 ? nil : name
     }
@@ -87,9 +97,16 @@ extension ArticleMetadataInferrer {
 
     static let nameConnectors: Set<String> = ["of", "the", "and", "de", "du", "des", "la", "le", "el", "al", "for", "in"]
 
+    /// A line led by a dash and a space, as a list's items are ("- Why Europe Is Rearming").
+    static func isDashBullet(_ text: String) -> Bool {
+        guard let first = text.first, first == "-" || first == "\u{2013}" || first == "\u{2014}" else { return false }
+        return text.dropFirst().first == " "
+    }
+
     /// "— Reuters", "--Agencies" → the name (not "Agencies").
     static func trailerName(_ line: String) -> String? {
-        let name = line.drop { $0 == "-" || $0 == "–" || $0 == "—" || $0 == " " }.trimmingCharacters(" ")
+        // "(PAP)", "— (AFP)": the agency, without its brackets.
+        let name = line.drop { $0 == "-" || $0 == "–" || $0 == "—" || $0 == " " }.trimming(anyOf: " ()")
         guard !name.isEmpty, name.count <= 60, name.lowercased() != "agencies" else { return nil }
         return name
     }
@@ -144,11 +161,33 @@ extension ArticleMetadataInferrer {
     /// stripped (a menu, a cookie notice) that comes before any longer line: "BBC" over "Home |
     /// News | Sport". A section label over a headline ("World", "Ukraine") has none under it.
     static func masthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
-        guard let first = paragraphs.first, first.text.utf8.count <= 100 else { return nil }
+        paragraphMasthead(paragraphs, stripped: stripped) ?? titleLineMasthead(stripped)
+    }
+
+    /// The first paragraph, a site's name over its menu or notices.
+    static func paragraphMasthead(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> String? {
+        guard let first = paragraphs.first, first.text.utf8.count <= 100, let name = mastheadName(first.text),
+              furnitureFollows(first, paragraphs, stripped) else { return nil }
+        return name
+    }
+
+    /// "VOA | Voice of America", "LSM.lv | Latvian Public Broadcasting": the page's first line
+    /// gives the site's name and what it is, as its title does; the cleaning took the line for a
+    /// menu. Two parts, each a name, neither a section ("Home | News" is a menu).
+    static func titleLineMasthead(_ stripped: [StrippedBlock]) -> String? {
+        guard let top = stripped.first, top.kind == .siteNotice, top.line == 1, !top.text.contains("\n") else { return nil }
+        let parts = top.text.split(separator: "|").map { $0.trimming(anyOf: " ") }
+        guard parts.count == 2, let name = mastheadName(parts[0]), mastheadName(parts[1]) != nil || isNameShaped(parts[1]),
+              !sectionLabels.contains(parts[1].lowercased()) else { return nil }
+        return name
+    }
+
+    /// A line written as a site's name: one to four capitalised words (or joints), or its address.
+    static func mastheadName(_ line: String) -> String? {
         // "THE WALL STREET JOURNAL." ends in a period, "THE GLOBE AND MAIL*" in a mark; "Notes from
         // Poland" has a lowercase joint; "Novinite.com", "SWI swissinfo.ch" write the site's
         // address; "dpa International", "eKathimerini.com" a brand in lower case.
-        let name = first.text.trimming(anyOf: ".*\u{00AE}\u{2122} ")
+        let name = line.trimming(anyOf: ".*\u{00AE}\u{2122} ")
         let words = name.split(separator: " ")
         let joints: Set<Substring> = ["of", "from", "the", "and", "de", "la", "le", "du", "di", "del", "for", "on"]
         guard (1...4).contains(words.count),
@@ -160,8 +199,7 @@ extension ArticleMetadataInferrer {
               })
         else { return nil }
         // A section label over the site's menu ("World", "Europe") names no site.
-        guard !sectionLabels.contains(name.lowercased()), furnitureFollows(first, paragraphs, stripped) else { return nil }
-        return name
+        return sectionLabels.contains(name.lowercased()) ? nil : name
     }
 
     /// The site's furniture the cleaning stripped (a menu, a cookie notice) lies below `masthead`,
@@ -184,8 +222,9 @@ extension ArticleMetadataInferrer {
     /// second level: ".co.uk").
     static func webAddressName(_ word: Substring) -> Substring? {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        // In lower case, or the whole address in capitals ("ZN.UA").
         guard parts.count >= 2, parts.count <= 3, let last = parts.last, (2...4).contains(last.count),
-              last.allSatisfy({ $0.isASCII && $0.isLowercase }), parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) && !$0.isEmpty }),
+              last.allSatisfy({ $0.isASCII && $0.isLowercase }) || word.allSatisfy({ !$0.isLowercase }) && last.allSatisfy({ $0.isASCII && $0.isLetter }), parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) && !$0.isEmpty }),
               let name = parts.first, name.count >= 2, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
         return name
     }
@@ -203,7 +242,7 @@ extension ArticleMetadataInferrer {
     /// Ukraine"), never the headline. A line under the menu ("BBC" / "Home | News" / headline /
     /// "Advertisement") is the headline.
     static func tagline(_ paragraphs: [Paragraph], stripped: [StrippedBlock]) -> Int? {
-        guard paragraphs.count >= 2, let first = paragraphs.first, masthead(paragraphs, stripped: stripped) != nil else { return nil }
+        guard paragraphs.count >= 2, let first = paragraphs.first, paragraphMasthead(paragraphs, stripped: stripped) != nil else { return nil }
         let second = paragraphs[1]
         let notice = { (range: Range<Int>) in stripped.contains { $0.kind == .siteNotice && range.contains($0.line) } }
         let next = paragraphs.dropFirst(2).first?.line ?? Int.max
