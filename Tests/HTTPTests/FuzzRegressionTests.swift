@@ -35,7 +35,14 @@ private let chunkHead = "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunk
 /// A request line over the limit whose first bytes cannot start one.
 private let overlongNoise: [UInt8] = Array(("\u{14}\u{5}GET /" + String(repeating: "a", count: 9_000) + " HTTP/1.1\r\nHost: a\r\n\r\n").utf8)
 
+/// Bare CRs over the line limit, then a byte that cannot start a request line.
+private let leadingCRs: [UInt8] = [UInt8](repeating: 0x0D, count: 9_000) + Array("\u{1}GET / HTTP/1.1\r\nHost: a\r\n\r\n".utf8)
+
 let fuzzRegressionCases: [FuzzRegressionCase] = [
+    // Found by review 2026-12-01: the early refusal skipped leading CRs, so the bytes after them
+    // decided in one read (400) but not when the CRs came first (414).
+    FuzzRegressionCase(name: "bare CRs then noise in one read", raw: leadingCRs, cuts: [], expected: .invalid(.requestLineTooLong)),
+    FuzzRegressionCase(name: "bare CRs then noise split", raw: leadingCRs, cuts: [5_000, 9_000], expected: .invalid(.requestLineTooLong)),
     // Found 2026-12-01: a line that cannot start (a control byte in its method) was refused as
     // invalid while its line end had not arrived, but as too long once it had.
     FuzzRegressionCase(name: "noise over the line limit in one read", raw: overlongNoise, cuts: [], expected: .invalid(.invalidRequestLine)),

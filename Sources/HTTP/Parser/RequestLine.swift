@@ -61,14 +61,14 @@ struct RequestLine {
         return .success(bytes[7] == UInt8(ascii: "0") ? .http10 : .http11)
     }
 
-    /// Whether the bytes from `start` (a request line not yet ended) already cannot begin one:
-    /// past the empty lines allowed before it, a byte that is neither a method token's nor the
-    /// space after it. A TLS ClientHello sent to the plain port (0x16 …) or binary noise is then
-    /// answered at once, not when a line end or the header timeout comes. Reads at most the
-    /// method's bytes.
+    /// Whether the bytes from `start` (a request line not yet ended) already cannot begin one: a
+    /// byte that is neither a method token's nor the space after it. A TLS ClientHello sent to
+    /// the plain port (0x16 …) or binary noise is then answered at once, not when a line end or
+    /// the header timeout comes. A CR or LF decides nothing (the empty lines allowed before a
+    /// request are consumed as lines; a bare CR is the line's own rules' to read), so the answer
+    /// is the same however the bytes arrive. Reads at most the method's bytes.
     static func cannotStart(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Bool {
         var index = start
-        while index < buffer.count, buffer[index] == ASCII.cr || buffer[index] == ASCII.lf { index += 1 }
         let limit = min(buffer.count, index + longestMethod + 1)
         while index < limit, buffer[index] != UInt8(ascii: " ") {
             // A line end decides nothing here: the line's own rules read it.
