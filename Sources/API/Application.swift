@@ -129,7 +129,8 @@ public final class Application: HTTPResponder {
     static func redirect(to location: String) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.add("Location", location)
-        headers.add("Cache-Control", "public, max-age=3600")
+        // Its Location is built from Host and the forwarded fields: no shared cache keeps it.
+        headers.add("Cache-Control", "no-store")
         var response = HTTPResponse(status: .permanentRedirect, contentType: "text/plain; charset=utf-8", body: "Moved to \(location)\n", headers: headers)
         response.route = "redirect"
         return response
