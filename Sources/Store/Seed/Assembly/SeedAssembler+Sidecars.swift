@@ -9,8 +9,10 @@ extension SeedAssembler {
 
     mutating func loadSidecars() {
         for (base, file) in sidecars.sorted(by: { $0.key < $1.key }) {
+            // By its file: an article served under another id (two names with one) keeps its sidecar.
             let id = Article.id(forFile: base + ".txt")
-            guard let index = articleIndex[id], articles[index].file == base + ".txt" else {
+            guard let index = articleIndex[id].flatMap({ articles[$0].file == base + ".txt" ? $0 : nil })
+                    ?? articles.firstIndex(where: { $0.file == base + ".txt" }) else {
                 if !skippedArticleIDs.contains(id) { warn(.ignoredFile(path: label(file.path))) }
                 continue
             }

@@ -153,6 +153,8 @@ struct SeedAssembler {
         // Sized once: grown by doubling, the records were copied into fresh pages on one core.
         var fileForID = [String: String](minimumCapacity: files.count)
         let ids = Self.articleIDs(files.map { String($0.path.dropFirst("articles/".count)) })
+        // For each id two names give, the name that keeps it.
+        let keepers = Dictionary(ids.filter { $0.value == Article.id(forFile: $0.key) }.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         articles.reserveCapacity(articles.count + files.count)
         articleIndex.reserveCapacity(articleIndex.count + files.count)
         cleaned.reserveCapacity(cleaned.count + files.count)
@@ -173,10 +175,10 @@ struct SeedAssembler {
                 // Another file's name gives this id and is closer to it (``articleIDs(_:)``).
                 if strict || fileForID[assigned] != nil {
                     record(.duplicateID(SourceLocation(file: label(file.path), line: 1, column: 1), id: id, collection: "article",
-                                        firstDefinedAt: SourceLocation(file: label("articles/" + (ids.first { $0.value == id }?.key ?? name)), line: 1, column: 1)))
+                                        firstDefinedAt: SourceLocation(file: label("articles/" + (keepers[id] ?? name)), line: 1, column: 1)))
                     continue
                 }
-                warn(.renamedArticle(path: label(file.path), id: id, takenBy: label("articles/" + (ids.first { $0.value == id }?.key ?? name)), servedAs: assigned))
+                warn(.renamedArticle(path: label(file.path), id: id, takenBy: label("articles/" + (keepers[id] ?? name)), servedAs: assigned))
                 id = assigned
             }
             if let other = fileForID[id] {
@@ -241,13 +243,24 @@ struct SeedAssembler {
             byID[Article.id(forFile: name), default: []].append(name)
         }
         var assigned: [String: String] = [:]
-        for (id, group) in byID where group.count > 1 {
+        var taken = Set(byID.keys)
+        for (id, group) in byID.sorted(by: { $0.key < $1.key }) where group.count > 1 {
             func changes(_ name: String) -> Int {
                 zip(name.dropLast(4), id).count { $0 != $1 } + abs(name.count - 4 - id.count)
             }
             let ranked = group.sorted { changes($0) != changes($1) ? changes($0) < changes($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
             assigned[ranked[0]] = id
-            for name in ranked.dropFirst() { assigned[name] = id + "-" + Article.nameHash(name) }
+            for name in ranked.dropFirst() {
+                // A file may already be named as the hashed id ("news-1-3fa2b1c0.txt"): then a count.
+                var renamed = id + "-" + Article.nameHash(name)
+                var count = 2
+                while taken.contains(renamed) {
+                    renamed = id + "-" + Article.nameHash(name) + "-\(count)"
+                    count += 1
+                }
+                taken.insert(renamed)
+                assigned[name] = renamed
+            }
         }
         return assigned
     }
