@@ -313,6 +313,9 @@ extension ArticleMetadataInferrerTests {
         // A credit under a masthead names the site's sources: the site published it.
         ("Radio Example International\nExample Radio's international service\nNews | Current Affairs | Culture\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nSource: EXK, Example Radio",
          "Radio Example International", "names its sources"),
+        // One name in a credit under a masthead is the outlet.
+        ("Example Herald\nHome | World | Politics | Opinion\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nSource: Exampleters",
+         "Exampleters", "the credit line 'Source: Exampleters'"),
         // A list of links to other stories, led by dashes, is no wire's trailer.
         ("EXAMPLE\nSubscribe\nSections | Politics | World\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)\n\nMore Must-Reads from EXAMPLE\n- Inside the Plan to End the War\n- Why Europe Is Rearming\n- The Leaders Who Will Decide",
          "EXAMPLE", "the masthead"),
@@ -332,6 +335,8 @@ extension ArticleMetadataInferrerTests {
         "\(story)\n\nCopyright \u{00A9}2026 Example Jones & Company, Inc. All Rights Reserved.",
         // A section label over the site's menu is not a masthead.
         "World\nHome | Europe | Politics\n\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
+        // A page title "headline | site" names no masthead (the headline is not the outlet).
+        "Putin Hosts Witkoff | Example\nHome | World | Europe\n\n\(story)",
         // A section label over the headline is not a masthead.
         "Ukraine\nAllies weigh a reassurance force for Ukraine\n\n\(story)",
         // A caption with leaders' names, not a credit with wire services.

@@ -22,8 +22,11 @@ extension ArticleMetadataInferrer {
                     return (site, site == name ? "the credit line '\(credit.text)'" : "the credit line '\(credit.text)', spelled as the masthead '\(site)'")
                 }
                 // "Source: ČTK, Czech Radio" under the masthead "Radio Prague International": the
-                // site published it; the credit names whom it had the story from.
-                return (site, "the masthead '\(site)' above the site's menu or notices (the credit line '\(credit.text)' names its sources)")
+                // site published it; a credit listing several names lists whom it had the story
+                // from. One name alone ("Source: Reuters") is the outlet.
+                if listsSeveral(credit.text) {
+                    return (site, "the masthead '\(site)' above the site's menu or notices (the credit line '\(credit.text)' names its sources)")
+                }
             }
             return (name, "the credit line '\(credit.text)'")
         }
@@ -35,7 +38,8 @@ extension ArticleMetadataInferrer {
         // "- …"): links to other stories.
         let trailers = stripped.filter { $0.kind == .agencyTrailer }
         let dashLines = Set(trailers.map(\.line) + paragraphs.filter { isDashBullet($0.text) }.map(\.line))
-        let listed = { (line: Int) in dashLines.contains(line - 1) || dashLines.contains(line + 1) }
+        // The next line, or the one after a blank line.
+        let listed = { (line: Int) in [line - 2, line - 1, line + 1, line + 2].contains(where: dashLines.contains) }
         if let trailer = trailers.first(where: { $0.line > storyStart && !listed($0.line) }), let name = trailerName(trailer.text) {
             return (name, "the trailer '\(trailer.text)'")
         }
@@ -73,6 +77,11 @@ extension ArticleMetadataInferrer {
         var name = line[..<with.lowerBound].trimming(anyOf: " (,")
         if name.hasPrefix("By ") { name = String(name.dropFirst(3)) }
         return name.isEmpty || name.count > 60 ? nil : name
+    }
+
+    /// A credit naming more than one source ("Source: PAP, IAR, polskieradio24.pl").
+    static func listsSeveral(_ line: String) -> Bool {
+        line.contains(", ") || line.contains(" and ") || line.contains(" AND ") || line.contains(" & ") || line.contains("; ")
     }
 
     /// The first of a credit's names ("TVP World, PAP, Reuters", "AP and Reuters"); nil when
@@ -177,7 +186,10 @@ extension ArticleMetadataInferrer {
     static func titleLineMasthead(_ stripped: [StrippedBlock]) -> String? {
         guard let top = stripped.first, top.kind == .siteNotice, top.line == 1, !top.text.contains("\n") else { return nil }
         let parts = top.text.split(separator: "|").map { $0.trimming(anyOf: " ") }
-        guard parts.count == 2, let name = mastheadName(parts[0]), mastheadName(parts[1]) != nil || isNameShaped(parts[1]),
+        // The brand is one word (an acronym, an address) and says less than what follows it; a
+        // page title "Putin Hosts Witkoff | Reuters" is a headline and a site, the other way round.
+        guard parts.count == 2, !parts[0].contains(" "), let name = mastheadName(parts[0]),
+              mastheadName(parts[1]) != nil || isNameShaped(parts[1]), parts[1].split(separator: " ").count >= 2,
               !sectionLabels.contains(parts[1].lowercased()) else { return nil }
         return name
     }
