@@ -120,9 +120,20 @@ import Testing
         ("Ushakov said Trump and Putin would meet in Paris on Tuesday.", Event.Status.scheduled),
         ("Ushakov said Trump would be ready to meet Putin in Paris on Tuesday.", .proposed),
         ("Putin would meet Trump in Paris on Tuesday, Ushakov said.", .scheduled),
+        ("Ushakov said a meeting of Trump and Putin in Paris would not take place on Tuesday.", .proposed),
+        ("Ushakov said a meeting of Trump and Putin in Paris on Tuesday would be premature.", .proposed),
     ])
     func wouldInReportedSpeech(_ sentence: String, _ status: Event.Status) throws {
         #expect(try Self.extract(sentence)?.status == status, "\(sentence)")
+    }
+
+    /// Two asides with one trigger are two events, each of its own names.
+    @Test func twoAsidesWithOneTriggerAreTwoEvents() throws {
+        let candidates = try Self.extractAll("Trump, who met Zelensky in Paris on Monday, and Putin, who met Zelensky in Kyiv on Tuesday, said nothing.")
+        #expect(candidates.count == 2, "\(candidates)")
+        #expect(Set(candidates.map(\.location)) == ["paris", "kyiv"])
+        #expect(candidates.first { $0.location == "kyiv" }.map { !$0.participants.contains("donald-trump") } == true, "\(candidates)")
+        #expect(EventExtractor.group(candidates).count == 2)
     }
 
     /// A numbered round is talks, a round of sanctions is not; sitting down with someone is a meeting.
@@ -130,6 +141,10 @@ import Testing
         ("Russia and Ukraine held a second round in Paris on Thursday.", Event.Kind.talks as Event.Kind?),
         ("Trump sat down with Zelensky in Paris on Thursday.", .bilateralMeeting),
         ("Russia and Ukraine face a new round of sanctions in Paris on Thursday.", nil),
+        // An election's round; a decision expected in days; a plan received by a leader.
+        ("In the second round in Paris on Thursday, Trump beat Zelensky.", nil),
+        ("Putin's decision on Trump and Zelensky is expected in the coming days.", nil),
+        ("The plan was received by Zelensky in Paris on Thursday.", nil),
     ])
     func roundsAndSittingDown(_ sentence: String, _ kind: Event.Kind?) throws {
         #expect(try Self.extract(sentence)?.kind == kind, "\(sentence)")

@@ -95,6 +95,9 @@ import Testing
         ("Putin said a ceasefire would only be possible after a comprehensive agreement.", "vladimir-putin", .conditional, "ceasefire"),
         ("Macron said the reassurance force would be deployed only once a ceasefire is in place.", "emmanuel-macron", .conditional, "multinational-force"),
         ("Ushakov said such a summit could only take place once an agreement was ready.", "yuri-ushakov", .conditional, "leaders-meeting"),
+        // A capital in a dateline holds nothing; a passive's actor is the one "by" whom.
+        ("Kyiv (EXA).- Russia on Thursday rejected the deployment of a reassurance force.", "russia", .oppose, "multinational-force"),
+        ("The ceasefire plan Russia proposed was rejected by Ukraine.", "ukraine", .oppose, "ceasefire"),
     ] as [(String, String, Position.Stance, String)])
     func capitalsRelativeClausesAndConditions(_ sentence: String, _ entity: String, _ stance: Position.Stance, _ topic: String) throws {
         let capitals = StoreFixtures.file("gazetteer/countries.json", """
@@ -105,6 +108,8 @@ import Testing
         #expect(candidate.stance == stance, "\(sentence)")
         // The capital is never the holder itself, and a condition's term is not its object.
         #expect(!candidates.contains { $0.entity == "kyiv" }, "\(candidates)")
+        #expect(!candidates.contains { $0.entity == "ukraine" && $0.topic == "multinational-force" }, "a dateline's capital: \(candidates)")
+        #expect(!candidates.contains { $0.entity == "russia" && $0.topic == "ceasefire" && $0.stance == .oppose }, "a passive's subject: \(candidates)")
         if topic == "multinational-force" { #expect(!candidates.contains { $0.topic == "ceasefire" }, "\(candidates)") }
     }
 

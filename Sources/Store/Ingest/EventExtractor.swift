@@ -252,9 +252,22 @@ public struct EventExtractor: Sendable {
                 // "Macron had called Putin 'a predator'", "called Putin a war criminal": naming.
                 if kind == .phoneCall, length == 1, Self.namesAfterCallee(tokens, words, from: index + 1, in: sentence.text) { continue }
                 // "a call for talks", "called on Russia to": not a phone call ("a call on Monday" is).
-                // "a new round of sanctions": a round of something other than talks.
-                if phrase.hasSuffix(" round"), index + length + 1 < words.count, words[index + length] == "of",
-                   !EventLexicon.roundsOf.contains(words[index + length + 1]) {
+                // "a new round of sanctions", "the second round" of an election: a round is talks
+                // only "of talks", held ("held a second round"), or where the sentence speaks of
+                // talks or delegations.
+                if phrase.hasSuffix(" round") {
+                    let roundOf = index + length + 1 < words.count && words[index + length] == "of"
+                    let held = words[max(0, index - 2)..<index].contains { EventLexicon.lightVerbs.contains($0) || ["held", "holds", "holding"].contains($0) }
+                    if roundOf ? !EventLexicon.roundsOf.contains(words[index + length + 1])
+                        : !held && !words.contains(where: EventLexicon.talksContext.contains) {
+                        continue
+                    }
+                }
+                // "expected in Kyiv": a place's name after it ("a decision is expected in the coming
+                // days" is not a visit); "received by the Pope": a name before it, as a meeting's
+                // other side ("the plan was received by Zelensky" is not one).
+                if phrase == "expected in", !(index + length < words.count && tokens[index + length].capitalized) { continue }
+                if phrase == "received by", !tokens[max(0, index - 4)..<index].contains(where: { $0.capitalized && $0.startsWithLetter }) || index < 4 && tokens[0].text == "the" {
                     continue
                 }
                 if kind == .phoneCall, index + length < words.count, EventLexicon.notEvents.contains(words[index + length]),
@@ -317,7 +330,14 @@ public struct EventExtractor: Sendable {
         let enclosing = Self.asides(in: words, before: words.count).first { $0.contains(trigger.index) }
         if let enclosing { clause = clause.lowerBound..<min(clause.upperBound, enclosing.upperBound) }
         let text = sentence.text.unicodeScalars
-        let clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
+        var clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
+        // An aside's own event: the aside and the one name right before it ("Macron, who met
+        // Zelensky in Paris, and Merz, who met him in Berlin": Merz, not Macron, met in Berlin).
+        if let enclosing, aside != nil {
+            let opening = text.distance(from: text.startIndex, to: tokens[enclosing.lowerBound].range.lowerBound)
+            let described = mentions.last { $0.start >= sentence.start && $0.end - sentence.start <= opening }
+            clauseStart = max(clauseStart, described.map { $0.start - sentence.start } ?? opening)
+        }
         let clauseEnd = clause.upperBound == words.count ? scalars.count
             : text.distance(from: text.startIndex, to: tokens[clause.upperBound].range.lowerBound)
         // Nor does an aside before the trigger (``asides(in:before:)``).
@@ -426,7 +446,8 @@ public struct EventExtractor: Sendable {
             sidelines: Self.metOnTheSidelines(words),
             // An aside's event is told apart from the sentence's in grouping (the same sentence again
             // is otherwise the same event); a copy of the sentence gives the same key again.
-            copyKey: Self.sentenceKey(sentence.text) + (aside == nil ? "" : "\u{1}" + trigger.phrase),
+            // By the aside's place in the sentence: two asides with one trigger are two events.
+            copyKey: Self.sentenceKey(sentence.text) + (aside.map { "\u{1}\($0.lowerBound)" } ?? ""),
             published: article.published.flatMap { $0.precision == .day ? $0.date : nil }
         )
     }
@@ -569,7 +590,9 @@ public struct EventExtractor: Sendable {
         // arranged, unless something else in the clause makes it an offer or a hope.
         let wouldNear = nearestTenseMarker(words, before: index) == "would"
             || words[(index + 1)..<min(words.count, index + 5)].first(where: { TemporalLexicon.tenseMarkers[$0] != nil }) == "would"
-        if wouldNear, keys.contains(where: EventLexicon.speech.contains),
+        // Not "would not take place", "would be premature": a denial or a judgement.
+        if wouldNear, keys.contains(where: EventLexicon.speech.contains), !keys.contains(where: StanceLexicon.negators.contains),
+           !keys.contains(where: EventLexicon.judgements.contains),
            !keys.contains(where: { EventLexicon.proposal.contains($0) && $0.word != "would" }) {
             return .scheduled
         }

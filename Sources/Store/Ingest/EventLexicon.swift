@@ -36,6 +36,17 @@ enum EventLexicon {
     /// After "round of", what makes the round talks: "a new round of sanctions" is not.
     static let roundsOf: WordTable<Void> = ["talks", "negotiations", "consultations", "discussions", "meetings", "peace"]
 
+    /// A sentence that speaks of talks, for a numbered round without "of talks" ("the second round,
+    /// held in Abu Dhabi, … the delegations"): not an election's second round.
+    static let talksContext: WordTable<Void> = [
+        "talks", "negotiations", "negotiators", "delegations", "delegation", "consultations", "negotiating", "trilateral",
+    ]
+
+    /// Words that judge a reported event rather than announce it ("said a summit would be premature").
+    static let judgements: WordTable<Void> = [
+        "premature", "unlikely", "impossible", "pointless", "possible", "useless", "meaningless", "counterproductive",
+    ]
+
     /// Speaking to someone is a call only when a person or a country is who ("spoke with Putin",
     /// not "spoke to reporters" or "spoke to Fox News").
     static let speakingTo: Set<String> = [

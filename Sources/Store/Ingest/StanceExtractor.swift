@@ -135,8 +135,12 @@ public struct StanceExtractor: Sendable {
         let scalars = sentence.text.scalarArray
         // Who each name stands for (``Entity/actor``): "Moscow has rejected" is Russia's stance; a
         // news outlet reports or interviews ("told Fox News"), and holds none.
-        let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention in
-            base.entity(id: mention.entity).flatMap(\.actor).flatMap(base.entity(id:)).map { (mention, $0) }
+        let inSentence = mentions.filter { $0.start >= sentence.start && $0.end <= sentence.end }.compactMap { mention -> (Mention, Entity)? in
+            guard let named = base.entity(id: mention.entity) else { return nil }
+            // A capital acts only with its verb or possessive after it ("Moscow has rejected",
+            // "Moscow's memorandum"): "Paris (EFE).- Russia rejected …" is a dateline.
+            if named.capitalOf != nil, !Self.verbFollows(offset: mention.end - sentence.start, in: scalars) { return nil }
+            return named.actor.flatMap(base.entity(id:)).map { (mention, $0) }
         }
         .filter { mention, _ in
             !EventExtractor.isCredit(start: mention.start - sentence.start, end: mention.end - sentence.start, in: scalars)
@@ -317,6 +321,14 @@ public struct StanceExtractor: Sendable {
         cue: Match, term: Match, mentions: [(Mention, Entity)], speakers: [(Mention, Entity)], sentence: Sentences.Sentence,
         scalars: [Unicode.Scalar]
     ) -> [String] {
+        // A passive cue, a participle after "was" ("the plan Russia proposed was rejected by
+        // Ukraine"): the one after "by" acts, and no subject before the cue does.
+        if cue.text.hasSuffix("ed"), StanceLexicon.passiveAuxiliaries.contains(EventExtractor.wordBefore(offset: cue.start, in: scalars)) {
+            let agent = mentions.first { mention, _ in
+                mention.start - sentence.start > cue.end && EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars) == "by"
+            }
+            return agent.map { [$0.1.id] } ?? []
+        }
         if let speaker = speakers.first {
             // "Lavrov said Putin was ready to meet", "Merz told reporters that Putin had agreed to":
             // the person the reported words are about holds the stance, not the one reporting it.
@@ -359,6 +371,15 @@ public struct StanceExtractor: Sendable {
             if EventExtractor.wordBefore(offset: mention.start - sentence.start, in: scalars) == "from" { return [entity.id] }
         }
         return []
+    }
+
+    /// After `offset`, past spaces, a lowercase word or an apostrophe: a verb or a possessive,
+    /// not a dateline's bracket, comma or dash.
+    static func verbFollows(offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var index = offset
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        guard index < scalars.count else { return false }
+        return scalars[index].properties.isLowercase || scalars[index] == "'" || scalars[index] == "\u{2019}"
     }
 
     /// The word before `offset` starts with a capital ("NATO's Secretary-General, Mark Rutte").

@@ -129,10 +129,10 @@ enum StanceLexicon {
 
     /// Cues whose object comes before them ("foreign forces … are unacceptable"), the conditions
     /// among them ("the force would be deployed only once a ceasefire is in place": the force is
-    /// conditional, the ceasefire is the condition).
+    /// conditional, the ceasefire is the condition); not "too early to", whose object follows it.
     static let objectBefore: Set<String> = Set([
         "unacceptable", "legitimate targets", "legitimate target", "not up for debate", "out of the question", "non-starter",
-    ] + cues.filter { $0.value == .conditional }.map(\.key))
+    ] + cues.filter { $0.value == .conditional && $0.key != "too early to" }.map(\.key))
 
     /// Verbs that withdraw what the cue after them states ("dropped his call for a ceasefire").
     static let reversals: WordTable<Void> = ["dropped", "abandoned", "withdrew", "dropping", "abandoning", "withdrawn"]
@@ -164,6 +164,9 @@ enum StanceLexicon {
         "claims", "claim", "reports", "report", "suggestions", "suggestion", "accusations", "allegations", "speculation",
         "criticism", "assertions", "notion", "idea",
     ]
+
+    /// Before a cue, a passive ("was rejected by Ukraine"): the one "by" whom is the actor.
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be", "being"]
 
     /// Nouns for those who speak for a country or body: "the leaders of France and Germany".
     static let leaders: Set<String> = ["leaders", "leader", "government", "governments", "heads", "head", "presidents"]

@@ -15,7 +15,7 @@ import Store
 /// - the article is served, or skipped with an error that names `articles/fuzz.txt`;
 /// - every mention and every extracted quote lies inside its paragraph, and an extracted
 ///   quote is the paragraph's text at its offsets, scalar for scalar;
-/// - the article's title, outlet and paragraphs carry no NUL or other C0 control but tab.
+/// - the article's title, outlet and paragraphs carry no control character but tab (C0, DEL, C1).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArticle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -35,7 +35,8 @@ public func fuzzArticle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     let paragraphs = article.paragraphs.map { Array($0.text.unicodeScalars) }
     for text in [article.title, article.outlet ?? ""] + article.paragraphs.map(\.text) {
-        expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" }, "a control character served in \(text.debugDescription)")
+        expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) },
+               "a control character served in \(text.debugDescription)")
     }
     for mention in base.mentions where mention.article == article.id {
         expect(paragraphs.indices.contains(mention.paragraph), "a mention's paragraph \(mention.paragraph) is out of range")
