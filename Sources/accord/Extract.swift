@@ -67,6 +67,10 @@ struct Extract: ParsableCommand {
             StandardStreams.write(Array(ValidationSummary(failure: error).text.utf8), to: .diagnostics)
             throw ExitCode(1)
         }
+        // By its file: two names with one id are served under two ids ("news-1", "news-1-<hash>").
+        if let article, let served = result.knowledgeBase.articles.first(where: { $0.file == URL(fileURLWithPath: article).lastPathComponent }) {
+            only = served.id
+        }
         let annotations = ExtractedAnnotations(base: result.knowledgeBase, report: result.report, article: only)
         print(String(decoding: annotations.json.serialized(pretty: true), as: UTF8.self))
         StandardStreams.write(Array((annotations.notes.joined(separator: "\n") + "\n").utf8), to: .diagnostics)

@@ -19,6 +19,19 @@ import Testing
         }
     }
 
+    /// A FIFO named like an article is refused, not opened (copying it blocked forever).
+    @Test func aFIFOIsNotAnArticle() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("accord-fifo-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        #expect(mkfifo(fifo, 0o600) == 0)
+        do {
+            try Extract.parse(["--seeds", Self.shipped, "--article", fifo]).run()
+            Issue.record("a FIFO was read as an article")
+        } catch let error as ValidationError {
+            #expect(error.message.contains("not a regular file"), "\(error.message)")
+        }
+    }
+
     @Test func anArticleAlreadyAmongTheSeedsIsReadInPlace() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("accord-extract-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -39,6 +39,16 @@ import Testing
         #expect(result.knowledgeBase.articles.count == texts)
     }
 
+    /// What counts as a file of `articles/` for a non-fatal error: an article's sidecar, never a
+    /// collection file, also in a seeds folder itself named "articles".
+    @Test(arguments: [
+        ("seeds/articles/a.json", true), ("seeds/articles/a.txt", true), ("seeds/articles.json", false),
+        ("articles/entities.json", false), ("/data/articles/events.json", false), ("seeds/gazetteer/countries.json", false),
+    ])
+    func aSidecarIsAFileOfArticles(_ path: String, _ inArticles: Bool) {
+        #expect(SeedError.isInArticles(path) == inArticles, "\(path)")
+    }
+
     @Test func aSidecarGivesTitleOutletURLAndDate() throws {
         let seeds = try seedsWithDropIn(sidecar: """
             {"title": "Putin: Western troops in Ukraine would be legitimate targets", "url": "https://tass.com/politics/1",

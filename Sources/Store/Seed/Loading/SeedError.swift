@@ -87,8 +87,11 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A file inside the seeds' `articles/` folder (an article or its sidecar), not a
-    /// collection file such as `articles.json`.
+    /// collection file such as `articles.json` (also when the seeds folder is itself named
+    /// "articles").
     static func isInArticles(_ path: String) -> Bool {
-        path.split(separator: "/").dropLast().last == "articles"
+        let parts = path.split(separator: "/")
+        guard parts.dropLast().last == "articles", let name = parts.last else { return false }
+        return !["articles.json", "entities.json", "events.json", "proposals.json"].contains(name)
     }
 }
