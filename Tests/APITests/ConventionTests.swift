@@ -95,6 +95,11 @@ struct ConventionTests {
         #expect(response.status == 405)
         #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
         #expect(try client.get("/events").status == 200)
+        // CONNECT asks for a tunnel, which an origin server does not implement: 501 (RFC 9110 §9.3.6).
+        try client.send("CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n")
+        let tunnel = try client.readResponse()
+        #expect(tunnel.status == 501 && tunnel.header("Content-Type") == "application/problem+json")
+        #expect(try client.get("/events").status == 200, "the connection goes on")
     }
 
     @Test(arguments: ["/articles", "/entities", "/events", "/proposals", "/search?q=ukraine"])

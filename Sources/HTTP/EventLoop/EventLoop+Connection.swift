@@ -210,7 +210,7 @@ extension EventLoop {
                 server.responder.responded(to: request, with: response, nanoseconds: responded &- responding)
             }
         } catch {
-            response = unrouted(Problem(status: .badRequest, detail: error.detail), request, requestID: requestID)
+            response = unrouted(Problem(status: error.status, detail: error.detail), request, requestID: requestID)
         }
         var keepAlive = connection.machine.keepAlive(requested: request.keepAlive) && !lameDuck
             && connection.requestsServed < server.configuration.maxRequestsPerConnection

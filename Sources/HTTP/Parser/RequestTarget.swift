@@ -21,6 +21,11 @@ public struct RequestTarget: Sendable, Equatable {
         case invalidUTF8
         case encodedNUL
         case invalidAuthority
+        /// CONNECT (a tunnel, RFC 9110 §9.3.6): no origin server here implements it.
+        case tunnelNotImplemented
+
+        /// 501 for a method this server does not implement (RFC 9110 §15.6.2), else 400.
+        public var status: HTTPStatus { self == .tunnelNotImplemented ? .notImplemented : .badRequest }
 
         public var detail: String {
             switch self {
@@ -29,11 +34,13 @@ public struct RequestTarget: Sendable, Equatable {
             case .invalidUTF8: return "The request target decodes to bytes that are not valid UTF-8."
             case .encodedNUL: return "The request target contains an encoded NUL byte."
             case .invalidAuthority: return "The absolute-form target's authority is not a valid host[:port] (no user information)."
+            case .tunnelNotImplemented: return "CONNECT is not implemented: this is an origin server, not a proxy."
             }
         }
     }
 
     public static func parse(_ target: String, method: HTTPMethod) throws(Failure) -> RequestTarget {
+        guard method != .connect else { throw .tunnelNotImplemented }
         var raw = Substring(target)
         var authorityFound: String?
         if raw == "*" {
