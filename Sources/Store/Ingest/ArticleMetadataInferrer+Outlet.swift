@@ -81,14 +81,17 @@ extension ArticleMetadataInferrer {
 
     /// A credit naming more than one source ("Source: PAP, IAR, polskieradio24.pl").
     static func listsSeveral(_ line: String) -> Bool {
-        line.contains(", ") || line.contains(" and ") || line.contains(" AND ") || line.contains(" & ") || line.contains("; ")
+        creditSeparators.contains { line.contains($0) }
     }
+
+    /// Between the names of a credit's list.
+    static let creditSeparators = [", ", " and ", " AND ", " & ", "; "]
 
     /// The first of a credit's names ("TVP World, PAP, Reuters", "AP and Reuters"); nil when
     /// empty or longer than a name.
     static func firstListed(_ names: String) -> String? {
         var first = names[...]
-        for separator in [", ", " and ", " AND ", " & ", "; "] {
+        for separator in creditSeparators {
             if let range = first.firstRange(of: separator) { first = first[..<range.lowerBound] }
         }
         let name = first.trimming(anyOf: " .")

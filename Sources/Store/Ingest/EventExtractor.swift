@@ -200,14 +200,14 @@ public struct EventExtractor: Sendable {
         let outside = words.indices.filter { index in !asides.contains { $0.contains(index) } }
         var candidates: [Candidate] = []
         if let (trigger, trip) = self.trigger(among: outside, item, words, quotations),
-           let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations()) {
+           let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations(), asides: asides) {
             candidates.append(candidate)
         }
         // An aside's own event, reported, not quoted, and not an occasion something is dated by.
         for aside in asides {
             guard let (trigger, trip) = self.trigger(among: aside, item, words, quotations),
                   !trigger.quoted, !trigger.anchor || candidates.isEmpty,
-                  let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations(), aside: aside) else { continue }
+                  let candidate = candidate(item, words, trigger, trip: trip, quotations: quotations(), asides: asides, aside: aside) else { continue }
             candidates.append(candidate)
         }
         return candidates
@@ -302,10 +302,12 @@ public struct EventExtractor: Sendable {
     }
 
     /// The candidate a trigger gives, from the names, place, date and tense of its part of the
-    /// sentence; nil when too little is named. `aside`: the trigger is an aside's, and its date
-    /// is the aside's own.
+    /// sentence; nil when too little is named. `asides`: the sentence's (``asides(in:before:)``
+    /// over every word, read once per sentence); `aside`: the trigger is that aside's, and its
+    /// date is the aside's own.
     func candidate(
-        _ item: NewsSentences.Item, _ words: [String], _ trigger: Trigger, trip: Bool, quotations: Quotations, aside: Range<Int>? = nil
+        _ item: NewsSentences.Item, _ words: [String], _ trigger: Trigger, trip: Bool, quotations: Quotations,
+        asides allAsides: [Range<Int>], aside: Range<Int>? = nil
     ) -> Candidate? {
         let (sentence, paragraph, article, mentions, resolver, tokens) = (item.sentence, item.paragraph, item.article, item.mentions, item.resolver, item.tokens)
         // A quotation the trigger is outside of is the speaker's: its names, dates, "will" and
@@ -327,7 +329,7 @@ public struct EventExtractor: Sendable {
         var clause = Self.clause(around: trigger.index, in: words)
         // A trigger inside an aside ("Zelensky, who held talks with Erdogan in Ankara on Tuesday,
         // said …"): the aside and the one it describes are the event's, the rest of the sentence is not.
-        let enclosing = Self.asides(in: words, before: words.count).first { $0.contains(trigger.index) }
+        let enclosing = allAsides.first { $0.contains(trigger.index) }
         if let enclosing { clause = clause.lowerBound..<min(clause.upperBound, enclosing.upperBound) }
         let text = sentence.text.unicodeScalars
         var clauseStart = clause.lowerBound == 0 ? 0 : text.distance(from: text.startIndex, to: tokens[clause.lowerBound].range.lowerBound)
@@ -383,12 +385,12 @@ public struct EventExtractor: Sendable {
             // "according to Ukrainska Pravda": an outlet or source, not a participant.
             if before == "to", Self.wordBefore(offset: mention.start - sentence.start - 3, in: scalars) == "according" { continue }
             // A news outlet reports or interviews ("told Fox News"): never a participant.
-            if [.person, .country, .organisation].contains(entity.kind), !entity.isNewsOutlet, !participants.contains(entity.id) {
+            if entity.actsForItself, !participants.contains(entity.id) {
                 participants.append(entity.id)
             }
         }
         // The date is the trigger's part's: an aside's own, and for the sentence's event, not an aside's.
-        let otherAsides = Self.asides(in: words, before: words.count).filter { $0 != enclosing }
+        let otherAsides = allAsides.filter { $0 != enclosing }
         let dateTokens = aside == nil && otherAsides.isEmpty ? frameTokens : frameTokens.indices.map { index in
             let outside = aside.map { !$0.contains(index) } ?? otherAsides.contains { $0.contains(index) }
             return outside ? frameTokens[index].blanked : frameTokens[index]

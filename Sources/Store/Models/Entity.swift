@@ -53,7 +53,12 @@ public struct Entity: Sendable, Hashable {
     /// country's government; a person, country or organisation for itself; nil for a place or
     /// agreement, and for a news outlet, which reports and interviews.
     var actor: String? {
-        if let capitalOf { return capitalOf }
-        return [.person, .country, .organisation].contains(kind) && !isNewsOutlet ? id : nil
+        capitalOf ?? (actsForItself ? id : nil)
+    }
+
+    /// A person, country or organisation that is not a news outlet: one that can take part in an
+    /// event or hold a stance under its own name.
+    var actsForItself: Bool {
+        [.person, .country, .organisation].contains(kind) && !isNewsOutlet
     }
 }

@@ -92,6 +92,6 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     static func isInArticles(_ path: String) -> Bool {
         let parts = path.split(separator: "/")
         guard parts.dropLast().last == "articles", let name = parts.last else { return false }
-        return !["articles.json", "entities.json", "events.json", "proposals.json"].contains(name)
+        return !SeedLoader.collectionFiles.contains(String(name))
     }
 }

@@ -63,6 +63,9 @@ public struct SeedLoader: Sendable {
         return try assembler.assemble(files)
     }
 
+    /// The collection files at the top of a seeds directory.
+    static let collectionFiles = ["articles.json", "entities.json", "events.json", "proposals.json"]
+
     static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
@@ -94,7 +97,7 @@ public struct SeedLoader: Sendable {
         func read(_ path: String, as name: String) {
             record(SeedFileReader.read(path), path: path, as: name)
         }
-        for name in ["articles.json", "entities.json", "events.json", "proposals.json"] {
+        for name in Self.collectionFiles {
             let path = directory + "/" + name
             guard SeedFileReader.exists(path) else { continue }
             read(path, as: name)
