@@ -156,8 +156,6 @@ struct ConnectionStateMachineTests {
     @Test func drainClosesIdleConnectionsAndEndsBusyOnesAfterTheirResponse() {
         var idle = servedOnce()
         #expect(idle.drainBegan(now: now) == .close)
-        var fresh = machine()
-        #expect(fresh.drainBegan(now: now) == .close)
         var busy = machine()
         _ = busy.readCompleted(.bytes, now: now)
         _ = busy.parsed(.needMoreData(atRequestStart: false, awaitingBody: false, expectsContinue: false), now: now)
@@ -165,6 +163,28 @@ struct ConnectionStateMachineTests {
         #expect(busy.parsed(.request, now: now) == .respond)
         #expect(!busy.keepAlive(requested: true))
         #expect(busy.responseQueued(keepAlive: false, unsentBytes: 0, now: now) == .startLingering)
+    }
+
+    /// A connection accepted just before the drain (often from the listener's queue at the
+    /// drain itself) has usually sent its request already: it is served once, then closed. One
+    /// that stays silent closes at the header deadline counted from accept, not later.
+    @Test func drainServesANewConnectionsFirstRequestOnceAndClosesASilentOneAtItsHeaderDeadline() {
+        var fresh = machine()
+        clock.advance(seconds: 1)
+        #expect(fresh.drainBegan(now: now) == .wait)
+        #expect(fresh.timer == .header)
+        #expect(fresh.readCompleted(.bytes, now: now) == .parse)
+        #expect(fresh.parsed(.request, now: now) == .respond)
+        #expect(!fresh.keepAlive(requested: true))
+        #expect(fresh.responseQueued(keepAlive: false, unsentBytes: 0, now: now) == .startLingering)
+
+        var silent = machine()
+        clock.advance(seconds: 1)
+        #expect(silent.drainBegan(now: now) == .wait)
+        clock.advance(seconds: 8.9)
+        #expect(silent.timerFired(now: now) == .wait)
+        clock.advance(seconds: 0.2)
+        #expect(silent.timerFired(now: now) == .close)
     }
 
     @Test func tlsHandshakeHasItsOwnClockThenTheHeaderClock() {

@@ -259,6 +259,8 @@ struct ServerTests {
     @Test func gracefulShutdownFinishesTheRequestInFlight() throws {
         let server = try TestServer { $0.drainSeconds = 5 }
         let idle = try server.client()
+        try idle.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try idle.readResponse().status == 200)
         let busy = try server.client()
         try busy.send("GET /inflight HTTP/1.1\r\nHost: t\r\n")
         Thread.sleep(forTimeInterval: 0.05)
@@ -270,6 +272,35 @@ struct ServerTests {
         #expect(response.header("Connection") == "close")
         server.server.waitUntilStopped()
         #expect(throws: (any Error).self) { _ = try RawClient(port: server.port, timeout: 0.5) }
+    }
+
+    /// SIGTERM with no shutdown delay: connections still in the listener's queue when the drain
+    /// begins are accepted and served once, not reset with the listener. The loop is held inside
+    /// a request while the drain is asked for, so the drain runs before it could accept them.
+    @Test func theDrainServesConnectionsStillInTheListenersQueue() throws {
+        let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let server = try TestServer(configure: { $0.threads = 1; $0.drainSeconds = 5 }, responder: ClosureResponder { request in
+            if request.path == "/hold" {
+                entered.signal()
+                _ = release.wait(timeout: .now() + 10)
+            }
+            return HTTPResponse(body: Array("ok".utf8))
+        })
+        let holder = try server.client()
+        try holder.send("GET /hold HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(entered.wait(timeout: .now() + 10) == .success)
+        server.server.shutdown()
+        let queued = try (0..<3).map { _ in try server.client() }
+        for client in queued { try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n") }
+        release.signal()
+        #expect(try holder.readResponse().status == 200)
+        for client in queued {
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Connection") == "close")
+            #expect(client.isClosedByPeer())
+        }
+        server.server.waitUntilStopped()
     }
 
     @Test func ipv6LoopbackIsServed() throws {

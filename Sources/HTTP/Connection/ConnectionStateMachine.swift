@@ -305,12 +305,15 @@ public struct ConnectionStateMachine: Sendable, Equatable {
         }
     }
 
-    /// A graceful shutdown began: idle connections close now, busy ones after their response.
+    /// A graceful shutdown began: idle keep-alive connections close now (their clients retry
+    /// elsewhere, as they must for any keep-alive close); busy ones, and new ones that have not
+    /// sent their first request yet, are served once and closed. A new one that stays silent
+    /// closes at its header deadline, as it would without the drain.
     public mutating func drainBegan(now: UInt64) -> Action {
         draining = true
         if state == .closed { return .close }
         if state == .lingering { return .wait }
-        if isIdle || (state == .waitingForRequest && !outputPending) { return enterClosed() }
+        if isIdle { return enterClosed() }
         return .wait
     }
 

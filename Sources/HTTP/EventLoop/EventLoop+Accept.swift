@@ -4,13 +4,13 @@ import CSystem
 #endif
 
 extension EventLoop {
-    /// Accepts every pending connection. Beyond `maxConnections` a connection is answered
-    /// 503 and closed; on EMFILE the listener is parked briefly so the loop does not spin.
-    func acceptConnections() {
+    /// Accepts pending connections, at most `limit` (per wake-up 64, so one busy listener
+    /// cannot starve the connections). Beyond `maxConnections` a connection is answered 503 and
+    /// closed; on EMFILE the listener is parked briefly so the loop does not spin.
+    func acceptConnections(limit: Int = 64) {
         guard let listener else { return }
         var address = sockaddr_storage()
-        // Bounded per wake-up so one busy listener cannot starve the connections.
-        for _ in 0..<64 {
+        for _ in 0..<limit {
             let accepted: Int32?
             do {
                 accepted = try Syscall.accept(listener.fd, address: &address)

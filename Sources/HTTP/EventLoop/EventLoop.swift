@@ -152,10 +152,15 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Stops accepting, closes idle connections, and lets busy ones finish their request.
+    /// The connections already in the listener's queue are accepted first and served once:
+    /// closing a listener resets every connection still queued on it, and those clients have
+    /// usually sent their request already (a load balancer's last requests before it saw the
+    /// replica go unready).
     func beginDrain(deadline: UInt64) {
         guard !draining else { return }
         draining = true
         drainDeadline = deadline
+        acceptConnections(limit: Self.drainAcceptLimit)
         if let listener {
             epoll.remove(listener.fd)
             Syscall.close(listener.fd)
@@ -165,6 +170,10 @@ final class EventLoop: @unchecked Sendable {
             perform(connection, connection.machine.drainBegan(now: now))
         }
     }
+
+    /// At most this many queued connections are taken at the drain (the kernel caps a
+    /// listener's queue at `net.core.somaxconn`, 4,096 by default).
+    static let drainAcceptLimit = 4_096
 
     func closeAll() {
         for case let connection? in connections { close(connection) }
