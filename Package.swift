@@ -55,7 +55,7 @@ let package = Package(
         ),
         // Shared by the test targets: a raw-socket client and an in-process server on an ephemeral port.
         .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Locking", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "COpenSSL", "Locking", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"], resources: [.copy("Fixtures")]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Store", "Locking", "TestSupport"]),
         // The command's own logic (finding the shipped directories), tested through `@testable import accord`.

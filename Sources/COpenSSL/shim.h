@@ -80,8 +80,16 @@ static inline long accord_SSL_MODE_defaults(void) {
     return SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS;
 }
 
+// SSL_OP_IGNORE_UNEXPECTED_EOF (OpenSSL 3): a peer that ends TCP without close_notify (a
+// client half-closing after its request) is a clean end of input, as in OpenSSL 1.1 and nginx,
+// not a fatal error that sends a decode_error alert after the response. HTTP/1.1 frames every
+// message itself, so a truncated request is still an incomplete one.
 static inline long accord_SSL_OP_defaults(void) {
-    return SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE;
+    long options = SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE;
+#ifdef SSL_OP_IGNORE_UNEXPECTED_EOF
+    options |= SSL_OP_IGNORE_UNEXPECTED_EOF;
+#endif
+    return options;
 }
 
 // ALPN: Accord speaks only HTTP/1.1. A client that offers it gets it; a client that offers

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import COpenSSL
 @testable import HTTP
 import TestSupport
 
@@ -102,6 +103,39 @@ struct TLSTests {
         #expect(response.status == 400)
         #expect(response.text.contains("HTTPS"))
         #expect(client.isClosedByPeer())
+    }
+
+    /// A client that ends its side of TCP after its request, without close_notify (as HTTP/1.0
+    /// style clients and some scripts do), gets the response and then a clean TLS close, not a
+    /// fatal alert after it (OpenSSL 3 treats such an EOF as an error unless told otherwise).
+    @Test func aClientHalfClosingAfterItsRequestGetsItsResponseThenACleanClose() throws {
+        let certificate = try ThrowawayCertificate()
+        defer { certificate.remove() }
+        let server = try startTLSServer(certificate)
+        let client = try server.client()
+        let context = try #require(SSL_CTX_new(TLS_client_method()))
+        defer { SSL_CTX_free(context) }
+        let ssl = try #require(SSL_new(context))
+        defer { SSL_free(ssl) }
+        SSL_set_fd(ssl, client.fd)
+        try #require(SSL_connect(ssl) == 1)
+        let request = Array("GET /half HTTP/1.1\r\nHost: t\r\n\r\n".utf8)
+        #expect(SSL_write(ssl, request, Int32(request.count)) == Int32(request.count))
+        _ = Glibc.shutdown(client.fd, Int32(SHUT_WR))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var ending: Int32 = 0
+        while true {
+            let count = SSL_read(ssl, &buffer, Int32(buffer.count))
+            guard count > 0 else {
+                ending = SSL_get_error(ssl, count)
+                break
+            }
+            received += buffer[..<Int(count)]
+        }
+        #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
+        #expect(String(decoding: received, as: UTF8.self).contains("\"path\":\"/half\""))
+        #expect(ending == SSL_ERROR_ZERO_RETURN, "the server's close_notify ends the stream, not an alert")
     }
 
     @Test func aStalledHandshakeDoesNotBlockOthersAndTimesOut() throws {
