@@ -130,6 +130,7 @@ def check_served_at_root_without_console_errors(page, base):
         assert response.headers['Content-Type'] == 'application/json', response.headers['Content-Type']
     errors = [entry for entry in page.driver.get_log('browser') if entry['level'] == 'SEVERE']
     assert not errors, f'console errors: {errors}'
+    assert not page.one('#api-origin').is_displayed(), 'the origin notice shown for the server\'s own data'
 
 
 def check_held_events_in_date_order(page, base):
@@ -506,6 +507,11 @@ def check_cross_origin(page, base):
             page.driver.get(f'http://127.0.0.1:{server.server_port}/?api={urllib.parse.quote(base, safe=":/")}')
             page.wait_ready()
             assert len(page.timeline()) == len(api_all(base, '/events?limit=100'))
+            # Another server's data on this page (an ?api= link): the page says whose it is.
+            notice = page.one('#api-origin')
+            api_origin = urllib.parse.urlsplit(base)
+            assert notice.is_displayed(), 'data from another origin without the origin notice'
+            assert f'{api_origin.scheme}://{api_origin.netloc}' in notice.text, notice.text
         finally:
             server.shutdown()
     finally:
