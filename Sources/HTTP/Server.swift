@@ -133,6 +133,15 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// Ends a drain that has begun at once (a second SIGTERM or SIGINT): connections still in
+    /// flight are closed, and the loops exit. Does nothing before ``shutdown()``.
+    public func shutdownNow() {
+        let loops: [EventLoop] = state.withLock { $0.draining ? $0.loops : [] }
+        for loop in loops {
+            loop.execute { $0.endDrain() }
+        }
+    }
+
     /// Blocks until every loop has exited, then flushes the access log.
     public func waitUntilStopped() {
         let semaphores = state.withLock { $0.stopped }

@@ -44,6 +44,8 @@ final class ServerRunner: @unchecked Sendable {
     var phase = Phase.starting
     /// A SIGTERM's shutdown delay is running; a second SIGTERM (or SIGINT) drains at once.
     var stopping = false
+    /// The drain has begun; a further SIGTERM or SIGINT ends it at once.
+    var draining = false
 
     /// `--web`: a development copy of the explorer instead of the `web/` beside the binary.
     let webDirectory: String?
@@ -226,19 +228,28 @@ final class ServerRunner: @unchecked Sendable {
 
     /// SIGTERM: `/readyz` turns 503 at once and keep-alive connections are ended after their
     /// next response, while everything is still served for `delay` seconds (so load balancers
-    /// take the replica out); then the server stops accepting and drains. Runs on `signalQueue`.
+    /// take the replica out); then the server stops accepting and drains. A signal during the
+    /// delay drains at once; one during the drain ends it at once. Runs on `signalQueue`.
     func stop(_ server: HTTPServer, _ application: Application, signal name: String, delay: Double) {
+        guard !draining else {
+            logger.info("the drain ends now", metadata: ["signal": "\(name)"])
+            server.shutdownNow()
+            return
+        }
         application.beginDraining()
         server.closeConnectionsAfterNextResponse()
         guard delay > 0 else {
             logger.info("draining", metadata: ["signal": "\(name)", "drainSeconds": "\(configuration.server.drainSeconds)"])
+            draining = true
             server.shutdown()
             return
         }
         stopping = true
         logger.info("not ready; still serving before the drain", metadata: ["signal": "\(name)", "shutdownDelay": "\(delay)"])
         signalQueue.asyncAfter(deadline: .now() + delay) { [self] in
+            guard !draining else { return }
             logger.info("draining", metadata: ["drainSeconds": "\(configuration.server.drainSeconds)"])
+            draining = true
             server.shutdown()
         }
     }

@@ -278,29 +278,64 @@ struct ServerTests {
     /// begins are accepted and served once, not reset with the listener. The loop is held inside
     /// a request while the drain is asked for, so the drain runs before it could accept them.
     @Test func theDrainServesConnectionsStillInTheListenersQueue() throws {
-        let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
-        let server = try TestServer(configure: { $0.threads = 1; $0.drainSeconds = 5 }, responder: ClosureResponder { request in
-            if request.path == "/hold" {
-                entered.signal()
-                _ = release.wait(timeout: .now() + 10)
-            }
-            return HTTPResponse(body: Array("ok".utf8))
-        })
-        let holder = try server.client()
-        try holder.send("GET /hold HTTP/1.1\r\nHost: t\r\n\r\n")
-        #expect(entered.wait(timeout: .now() + 10) == .success)
-        server.server.shutdown()
-        let queued = try (0..<3).map { _ in try server.client() }
+        let held = try HeldLoop()
+        held.server.server.shutdown()
+        let queued = try (0..<3).map { _ in try held.server.client() }
         for client in queued { try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n") }
-        release.signal()
-        #expect(try holder.readResponse().status == 200)
+        try held.release()
         for client in queued {
             let response = try client.readResponse()
             #expect(response.status == 200)
             #expect(response.header("Connection") == "close")
-            #expect(client.isClosedByPeer())
+            #expect(client.isClosedByPeerWithoutReset())
         }
-        server.server.waitUntilStopped()
+        held.server.server.waitUntilStopped()
+    }
+
+    /// An idle keep-alive connection closes at the drain; a request its client sent meanwhile is
+    /// read and dropped first, so the client sees the connection end (and may retry), not a reset.
+    @Test func anIdleConnectionClosedAtTheDrainEndsWithoutAReset() throws {
+        let held = try HeldLoop { idle in
+            try idle.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try idle.readResponse().status == 200)
+        }
+        held.server.server.shutdown()
+        // Sent while the loop is held, after the drain was asked for: unread when it closes.
+        try held.early.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        Thread.sleep(forTimeInterval: 0.05)
+        try held.release()
+        #expect(held.early.isClosedByPeerWithoutReset(), "a reset instead of an orderly close")
+        held.server.server.waitUntilStopped()
+    }
+
+    /// A connection that never sends anything cannot hold the shutdown: at the drain a new
+    /// connection has a second for its first request, not its whole header timeout; and a
+    /// second signal (``HTTPServer/shutdownNow()``) ends a drain that waits on a slow request.
+    /// The bounds are on waiting only: either stop takes about a second, the old ones 30 s.
+    @Test func neitherASilentConnectionNorASlowRequestHoldsTheShutdown() throws {
+        func stops(_ server: TestServer, within seconds: Double) -> Bool {
+            let stopped = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                server.server.waitUntilStopped()
+                stopped.signal()
+            }
+            return stopped.wait(timeout: .now() + seconds) == .success
+        }
+        let silentServer = try TestServer { $0.drainSeconds = 30; $0.timeouts.header = 60 }
+        let silent = try silentServer.client(timeout: 20)
+        Thread.sleep(forTimeInterval: 0.05)
+        silentServer.server.shutdown()
+        #expect(stops(silentServer, within: 10))
+        #expect(silent.isClosedByPeer())
+
+        let slowServer = try TestServer { $0.drainSeconds = 30; $0.timeouts.header = 60 }
+        let slow = try slowServer.client(timeout: 20)
+        try slow.send("GET / HTTP/1.1\r\nHost: t\r\n")
+        Thread.sleep(forTimeInterval: 0.05)
+        slowServer.server.shutdown()
+        Thread.sleep(forTimeInterval: 0.05)
+        slowServer.server.shutdownNow()
+        #expect(stops(slowServer, within: 10))
     }
 
     @Test func ipv6LoopbackIsServed() throws {
@@ -334,5 +369,39 @@ struct ServerTests {
         let other = try server.client()
         try other.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try other.readResponse().status == 200)
+    }
+}
+
+/// A one-loop server whose loop is held inside a `/hold` request until ``release()``: what
+/// the test does meanwhile (asking for the drain, connecting, sending) waits for the loop, and
+/// a drain asked for before a client connects runs before the loop could accept it. `early` is
+/// a connection opened (and used by `before`) before the loop was held.
+final class HeldLoop {
+    let server: TestServer
+    let early: RawClient
+    private let holder: RawClient
+    private let entered = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+
+    init(before: (RawClient) throws -> Void = { _ in }) throws {
+        let (entered, released) = (self.entered, self.released)
+        server = try TestServer(configure: { $0.threads = 1; $0.drainSeconds = 5 }, responder: ClosureResponder { request in
+            if request.path == "/hold" {
+                entered.signal()
+                _ = released.wait(timeout: .now() + 10)
+            }
+            return HTTPResponse(body: Array("ok".utf8))
+        })
+        early = try server.client()
+        try before(early)
+        holder = try server.client()
+        try holder.send("GET /hold HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(entered.wait(timeout: .now() + 10) == .success)
+    }
+
+    /// Lets the loop go; the held request is answered.
+    func release() throws {
+        released.signal()
+        #expect(try holder.readResponse().status == 200)
     }
 }

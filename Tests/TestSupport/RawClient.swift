@@ -140,6 +140,18 @@ public final class RawClient {
     }
 
     /// True if the server closed the connection (EOF or reset) within the timeout.
+    /// Reads to the end: true when the peer closed with a FIN, false on a reset (which
+    /// ``isClosedByPeer()`` also counts as closed), a timeout or another error.
+    public func isClosedByPeerWithoutReset() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return true }
+            if count < 0 { return false }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     public func isClosedByPeer() -> Bool {
         while true {
             do {

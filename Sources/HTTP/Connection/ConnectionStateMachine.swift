@@ -307,15 +307,23 @@ public struct ConnectionStateMachine: Sendable, Equatable {
 
     /// A graceful shutdown began: idle keep-alive connections close now (their clients retry
     /// elsewhere, as they must for any keep-alive close); busy ones, and new ones that have not
-    /// sent their first request yet, are served once and closed. A new one that stays silent
-    /// closes at its header deadline, as it would without the drain.
+    /// sent their first request yet, are served once and closed. A new one gets at most
+    /// ``firstRequestGraceAtDrain`` for its request (one taken from the listener's queue at the
+    /// drain has almost always sent it already): a silent one must not hold the shutdown until
+    /// its header deadline.
     public mutating func drainBegan(now: UInt64) -> Action {
         draining = true
         if state == .closed { return .close }
         if state == .lingering { return .wait }
         if isIdle { return enterClosed() }
+        if state == .waitingForRequest, !servedRequest, timer == .header {
+            deadline = min(deadline, now &+ Self.firstRequestGraceAtDrain)
+        }
         return .wait
     }
+
+    /// How long a new connection's first request may still take once a drain has begun.
+    public static let firstRequestGraceAtDrain: UInt64 = 1_000_000_000
 
     /// The loop's share for expensive requests is spent: stop parsing until it refills.
     /// `holdsInput`: bytes of a request are buffered and wait with it.

@@ -51,6 +51,9 @@ extension EventLoop {
             perform(connection, reject(connection, Problem(
                 status: .serviceUnavailable, detail: refusal, headers: ["Retry-After": "1"]
             )))
+        } else if draining {
+            // Taken from the listener's queue at the drain: served once, then closed.
+            perform(connection, connection.machine.drainBegan(now: now))
         }
     }
 

@@ -487,6 +487,7 @@ extension EventLoop {
         }
         _ = connection.machine.failed()
         epoll.remove(fd)
+        Syscall.discardUnread(fd, into: readBuffer)
         Syscall.close(fd)
         releaseSlots(connection)
         if connection.accountedBytes != 0 {

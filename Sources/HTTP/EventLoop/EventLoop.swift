@@ -152,28 +152,35 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Stops accepting, closes idle connections, and lets busy ones finish their request.
-    /// The connections already in the listener's queue are accepted first and served once:
-    /// closing a listener resets every connection still queued on it, and those clients have
-    /// usually sent their request already (a load balancer's last requests before it saw the
-    /// replica go unready).
+    /// The connections already in the listener's queue are then accepted and served once (see
+    /// ``admit(fd:peerAddress:port:)``): closing a listener resets every connection still queued
+    /// on it, and those clients have usually sent their request already (a load balancer's last
+    /// requests before it saw the replica go unready). Idle connections close first, so the
+    /// queued ones find their slots under the connection caps.
     func beginDrain(deadline: UInt64) {
         guard !draining else { return }
         draining = true
         drainDeadline = deadline
+        for case let connection? in connections {
+            perform(connection, connection.machine.drainBegan(now: now))
+        }
         acceptConnections(limit: Self.drainAcceptLimit)
         if let listener {
             epoll.remove(listener.fd)
             Syscall.close(listener.fd)
             self.listener = nil
         }
-        for case let connection? in connections {
-            perform(connection, connection.machine.drainBegan(now: now))
-        }
     }
 
-    /// At most this many queued connections are taken at the drain (the kernel caps a
-    /// listener's queue at `net.core.somaxconn`, 4,096 by default).
-    static let drainAcceptLimit = 4_096
+    /// A second signal: the drain ends now, whatever is still in flight.
+    func endDrain() {
+        guard draining else { return }
+        drainDeadline = now
+    }
+
+    /// At most this many queued connections are taken at the drain: the whole queue (the kernel
+    /// holds `somaxconn` + 1, 4,097 by default; accept stops at the first EAGAIN).
+    static let drainAcceptLimit = 65_536
 
     func closeAll() {
         for case let connection? in connections { close(connection) }

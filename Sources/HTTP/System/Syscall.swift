@@ -82,6 +82,15 @@ enum Syscall {
         _ = Glibc.close(fd)
     }
 
+    /// Reads and drops what a socket has received and not been read (at most `rounds` buffers),
+    /// without waiting. A socket closed with unread input sends a reset instead of a FIN, and the
+    /// reset discards the response still in the send queue before its client reads it (a
+    /// pipelined or next request that arrives as the connection ends).
+    static func discardUnread(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, rounds: Int = 4) {
+        var round = 0
+        while round < rounds, recv(fd, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT)) > 0 { round += 1 }
+    }
+
     static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) throws(SystemError) {
         var value = value
         if setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)) != 0 {
