@@ -18,7 +18,7 @@ const $ = (id) => document.getElementById(id);
 const ui = Object.fromEntries(['banner', 'dataset', 'entity', 'entity-clear', 'entity-about', 'filter-status', 'notice', 'search-form', 'q',
   'search-results', 'search-list', 'search-summary', 'search-more', 'search-close', 'legend', 'axis', 'timeline',
   'timeline-count', 'proposals', 'proposals-count', 'matrix', 'matrix-sort', 'map', 'map-list', 'map-count', 'view-tabs',
-  'kind', 'prov', 'from', 'to', 'reset', 'downloads', 'detail', 'detail-title', 'detail-body', 'detail-close', 'api-link', 'api-origin',
+  'kind', 'prov', 'from', 'to', 'reset', 'downloads', 'detail', 'detail-title', 'detail-body', 'detail-close', 'detail-origin', 'api-link', 'api-origin',
   'main'].map((id) => [id.replace(/-(\w)/g, (_, c) => c.toUpperCase()), $(id)]));
 
 const state = {
@@ -72,17 +72,22 @@ async function retry() {
 
 // MARK: boot
 
-// A link with ?api= can show another server's data on this server's page (its address bar
-// and its look): whenever the data comes from another origin than the page, the page says so,
-// and from where. The server's own publicUrl (the <meta>) is the operator's and is not flagged.
-function showApiOrigin() {
+// A link with ?api= can show another API's data on this server's page (its address bar and
+// its look): whenever the data comes from another base than the page's own (the server's
+// publicUrl, the <meta>, or the page's directory), the page says so and from where, on every
+// view and in the detail dialog, which covers the page. The operator's publicUrl is not flagged.
+function showApiOrigin(configured) {
   const requested = new URLSearchParams(window.location.search).has('api');
-  const origin = new URL(state.api.base).origin;
-  const foreign = requested && origin !== window.location.origin;
+  const own = apiBaseFrom({ search: '', href: window.location.href }, configured);
+  const foreign = requested && state.api.base !== own;
+  const where = new URL(state.api.base);
+  const shown = where.origin === window.location.origin ? state.api.base : where.origin;
   ui.apiOrigin.textContent = foreign
-    ? `This page shows data from ${origin}, another server than the one that sent the page (${window.location.origin}), because its address asks for it (?api=). What you see is that server's record, not necessarily this one's.`
+    ? `This page shows data from ${shown}, not from the API that sent the page (${own}), because its address asks for it (?api=). What you see is that API's record, not necessarily this one's.`
     : '';
   ui.apiOrigin.hidden = !foreign;
+  ui.detailOrigin.textContent = foreign ? `Data from ${shown}, not from this server (?api=).` : '';
+  ui.detailOrigin.hidden = !foreign;
 }
 
 async function boot() {
@@ -92,7 +97,7 @@ async function boot() {
     state.api = new Api(apiBaseFrom(window.location, configured));
     ui.apiLink.href = state.api.base;
     ui.apiLink.textContent = state.api.base;
-    showApiOrigin();
+    showApiOrigin(configured);
     if (!state.loaded) {
       for (const list of [ui.timeline, ui.proposals]) fill(list, el('li', { class: 'placeholder' }, 'Loading…'));
       // The dataset line is not needed to draw anything: it fills in when it comes, and a

@@ -512,6 +512,9 @@ def check_cross_origin(page, base):
             api_origin = urllib.parse.urlsplit(base)
             assert notice.is_displayed(), 'data from another origin without the origin notice'
             assert f'{api_origin.scheme}://{api_origin.netloc}' in notice.text, notice.text
+            # The detail dialog covers the page: it says so too.
+            note = page.driver.execute_script("return document.getElementById('detail-origin').textContent")
+            assert f'{api_origin.scheme}://{api_origin.netloc}' in note, note
         finally:
             server.shutdown()
     finally:
