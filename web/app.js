@@ -77,9 +77,9 @@ async function retry() {
 // publicUrl, the <meta>, or the page's directory), the page says so and from where, on every
 // view and in the detail dialog, which covers the page. The operator's publicUrl is not flagged.
 function showApiOrigin(configured) {
-  const requested = new URLSearchParams(window.location.search).has('api');
+  // Without ?api= the base is this one by construction: no second reading of the parameter.
   const own = apiBaseFrom({ search: '', href: window.location.href }, configured);
-  const foreign = requested && state.api.base !== own;
+  const foreign = state.api.base !== own;
   const where = new URL(state.api.base);
   const shown = where.origin === window.location.origin ? state.api.base : where.origin;
   ui.apiOrigin.textContent = foreign

@@ -11,7 +11,7 @@ import Store
 
 /// Wires configuration, seeds, application and engine together, and owns the signal handlers.
 final class ServerRunner: @unchecked Sendable {
-    // @unchecked Sendable: `phase`, `sources`, `stopping` and the reload flags are only touched on `signalQueue` (serial).
+    // @unchecked Sendable: `phase`, `sources`, `stopping`, `draining` and the reload flags are only touched on `signalQueue` (serial).
     let configuration: AccordConfiguration
     let logger: Logger
     let seedsDirectory: String

@@ -96,14 +96,18 @@ public final class RawClient {
         }
     }
 
-    /// Reads more bytes into the buffer; false on EOF or reset.
-    public func fill() throws -> Bool {
+    /// One `recv` into the buffer: the byte count, 0 at EOF, negative on an error (in `errno`).
+    private func receive() -> Int {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if count > 0 {
-            buffer.append(contentsOf: chunk[0..<count])
-            return true
-        }
+        if count > 0 { buffer.append(contentsOf: chunk[0..<count]) }
+        return count
+    }
+
+    /// Reads more bytes into the buffer; false on EOF or reset.
+    public func fill() throws -> Bool {
+        let count = receive()
+        if count > 0 { return true }
         if count == 0 || errno == ECONNRESET { return false }
         throw Failure(description: "recv timed out or failed: errno \(errno)")
     }
@@ -139,19 +143,16 @@ public final class RawClient {
         return response
     }
 
-    /// True if the server closed the connection (EOF or reset) within the timeout.
     /// Reads to the end: true when the peer closed with a FIN, false on a reset (which
     /// ``isClosedByPeer()`` also counts as closed), a timeout or another error.
     public func isClosedByPeerWithoutReset() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count == 0 { return true }
-            if count < 0 { return false }
-            buffer.append(contentsOf: chunk[0..<count])
+            let count = receive()
+            if count <= 0 { return count == 0 }
         }
     }
 
+    /// True if the server closed the connection (EOF or reset) within the timeout.
     public func isClosedByPeer() -> Bool {
         while true {
             do {
