@@ -101,15 +101,21 @@ struct TemporalTokens {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
-    /// The word lowercased: ASCII byte by byte from its UTF-8 into a stack buffer (no
-    /// intermediate string, no scalar iteration), anything else by `lowercased()`.
+    /// The word lowercased: ASCII byte by byte from its UTF-8 straight into the string's storage
+    /// (one pass, no intermediate buffer or string), anything else by `lowercased()`.
     private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-            for (position, byte) in bytes.enumerated() {
+        var ascii = true
+        let lowered = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for position in bytes.indices {
+                let byte = bytes[position]
+                guard byte < 0x80 else {
+                    ascii = false
+                    return 0
+                }
                 buffer[position] = WordScalar.lowercased(byte)
             }
-            return String(decoding: buffer, as: UTF8.self)
+            return bytes.count
         }
+        return ascii ? lowered : String(decoding: bytes, as: UTF8.self).lowercased()
     }
 }

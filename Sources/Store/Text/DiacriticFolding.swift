@@ -31,6 +31,13 @@ public enum DiacriticFolding {
 
     /// `text` lowercased with diacritics removed ("Zélenskyy" → "zelenskyy").
     public static func fold(_ text: String) -> String {
+        // ASCII has no marks and no table letters: lowercasing its bytes is the whole fold.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                for (position, byte) in text.utf8.enumerated() { buffer[position] = WordScalar.lowercased(byte) }
+                return text.utf8.count
+            }
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { out += fold(scalar) }

@@ -85,7 +85,21 @@ extension SeedAssembler {
     /// "ł" as "l": "Władysław" is "wladyslaw", not "w-adys-aw"), other runs become one "-".
     static func slug(_ name: String) -> String {
         var slug = ""
-        for character in DiacriticFolding.fold(name) {
+        // Read by character, as a folded letter may be several scalars; ASCII (most names, and
+        // every extracted event's "kind name date") byte by byte, with the same outcome.
+        let folded = DiacriticFolding.fold(name)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in folded.utf8 {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) {
+                    slug.unicodeScalars.append(Unicode.Scalar(byte))
+                } else if !slug.isEmpty && slug.utf8.last != UInt8(ascii: "-") {
+                    slug.unicodeScalars.append("-")
+                }
+            }
+            while slug.utf8.last == UInt8(ascii: "-") { slug.removeLast() }
+            return slug.isEmpty ? "entity" : slug
+        }
+        for character in folded {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 slug.append(character)
             } else if !slug.isEmpty && slug.last != "-" {

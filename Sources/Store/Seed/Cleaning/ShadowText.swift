@@ -15,24 +15,42 @@ struct ShadowText: Sendable, Hashable {
     let servedCount: Int
 
     init(served: [Unicode.Scalar]) {
-        var scalars: [Unicode.Scalar] = []
+        // Written into uninitialised storage (a shadow is never longer than what it maps: each of
+        // its scalars comes from a distinct served one), printable ASCII without `map`'s switch:
+        // three shadows are made of every paragraph at load, and appends were most of their cost.
         var origins: [UInt32] = []
-        scalars.reserveCapacity(served.count)
-        origins.reserveCapacity(served.count)
-        var pendingSpace: Int?
-        for (offset, scalar) in served.enumerated() {
-            guard let mapped = ShadowText.map(scalar) else { continue }
-            if mapped == " " {
-                if pendingSpace == nil { pendingSpace = offset }
-                continue
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: served.count) { shadow, shadowCount in
+            origins = [UInt32](unsafeUninitializedCapacity: served.count) { from, fromCount in
+                var count = 0
+                var pendingSpace = -1
+                served.withUnsafeBufferPointer { input in
+                    for offset in input.indices {
+                        let scalar = input[offset]
+                        let mapped: Unicode.Scalar
+                        if scalar.value > 0x20 && scalar.value < 0x7F {
+                            mapped = scalar
+                        } else {
+                            guard let other = ShadowText.map(scalar) else { continue }
+                            if other == " " {
+                                if pendingSpace < 0 { pendingSpace = offset }
+                                continue
+                            }
+                            mapped = other
+                        }
+                        if pendingSpace >= 0, count > 0 {
+                            shadow.initializeElement(at: count, to: " ")
+                            from.initializeElement(at: count, to: UInt32(truncatingIfNeeded: pendingSpace))
+                            count += 1
+                        }
+                        pendingSpace = -1
+                        shadow.initializeElement(at: count, to: mapped)
+                        from.initializeElement(at: count, to: UInt32(truncatingIfNeeded: offset))
+                        count += 1
+                    }
+                }
+                fromCount = count
+                shadowCount = count
             }
-            if let space = pendingSpace, !scalars.isEmpty {
-                scalars.append(" ")
-                origins.append(UInt32(truncatingIfNeeded: space))
-            }
-            pendingSpace = nil
-            scalars.append(mapped)
-            origins.append(UInt32(truncatingIfNeeded: offset))
         }
         self.scalars = scalars
         self.origins = origins

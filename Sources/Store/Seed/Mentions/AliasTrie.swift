@@ -50,10 +50,13 @@ struct AliasTrie: Sendable {
 
         init(spans: [Range<Int>], in scalars: [Unicode.Scalar], uppercased: Bool) {
             keys.reserveCapacity(spans.count)
+            // Tokens do not overlap: their ASCII bytes are at most the scalars.
+            bytes.reserveCapacity(scalars.count)
             for span in spans {
                 let start = bytes.count
                 var ascii = true
-                for scalar in scalars[span] {
+                for position in span {
+                    let scalar = scalars[position]
                     guard scalar.isASCII else {
                         ascii = false
                         break
