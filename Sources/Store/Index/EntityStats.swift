@@ -44,27 +44,31 @@ public struct EntityStats: Sendable, Hashable {
         var mentionCounts: [Int] = []
         var entitiesByArticle: [String: [Int]] = [:]
         var pairedByArticle: [String: [Int]] = [:]
-        var seenInArticle: [Int: Int] = [:]
+        /// Mentions of each entity (by number) in the current article; zero again once it ends.
+        var seenInArticle: [Int] = []
         // The entities of the run of mentions of one article, stored once the run ends; the
         // fields are read in place (a mention copied out is four retains).
         var present: [Int] = []
         mentions.withUnsafeBufferPointer { mentions in
             for index in mentions.indices {
                 let entity = number(mentions[index].entity)
-                if entity == mentionCounts.count { mentionCounts.append(0) }
+                if entity == mentionCounts.count {
+                    mentionCounts.append(0)
+                    seenInArticle.append(0)
+                }
                 mentionCounts[entity] += 1
-                if seenInArticle[entity] == nil { present.append(entity) }
-                seenInArticle[entity, default: 0] += 1
+                if seenInArticle[entity] == 0 { present.append(entity) }
+                seenInArticle[entity] += 1
                 if index + 1 == mentions.count || mentions[index + 1].article != mentions[index].article {
                     let article = mentions[index].article
                     entitiesByArticle[article, default: []].append(contentsOf: present)
                     if present.count > pairedPerArticle {
-                        let ranked = present.sorted { seenInArticle[$0, default: 0] != seenInArticle[$1, default: 0]
-                            ? seenInArticle[$0, default: 0] > seenInArticle[$1, default: 0] : ids[$0] < ids[$1] }
+                        let ranked = present.sorted { seenInArticle[$0] != seenInArticle[$1]
+                            ? seenInArticle[$0] > seenInArticle[$1] : ids[$0] < ids[$1] }
                         pairedByArticle[article, default: []].append(contentsOf: ranked.prefix(pairedPerArticle))
                     }
+                    for entity in present { seenInArticle[entity] = 0 }
                     present.removeAll(keepingCapacity: true)
-                    seenInArticle.removeAll(keepingCapacity: true)
                 }
             }
         }

@@ -1187,11 +1187,18 @@ public struct EventExtractor: Sendable {
     static func isConditional(_ words: [String], before index: Int) -> Bool {
         var cursor = index - 1
         while cursor >= 0 {
-            switch words[cursor] {
-            case ",", "-", "\u{2013}": return false
-            case "if", "unless": return true
-            default: cursor -= 1
+            // By length first: this reads back from every trigger word, and a string comparison
+            // per word and case was most of its cost. No other spelling of these five is equal
+            // to them (none contains a letter with a singleton decomposition, as K has).
+            let word = words[cursor]
+            switch word.utf8.count {
+            case 1: if word == "," || word == "-" { return false }
+            case 2: if word == "if" { return true }
+            case 3: if word == "\u{2013}" { return false }
+            case 6: if word == "unless" { return true }
+            default: break
             }
+            cursor -= 1
         }
         return false
     }

@@ -10,41 +10,54 @@ enum Sentences {
     }
 
     static func split(_ paragraph: String) -> [Sentence] {
-        // Walks the scalars by index (no copy of the paragraph into an array) and slices each
-        // sentence out of the paragraph's storage: this runs over every paragraph at load.
-        let scalars = paragraph.unicodeScalars
+        var paragraph = paragraph
+        paragraph.makeContiguousUTF8()
+        return paragraph.utf8.withContiguousStorageIfAvailable { split($0, of: paragraph) } ?? []
+    }
+
+    /// Walks the paragraph's UTF-8 (a scalar is decoded only after a sentence's stop; offsets count
+    /// lead bytes, one per scalar) and copies each sentence's bytes out: this runs over every
+    /// paragraph at load, and stepping the scalar view validated each index.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, of paragraph: String) -> [Sentence] {
         var sentences: [Sentence] = []
-        var start = scalars.startIndex
+        var start = 0
         var startOffset = 0
-        var index = scalars.startIndex
+        var index = 0
         var offset = 0
-        func emit(_ end: String.Index, _ endOffset: Int) {
+        func emit(_ end: Int, _ endOffset: Int) {
             var from = start
             var fromOffset = startOffset
-            while from < end, scalars[from] == " " {
-                from = scalars.index(after: from)
+            while from < end, bytes[from] == UInt8(ascii: " ") {
+                from += 1
                 fromOffset += 1
             }
             guard from < end else { return }
-            sentences.append(Sentence(text: String(scalars[from..<end]), start: fromOffset, end: endOffset))
+            sentences.append(Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self),
+                                      start: fromOffset, end: endOffset))
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard scalar == "." || scalar == "!" || scalar == "?" else {
-                index = scalars.index(after: index)
-                offset += 1
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
+            let (value, width) = UTF8Decoding.scalar(in: bytes, at: position)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") else {
+                if byte & 0xC0 != 0x80 { offset += 1 }
+                index += 1
                 continue
             }
-            var end = scalars.index(after: index)
+            var end = index + 1
             var endOffset = offset + 1
-            while end < scalars.endIndex, closers.contains(scalars[end]) {
-                end = scalars.index(after: end)
+            while end < bytes.count {
+                let (closer, width) = scalar(at: end)
+                guard closers.contains(closer) else { break }
+                end += width
                 endOffset += 1
             }
-            if end < scalars.endIndex, scalars[end] == " " {
-                let next = scalars.index(after: end)
-                if next < scalars.endIndex, startsSentence(scalars[next]),
-                   !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
+            if end < bytes.count, bytes[end] == UInt8(ascii: " ") {
+                let next = end + 1
+                if next < bytes.count, startsSentence(scalar(at: next).0),
+                   !(byte == UInt8(ascii: ".") && endsWithAbbreviation(paragraph.unicodeScalars, before: paragraph.utf8.index(paragraph.utf8.startIndex, offsetBy: index))) {
                     emit(end, endOffset)
                     start = end
                     startOffset = endOffset
@@ -53,7 +66,7 @@ enum Sentences {
             index = end
             offset = endOffset
         }
-        emit(scalars.endIndex, offset)
+        emit(bytes.count, offset)
         return sentences
     }
 

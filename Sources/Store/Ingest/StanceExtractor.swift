@@ -408,16 +408,23 @@ public struct StanceExtractor: Sendable {
 
     /// Each token's start and end as code-point offsets in `text`, in one walk (tokens come in order).
     static func scalarOffsets(of tokens: [TemporalTokens.Token], in text: String) -> [(Int, Int)] {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        var count = 0
-        func offset(_ target: String.Index) -> Int {
-            while index < target, index < scalars.endIndex {
-                index = scalars.index(after: index)
-                count += 1
+        // Counted in the UTF-8, one lead byte per scalar (token ranges are on scalar boundaries):
+        // stepping the scalar view validated every index.
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var position = 0
+            var count = 0
+            func offset(_ target: String.Index) -> Int {
+                let end = min(utf8.distance(from: utf8.startIndex, to: target), bytes.count)
+                while position < end {
+                    if bytes[position] & 0xC0 != 0x80 { count += 1 }
+                    position += 1
+                }
+                return count
             }
-            return count
-        }
-        return tokens.map { (offset($0.range.lowerBound), offset($0.range.upperBound)) }
+            return tokens.map { (offset($0.range.lowerBound), offset($0.range.upperBound)) }
+        } ?? []
     }
 }
