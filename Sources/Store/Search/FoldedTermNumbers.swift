@@ -1,6 +1,7 @@
 /// A run's term numbers by the folded form of a token, before stemming (`calls` and `called`
 /// both lead to the number of `call`): the index builder looks each token up here once, and
-/// stems, makes a `String` of and numbers only the forms it has not met. The forms' bytes are
+/// stems, makes a `String` of and numbers only the forms it has not met (a second table, by
+/// stem, numbers the terms). The forms' bytes are
 /// kept end to end in one array, hashed with ``FNV1a`` and found by open addressing; a `Dictionary`
 /// of strings hashed every token twice (the stemmer's cache, then the term) with SipHash.
 struct FoldedTermNumbers {

@@ -91,10 +91,12 @@ struct SearchIndexBuilder {
     static func tokenize(_ fields: ArraySlice<FieldOfDocument>) -> TokenizedRun {
         var tokenizer = SearchTokenizer()
         let stemmer = tokenizer.stemmer
-        // Forms already met, then terms: a form is stemmed once per run, and two forms of one
-        // stem (`calls`, `called`) share its number.
+        // Forms already met, then stems: a form is stemmed once per run (so the stemmer's own
+        // cache would never be hit), and two forms of one stem (`calls`, `called`) share its
+        // number. Both are keyed by bytes: a folded form has no marks left to compose, so equal
+        // strings are equal bytes.
         var forms = FoldedTermNumbers()
-        var numbers: [String: UInt32] = [:]
+        var stems = FoldedTermNumbers()
         var lastDocument: [Int] = []
         var run = TokenizedRun()
         run.firstDocument = fields.first?.document ?? -1
@@ -104,15 +106,14 @@ struct SearchIndexBuilder {
             tokenizer.forEachFoldedToken(in: field.text) { form in
                 let number = forms.number(for: form) {
                     var stem = form
-                    stemmer.stem(&stem)
-                    let term = String(decoding: stem, as: UTF8.self)
-                    if let known = numbers[term] { return known }
-                    let number = UInt32(run.terms.count)
-                    numbers[term] = number
-                    run.terms.append(term)
-                    run.documentFrequencies.append(0)
-                    lastDocument.append(-1)
-                    return number
+                    stemmer.stemUncached(&stem)
+                    return stems.number(for: stem) {
+                        let number = UInt32(run.terms.count)
+                        run.terms.append(String(decoding: stem, as: UTF8.self))
+                        run.documentFrequencies.append(0)
+                        lastDocument.append(-1)
+                        return number
+                    }
                 }
                 if lastDocument[Int(number)] != field.document {
                     lastDocument[Int(number)] = field.document

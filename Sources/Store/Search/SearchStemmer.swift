@@ -36,13 +36,19 @@ final class SearchStemmer {
             return
         }
         let original = word
+        stemUncached(&word)
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[Word(bytes: original)] = word
+    }
+
+    /// Stems `word` in place without the cache, for a caller that meets each word once.
+    func stemUncached(_ word: inout [UInt8]) {
+        guard let stemmer, !word.isEmpty else { return }
         let stemmed: [UInt8]? = word.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, let result = sb_stemmer_stem(stemmer, base, Int32(buffer.count)) else { return nil }
             return Array(UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(stemmer))))
         }
         if let stemmed { word = stemmed }
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[Word(bytes: original)] = word
     }
 
     func stem(_ word: String) -> String {

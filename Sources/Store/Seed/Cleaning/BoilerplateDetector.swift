@@ -57,20 +57,38 @@ struct BoilerplateDetector {
         if isAgencyTrailer(key, line: line) { return .single(.agencyTrailer) }
         if isSiteNotice(key, bare: bare, words: words) { return .single(.siteNotice) }
         let unparenthesised = key.hasPrefix("(") ? String(key.dropFirst()) : key
-        if creditPrefixes.contains(where: { unparenthesised.hasPrefix($0 + " ") || unparenthesised.hasPrefix($0 + ":") }) {
+        if creditOpenings.contains(where: { unparenthesised.hasPrefix($0) }) {
             return .single(.reportingCredit)
         }
         return .content
     }
 
+    /// Each of ``creditPrefixes`` followed by a space or a colon, made once.
+    static let creditOpenings = creditPrefixes.flatMap { [$0 + " ", $0 + ":"] }
+
     static func trimTrailingPunctuation(_ key: String) -> String {
+        // An ASCII key has one character per byte (a line holds no CR LF pair): trimmed byte by byte.
+        var ascii = key
+        if let end = ascii.withUTF8({ bytes -> Int? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }
+            return end
+        }) {
+            return end == key.utf8.count ? key : String(decoding: key.utf8.prefix(end), as: UTF8.self)
+        }
         var result = Substring(key)
         while let last = result.last, last == " " || ".:!?\u{2026}-|".contains(last) { result.removeLast() }
         return String(result)
     }
 
+    /// The ASCII bytes ``trimTrailingPunctuation(_:)`` takes off: space and `.:!?-|`.
+    private static let trailingPunctuation: [UInt8] = Array(" .:!?-|".utf8)
+
     /// `12 comments`, `comments (3)`.
     static func isCommentCount(_ bare: String) -> Bool {
+        // Both forms have the word; most lines do not.
+        guard UTF8Search.contains(bare, "comment") else { return false }
         // Exactly two words; a third piece of more than spaces rules it out without splitting a paragraph.
         let words = bare.split(separator: " ", maxSplits: 2)
         guard words.count == 2 || (words.count == 3 && words[2].allSatisfy { $0 == " " }) else { return false }
